@@ -1,0 +1,39 @@
+"""bilingual: pair, align, check, fix, translate and diff EN/RU article versions.
+
+The public API is listed in ``__all__``; names are imported on first use so
+that ``import bilingual`` stays fast and heavy backends load only when needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module (relative to this package) that defines it
+_EXPORTS = {
+    # records
+    "Span": "model", "Paragraph": "model", "Sentence": "model", "Document": "model",
+    "Link": "model", "Alignment": "model", "Term": "model", "Glossary": "model",
+    "TermHit": "model", "Flag": "model", "ArticlePair": "model", "ArticleResult": "model",
+    "Signature": "model",
+    # errors
+    "BilingualError": "errors", "InputError": "errors", "CorpusError": "errors",
+    "LanguageError": "errors", "GlossaryError": "errors", "UsageError": "errors",
+    "MissingExtraError": "errors", "ModelError": "errors",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bilingual' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,48 @@
+"""The command line: a thin layer over the library API.
+
+Each command lives in a module of this package with a ``register(app)``
+function; every command parses its options, makes one library call and renders
+the result. Library errors become one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from ..errors import BilingualError
+
+app = typer.Typer(
+    name="bilingual",
+    help="Pair, align, check, fix, translate and diff the English and Russian versions of articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Modules of this package that register commands, in the order `--help` lists them.
+COMMAND_MODULES = [
+    "check",
+]
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}").register(app)
+
+
+def fail(err: BilingualError) -> None:
+    """Print one line for a library error and exit with its code."""
+    typer.echo(f"error: {err}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except BilingualError as err:  # raised outside a command's own handling
+        print(f"error: {err}", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)

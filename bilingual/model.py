@@ -1,0 +1,193 @@
+"""Frozen records passed between the pipeline's stages.
+
+Text is never copied into a rewritten form: a paragraph or sentence keeps its
+``start``/``stop`` offsets into ``Document.text``, so reports and fixes point at
+exact characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = str  # ISO 639-1 code: "en", "ru", "uk", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    idx: int
+    start: int
+    stop: int
+    text: str
+    heading: bool = False  # a headline or subheading
+    lang: Lang | None = None  # detected language of this paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    idx: int  # 0-based position in the document
+    para: int  # index of its paragraph
+    start: int
+    stop: int
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    lang: Lang  # the language the document is declared to be in (en.md -> "en")
+    text: str  # the body as decoded, front matter removed; offsets point here
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    meta: dict = field(default_factory=dict)  # front matter: title, date, url, ...
+    detected_lang: Lang | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def sentence_texts(self) -> list[str]:
+        return [s.text for s in self.sentences]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One alignment bead: EN sentence indices <-> RU sentence indices.
+
+    Either side may be empty (an omission or an addition). ``score`` is the
+    aligner's confidence in this link, 0..1; ``uncertain`` marks links the
+    drift rules must not turn into term flags on their own.
+    """
+
+    en: tuple[int, ...]
+    ru: tuple[int, ...]
+    score: float = 1.0
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Alignment:
+    en_doc: Document
+    ru_doc: Document
+    links: tuple[Link, ...]
+    mode: str = "default"
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    ru: str
+    type: str = ""
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0  # line in the glossary file, for messages
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return (self.ru, *self.variants)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    path: str | None = None
+    sha: str = ""  # sha256 of the file's bytes (or of the rows), for signatures
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+
+HitKind = Literal["allowed", "variant", "forbidden"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    term: Term
+    start: int  # offsets into the text searched
+    stop: int
+    form: str  # the surface text found
+    kind: HitKind = "allowed"  # for English hits always "allowed"
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: str  # forbidden_variant, missing_term, extra_term, number_mismatch, ...
+    en_index: int | None = None
+    ru_index: int | None = None
+    en_text: str = ""
+    ru_text: str = ""
+    term: str | None = None  # the English glossary term
+    expected: str | None = None  # the Russian form the glossary wants
+    found: str | None = None  # what the Russian text actually has
+    message: str = ""
+    level: str = "warning"  # info < warning < error
+    rule: str = ""  # name of the rule that fired
+    why: str = ""  # for --explain
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "en_index": self.en_index,
+            "ru_index": self.ru_index,
+            "en_text": self.en_text,
+            "ru_text": self.ru_text,
+            "term": self.term,
+            "expected": self.expected,
+            "found": self.found,
+            "message": self.message,
+            "level": self.level,
+        }
+
+
+@dataclass(frozen=True)
+class ArticlePair:
+    slug: str
+    en_path: str | None
+    ru_path: str | None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    pair: ArticlePair
+    flags: tuple[Flag, ...] = ()
+    alignment: Alignment | None = None
+    error: str | None = None  # one line, when the article could not be checked
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    version: str
+    segmenters: str
+    aligner: str
+    glossary_sha: str
+    model: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {
+            "version": self.version,
+            "segmenters": self.segmenters,
+            "aligner": self.aligner,
+            "glossary_sha256": self.glossary_sha,
+        }
+        if self.model:
+            d["model"] = self.model
+        return d
+
+    def __str__(self) -> str:
+        parts = [f"bilingual {self.version}", f"seg:{self.segmenters}", f"align:{self.aligner}",
+                 f"glossary:{self.glossary_sha[:12]}"]
+        if self.model:
+            parts.append(f"model:{self.model}")
+        return " | ".join(parts)
