@@ -24,7 +24,7 @@ app = typer.Typer(
 
 # Modules of this package that register commands, in the order `--help` lists them.
 COMMAND_MODULES = [
-    "check",
+
 ]
 
 for _name in COMMAND_MODULES:
