@@ -164,6 +164,7 @@ class ArticleResult:
     alignment: Alignment | None = None
     error: str | None = None  # one line, when the article could not be checked
     date: str | None = None
+    uncertain: tuple[Link, ...] = ()  # links too unsure for term flags: reported, not flagged
 
 
 @dataclass(frozen=True)

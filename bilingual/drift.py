@@ -1,0 +1,314 @@
+"""Drift rules: where the Russian version of an article departs from the English.
+
+Each rule is a small function ``rule(ctx) -> Iterable[Flag]`` over one
+alignment link; ``RULES`` lists them in the order they run and report. The
+corpus-level rule (one name rendered many ways across the archive) lives in
+``rendering.py`` because it needs every article first.
+
+Links the aligner marks ``uncertain`` never produce a term or number flag on
+their own: the report says "alignment uncertain here" instead, since a wrong
+link turns into a false «missing term».
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterable
+
+from .model import Alignment, Flag, Glossary, Link, Term, TermHit
+
+LEVELS = ("info", "warning", "error")
+
+# kind -> level; the site's CI gates with --fail-on LEVEL
+KIND_LEVEL = {
+    "forbidden_variant": "error",
+    "number_mismatch": "error",
+    "untranslated": "error",
+    "wrong_language": "error",
+    "missing_term": "warning",
+    "omission": "warning",
+    "addition": "warning",
+    "inconsistent_rendering": "warning",
+    "extra_term": "info",
+}
+
+KINDS = tuple(KIND_LEVEL)
+
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
+# fewer letters than this and langdetect is a coin toss
+MIN_LETTERS_FOR_LANGUAGE = 25
+
+
+def level_at_least(level: str, threshold: str) -> bool:
+    return LEVELS.index(level) >= LEVELS.index(threshold)
+
+
+@dataclass
+class LinkContext:
+    """What the rules see of one link; expensive parts computed once, on demand."""
+
+    link: Link
+    en_sents: list[str]
+    ru_sents: list[str]
+    matcher: object | None  # bilingual.glossary.Matcher
+    en_lang: str = "en"
+
+    @property
+    def en_text(self) -> str:
+        return " ".join(self.en_sents)
+
+    @property
+    def ru_text(self) -> str:
+        return " ".join(self.ru_sents)
+
+    @property
+    def en_index(self) -> int | None:
+        return self.link.en[0] if self.link.en else None
+
+    @property
+    def ru_index(self) -> int | None:
+        return self.link.ru[0] if self.link.ru else None
+
+    @cached_property
+    def en_hits(self) -> list[TermHit]:
+        return self.matcher.find_en(self.en_text) if self.matcher and self.link.en else []
+
+    @cached_property
+    def ru_hits(self) -> list[TermHit]:
+        return self.matcher.find_ru(self.ru_text) if self.matcher and self.link.ru else []
+
+    @cached_property
+    def en_numbers(self) -> Counter:
+        from .numbers import extract_numbers
+
+        return Counter(extract_numbers(self.en_text, "en"))
+
+    @cached_property
+    def ru_numbers(self) -> Counter:
+        from .numbers import extract_numbers
+
+        return Counter(extract_numbers(self.ru_text, "ru"))
+
+    def flag(self, kind: str, message: str, *, why: str = "", rule: str = "", **kw) -> Flag:
+        return Flag(
+            kind=kind,
+            en_index=kw.pop("en_index", self.en_index),
+            ru_index=kw.pop("ru_index", self.ru_index),
+            en_text=kw.pop("en_text", self.en_text),
+            ru_text=kw.pop("ru_text", self.ru_text),
+            message=message,
+            level=KIND_LEVEL[kind],
+            rule=rule or kind,
+            why=why,
+            **kw,
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+def _same_rendering(a: Term, b: Term) -> bool:
+    """Terms that stand for one name: `Putin` and `Vladimir Putin` (same surname in Russian)."""
+    if a.en == b.en or a.ru == b.ru:
+        return True
+    last_a = a.ru.split()[-1].lower().replace("ё", "е")
+    last_b = b.ru.split()[-1].lower().replace("ё", "е")
+    if last_a == last_b and a.type == b.type == "person":
+        return True
+    # "Donetsk" and "Donetsk region"-style pairs share the Russian head word
+    return a.ru in b.allowed or b.ru in a.allowed
+
+
+def _letters(text: str) -> int:
+    return len(_LETTERS.findall(text))
+
+
+def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
+    for hit in hits:
+        if _same_rendering(term, hit.term):
+            return hit
+    return None
+
+
+# ---------------------------------------------------------------- the rules
+
+def omission(ctx: LinkContext) -> Iterable[Flag]:
+    """An English sentence with no Russian counterpart."""
+    if ctx.link.en and not ctx.link.ru:
+        for i, text in zip(ctx.link.en, ctx.en_sents):
+            yield ctx.flag("omission", "English sentence has no Russian counterpart",
+                           en_index=i, en_text=text, ru_index=None, ru_text="",
+                           why="aligner linked this EN sentence to nothing")
+
+
+def addition(ctx: LinkContext) -> Iterable[Flag]:
+    """A Russian sentence with no English source."""
+    if ctx.link.ru and not ctx.link.en:
+        for i, text in zip(ctx.link.ru, ctx.ru_sents):
+            yield ctx.flag("addition", "Russian sentence has no English source",
+                           ru_index=i, ru_text=text, en_index=None, en_text="",
+                           why="aligner linked this RU sentence to nothing")
+
+
+def untranslated(ctx: LinkContext) -> Iterable[Flag]:
+    """A Russian-side sentence still in English, or identical to its source."""
+    from .langid import detect
+
+    for i, text in zip(ctx.link.ru, ctx.ru_sents):
+        letters = _letters(text)
+        if not letters:
+            continue
+        if ctx.en_sents and text.strip() == ctx.en_text.strip() and letters >= 8:
+            yield ctx.flag("untranslated", "Russian sentence is identical to the English source",
+                           ru_index=i, ru_text=text, why="RU text == EN text")
+            continue
+        latin = len(_LATIN.findall(text))
+        if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6:
+            lang = detect(text)
+            if lang == "en":
+                yield ctx.flag("untranslated", "sentence on the Russian side is in English",
+                               ru_index=i, ru_text=text,
+                               why=f"{latin}/{letters} letters Latin; langdetect: en")
+
+
+def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
+    """A Russian-side sentence in a third language (e.g. Ukrainian)."""
+    from .langid import detect
+
+    for i, text in zip(ctx.link.ru, ctx.ru_sents):
+        letters = _letters(text)
+        cyr = len(_CYRILLIC.findall(text))
+        if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
+            continue  # short, or Latin (the untranslated rule's case)
+        lang = detect(text)
+        if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
+            yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
+                           ru_index=i, ru_text=text, found=lang,
+                           why=f"langdetect: {lang}; {cyr} Cyrillic letters")
+
+
+def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
+    """A form the glossary forbids, in any case form; needs no alignment."""
+    for hit in ctx.ru_hits:
+        if hit.kind == "forbidden":
+            yield ctx.flag("forbidden_variant",
+                           f"«{hit.form}» is a forbidden rendering of {hit.term.en}; use «{hit.term.ru}»",
+                           term=hit.term.en, expected=hit.term.ru, found=hit.form,
+                           why=f"glossary line {hit.term.line} forbids {', '.join(hit.term.forbidden)}")
+
+
+def missing_term(ctx: LinkContext) -> Iterable[Flag]:
+    """An English glossary term whose Russian rendering is absent from the linked Russian."""
+    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+        return
+    seen: set[str] = set()
+    for hit in ctx.en_hits:
+        term = hit.term
+        if term.en in seen:
+            continue
+        seen.add(term.en)
+        if _term_covered(term, ctx.ru_hits):
+            continue
+        yield ctx.flag("missing_term",
+                       f"{term.en} is in the English but «{term.ru}» is not in the Russian",
+                       term=term.en, expected=term.ru, found=None,
+                       why=f"EN has «{hit.form}»; no RU form of «{term.ru}» or its variants in the linked sentence")
+
+
+def extra_term(ctx: LinkContext) -> Iterable[Flag]:
+    """A glossary name in the Russian with no English counterpart in the link."""
+    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+        return
+    seen: set[str] = set()
+    for hit in ctx.ru_hits:
+        term = hit.term
+        if hit.kind == "forbidden" or term.en in seen:
+            continue
+        seen.add(term.en)
+        if _term_covered(term, ctx.en_hits):
+            continue
+        yield ctx.flag("extra_term",
+                       f"«{hit.form}» ({term.en}) is in the Russian but not in the English",
+                       term=term.en, expected=None, found=hit.form,
+                       why="no EN glossary term in the link renders to this name")
+
+
+def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
+    """Digits, percentages, years and decimals that differ between the two sides."""
+    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+        return
+    en, ru = ctx.en_numbers, ctx.ru_numbers
+    if en == ru:
+        return
+    only_en = sorted((en - ru).elements())
+    only_ru = sorted((ru - en).elements())
+    if not only_en and not only_ru:
+        return
+    expected = ", ".join(only_en) or None
+    found = ", ".join(only_ru) or None
+    if only_en and only_ru:
+        msg = f"number changed: EN {expected}, RU {found}"
+    elif only_en:
+        msg = f"number {expected} of the English is missing in the Russian"
+    else:
+        msg = f"number {found} in the Russian is not in the English"
+    yield ctx.flag("number_mismatch", msg, expected=expected, found=found,
+                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())}")
+
+
+Rule = Callable[[LinkContext], Iterable[Flag]]
+
+# The order rules run in, and the order their flags are reported in within a link.
+RULES: list[Rule] = [
+    omission,
+    addition,
+    untranslated,
+    wrong_language,
+    forbidden_variant,
+    missing_term,
+    extra_term,
+    number_mismatch,
+]
+
+
+def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=None,
+                    rules: list[Rule] | None = None) -> list[Flag]:
+    """Run the per-link drift rules over one aligned article."""
+    if matcher is None and glossary is not None and len(glossary):
+        from .glossary import matcher_for
+
+        matcher = matcher_for(glossary)
+    en_sents = alignment.en_doc.sentence_texts
+    ru_sents = alignment.ru_doc.sentence_texts
+    flags: list[Flag] = []
+    for link in alignment.links:
+        ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], matcher)
+        for rule in rules or RULES:
+            flags.extend(rule(ctx))
+    return flags
+
+
+def check_pairs(en: list[str], ru: list[str], glossary: Glossary | None = None, *, links=None) -> list[Flag]:
+    """Drift flags for parallel segment lists (1-1 unless ``links`` are given)."""
+    if links is None:
+        if len(en) != len(ru):
+            raise ValueError("check_pairs without links needs lists of equal length")
+        links = [Link((i,), (i,)) for i in range(len(en))]
+    en_doc = _doc_from_texts(en, "en")
+    ru_doc = _doc_from_texts(ru, "ru")
+    return check_alignment(Alignment(en_doc, ru_doc, tuple(links)), glossary)
+
+
+def _doc_from_texts(texts: list[str], lang: str):
+    from .model import Document, Sentence
+
+    sents, pos = [], 0
+    for i, t in enumerate(texts):
+        sents.append(Sentence(i, i, pos, pos + len(t), t))
+        pos += len(t) + 1
+    return Document(path="<memory>", lang=lang, text="\n".join(texts), sentences=tuple(sents))
