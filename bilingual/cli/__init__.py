@@ -22,9 +22,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"bilingual {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Pair, align, check, fix, translate and diff the English and Russian versions of articles."""
+
+
 # Modules of this package that register commands, in the order `--help` lists them.
 COMMAND_MODULES = [
-
+    "check",
 ]
 
 for _name in COMMAND_MODULES:

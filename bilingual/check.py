@@ -1,0 +1,176 @@
+"""`bilingual check`: pair the articles, align them, run the drift rules.
+
+Articles stream through one at a time (read → segment → align → rules), so a
+large archive runs in flat memory; only flags, and the alignment when a report
+needs it, are kept. An article that can't be checked is reported with its file
+and reason while the others still run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .drift import KIND_LEVEL, KINDS, check_alignment, level_at_least
+from .errors import BilingualError, CorpusError
+from .model import ArticlePair, ArticleResult, Flag, Glossary, Signature
+
+DEFAULT_CORPUS = "corpus"
+DEFAULT_GLOSSARY = "glossary.csv"
+
+
+@dataclass
+class CheckReport:
+    signature: Signature
+    articles: list[ArticleResult] = field(default_factory=list)
+    glossary: Glossary | None = None
+
+    @property
+    def flags(self) -> list[tuple[ArticleResult, Flag]]:
+        return [(a, f) for a in self.articles for f in a.flags]
+
+    @property
+    def errors(self) -> list[ArticleResult]:
+        return [a for a in self.articles if a.error]
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(KINDS, 0)
+        for _, f in self.flags:
+            out[f.kind] = out.get(f.kind, 0) + 1
+        return {k: v for k, v in out.items() if v}
+
+    def exit_code(self, fail_on: str = "info") -> int:
+        """0 clean, 1 flags at or above ``fail_on``, 2 an article could not be checked."""
+        if self.errors:
+            return 2
+        if any(level_at_least(f.level, fail_on) for _, f in self.flags):
+            return 1
+        return 0
+
+    def to_dict(self) -> dict:
+        return {
+            "signature": self.signature.to_dict(),
+            "articles": [article_to_dict(a) for a in self.articles],
+            "summary": self.counts(),
+        }
+
+    def to_frame(self):
+        from .report.tables import flags_frame
+
+        return flags_frame(self)
+
+
+def article_to_dict(a: ArticleResult) -> dict:
+    d = {
+        "slug": a.pair.slug,
+        "en_path": a.pair.en_path,
+        "ru_path": a.pair.ru_path,
+        "date": a.date,
+        "flags": [f.to_dict() for f in a.flags],
+        "uncertain": [{"en": list(l.en), "ru": list(l.ru), "score": round(l.score, 3)} for l in a.uncertain],
+    }
+    if a.error:
+        d["error"] = a.error
+    return d
+
+
+def make_signature(glossary: Glossary | None, mode: str) -> Signature:
+    import pysbd
+    import razdel
+
+    seg = f"en:pysbd-{getattr(pysbd, '__version__', '?')},ru:razdel-{getattr(razdel, '__version__', '?')}"
+    return Signature(
+        version=__version__,
+        segmenters=seg,
+        aligner=f"bilingual-dp/{mode}",
+        glossary_sha=glossary.sha if glossary is not None else "none",
+    )
+
+
+def load_default_glossary(path: str | Path | None) -> Glossary | None:
+    from .glossary import load_glossary
+
+    if path is None:
+        if not Path(DEFAULT_GLOSSARY).exists():
+            return None
+        path = DEFAULT_GLOSSARY
+    return load_glossary(path)
+
+
+def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "default",
+                  matcher=None, keep_alignment: bool = False) -> tuple[ArticleResult, list]:
+    """Check one article; returns the result and the renderings the corpus rule needs."""
+    from .align import align_documents
+    from .corpus import article_date, check_languages, read_document
+    from .rendering import collect_renderings
+
+    problem = getattr(pair, "problem", None)
+    if problem:
+        return ArticleResult(pair, error=problem), []
+    if pair.en_path is None or pair.ru_path is None:
+        have = pair.en_path or pair.ru_path
+        missing = "ru" if pair.ru_path is None else "en"
+        return ArticleResult(pair, error=f"{have}: no {missing} counterpart for '{pair.slug}'"), []
+    try:
+        en_doc = read_document(pair.en_path, "en")
+        ru_doc = read_document(pair.ru_path, "ru")
+        check_languages(en_doc, ru_doc)
+    except BilingualError as err:
+        return ArticleResult(pair, error=str(err)), []
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
+    flags = check_alignment(alignment, glossary, matcher=matcher)
+    date = article_date(en_doc) or article_date(ru_doc)
+    renderings = collect_renderings(alignment, matcher) if matcher is not None else []
+    result = ArticleResult(
+        pair,
+        flags=tuple(flags),
+        alignment=alignment if keep_alignment else None,
+        date=date,
+        uncertain=tuple(l for l in alignment.links if l.uncertain),
+    )
+    return result, renderings
+
+
+def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
+               keep_alignments: bool = False) -> Iterator[tuple[ArticleResult, list]]:
+    matcher = None
+    if glossary is not None and len(glossary):
+        from .glossary import matcher_for
+
+        matcher = matcher_for(glossary)
+    for pair in pairs:
+        yield check_article(pair, glossary, mode=mode, matcher=matcher, keep_alignment=keep_alignments)
+
+
+def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path | None = None, *,
+          mode: str = "default", keep_alignments: bool = False,
+          progress: Callable[[ArticleResult], None] | None = None) -> CheckReport:
+    """Check every article pair under ``paths`` (default ``corpus/``) against the glossary."""
+    from .corpus import find_pairs
+    from .rendering import inconsistent_renderings
+
+    if not isinstance(glossary, Glossary):
+        glossary = load_default_glossary(glossary)
+    if not paths:
+        if not Path(DEFAULT_CORPUS).is_dir():
+            raise CorpusError("no paths given and no corpus/ folder here", path=DEFAULT_CORPUS)
+        paths = [DEFAULT_CORPUS]
+    pairs = find_pairs(paths)
+    report = CheckReport(make_signature(glossary, mode), glossary=glossary)
+    renderings: dict[str, list] = {}
+    for result, rends in iter_check(pairs, glossary, mode=mode, keep_alignments=keep_alignments):
+        report.articles.append(result)
+        renderings[result.pair.slug] = rends
+        if progress:
+            progress(result)
+    corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
+    if corpus_flags:
+        report.articles = [
+            replace(a, flags=a.flags + tuple(corpus_flags.get(a.pair.slug, ()))) for a in report.articles
+        ]
+    return report
+
+
+__all__ = ["CheckReport", "check", "check_article", "iter_check", "KIND_LEVEL"]
