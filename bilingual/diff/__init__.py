@@ -1,0 +1,9 @@
+"""Diff translated versions: sentence changes between two versions of an
+article, tied to the English, with terminology fixed and introduced, and the
+Russian sentences left stale by a change in the English."""
+
+from __future__ import annotations
+
+from .versions import KINDS, Change, DiffResult, ParagraphChange, compare_flags, diff_versions
+
+__all__ = ["KINDS", "Change", "DiffResult", "ParagraphChange", "compare_flags", "diff_versions"]
