@@ -1,0 +1,77 @@
+"""Drift rules, one link at a time, as tables a reader can check by eye."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.drift import KIND_LEVEL, RULES, check_pairs
+from bilingual.glossary import load_glossary
+from bilingual.model import Link
+from tests.helpers import write_glossary
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    return load_glossary(write_glossary(tmp_path_factory.mktemp("g")))
+
+
+def kinds(flags):
+    return sorted(f.kind for f in flags)
+
+
+# EN | RU | expected flag kinds (empty: clean — correct inflection, ё/е, number formats)
+CASES = [
+    ("Putin met Trump in Kyiv.", "Путин встретился с Трампом в Киеве.", []),
+    ("Vladimir Putin spoke.", "Владимир Путин выступил.", []),
+    ("They spoke with Vladimir Putin.", "Они поговорили с Владимиром Путиным.", []),
+    ("Russia holds over 70% of Donetsk.", "Россия контролирует более 70% Донецка.", []),
+    ("In 2019, Ukraine amended its constitution.", "В 2019-м Украина изменила конституцию.", []),
+    ("It began in 2014.", "Это началось в 2014 году.", []),
+    ("Growth was 1.5%.", "Рост составил 1,5%.", []),
+    ("About 10,000 people left.", "Около 10 000 человек уехали.", []),
+    ("Strikes hit Zaporizhzhia.", "Удары пришлись по Запорожской области.", []),
+    ("NATO will not expand.", "НАТО не будет расширяться.", []),
+    # drift
+    ("Moldova wants to join.", "Молдавия хочет вступить.", ["forbidden_variant"]),
+    ("Talks with Moldova.", "Переговоры с Молдавией.", ["forbidden_variant"]),
+    ("Strikes hit Kharkiv.", "Удары пришлись по Харкиву.", ["forbidden_variant"]),
+    ("Putin met Trump.", "Путин провёл встречу.", ["missing_term"]),
+    ("The leader spoke.", "Путин выступил.", ["extra_term"]),
+    ("Russia holds over 70% of the region.", "Россия контролирует более 60% региона.", ["number_mismatch"]),
+    ("At the 2008 summit.", "На саммите 2009 года.", ["number_mismatch"]),
+    ("Putin is ready to make peace, but not at any price.",
+     "Putin is ready to make peace, but not at any price.", ["untranslated"]),
+    ("Kyiv has consistently stated that Russia must not be given a veto.",
+     "Київ послідовно заявляє, що Росії не можна давати право вето над рішеннями України.",
+     ["forbidden_variant", "wrong_language"]),
+]
+
+
+@pytest.mark.parametrize("en, ru, expected", CASES)
+def test_rule_table(glossary, en, ru, expected):
+    assert kinds(check_pairs([en], [ru], glossary)) == sorted(expected)
+
+
+def test_null_links_are_omission_and_addition(glossary):
+    en = ["Putin spoke.", "Trump answered."]
+    ru = ["Путин выступил.", "Это вызвало споры."]
+    links = [Link((0,), (0,)), Link((1,), ()), Link((), (1,))]
+    flags = check_pairs(en, ru, glossary, links=links)
+    assert [(f.kind, f.en_index, f.ru_index) for f in flags] == [("omission", 1, None), ("addition", None, 1)]
+
+
+def test_uncertain_link_gives_no_term_flags(glossary):
+    en, ru = ["Putin met Trump."], ["Путин провёл встречу."]
+    certain = check_pairs(en, ru, glossary, links=[Link((0,), (0,), 0.9)])
+    unsure = check_pairs(en, ru, glossary, links=[Link((0,), (0,), 0.2, uncertain=True)])
+    assert kinds(certain) == ["missing_term"] and unsure == []
+
+
+def test_forbidden_flag_says_what_and_where(glossary):
+    (flag,) = check_pairs(["Moldova wants to join."], ["Молдавия хочет вступить."], glossary)
+    assert (flag.term, flag.expected, flag.found, flag.level) == ("Moldova", "Молдова", "Молдавия", "error")
+    assert flag.rule == "forbidden_variant" and "Молдавия" in flag.why
+
+
+def test_every_rule_has_a_level_and_a_docstring():
+    assert all(rule.__name__ in KIND_LEVEL and rule.__doc__ for rule in RULES)
