@@ -1,0 +1,110 @@
+"""Language identification with langdetect, made deterministic and bounded.
+
+langdetect samples n-grams at random; a fixed seed makes every run give the
+same answer. Its cost grows with the text (n-gram extraction is linear), so a
+long text is judged on a bounded sample drawn from across it, and answers are
+cached per text.
+
+Paragraph-level checks ask a narrower question ("is this paragraph in the
+document's language, or English, or ...?"), so they may pass ``candidates``:
+the detector then weighs only those profiles, which is several times faster
+than weighing all 55.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+SEED = 0
+MIN_LETTERS = 20  # fewer letters than this: too little to tell
+SAMPLE_CHARS = 2000  # longer texts are judged on this many characters, in slices across the text
+_SLICES = 8
+
+
+def letter_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def _sample(text: str, limit: int = SAMPLE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    # Evenly spaced slices, so an article with an English opening and a
+    # Russian body is judged on both.
+    width = limit // _SLICES
+    step = (len(text) - width) / (_SLICES - 1)
+    return " ".join(text[int(i * step):int(i * step) + width] for i in range(_SLICES))
+
+
+@lru_cache(maxsize=None)
+def _factory(candidates: frozenset[str] | None):
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.seed = SEED
+    names = sorted(os.listdir(PROFILES_DIRECTORY))
+    if candidates is not None:
+        names = [n for n in names if n in candidates]
+    profiles = []
+    for name in names:
+        with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as f:
+            profiles.append(f.read())
+    factory.load_json_profile(profiles)
+    return factory
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(_factory(None).get_lang_list())
+
+
+@lru_cache(maxsize=8192)
+def _probs(sample: str, candidates: frozenset[str] | None) -> tuple[tuple[str, float], ...]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory(candidates).create()
+    detector.append(sample)
+    try:
+        return tuple((p.lang, p.prob) for p in detector.get_probabilities())
+    except LangDetectException:
+        return ()
+
+
+def _key(candidates) -> frozenset[str] | None:
+    if candidates is None:
+        return None
+    known = set(supported_languages())
+    chosen = frozenset(c for c in candidates if c in known)
+    return chosen or None
+
+
+def detect_probs(text: str, candidates=None) -> tuple[tuple[str, float], ...]:
+    """``((lang, probability), ...)`` best first; empty when there are too few letters."""
+    if letter_count(text) < MIN_LETTERS:
+        return ()
+    return _probs(_sample(text), _key(candidates))
+
+
+def detect(text: str, candidates=None) -> str | None:
+    """ISO 639-1 code of ``text``'s language ("en", "ru", "uk", ...), or None if too short to tell.
+
+    ``candidates`` (an iterable of codes) restricts the answer to those languages.
+    """
+    probs = detect_probs(text, candidates)
+    return probs[0][0] if probs else None
+
+
+_NAMES = {
+    "en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "bg": "Bulgarian",
+    "mk": "Macedonian", "sr": "Serbian", "de": "German", "fr": "French", "es": "Spanish",
+    "it": "Italian", "pl": "Polish", "pt": "Portuguese", "nl": "Dutch", "cs": "Czech",
+    "sk": "Slovak", "ro": "Romanian", "tr": "Turkish", "fi": "Finnish", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian",
+    "hu": "Hungarian", "el": "Greek", "ar": "Arabic", "he": "Hebrew", "fa": "Persian",
+    "zh-cn": "Chinese", "zh-tw": "Chinese", "ja": "Japanese", "ko": "Korean",
+}
+
+
+def language_name(code: str | None) -> str:
+    if code is None:
+        return "unknown"
+    return _NAMES.get(code, code)

@@ -1,0 +1,224 @@
+"""Paragraphs and sentences as spans into the text.
+
+Paragraphs are blocks separated by blank lines; a Markdown heading line is a
+paragraph (and a sentence) of its own. Sentences come from razdel (Russian,
+Ukrainian) or pysbd (English and the other languages pysbd knows).
+
+Every span satisfies ``text[start:stop] == sentence.text``. The segmenters
+only decide *where* sentences start: their output is never copied into the
+result, so whatever they do to whitespace or odd characters, spans stay exact
+and together cover every non-whitespace character except the line-leading
+Markdown markers (``# ``, ``- ``, ``* ``, ``+ ``, ``> ``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .model import Paragraph, Sentence
+
+RAZDEL_LANGS = frozenset({"ru", "uk", "be"})
+
+_LINE = re.compile(r"[^\n]*\n?")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
+_QUOTE = re.compile(r"[ \t]*>(?:[ \t]*>)*")
+_BULLET = re.compile(r"[ \t]*[-*+](?=[ \t])")
+_RULE = re.compile(r"\s*([-*_])(?:[ \t]*\1){2,}\s*")
+# A chunk without any of these can't hold a sentence boundary for en/ru.
+_TERMINAL = re.compile(r"[.!?…;。！？]")
+
+
+def _strip_markers(line: str) -> tuple[int, bool]:
+    """Length of the line's leading Markdown markers, and whether it starts a list item."""
+    pos = 0
+    m = _QUOTE.match(line)
+    if m:
+        pos = m.end()
+    m = _BULLET.match(line, pos)
+    if m:
+        return m.end(), True
+    return pos, False
+
+
+class _Block:
+    __slots__ = ("start", "stop", "heading", "units")
+
+    def __init__(self, start: int, stop: int, heading: bool = False):
+        self.start = start
+        self.stop = stop
+        self.heading = heading
+        # Each unit is a list of (content_start, content_stop) line ranges
+        # segmented together; a list item starts a new unit.
+        self.units: list[list[tuple[int, int]]] = []
+
+
+def _markdown_blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for m in _LINE.finditer(text):
+        line_start, line_end = m.start(), m.end()
+        if line_start == line_end:
+            break
+        line = m.group().rstrip("\n")
+        stop = line_start + len(line)
+        if not line.strip() or _RULE.fullmatch(line):
+            current = None
+            continue
+        h = _HEADING.match(line)
+        if h:
+            block = _Block(line_start, stop, heading=True)
+            block.units.append([(line_start + h.end(), stop)])
+            blocks.append(block)
+            current = None
+            continue
+        offset, item = _strip_markers(line)
+        if current is None:
+            current = _Block(line_start, stop)
+            blocks.append(current)
+            item = True
+        current.stop = stop
+        if item:
+            current.units.append([])
+        current.units[-1].append((line_start + offset, stop))
+    return blocks
+
+
+def _sentence_starts_pysbd(lang: str, chunk: str) -> list[int]:
+    seg = _pysbd_segmenter(lang)
+    starts = []
+    cursor = 0
+    for sent in seg.segment(chunk):
+        s = sent.strip()
+        if not s:
+            continue
+        found = chunk.find(s, cursor)
+        if found < 0:
+            continue  # the segmenter rewrote this piece: merge it into the previous one
+        starts.append(found)
+        cursor = found + len(s)
+    return starts
+
+
+def _sentence_starts_razdel(chunk: str) -> list[int]:
+    from razdel import sentenize
+
+    return [s.start for s in sentenize(chunk)]
+
+
+@lru_cache(maxsize=8192)
+def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
+    """Offsets in ``chunk`` where sentences start (the first piece starts at 0)."""
+    if lang in ("en", "ru", "uk") and not _TERMINAL.search(chunk):
+        return ()
+    if lang in RAZDEL_LANGS:
+        starts = _sentence_starts_razdel(chunk)
+    else:
+        starts = _sentence_starts_pysbd(lang, chunk)
+    return tuple(sorted({s for s in starts if 0 < s < len(chunk)}))
+
+
+@lru_cache(maxsize=None)
+def _pysbd_segmenter(lang: str):
+    import pysbd
+    from pysbd.languages import LANGUAGE_CODES
+
+    code = lang if lang in LANGUAGE_CODES else "en"
+    return pysbd.Segmenter(language=code, clean=False)
+
+
+def segmenter_name(lang: str) -> str:
+    """Which segmenter handles ``lang``: for signatures and messages."""
+    if lang in RAZDEL_LANGS:
+        return "razdel"
+    from pysbd.languages import LANGUAGE_CODES
+
+    return f"pysbd:{lang if lang in LANGUAGE_CODES else 'en'}"
+
+
+def _trim(text: str, start: int, stop: int) -> tuple[int, int]:
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return start, stop
+
+
+def _unit_spans(text: str, unit: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    lo, hi = unit[0][0], unit[-1][1]
+    # Markers and line breaks become spaces of the same length, so offsets into
+    # the masked chunk are offsets into the text, and a wrapped line doesn't
+    # end a sentence.
+    chars = [" "] * (hi - lo)
+    for a, b in unit:
+        chars[a - lo:b - lo] = text[a:b]
+    chunk = "".join(chars).replace("\n", " ")
+    bounds = [0, *_cuts(lang, chunk), len(chunk)]
+    spans = []
+    for a, b in zip(bounds, bounds[1:]):
+        s, e = _trim(chunk, a, b)
+        if s < e:
+            spans.append((lo + s, lo + e))
+    return spans
+
+
+def _assemble(text: str, blocks: Iterable[_Block], lang: str):
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for block in blocks:
+        spans: list[tuple[int, int]] = []
+        for unit in block.units:
+            if block.heading:
+                s, e = _trim(text, unit[0][0], unit[-1][1])
+                if s < e:
+                    spans.append((s, e))
+            else:
+                spans.extend(_unit_spans(text, unit, lang))
+        if not spans:
+            continue
+        p = len(paragraphs)
+        start, stop = spans[0][0], spans[-1][1]
+        paragraphs.append(Paragraph(p, start, stop, text[start:stop], heading=block.heading))
+        for s, e in spans:
+            sentences.append(Sentence(len(sentences), p, s, e, text[s:e], heading=block.heading))
+    return tuple(paragraphs), tuple(sentences)
+
+
+def segment(text: str, lang: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
+    """Split Markdown or plain ``text`` into paragraphs and sentences (spans into ``text``)."""
+    return _assemble(text, _markdown_blocks(text), lang)
+
+
+def segment_blocks(text: str, blocks: Iterable[tuple[int, int, bool]], lang: str):
+    """Segment ``text`` whose paragraphs are already known: ``(start, stop, heading)`` ranges.
+
+    Used for HTML, where headings come from tags rather than ``#`` markers.
+    Lines inside a block are joined (no list-item or marker handling).
+    """
+    out = []
+    for start, stop, heading in blocks:
+        b = _Block(start, stop, heading)
+        b.units.append([(start, stop)])
+        out.append(b)
+    return _assemble(text, out, lang)
+
+
+def split_lines(text: str, lang: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
+    """One sentence per non-blank line (pre-segmented input); blank lines separate paragraphs."""
+    lines = []
+    for b in _markdown_blocks(text):
+        lines.append(_Block(b.start, b.stop, b.heading))
+        lines[-1].units = [[line] for unit in b.units for line in unit]
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for b in lines:
+        spans = [sp for unit in b.units if (sp := _trim(text, *unit[0]))[0] < sp[1]]
+        if not spans:
+            continue
+        p = len(paragraphs)
+        start, stop = spans[0][0], spans[-1][1]
+        paragraphs.append(Paragraph(p, start, stop, text[start:stop], heading=b.heading))
+        for s, e in spans:
+            sentences.append(Sentence(len(sentences), p, s, e, text[s:e], heading=b.heading))
+    return tuple(paragraphs), tuple(sentences)
