@@ -21,6 +21,9 @@ _EXPORTS = {
     "BilingualError": "errors", "InputError": "errors", "CorpusError": "errors",
     "LanguageError": "errors", "GlossaryError": "errors", "UsageError": "errors",
     "MissingExtraError": "errors", "ModelError": "errors",
+    # glossary and morphology
+    "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
+    "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

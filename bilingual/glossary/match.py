@@ -1,0 +1,353 @@
+"""Find glossary terms in English and Russian text.
+
+English: one Aho–Corasick automaton (pyahocorasick) over a case-folded copy of
+the text with apostrophes, hyphens and spaces unified character for character,
+so offsets stay those of the original. Every match is then checked against the
+term's own case rule and word boundaries, and overlapping matches are resolved
+longest first.
+
+Russian: the text is cut into word tokens and each token form is mapped once
+(cached) to a set of keys: its pymorphy3 lemmas (ё→е), its lowercased surface,
+and — for words the dictionary doesn't know — its prefixes, which meet the
+stems of glossary forms. Terms are indexed by the keys of their first token, so
+the cost per token is a few dictionary look-ups whatever the glossary's size.
+
+Decisions worth knowing:
+
+* A capitalised glossary word only matches a capitalised word in the text
+  («Путина» is the surname, «путина» the fishing season; «Мир» vs «мир»), and an
+  all-caps one (НАТО, US) only an all-caps word.
+* Stems (the form without up to two final vowels, at least four letters) are
+  compared only for words pymorphy3 doesn't know, and then regardless of case.
+  That catches Ukrainian spellings in any form («Харкиві», «Запоріжжі») and
+  adjectives built on them («харкивский») without touching real Russian words:
+  «молдавский» is the standard adjective for Moldova as well and is *not* a hit
+  for a forbidden «Молдавия» (list it under ``forbidden`` to forbid it), while
+  «Молдавией» is, being a form of «Молдавия» itself.
+* Where the same span is an allowed form of one term and a forbidden form of
+  another, allowed wins; otherwise the longest hit wins, then the earliest.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .. import morph
+from ..model import Glossary, Term, TermHit
+
+_CACHE = 200_000
+
+# ---------------------------------------------------------------- English
+
+# One character in, one character out, so offsets survive.
+_EN_TABLE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u00ad": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ", "\r": " ",
+})
+_EN_WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    """Unify punctuation variants and lowercase, keeping the length."""
+    text = text.translate(_EN_TABLE)
+    low = text.lower()
+    if len(low) != len(text):  # e.g. "İ" lowercases to two characters
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def _en_key(term: str) -> str:
+    return " ".join(_fold(term).split())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class _EnEntry:
+    term: Term
+    words: tuple[str, ...]  # the term's words as written, for its case rule
+
+
+def _case_ok(words: tuple[str, ...], surface: str) -> bool:
+    found = _EN_WORD.findall(surface)
+    if len(found) != len(words):
+        return False
+    for want, got in zip(words, found):
+        if len(want) > 1 and want.isupper():  # NATO, US: exactly
+            if got != want:
+                return False
+        elif want[:1].isupper() and not got[:1].isupper():  # Putin, not putin
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- Russian
+
+# Word tokens as razdel cuts them (hyphenated and apostrophised words stay
+# whole); a compiled regex instead of razdel.tokenize because razdel costs
+# ~300 µs per sentence, more than the whole per-sentence budget of a check.
+_RU_TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011'\u2019][\w\u0300-\u036f]+)*|[^\w\s]")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.I)
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟\u201e"}) | str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'"})
+_VOWELS = frozenset("аеёиоуыэюяьйіїє")
+STEM_MIN = 4
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """``(start, stop, token)`` of each word or punctuation mark in ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
+
+
+def _clean(token: str) -> str:
+    """The token without stress marks and with quotes/hyphens unified."""
+    if _COMBINING.search(token):
+        token = _COMBINING.sub("", unicodedata.normalize("NFC", token))
+        token = unicodedata.normalize("NFC", token)
+    return token.translate(_QUOTES)
+
+
+def stem(word: str) -> str | None:
+    """``word`` (lowercased, ё→е) without up to two final vowels; None if under 4 letters."""
+    s = morph.norm(word)
+    for _ in range(2):
+        if len(s) > STEM_MIN and s[-1] in _VOWELS:
+            s = s[:-1]
+    return s if len(s) >= STEM_MIN and s.isalpha() else None
+
+
+# Ukrainian closes a final syllable with і where the open one has о/е
+# (Харків → Харкова, Харкові; Київ → Києва), so a stem ending in і/ї + consonants
+# also stands for its open-syllable forms.
+_ALTERNATION = re.compile(r"([ії])([^аеёиоуыэюяіїє]+)$")
+_OPEN = {"і": ("о", "е"), "ї": ("є",)}
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The stem of ``word`` and its Ukrainian open-syllable alternants."""
+    s = stem(word)
+    if s is None:
+        return ()
+    out = [s]
+    m = _ALTERNATION.search(s)
+    if m:
+        out += [s[:m.start()] + v + m.group(2) for v in _OPEN[m.group(1)]]
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    keys: frozenset[str]  # lemmas and "=surface"; for unknown words also "~prefix"es
+    cap: bool  # starts with a capital
+    upper: bool  # all capitals (two letters or more)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pat:
+    keys: frozenset[str]  # lemmas and "=surface"
+    stems: tuple[str, ...]  # "~stem"s
+    cap: bool
+    upper: bool
+
+
+def _flags(word: str) -> tuple[bool, bool]:
+    return word[:1].isupper(), len(word) > 1 and word.isupper()
+
+
+@lru_cache(maxsize=_CACHE)
+def _text_token(token: str) -> _Tok:
+    word = _clean(token)
+    cap, upper = _flags(word)
+    low = morph.norm(word)
+    if not any(c.isalpha() for c in word):
+        return _Tok(frozenset({"=" + low}), cap, upper)
+    keys = {"=" + low, *morph.lemmas(word)}
+    if _CYRILLIC.search(word) and not morph.is_known(word):
+        keys.update("~" + low[:k] for k in range(STEM_MIN, len(low) + 1))
+    return _Tok(frozenset(keys), cap, upper)
+
+
+@lru_cache(maxsize=_CACHE)
+def _pattern_token(token: str) -> _Pat:
+    word = _clean(token)
+    cap, upper = _flags(word)
+    low = morph.norm(word)
+    if not any(c.isalpha() for c in word):
+        return _Pat(frozenset({"=" + low}), (), cap, upper)
+    sts = tuple("~" + st for st in stems(word)) if _CYRILLIC.search(word) else ()
+    return _Pat(frozenset({"=" + low, *morph.proper_lemmas(word)}), sts, cap, upper)
+
+
+def _token_matches(p: _Pat, t: _Tok) -> bool:
+    if not p.keys.isdisjoint(t.keys):
+        if p.upper:
+            return t.upper
+        return t.cap or not p.cap
+    return any(st in t.keys for st in p.stems)
+
+
+_KIND_RANK = {"allowed": 0, "variant": 1, "forbidden": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _RuEntry:
+    term: Term
+    kind: str
+    form: str
+    pats: tuple[_Pat, ...]
+
+
+# ---------------------------------------------------------------- the matcher
+
+
+class Matcher:
+    """Finds a glossary's terms in text; build once per glossary (see ``matcher_for``)."""
+
+    def __init__(self, glossary: Glossary | list[Term] | tuple[Term, ...]):
+        terms = tuple(glossary.terms if isinstance(glossary, Glossary) else glossary)
+        self.glossary = glossary
+        self.terms = terms
+        self._build_en(terms)
+        self._build_ru(terms)
+
+    # -- building
+
+    def _build_en(self, terms: tuple[Term, ...]) -> None:
+        self._en_entries: list[list[_EnEntry]] = []
+        keys: dict[str, int] = {}
+        auto = ahocorasick.Automaton()
+        for term in terms:
+            entry = _EnEntry(term, tuple(_EN_WORD.findall(term.en.translate(_EN_TABLE))))
+            if not entry.words:
+                continue
+            base = _en_key(term.en)
+            for key in dict.fromkeys((base, base.replace("-", " "))):
+                slot = keys.get(key)
+                if slot is None:
+                    slot = keys[key] = len(self._en_entries)
+                    self._en_entries.append([])
+                    auto.add_word(key, (len(key), slot))
+                if all(e.term.en != term.en for e in self._en_entries[slot]):
+                    self._en_entries[slot].append(entry)
+        if keys:
+            auto.make_automaton()
+            self._auto = auto
+        else:
+            self._auto = None
+
+    def _build_ru(self, terms: tuple[Term, ...]) -> None:
+        self._ru_index: dict[str, list[_RuEntry]] = {}
+        seen: set[tuple] = set()
+        for term in terms:
+            forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
+                + [(f, "forbidden") for f in term.forbidden]
+            for form, kind in forms:
+                toks = [tok for _, _, tok in tokenize(form)]
+                if not toks:
+                    continue
+                pats = tuple(_pattern_token(t) for t in toks)
+                ident = (term.en, tuple(morph.norm(t) for t in toks), kind)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                entry = _RuEntry(term, kind, form, pats)
+                first = pats[0]
+                for key in first.keys.union(first.stems):
+                    self._ru_index.setdefault(key, []).append(entry)
+
+    # -- English
+
+    def find_en(self, text: str) -> list[TermHit]:
+        """Glossary terms in English ``text``: longest first, non-overlapping, in text order."""
+        if self._auto is None or not text:
+            return []
+        folded = _fold(text)
+        n = len(text)
+        candidates = []
+        for end, (length, slot) in self._auto.iter(folded):
+            start, stop = end - length + 1, end + 1
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                continue
+            if stop < n and _is_word_char(text[stop]) and _is_word_char(text[stop - 1]):
+                continue
+            surface = text[start:stop]
+            for entry in self._en_entries[slot]:
+                if _case_ok(entry.words, surface):
+                    candidates.append((start, stop, 0, entry.term))
+                    break
+        return [TermHit(term=t, start=s, stop=e, form=text[s:e], kind="allowed")
+                for s, e, _, t in _select(candidates)]
+
+    # -- Russian
+
+    def find_ru(self, text: str) -> list[TermHit]:
+        """Glossary forms in Russian ``text`` in any case and number, with their kind."""
+        if not self._ru_index or not text:
+            return []
+        spans = tokenize(text)
+        toks = [_text_token(tok) for _, _, tok in spans]
+        index = self._ru_index
+        candidates = []
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            tried: set[int] = set()
+            for key in tok.keys:
+                bucket = index.get(key)
+                if not bucket:
+                    continue
+                for entry in bucket:
+                    if id(entry) in tried:
+                        continue
+                    tried.add(id(entry))
+                    pats = entry.pats
+                    m = len(pats)
+                    if i + m > n:
+                        continue
+                    if all(_token_matches(pats[j], toks[i + j]) for j in range(m)):
+                        candidates.append((spans[i][0], spans[i + m - 1][1], _KIND_RANK[entry.kind], entry))
+        hits = []
+        for start, stop, _, entry in _select(candidates):
+            hits.append(TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind))
+        return hits
+
+
+def _select(candidates: list[tuple]) -> list[tuple]:
+    """Non-overlapping candidates, longest first (then better kind, then earliest), in text order."""
+    if len(candidates) <= 1:
+        return candidates
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    chosen: list[tuple] = []
+    for cand in candidates:
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+# ---------------------------------------------------------------- cache
+
+_matchers: dict[int, tuple[weakref.ref, Matcher]] = {}
+_lock = threading.Lock()
+
+
+def matcher_for(glossary: Glossary) -> Matcher:
+    """The Matcher for ``glossary``, built once and reused while the glossary lives."""
+    key = id(glossary)
+    with _lock:
+        found = _matchers.get(key)
+        if found is not None and found[0]() is glossary:
+            return found[1]
+    matcher = Matcher(glossary)
+    with _lock:
+        _matchers[key] = (weakref.ref(glossary, lambda _r, k=key: _matchers.pop(k, None)), matcher)
+    return matcher
