@@ -24,6 +24,8 @@ _EXPORTS = {
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",
+    # version diff
+    "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

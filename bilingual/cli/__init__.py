@@ -41,6 +41,7 @@ def _root(
 # Modules of this package that register commands, in the order `--help` lists them.
 COMMAND_MODULES = [
     "check",
+    "diff",
 ]
 
 for _name in COMMAND_MODULES:

@@ -4,6 +4,8 @@ Russian sentences left stale by a change in the English."""
 
 from __future__ import annotations
 
+from .stale import Stale, stale_from, stale_translations
 from .versions import KINDS, Change, DiffResult, ParagraphChange, compare_flags, diff_versions
 
-__all__ = ["KINDS", "Change", "DiffResult", "ParagraphChange", "compare_flags", "diff_versions"]
+__all__ = ["KINDS", "Change", "DiffResult", "ParagraphChange", "Stale", "compare_flags", "diff_versions",
+           "stale_from", "stale_translations"]

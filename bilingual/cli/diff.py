@@ -1,0 +1,133 @@
+"""`bilingual diff`: what changed between two versions of an article."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import BilingualError
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def diff(
+        old: Path = typer.Argument(..., help="The old version (txt, md or html)."),
+        new: Path = typer.Argument(..., help="The new version, in the same language."),
+        en: Optional[Path] = typer.Option(
+            None, "--en", help="The English article: report changes per English sentence."),
+        ru: Optional[Path] = typer.Option(
+            None, "--ru", help="Stale mode: OLD and NEW are English, RU the translation of OLD; list the "
+                               "Russian sentences to retranslate."),
+        glossary: Optional[Path] = typer.Option(
+            None, "--glossary", "-g", help="Glossary CSV: with --en, report term flags fixed and introduced."),
+        lang: str = typer.Option("ru", "--lang", help="Language of OLD and NEW (without --ru)."),
+        fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
+        show_unchanged: bool = typer.Option(False, "--all", help="Table: list unchanged sentences too."),
+        exit_code: bool = typer.Option(
+            False, "--exit-code", help="Exit 1 when something changed (stale mode: when a translation is stale)."),
+    ) -> None:
+        """Diff two versions of an article sentence by sentence: unchanged, reworded (word by word), added, removed, split, merged, moved; paragraph splits and joins; with --en and --glossary, term flags fixed and introduced.
+
+        With --ru: OLD and NEW are two English versions, RU the translation of OLD; lists the Russian sentences whose English changed.
+
+        Exit codes: 0 done (with --exit-code: nothing changed), 1 changes found with --exit-code, 2 bad input.
+        """
+        from . import fail
+
+        try:
+            if ru is not None:
+                found = _stale(old, new, ru, glossary, en, fmt, output)
+            else:
+                found = _versions(old, new, en, glossary, lang, fmt, output, show_unchanged)
+        except BilingualError as err:
+            fail(err)
+            return
+        raise typer.Exit(1 if exit_code and found else 0)
+
+
+def _read(path: Path, lang: str):
+    from ..corpus import read_document
+
+    return read_document(path, lang)
+
+
+def _load_glossary(path: Path | None):
+    if path is None:
+        return None
+    from ..glossary import load_glossary
+
+    return load_glossary(path)
+
+
+def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool:
+    from ..diff import diff_versions
+    from ..errors import UsageError
+
+    if glossary is not None and en is None:
+        raise UsageError("--glossary needs --en: term flags come from comparing each version with the English")
+    result = diff_versions(_read(old, lang), _read(new, lang), en=_read(en, "en") if en else None,
+                           glossary=_load_glossary(glossary), lang=lang)
+    if fmt is DiffFormat.json:
+        _emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
+    elif fmt is DiffFormat.html:
+        from ..diff.render import render_html
+
+        _emit(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"), output)
+    else:
+        from ..diff.render import render_table
+
+        _table(lambda console: render_table(result, console, show_unchanged=show_unchanged), output)
+    return result.changed
+
+
+def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
+    from ..diff import stale_translations
+    from ..errors import UsageError
+
+    if en is not None:
+        raise UsageError("--en and --ru don't go together: with --ru, OLD and NEW are the English versions")
+    if fmt is DiffFormat.html:
+        raise UsageError("stale mode writes table or json, not html")
+    stale = stale_translations(_read(old, "en"), _read(new, "en"), _read(ru, "ru"),
+                               glossary=_load_glossary(glossary))
+    if fmt is DiffFormat.json:
+        _emit(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        from ..diff.render import render_stale_table
+
+        _table(lambda console: render_stale_table(stale, console), output)
+    return bool(stale)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is not None:
+        from ..io import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        typer.echo(text, nl=False)
+
+
+def _table(draw, output: Path | None) -> None:
+    from rich.console import Console
+
+    if output is None:
+        draw(Console())
+        return
+    import io
+
+    console = Console(record=True, width=120, file=io.StringIO())
+    draw(console)
+    _emit(console.export_text(), output)
