@@ -1,0 +1,89 @@
+"""Sentence alignment of an English article and its Russian version.
+
+``align_sentences`` takes two lists of sentences and returns monotone links
+(1-1, merges, and null links for a sentence with no counterpart), each with a
+confidence. Costs come from cheap scorers (length, anchors); ``mode="semantic"``
+adds multilingual sentence embeddings where those scorers are unsure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import UsageError
+from ..model import Alignment, Document, Link
+from .dp import Params
+from .scorers import DEFAULT_PARAMS, align_features, features
+
+MODES = ("default", "semantic")
+
+__all__ = ["MODES", "Params", "align_documents", "align_sentences", "DEFAULT_PARAMS"]
+
+
+def _check_paras(name: str, paras, count: int):
+    if paras is None:
+        return None
+    paras = list(paras)
+    if len(paras) != count:
+        raise UsageError(f"{name} has {len(paras)} entries for {count} sentences")
+    if any(b < a for a, b in zip(paras, paras[1:])):
+        raise UsageError(f"{name} must be non-decreasing")
+    return paras
+
+
+def align_sentences(
+    en: Sequence[str],
+    ru: Sequence[str],
+    *,
+    glossary=None,
+    mode: str = "default",
+    en_paras: Sequence[int] | None = None,
+    ru_paras: Sequence[int] | None = None,
+    params: Params | None = None,
+) -> list[Link]:
+    """Align English sentences ``en`` with Russian sentences ``ru``.
+
+    Every sentence of either side is in exactly one link; links are in
+    document order on both sides. ``en_paras``/``ru_paras`` give each
+    sentence's paragraph index: paragraphs are aligned first, then sentences
+    inside each aligned group of paragraphs.
+    """
+    if mode not in MODES:
+        raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")
+    en = list(en)
+    ru = list(ru)
+    en_paras = _check_paras("en_paras", en_paras, len(en))
+    ru_paras = _check_paras("ru_paras", ru_paras, len(ru))
+    matcher = None
+    if glossary is not None:
+        from ..glossary import matcher_for
+
+        matcher = matcher_for(glossary)
+    p = params or DEFAULT_PARAMS
+    fe = features(en, "en", matcher)
+    fr = features(ru, "ru", matcher)
+    if en_paras is not None and ru_paras is not None:
+        from .paragraphs import align_by_paragraphs
+
+        links = align_by_paragraphs(fe, fr, en_paras, ru_paras, p)
+    else:
+        links = align_features(fe, fr, p)
+    if mode == "semantic":
+        from .semantic import refine
+
+        links = refine(en, ru, fe, fr, links, p)
+    return links
+
+
+def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, mode: str = "default") -> Alignment:
+    """Align two segmented documents sentence by sentence, paragraphs first."""
+    en_s, ru_s = en_doc.sentences, ru_doc.sentences
+    links = align_sentences(
+        [s.text for s in en_s],
+        [s.text for s in ru_s],
+        glossary=glossary,
+        mode=mode,
+        en_paras=[s.para for s in en_s],
+        ru_paras=[s.para for s in ru_s],
+    )
+    return Alignment(en_doc=en_doc, ru_doc=ru_doc, links=tuple(links), mode=mode)

@@ -1,0 +1,57 @@
+"""Paragraphs first: align paragraph blocks, then sentences inside each group.
+
+A paragraph is scored like a long sentence (summed length, union of anchors),
+so the same DP aligns them. Sentences of a paragraph with no counterpart
+become null links.
+"""
+
+from __future__ import annotations
+
+from ..model import Link
+from . import dp
+from .scorers import SideFeatures, align_features, beads_to_links
+
+
+def _blocks(paras: list[int]) -> list[tuple[int, int]]:
+    """(start, stop) sentence ranges of consecutive equal paragraph indices."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(paras) + 1):
+        if k == len(paras) or paras[k] != paras[start]:
+            out.append((start, k))
+            start = k
+    return out
+
+
+def _merge(anchors: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for a in anchors:
+        for key, w in a.items():
+            if w > out.get(key, 0.0):
+                out[key] = w
+    return out
+
+
+def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, params: dp.Params) -> list[Link]:
+    be, br = _blocks(list(en_paras)), _blocks(list(ru_paras))
+    if len(be) <= 1 or len(br) <= 1:
+        return align_features(fe, fr, params)
+    pe_len = [sum(fe.lengths[a:b]) for a, b in be]
+    pr_len = [sum(fr.lengths[a:b]) for a, b in br]
+    pe_anc = [_merge(fe.anchors[a:b]) for a, b in be]
+    pr_anc = [_merge(fr.anchors[a:b]) for a, b in br]
+    groups = dp.align(pe_len, pr_len, pe_anc, pr_anc, params)
+    links: list[Link] = []
+    for p0, p1, q0, q1, _cost in groups:
+        e0 = be[p0][0] if p1 > p0 else (be[p0][0] if p0 < len(be) else len(fe))
+        e1 = be[p1 - 1][1] if p1 > p0 else e0
+        r0 = br[q0][0] if q1 > q0 else (br[q0][0] if q0 < len(br) else len(fr))
+        r1 = br[q1 - 1][1] if q1 > q0 else r0
+        if e1 > e0 and r1 > r0:
+            links.extend(align_features(fe.subset(e0, e1), fr.subset(r0, r1), params, e0, r0))
+        else:
+            # A paragraph without counterpart: each sentence is its own null link.
+            beads = [(k, k + 1, 0, 0, params.null) for k in range(e0, e1)]
+            beads += [(0, 0, k, k + 1, params.null) for k in range(r0, r1)]
+            links.extend(beads_to_links(beads))
+    return links
