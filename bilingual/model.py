@@ -155,6 +155,7 @@ class ArticlePair:
     slug: str
     en_path: str | None
     ru_path: str | None
+    problem: str | None = None  # why the article can't be read safely (bad slug, symlink out)
 
 
 @dataclass(frozen=True)
