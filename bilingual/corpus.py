@@ -1,0 +1,512 @@
+"""Finding article pairs and reading their files into Documents.
+
+Reading decodes bytes (UTF-8 with or without BOM, UTF-16/32 with BOM,
+Windows-1251 / KOI8-R / Windows-1252 detected with a warning) and normalises
+CRLF and CR line ends to LF *before* anything else, so every offset in a
+Document points into the normalised text, never into the raw bytes.
+Markdown/plain text may open with front matter between ``---`` lines (YAML);
+it goes to ``Document.meta`` and is removed from ``Document.text``. HTML is
+reduced to the article body's headings and paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from . import langid
+from .errors import CorpusError, InputError, LanguageError
+from .model import ArticlePair, Document
+from .segment import segment, segment_blocks
+
+# An article, not a book: beyond these a file is refused rather than ground through.
+MAX_BYTES = 2_000_000
+MAX_PARAGRAPH_CHARS = 100_000
+MAX_SENTENCES = 10_000
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown")
+
+# Single-byte encodings that Russian and English files on the site come in.
+LEGACY_ENCODINGS = ("cp1251", "koi8_r", "cp1252")
+_ENCODING_NAMES = {"cp1251": "Windows-1251", "koi8_r": "KOI8-R", "cp1252": "Windows-1252"}
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (.docx, .odt, .epub ...)"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+_LANG_NAMES = {"en": "English", "ru": "Russian"}
+
+
+# --------------------------------------------------------------------------- decoding
+
+def _fail(path, message: str, line: int | None = None):
+    raise InputError(message, path=str(path), line=line)
+
+
+def _plausible(text: str) -> bool:
+    """Decoded legacy text should read as words: no control codes, few symbols."""
+    odd = 0
+    non_ascii = 0
+    for ch in text:
+        if ch in "\t\n\r\f":
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            return False
+        if ord(ch) > 127:
+            non_ascii += 1
+            if not (cat.startswith("L") or cat.startswith("P") or cat.startswith("Z")
+                    or ch in "№°±§©®€™"):
+                odd += 1
+    return odd <= 0.05 * max(non_ascii, 1)
+
+
+def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
+    """(text, encoding, warnings) for a file's bytes, or InputError naming ``path``."""
+    if not data:
+        _fail(path, "file is empty")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), name if name != "utf-8" else "utf-8-sig", ()
+            except UnicodeDecodeError as e:
+                _fail(path, f"invalid {name.upper()} after the byte-order mark (byte {e.start + len(bom)})")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            _fail(path, f"is {what}, not text; export the article as .md, .txt or .html")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        half = data[1::2] if data[0] == 0 else data[0::2]
+        if data.count(b"\x00") * 3 >= len(data) and b"\x00" not in half:
+            _fail(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        _fail(path, f"binary data, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    # Mostly-valid UTF-8 with a few bad bytes is damaged UTF-8, not a legacy encoding:
+    # decoding it as Windows-1251 would only produce mojibake.
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    if sum(1 for ch in loose if ord(ch) > 127) - bad > bad:
+        _fail(path, f"invalid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start})")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is not None and best.encoding in LEGACY_ENCODINGS:
+        text = data.decode(best.encoding)
+        if _plausible(text):
+            name = _ENCODING_NAMES[best.encoding]
+            return text, best.encoding.replace("_", "-"), (
+                f"{path}: not UTF-8; decoded as {name} (save it as UTF-8 to silence this)",)
+    _fail(path, f"not UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
+                "and no known encoding fits; save it as UTF-8")
+    raise AssertionError("unreachable")
+
+
+def read_text(path) -> tuple[str, str, tuple[str, ...]]:
+    """Read a text file: (text with LF line ends, encoding name, warnings).
+
+    Raises InputError naming the file when it is missing, too large, binary,
+    undecodable, empty or whitespace only.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            _fail(path, "not a regular file")
+        if size > MAX_BYTES:
+            _fail(path, f"file is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES / 1e6:.0f} MB")
+        data = p.read_bytes()
+    except OSError as e:
+        _fail(path, f"can't read: {e.strerror or e}")
+    text, encoding, warnings = decode_bytes(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        _fail(path, "file has only whitespace")
+    return text, encoding, warnings
+
+
+# --------------------------------------------------------------------------- front matter
+
+_FRONT = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+
+
+_META_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
+
+
+def _plain(value):
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def split_front_matter(text: str, path=None) -> tuple[dict, str]:
+    """(meta, body) for text that may open with front matter between ``---`` lines.
+
+    Editors write ``title: Moldova: Between Moscow and the West`` without quotes,
+    which strict YAML rejects, so plain ``key: value`` lines are read as they
+    stand; anything richer (lists, nested keys) is read as YAML.
+    """
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    where = str(path) if path else None
+    block = m.group(1) or ""
+    meta: dict = {}
+    bad_line = None
+    for n, line in enumerate(block.splitlines(), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        lm = _META_LINE.fullmatch(line.rstrip())
+        if not lm:
+            bad_line = n
+            break
+        value = lm.group(2).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[lm.group(1)] = value
+    if bad_line is None:
+        return meta, text[m.end():]
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError:
+        loaded = None
+    if not isinstance(loaded, dict):
+        raise InputError("front matter: expected 'key: value' lines", path=where, line=bad_line)
+    return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():]
+
+
+def article_date(doc: Document) -> str | None:
+    """The article's date from its metadata, as ``YYYY-MM-DD`` where it parses."""
+    for key in ("date", "published", "published_at", "pubdate", "datetime"):
+        value = doc.meta.get(key)
+        if value in (None, ""):
+            continue
+        if isinstance(value, _dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        s = str(value).strip()
+        try:
+            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
+        except ValueError:
+            return s
+    return None
+
+
+# --------------------------------------------------------------------------- HTML
+
+_DROP = ("script", "style", "nav", "aside", "iframe", "form", "noscript", "template", "svg",
+         "button", "select", "object", "embed", "canvas", "footer")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "li", "blockquote", "pre", "dd", "dt", "figcaption", "td", "th")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def _clean_text(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _html_meta(root) -> dict:
+    meta: dict = {}
+    title = root.findtext(".//title")
+    for prop, key in (("og:title", "title"), ("article:published_time", "date"), ("og:url", "url")):
+        for el in root.xpath(f'//meta[@property="{prop}" or @name="{prop}"]'):
+            if el.get("content"):
+                meta.setdefault(key, el.get("content").strip())
+    if title and title.strip():
+        meta.setdefault("title", _clean_text(title))
+    for el in root.xpath('//link[@rel="canonical"]'):
+        if el.get("href"):
+            meta.setdefault("url", el.get("href").strip())
+    if "date" not in meta:
+        for el in root.xpath("//time[@datetime]"):
+            meta["date"] = el.get("datetime").strip()
+            break
+    return meta
+
+
+def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]], dict]:
+    """(text, blocks, meta): the article body's headings and paragraphs joined by blank lines.
+
+    ``blocks`` are ``(start, stop, heading)`` ranges into ``text``.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(_XML_DECL.sub("", html, count=1))
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise InputError(f"can't parse HTML: {e}", path=str(path) if path else None) from None
+    meta = _html_meta(root)
+    for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        el.drop_tree() if el.getparent() is not None else None
+    for el in list(root.iter(*_DROP)):
+        el.drop_tree()
+    for el in list(root.iter("header")):
+        # A page header is navigation; an article's own <header> holds its headline.
+        if not any(a.tag == "article" for a in el.iterancestors()):
+            el.drop_tree()
+
+    articles = root.xpath("//article")
+    if articles:
+        container = max(articles, key=lambda a: len(a.text_content()))
+    else:
+        mains = root.xpath("//main") or root.xpath("//body") or [root]
+        container = mains[0]
+
+    parts: list[tuple[str, bool]] = []
+
+    def walk(el):
+        if not isinstance(el.tag, str):
+            return
+        if el.tag in _HEADINGS:
+            parts.append((_clean_text(el.text_content()), True))
+            return
+        if el.tag in _BLOCKS and not any(
+                isinstance(d.tag, str) and (d.tag in _BLOCKS or d.tag in _HEADINGS)
+                for d in el.iterdescendants()):
+            parts.append((_clean_text(el.text_content()), False))
+            return
+        for child in el:
+            walk(child)
+
+    walk(container)
+    text_parts, blocks, pos = [], [], 0
+    for s, heading in parts:
+        if not s:
+            continue
+        if text_parts:
+            pos += 2
+        blocks.append((pos, pos + len(s), heading))
+        text_parts.append(s)
+        pos += len(s)
+    if not blocks:
+        raise InputError("HTML page has no article text (no headings or paragraphs in its body)",
+                         path=str(path) if path else None)
+    return "\n\n".join(text_parts), blocks, meta
+
+
+# --------------------------------------------------------------------------- documents
+
+def lang_from_name(path) -> str | None:
+    """``en.md`` -> "en", ``ru.html`` -> "ru"; None when the name doesn't say."""
+    head = Path(path).name.split(".")[0].lower()
+    return head if re.fullmatch(r"[a-z]{2}(?:-[a-z]{2,4})?", head) else None
+
+
+def _is_html(path, text: str) -> bool:
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return True
+    if suffix in TEXT_SUFFIXES:
+        return False
+    return bool(re.match(r"\s*(?:<!doctype html|<html)", text[:200], re.I))
+
+
+def _check_size(path, text: str, blocks) -> None:
+    for start, stop, _ in blocks:
+        if stop - start > MAX_PARAGRAPH_CHARS:
+            line = text.count("\n", 0, start) + 1
+            _fail(path, f"a paragraph of {stop - start:,} characters; the limit is "
+                        f"{MAX_PARAGRAPH_CHARS:,} (is the file one unbroken block?)", line)
+
+
+def _markdown_block_ranges(text: str):
+    pos = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        yield pos, m.start(), False
+        pos = m.end()
+    yield pos, len(text), False
+
+
+def read_document(path, lang: str | None = None) -> Document:
+    """Read, decode, segment and language-tag one article file."""
+    text, encoding, warnings = read_text(path)
+    if _is_html(path, text):
+        body, blocks, meta = extract_html(text, path)
+        _check_size(path, body, blocks)
+    else:
+        meta, body = split_front_matter(text, path)
+        blocks = None
+        _check_size(path, body, _markdown_block_ranges(body))
+    detected = langid.detect(body)
+    lang = lang or lang_from_name(path) or detected
+    if lang is None:
+        _fail(path, "can't tell the language: name the file en.md / ru.md or pass the language")
+    paragraphs, sentences = segment_blocks(body, blocks, lang) if blocks else segment(body, lang)
+    if not sentences:
+        _fail(path, "no text after the front matter" if meta else "no text")
+    if len(sentences) > MAX_SENTENCES:
+        _fail(path, f"{len(sentences):,} sentences; articles are limited to {MAX_SENTENCES:,}")
+    candidates = frozenset({"en", "ru", "uk", lang, detected} - {None})
+    paragraphs = tuple(replace(p, lang=langid.detect(p.text, candidates)) for p in paragraphs)
+    return Document(path=str(path), lang=lang, text=body, paragraphs=paragraphs,
+                    sentences=sentences, meta=meta, detected_lang=detected, encoding=encoding,
+                    warnings=tuple(warnings))
+
+
+def _share(doc: Document, lang: str) -> float:
+    """Share of the document's language-tagged letters that are in ``lang``."""
+    total = mine = 0
+    for p in doc.paragraphs:
+        if p.lang is None:
+            continue
+        n = langid.letter_count(p.text)
+        total += n
+        if p.lang == lang:
+            mine += n
+    return mine / total if total else 0.0
+
+
+def check_languages(en_doc: Document, ru_doc: Document) -> None:
+    """Raise LanguageError when the pair's files are swapped, in one language, or in another one.
+
+    Leftover English paragraphs in a Russian file are not an error here: a file
+    counts as being in its declared language when at least a quarter of its
+    text is.
+    """
+    def name(code):
+        return _LANG_NAMES.get(code) or langid.language_name(code)
+
+    def wrong(doc: Document) -> bool:
+        return (doc.detected_lang is not None and doc.detected_lang != doc.lang
+                and _share(doc, doc.lang) < 0.25)
+
+    en_wrong, ru_wrong = wrong(en_doc), wrong(ru_doc)
+    if en_wrong and ru_wrong and en_doc.detected_lang == ru_doc.lang and ru_doc.detected_lang == en_doc.lang:
+        raise LanguageError(f"expected {name(ru_doc.lang)}, detected {name(ru_doc.detected_lang)} "
+                            f"(files swapped?)", path=ru_doc.path)
+    for doc, other in ((ru_doc, en_doc), (en_doc, ru_doc)):
+        if not (en_wrong if doc is en_doc else ru_wrong):
+            continue
+        hint = ""
+        if doc.detected_lang == other.lang:
+            hint = f" (both files are in {name(other.lang)})"
+        raise LanguageError(f"expected {name(doc.lang)}, detected {name(doc.detected_lang)}{hint}",
+                            path=doc.path)
+
+
+# --------------------------------------------------------------------------- pairing
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None]:
+    """(path, problem) of the ``lang`` file in a slug directory."""
+    found = [slug_dir / f"{lang}{s}" for s in ARTICLE_SUFFIXES if os.path.lexists(slug_dir / f"{lang}{s}")]
+    if not found:
+        return None, None
+    if len(found) > 1:
+        return None, f"several {lang} files ({', '.join(f.name for f in found)}); keep one"
+    f = found[0]
+    if f.is_symlink() and not _inside(f, root):
+        return None, f"{f}: symlink to outside the corpus ({os.readlink(f)}), not followed"
+    return str(f), None
+
+
+def _pair_for(slug_dir: Path, root: Path, slug: str | None = None) -> ArticlePair:
+    slug = slug or slug_dir.name
+    en, en_problem = _side(slug_dir, "en", root)
+    ru, ru_problem = _side(slug_dir, "ru", root)
+    problem = en_problem or ru_problem
+    if problem is None and en is None and ru is None:
+        problem = f"{slug_dir}: no en.md or ru.md (nor .txt/.html)"
+    return ArticlePair(slug, en, ru, problem)
+
+
+def _is_slug_dir(d: Path) -> bool:
+    return any(os.path.lexists(d / f"{lang}{s}") for lang in ("en", "ru") for s in ARTICLE_SUFFIXES)
+
+
+def _corpus_pairs(root: Path) -> list[ArticlePair]:
+    pairs = []
+    try:
+        children = sorted(root.iterdir(), key=lambda c: c.name)
+    except OSError as e:
+        raise CorpusError(f"can't list directory: {e.strerror or e}", path=str(root)) from None
+    for child in children:
+        name = child.name
+        if ".." in name:
+            pairs.append(ArticlePair(name, None, None, f"{child}: slug contains '..', skipped"))
+            continue
+        if name.startswith(".") or name.startswith("_"):
+            continue
+        if child.is_symlink() and not _inside(child, root):
+            pairs.append(ArticlePair(name, None, None,
+                                     f"{child}: symlink to outside the corpus ({os.readlink(child)}), not followed"))
+            continue
+        if not child.is_dir():
+            continue
+        pairs.append(_pair_for(child, root))
+    if not pairs:
+        raise CorpusError("no articles here: expected <slug>/en.md and <slug>/ru.md", path=str(root))
+    return pairs
+
+
+def find_pairs(paths) -> list[ArticlePair]:
+    """Article pairs for corpus directories, slug directories, or exactly two files (EN, RU).
+
+    A slug missing one side gives a pair with that side None; an unsafe slug
+    (``..`` in its name, a symlink leaving the corpus) gives a pair with both
+    sides None and ``problem`` set. Only unusable arguments raise CorpusError.
+    """
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise CorpusError("no corpus given")
+    for p in paths:
+        if not os.path.lexists(p):
+            raise CorpusError("no such file or directory", path=str(p))
+        if not p.exists():
+            raise CorpusError("broken symlink", path=str(p))
+    if all(p.is_file() for p in paths):
+        if len(paths) != 2:
+            raise CorpusError("give two files (EN then RU), or corpus / article directories",
+                              path=str(paths[0]))
+        en, ru = paths
+        slug = en.parent.name if en.parent == ru.parent and en.parent.name else en.stem
+        return [ArticlePair(slug, str(en), str(ru))]
+    pairs = []
+    for p in paths:
+        if not p.is_dir():
+            raise CorpusError("is a file; give a corpus directory, an article directory, "
+                              "or exactly two files (EN then RU)", path=str(p))
+        if _is_slug_dir(p):
+            pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name))
+        else:
+            pairs.extend(_corpus_pairs(p))
+    return sorted(pairs, key=lambda a: (a.slug, a.en_path or "", a.ru_path or ""))
