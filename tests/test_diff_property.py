@@ -143,3 +143,18 @@ def test_a_random_edit_script_is_recovered(script):
     # every sentence of both sides is accounted for exactly once
     assert sorted(i for c in result.changes for i in c.old_indexes) == list(range(len(old)))
     assert sorted(j for c in result.changes for j in c.new_indexes) == list(range(len(new)))
+
+
+_words = st.text(alphabet="абвгдеёжзКиевХарьковNATO0123456789 ,.-", max_size=60)
+
+
+@given(_words, _words)
+def test_word_diff_rebuilds_both_sides(old, new):
+    from bilingual.diff.words import side, word_diff
+
+    pieces = word_diff(old, new)
+    assert side(pieces, "old") == old
+    assert side(pieces, "new") == new
+    # no empty pieces, no two neighbours with the same operation
+    assert all(text for _, text in pieces)
+    assert all(a[0] != b[0] for a, b in zip(pieces, pieces[1:]))

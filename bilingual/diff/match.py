@@ -23,6 +23,9 @@ MULTI_PENALTY = 0.05
 PART = 0.6
 # A removed and an added sentence this similar are one sentence that moved.
 MOVE = 0.6
+# Two sentences the aligner ties to the same English sentence are likely one
+# sentence retranslated, even when the wording shares little.
+SAME_EN = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +66,17 @@ def _two(whole: str, a: str, b: str) -> float | None:
     return similarity(whole, a + " " + b)
 
 
-def match(old: list[str], new: list[str]) -> list[Bead]:
+def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | frozenset = frozenset()) -> list[Bead]:
     """Beads covering every sentence of both sides, in order of the new text
-    (removed sentences at their old place); moved sentences flagged."""
+    (removed sentences at their old place); moved sentences flagged.
+
+    ``same_en`` holds (old, new) index pairs linked to the same English
+    sentence; they are easier to pair."""
     n, m = len(old), len(new)
-    sim = _matrix(old, new)
+    raw = _matrix(old, new)
+    sim = raw.copy()
+    for i, j in same_en:
+        sim[i, j] += SAME_EN
     neg = -1e9
     best = np.full((n + 1, m + 1), neg)
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
@@ -79,12 +88,13 @@ def match(old: list[str], new: list[str]) -> list[Bead]:
             cands: list[tuple[float, int, int, float]] = []  # value, di, dj, similarity
             # order matters for ties: prefer 1-1, then plain edits, then 2-sentence beads
             if i and j:
-                s = float(sim[i - 1, j - 1])
-                cands.append((best[i - 1, j - 1] + s - KEEP, 1, 1, s))
-            if i:
-                cands.append((best[i - 1, j], 1, 0, 0.0))
+                cands.append((best[i - 1, j - 1] + float(sim[i - 1, j - 1]) - KEEP, 1, 1, float(raw[i - 1, j - 1])))
+            # the trace runs backwards: taking the addition first at a tie puts
+            # removals before additions in the output, as diff(1) does
             if j:
                 cands.append((best[i, j - 1], 0, 1, 0.0))
+            if i:
+                cands.append((best[i - 1, j], 1, 0, 0.0))
             if i and j >= 2 and max(sim[i - 1, j - 2], sim[i - 1, j - 1]) > 0.2:
                 s2 = _two(old[i - 1], new[j - 2], new[j - 1])
                 if s2 is not None:
@@ -104,10 +114,10 @@ def match(old: list[str], new: list[str]) -> list[Bead]:
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), s))
         i, j = i - di, j - dj
     beads.reverse()
-    return _find_moves(beads, sim)
+    return _find_moves(beads, sim, raw)
 
 
-def _find_moves(beads: list[Bead], sim: np.ndarray) -> list[Bead]:
+def _find_moves(beads: list[Bead], sim: np.ndarray, raw: np.ndarray) -> list[Bead]:
     removed = [k for k, b in enumerate(beads) if b.old and not b.new]
     added = [k for k, b in enumerate(beads) if b.new and not b.old]
     pairs = sorted(
@@ -124,6 +134,6 @@ def _find_moves(beads: list[Bead], sim: np.ndarray) -> list[Bead]:
             continue
         used_r.add(r)
         used_a.add(a)
-        moved_to[a] = Bead(beads[r].old, beads[a].new, s, moved=True)
+        moved_to[a] = Bead(beads[r].old, beads[a].new, float(raw[beads[r].old[0], beads[a].new[0]]), moved=True)
     # a moved sentence is reported once, where it now stands
     return [moved_to.get(k, b) for k, b in enumerate(beads) if k not in used_r]

@@ -223,7 +223,6 @@ def diff_versions(old: Document | Sequence[str], new: Document | Sequence[str], 
     """
     old_texts, old_paras = _texts(old)
     new_texts, new_paras = _texts(new)
-    beads = match(old_texts, new_texts)
 
     en_of_old: dict = {}
     en_of_new: dict = {}
@@ -248,6 +247,8 @@ def diff_versions(old: Document | Sequence[str], new: Document | Sequence[str], 
         raise UsageError("a glossary needs the English text too (--en): the drift rules compare each "
                          "version with the English")
 
+    same_en = {(i, j) for i, es in en_of_old.items() for j, fs in en_of_new.items() if set(es) & set(fs)}
+    beads = match(old_texts, new_texts, same_en=same_en)
     changes = tuple(_change(b, old_texts, new_texts, en_of_old, en_of_new) for b in beads)
     return DiffResult(
         changes=changes,
