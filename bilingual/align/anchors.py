@@ -16,8 +16,8 @@ from ..numbers import extract_numbers
 from ..translit import name_key
 
 # Weights learned on dev-hard (see benchmarks/align_eval.py --tune).
-W_NUMBER = 1.0
-W_NAME = 0.6
+W_NUMBER = 0.7
+W_NAME = 0.42
 W_GLOSSARY = 1.0
 W_PUNCT = 0.35
 

@@ -23,16 +23,18 @@ INF = float("inf")
 class Params:
     """Costs of the programme, in nats-like units; learned on dev-hard."""
 
-    ratio: float = 1.026  # Russian characters per English character
-    var: float = 2.48  # variance of the length difference per character
-    nu: float = 4.0  # Student-t degrees of freedom of the length cost (heavy tails)
+    ratio: float = 1.04  # Russian characters per English character
+    var: float = 1.43  # variance of the length difference, per character...
+    var2: float = 0.0055  # ...plus this times length squared (the ratio itself varies)
+    nu: float = 8.0  # Student-t degrees of freedom of the length cost (heavy tails)
     merge: float = 3.0  # extra cost of a 2-1 / 1-2 bead
     merge3: float = 7.0  # 3-1 / 1-3
-    merge22: float = 7.0  # 2-2
+    merge22: float = 11.0  # 2-2
     null: float = 5.0  # a 1-0 / 0-1 bead
-    bonus: float = 2.0  # per unit of shared anchor weight
-    clash: float = 1.0  # per unit of anchor weight found on one side only
-    null_clash: float = 0.5  # the same, for the sentence of a null bead
+    bonus: float = 1.4  # per unit of shared anchor weight
+    clash: float = 0.98  # per unit of anchor weight found on one side only
+    null_clash: float = 0.25  # the same, for the sentence of a null bead
+    doc_ratio: float = 0.0  # weight of the document's own length ratio against ``ratio``
     band: int = 20
     beads: tuple = field(default=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)))
 
@@ -105,7 +107,11 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
     n, m = len(len_en), len(len_ru)
     lo, hi = _bounds(n, m, band)
     c = p.ratio
-    var_half = p.var / 2.0
+    tot_en, tot_ru = sum(len_en), sum(len_ru)
+    if p.doc_ratio and tot_en > 0 and tot_ru > 0:
+        # Translators differ in verbosity; a document's own ratio corrects for it.
+        c = c ** (1.0 - p.doc_ratio) * (tot_ru / tot_en) ** p.doc_ratio
+    var, var2 = p.var, p.var2
     nu = p.nu
     t_scale = (nu + 1.0) / 2.0
     bonus, clash, null_clash = p.bonus, p.clash, p.null_clash
@@ -156,7 +162,8 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
                 le = cum_en[i] - cum_en[pi]
                 lr = cum_ru[j] - cum_ru[pj]
                 d = lr - c * le
-                d = d * d / (var_half * (le + lr / c) + 1.0)
+                mean = 0.5 * (le + lr / c)
+                d = d * d / (var * mean + var2 * mean * mean + 1.0)
                 cost = prev + prior + t_scale * log(1.0 + d / nu)
                 shared = 0.0
                 for a in range(pi, i):
