@@ -229,6 +229,8 @@ _DROP = ("script", "style", "nav", "aside", "iframe", "form", "noscript", "templ
          "button", "select", "object", "embed", "canvas", "footer")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = ("p", "li", "blockquote", "pre", "dd", "dt", "figcaption", "td", "th")
+_STRUCTURAL = frozenset((*_HEADINGS, *_BLOCKS, "div", "section", "article", "main", "body", "ul",
+                         "ol", "dl", "table", "tbody", "thead", "tr", "figure", "header"))
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -269,9 +271,12 @@ def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]]
         raise InputError(f"can't parse HTML: {e}", path=str(path) if path else None) from None
     meta = _html_meta(root)
     for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
-        el.drop_tree() if el.getparent() is not None else None
+        if el.getparent() is not None:
+            el.drop_tree()
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
     for el in list(root.iter("header")):
         # A page header is navigation; an article's own <header> holds its headline.
         if not any(a.tag == "article" for a in el.iterancestors()):
@@ -286,19 +291,30 @@ def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]]
 
     parts: list[tuple[str, bool]] = []
 
+    def structural(el) -> bool:
+        return isinstance(el.tag, str) and el.tag in _STRUCTURAL
+
     def walk(el):
         if not isinstance(el.tag, str):
             return
         if el.tag in _HEADINGS:
             parts.append((_clean_text(el.text_content()), True))
             return
-        if el.tag in _BLOCKS and not any(
-                isinstance(d.tag, str) and (d.tag in _BLOCKS or d.tag in _HEADINGS)
-                for d in el.iterdescendants()):
+        if not any(structural(d) for d in el.iterdescendants()):
             parts.append((_clean_text(el.text_content()), False))
             return
+        # Text sitting between blocks (a <div> with loose text and <p>s) is a paragraph too.
+        run = [el.text or ""]
         for child in el:
-            walk(child)
+            if structural(child) or any(structural(d) for d in child.iterdescendants()):
+                parts.append((_clean_text("".join(run)), False))
+                walk(child)
+                run = [child.tail or ""]
+            elif isinstance(child.tag, str):
+                run += [child.text_content(), child.tail or ""]
+            else:
+                run.append(child.tail or "")
+        parts.append((_clean_text("".join(run)), False))
 
     walk(container)
     text_parts, blocks, pos = [], [], 0
@@ -494,6 +510,9 @@ def find_pairs(paths) -> list[ArticlePair]:
         if not p.exists():
             raise CorpusError("broken symlink", path=str(p))
     if all(p.is_file() for p in paths):
+        if len(paths) == 1:
+            raise CorpusError("is a file; give a corpus directory, an article directory, "
+                              "or exactly two files (EN then RU)", path=str(paths[0]))
         if len(paths) != 2:
             raise CorpusError("give two files (EN then RU), or corpus / article directories",
                               path=str(paths[0]))
