@@ -1,0 +1,74 @@
+"""Language identification: seeded langdetect, short texts, Ukrainian vs Russian."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bilingual.langid import detect, detect_probs, language_name, _sample
+
+# (text, language)
+CASES = [
+    ("Former CIA Director William J. Burns acknowledged the risk on Tuesday in Washington.", "en"),
+    ("Бывший директор ЦРУ Уильям Бернс во вторник признал этот риск в Вашингтоне.", "ru"),
+    ("Колишній директор ЦРУ Вільям Бернс у вівторок визнав цей ризик у Вашингтоні.", "uk"),
+    ("Der ehemalige CIA-Direktor William Burns räumte das Risiko am Dienstag ein.", "de"),
+    ("Владимир Путин заявил, что Россия готова к переговорам с Украиной.", "ru"),
+    ("Володимир Зеленський заявив, що Україна готова до переговорів з партнерами.", "uk"),
+]
+
+
+@pytest.mark.parametrize("text, lang", CASES)
+def test_detects_language(text, lang):
+    assert detect(text) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Киев", "Kyiv", "OK", "12 345 678 — 2025", "Це правда", "NATO, EU, UN, U.S.",
+])
+def test_too_few_letters_is_none(text):
+    assert detect(text) is None
+    assert detect_probs(text) == ()
+
+
+def test_same_answers_in_a_fresh_process():
+    code = ("import sys; from bilingual.langid import detect\n"
+            "for t in sys.argv[1:]: print(detect(t))")
+    texts = [t for t, _ in CASES]
+    out = subprocess.run([sys.executable, "-c", code, *texts], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [lang for _, lang in CASES]
+
+
+def test_probabilities_best_first():
+    probs = detect_probs(CASES[1][0])
+    assert probs[0][0] == "ru" and probs[0][1] > 0.9
+    assert [p for _, p in probs] == sorted((p for _, p in probs), reverse=True)
+
+
+@pytest.mark.parametrize("text, candidates, lang", [
+    (CASES[0][0], {"en", "ru"}, "en"),
+    (CASES[2][0], {"ru", "uk", "en"}, "uk"),
+    (CASES[3][0], {"en", "ru"}, "en"),  # German is outside the candidates: nearest of them
+    (CASES[3][0], {"en", "ru", "de"}, "de"),
+    (CASES[0][0], {"zz"}, "en"),  # no known candidate: all languages
+])
+def test_candidates_restrict_the_answer(text, candidates, lang):
+    assert detect(text, candidates) == lang
+
+
+def test_long_text_judged_on_a_sample_from_across_it():
+    en = CASES[0][0] + " "
+    ru = CASES[1][0] + " "
+    text = en * 40 + ru * 400
+    sample = _sample(text)
+    assert len(sample) <= 2100
+    assert "Washington" in sample and "Вашингтоне" in sample
+    assert detect(text) == "ru"
+
+
+@pytest.mark.parametrize("code, name", [("en", "English"), ("ru", "Russian"), ("uk", "Ukrainian"),
+                                        ("xx", "xx"), (None, "unknown")])
+def test_language_names(code, name):
+    assert language_name(code) == name
