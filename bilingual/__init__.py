@@ -21,6 +21,10 @@ _EXPORTS = {
     "BilingualError": "errors", "InputError": "errors", "CorpusError": "errors",
     "LanguageError": "errors", "GlossaryError": "errors", "UsageError": "errors",
     "MissingExtraError": "errors", "ModelError": "errors",
+    # reading, segmentation, language
+    "read_document": "corpus", "read_text": "corpus", "find_pairs": "corpus",
+    "check_languages": "corpus", "article_date": "corpus", "segment": "segment",
+    "split_lines": "segment", "detect_language": "langid",
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",

@@ -108,3 +108,6 @@ def language_name(code: str | None) -> str:
     if code is None:
         return "unknown"
     return _NAMES.get(code, code)
+
+
+detect_language = detect  # the name exported by the package
