@@ -23,7 +23,7 @@ _EXPORTS = {
     "MissingExtraError": "errors", "ModelError": "errors",
     # reading, segmentation, language
     "read_document": "corpus", "read_text": "corpus", "find_pairs": "corpus",
-    "check_languages": "corpus", "article_date": "corpus", "segment": "segment",
+    "check_languages": "corpus", "article_date": "corpus", "segment_text": "segment",
     "split_lines": "segment", "detect_language": "langid",
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",

@@ -222,3 +222,7 @@ def split_lines(text: str, lang: str) -> tuple[tuple[Paragraph, ...], tuple[Sent
         for s, e in spans:
             sentences.append(Sentence(len(sentences), p, s, e, text[s:e], heading=b.heading))
     return tuple(paragraphs), tuple(sentences)
+
+
+# The package exports this name: ``bilingual.segment`` is the module itself.
+segment_text = segment
