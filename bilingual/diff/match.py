@@ -98,11 +98,13 @@ def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | fro
             if i and j >= 2 and max(sim[i - 1, j - 2], sim[i - 1, j - 1]) > 0.2:
                 s2 = _two(old[i - 1], new[j - 2], new[j - 1])
                 if s2 is not None:
-                    cands.append((best[i - 1, j - 2] + s2 - KEEP - MULTI_PENALTY, 1, 2, s2))
+                    bonus = SAME_EN if {(i - 1, j - 2), (i - 1, j - 1)} & same_en else 0.0
+                    cands.append((best[i - 1, j - 2] + s2 + bonus - KEEP - MULTI_PENALTY, 1, 2, s2))
             if i >= 2 and j and max(sim[i - 2, j - 1], sim[i - 1, j - 1]) > 0.2:
                 s2 = _two(new[j - 1], old[i - 2], old[i - 1])
                 if s2 is not None:
-                    cands.append((best[i - 2, j - 1] + s2 - KEEP - MULTI_PENALTY, 2, 1, s2))
+                    bonus = SAME_EN if {(i - 2, j - 1), (i - 1, j - 1)} & same_en else 0.0
+                    cands.append((best[i - 2, j - 1] + s2 + bonus - KEEP - MULTI_PENALTY, 2, 1, s2))
             value, di, dj, s = max(cands, key=lambda c: c[0])  # max keeps the first of equals
             best[i, j] = value
             back[i, j] = (di, dj, s)

@@ -28,23 +28,40 @@ def _idx(indexes) -> str:
     return ",".join(map(str, indexes)) if indexes else "-"
 
 
-def _diff_text(change) -> Text:
+_STYLE = {EQUAL: "", DELETE: "bold red strike", INSERT: "bold green underline"}
+# Without colour, changed words are marked the way `git diff --word-diff` does.
+_MARK = {EQUAL: ("", ""), DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+
+
+def _word_text(pieces, plain: bool) -> Text:
+    out = Text()
+    for op, piece in pieces:
+        if plain:
+            left, right = _MARK[op]
+            out.append(left + piece + right)
+        else:
+            out.append(piece, style=_STYLE[op])
+    return out
+
+
+def _plain(console: Console) -> bool:
+    return console.no_color or not console.is_terminal
+
+
+def _diff_text(change, plain: bool) -> Text:
     if change.kind == "added":
         return Text(change.new_text, style="green")
     if change.kind == "removed":
         return Text(change.old_text, style="red strike")
     if not change.word_diff:
         return Text(change.new_text, style="dim")
-    out = Text()
-    for op, piece in change.word_diff:
-        style = {EQUAL: "", DELETE: "bold red strike", INSERT: "bold green underline"}[op]
-        out.append(piece, style=style)
-    return out
+    return _word_text(change.word_diff, plain)
 
 
 def render_table(result: DiffResult, console: Console, *, show_unchanged: bool = False) -> None:
     table = Table(show_edge=False, pad_edge=False, expand=False, show_lines=False)
     with_en = bool(result.en_sentences)
+    plain = _plain(console)
     if with_en:
         table.add_column("EN", no_wrap=True, style="dim")
     table.add_column("old", no_wrap=True, justify="right")
@@ -55,7 +72,7 @@ def render_table(result: DiffResult, console: Console, *, show_unchanged: bool =
         if c.kind == "unchanged" and not show_unchanged:
             continue
         kind = Text(c.kind, style=_KIND_STYLE.get(c.kind, ""))
-        row = [_idx(c.old_indexes), _idx(c.new_indexes), kind, _diff_text(c)]
+        row = [_idx(c.old_indexes), _idx(c.new_indexes), kind, _diff_text(c, plain)]
         table.add_row(*([_idx(c.en_indexes)] if with_en else []), *row)
     if table.row_count:
         console.print(table)
@@ -86,8 +103,7 @@ def render_stale_table(stale: list[Stale], console: Console) -> None:
     for s in stale:
         text = Text()
         if s.word_diff:
-            for op, piece in s.word_diff:
-                text.append(piece, style={EQUAL: "", DELETE: "bold red strike", INSERT: "bold green underline"}[op])
+            text = _word_text(s.word_diff, _plain(console))
         elif s.reason == "added":
             text.append(s.new_en_text, style="green")
         else:

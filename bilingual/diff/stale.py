@@ -4,7 +4,9 @@ translated.
 The Russian is taken to be the translation of the old English. The two English
 versions are diffed; the old English is aligned with the Russian; every
 English change then points at the Russian sentences it leaves out of date.
-A sentence that only moved keeps a valid translation and is not stale.
+A sentence that only moved keeps a valid translation and is not stale, and
+neither is one whose English numbers changed when the Russian already has the
+new numbers.
 """
 
 from __future__ import annotations
@@ -53,6 +55,18 @@ def _ru_map(links: Sequence[Link]) -> dict[int, tuple[int, ...]]:
     return out
 
 
+def _numbers_follow_new(old_en: str, new_en: str, ru: str) -> bool:
+    # When the English change touched numbers and the Russian already has the
+    # new ones, the sentence was retranslated after the change.
+    from collections import Counter
+
+    from ..numbers import extract_numbers
+
+    old_n, new_n = Counter(extract_numbers(old_en, "en")), Counter(extract_numbers(new_en, "en"))
+    ru_n = Counter(extract_numbers(ru, "ru"))
+    return old_n != new_n and ru_n == new_n
+
+
 def stale_from(diff: DiffResult, links: Sequence[Link], ru_sentences: Sequence[str]) -> list[Stale]:
     """Stale Russian sentences given an old->new English diff and old-EN<->RU links."""
     ru_of = _ru_map(links)
@@ -61,10 +75,13 @@ def stale_from(diff: DiffResult, links: Sequence[Link], ru_sentences: Sequence[s
         if change.kind == "unchanged" or (change.kind == "moved" and not change.word_diff):
             continue
         ru = tuple(sorted({r for e in change.old_indexes for r in ru_of.get(e, ())}))
+        ru_text = " ".join(ru_sentences[r] for r in ru)
+        if ru and _numbers_follow_new(change.old_text, change.new_text, ru_text):
+            continue
         out.append(Stale(
             reason=change.kind,
             ru_indexes=ru,
-            ru_text=" ".join(ru_sentences[r] for r in ru),
+            ru_text=ru_text,
             old_en_indexes=change.old_indexes,
             new_en_indexes=change.new_indexes,
             old_en_text=change.old_text,
