@@ -42,6 +42,9 @@ def _root(
 COMMAND_MODULES = [
     "check",
     "diff",
+    "fix",
+    "translate",
+    "models",
 ]
 
 for _name in COMMAND_MODULES:
