@@ -1,0 +1,136 @@
+"""`bilingual translate`: batch EN→RU machine translation with the glossary enforced."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import BilingualError
+
+
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def translate(
+        paths: Optional[List[Path]] = typer.Argument(
+            None, help="Corpus folder(s), article folder(s) or English files. Default: corpus/."),
+        to: str = typer.Option("ru", "--to", help="Target language (ru)."),
+        model: Optional[str] = typer.Option(None, "--model", "-m",
+                                            help="Installed model name (see `bilingual models list`)."),
+        beam: int = typer.Option(4, "--beam", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
+        batch_size: int = typer.Option(16, "--batch-size", min=1, help="Sentences per model batch."),
+        glossary: Optional[Path] = typer.Option(
+            None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
+        executor: Executor = typer.Option(Executor.local, "--executor", help="Run here or on Dask."),
+        workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                              help="Dask workers for a local cluster (default 2)."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                                help="Address of an existing Dask scheduler."),
+        cache: Optional[Path] = typer.Option(
+            None, "--cache", help="Translation memory (SQLite). Default: <corpus>/.bilingual/translations.sqlite."),
+        incremental: bool = typer.Option(False, "--incremental",
+                                         help="Retranslate only sentences whose English changed since the last run."),
+        out_name: str = typer.Option("ru.mt.md", "--out-name", help="File name written next to each en.md."),
+        overwrite: bool = typer.Option(False, "--overwrite",
+                                       help="Allow --out-name to replace an existing (human) file."),
+        fmt: Format = typer.Option(Format.text, "--format", "-f", help="Summary format."),
+    ) -> None:
+        """Translate English articles to Russian (writes ru.mt.md next to each en.md).
+
+        Glossary names are protected during translation and put back in the
+        case the sentence needs; finished sentences are cached, so a rerun or a
+        killed run resumes without redoing work.
+        """
+        from ..check import DEFAULT_CORPUS, load_default_glossary
+        from ..errors import UsageError
+        from ..translate.runner import translate_corpus
+        from . import fail
+
+        try:
+            if to != "ru":
+                raise UsageError(f"only EN→RU is supported (--to ru), not {to!r}")
+            if executor is Executor.local and workers:
+                raise UsageError("--workers needs --executor dask")
+            gloss = load_default_glossary(glossary)
+            with _progress(enabled=sys.stderr.isatty()) as report:
+                summary = translate_corpus(
+                    [str(p) for p in paths] if paths else [DEFAULT_CORPUS], glossary=gloss,
+                    backend_options={"model": model, "beam": beam, "batch_size": batch_size},
+                    cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
+                    incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report)
+        except BilingualError as err:
+            fail(err)
+            return
+        if fmt is Format.json:
+            typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(render_summary(summary))
+
+
+def render_summary(summary) -> str:
+    lines = [
+        f"{summary.documents} article(s), {summary.segments} segments: {summary.translated} translated, "
+        f"{summary.cached} from cache, {summary.reused} kept (incremental)"
+        + (f" — {summary.segments_per_second:.1f} segments/s" if summary.translated else ""),
+        f"model {summary.model}; glossary {summary.glossary_sha[:12]}",
+        f"glossary enforced {summary.enforced} time(s); {summary.fallbacks} sentence(s) needed the fallback",
+    ]
+    counts = summary.flag_counts()
+    if counts:
+        lines.append("residual flags: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        for f in summary.residual[:20]:
+            lines.append(f"  {Path(f['document']).parent.name or f['document']} #{f['en_index']}: "
+                         f"{f['kind']}: {f['message']}")
+        if len(summary.residual) > 20:
+            lines.append(f"  … {len(summary.residual) - 20} more (--format json lists all)")
+    else:
+        lines.append("residual flags: none")
+    lines += [f"wrote {p}" for p in summary.written]
+    return "\n".join(lines)
+
+
+class _progress:
+    """A rich progress bar on stderr with segments/s and ETA (only on a terminal)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self.bar = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]} seg/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("translate", total=total, rate="–")
+        task = self.bar.tasks[0]
+        speed = task.speed
+        self.bar.update(self.task, completed=done, total=total, rate=f"{speed:.1f}" if speed else "–")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,103 @@
+"""Correct an existing Russian version to the glossary, keeping each word's grammatical form.
+
+The work is done by the translation enforcer's ``correct`` (one mechanism for
+machine output and human text alike): forbidden renderings become the allowed
+form in the case and number the sentence needs, capitalisation kept, and every
+other character of the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+from .model import Glossary
+
+
+@dataclass(frozen=True)
+class FixChange:
+    sentence: int  # 0-based index of the Russian sentence
+    old: str
+    new: str
+    term: str
+    case: str | None
+    start: int  # offsets into the original file text
+    stop: int
+
+    def to_dict(self) -> dict:
+        return {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
+                "case": self.case}
+
+
+@dataclass
+class FixResult:
+    path: str
+    original: str  # the decoded file text (line ends normalised)
+    fixed: str
+    changes: list[FixChange] = field(default_factory=list)
+
+    def diff(self, new_name: str | None = None) -> str:
+        a = self.original.splitlines(keepends=True)
+        b = self.fixed.splitlines(keepends=True)
+        return "".join(difflib.unified_diff(a, b, fromfile=self.path, tofile=new_name or self.path))
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "changes": [c.to_dict() for c in self.changes]}
+
+
+def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | os.PathLike | None = None) -> FixResult:
+    """Correct one Russian article file; returns the old and new text and the changes."""
+    from .corpus import HTML_SUFFIXES, read_document, read_text
+    from .translate.enforce import Enforcer
+
+    path = Path(ru_path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
+    if glossary is None or not len(glossary):
+        raise UsageError("fix needs a glossary (--glossary FILE, or glossary.csv here)")
+    text, _encoding, _warnings = read_text(path)
+    doc = read_document(path, "ru")
+    offset = len(text) - len(doc.text)  # the body is what follows the front matter
+    if text[offset:] != doc.text:
+        raise UsageError("can't locate the article body in the file", path=str(path))
+    en_sentences = _aligned_english(en_path, doc, glossary) if en_path else {}
+    enforcer = Enforcer(glossary)
+    pieces, changes, last = [], [], 0
+    for s in doc.sentences:
+        result = enforcer.correct(s.text, en=en_sentences.get(s.idx))
+        if not result.replacements:
+            continue
+        # Map each replacement back to the original sentence to keep every other character.
+        src_pos = 0
+        new_pos = 0
+        for rep in result.replacements:
+            before_len = rep.start - new_pos
+            old_start = src_pos + before_len
+            old_stop = old_start + len(rep.old)
+            abs_start = offset + s.start + old_start
+            pieces.append(text[last:abs_start])
+            pieces.append(rep.new)
+            last = abs_start + len(rep.old)
+            changes.append(FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, last))
+            src_pos, new_pos = old_stop, rep.stop
+    pieces.append(text[last:])
+    return FixResult(str(path), text, "".join(pieces), changes)
+
+
+def _aligned_english(en_path, ru_doc, glossary) -> dict[int, str]:
+    """RU sentence index -> its aligned English text (for prepositions that need it)."""
+    from .align import align_documents
+    from .corpus import read_document
+
+    en_doc = read_document(en_path, "en")
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary)
+    out: dict[int, str] = {}
+    for link in alignment.links:
+        if link.en and link.ru:
+            en_text = " ".join(en_doc.sentences[i].text for i in link.en)
+            for j in link.ru:
+                out[j] = en_text
+    return out

@@ -1,0 +1,145 @@
+"""Where chunks of segments get translated: in this process, or on a Dask cluster.
+
+A chunk is translated *and* glossary-enforced by the same function on either
+executor, so the two produce identical results. Each process (this one, or a
+Dask worker) loads the model once and keeps it; only the client writes to the
+translation cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Iterator
+
+from ..errors import MissingExtraError, UsageError
+from ..model import Glossary
+from .cache import Entry
+from .enforce import Enforcer
+
+# (backend name, options) -> backend, and glossary sha -> Enforcer, per process
+_BACKENDS: dict[tuple, object] = {}
+_ENFORCERS: dict[str, Enforcer] = {}
+_LOCK = threading.Lock()
+
+
+def _key(name: str, options: dict) -> tuple:
+    return (name, tuple(sorted(options.items())))
+
+
+def process_backend(name: str, options: dict):
+    """This process's instance of a backend, created on first use."""
+    from .backends import get_backend
+
+    key = _key(name, options)
+    with _LOCK:
+        backend = _BACKENDS.get(key)
+        if backend is None:
+            backend = _BACKENDS[key] = get_backend(name, **options)
+    return backend
+
+
+def register_backend(name: str, options: dict, backend) -> None:
+    """Use an already-built backend for (name, options) in this process."""
+    _BACKENDS[_key(name, options)] = backend
+
+
+def _enforcer(glossary: Glossary | None) -> Enforcer:
+    key = glossary.sha if glossary is not None else ""
+    with _LOCK:
+        enf = _ENFORCERS.get(key)
+        if enf is None:
+            enf = _ENFORCERS[key] = Enforcer(glossary)
+    return enf
+
+
+def translate_chunk(name: str, options: dict, glossary: Glossary | None, sources: list[str]) -> list[Entry]:
+    """Translate one chunk with glossary protection; fall back per sentence when placeholders break."""
+    backend = process_backend(name, options)
+    enforcer = _enforcer(glossary)
+    protected = [enforcer.protect(s) for s in sources]
+    raw = backend.translate_batch([p.text for p in protected])
+    results: list[Entry | None] = []
+    retry: list[int] = []
+    for i, (p, mt) in enumerate(zip(protected, raw)):
+        done = enforcer.restore(p, mt)
+        if done is None:
+            retry.append(i)
+            results.append(None)
+        else:
+            results.append(Entry(p.source, done.text, mt, done.to_dict()))
+    if retry:
+        plain = backend.translate_batch([sources[i] for i in retry])
+        for i, mt in zip(retry, plain):
+            done = enforcer.correct(mt, method="fallback")
+            info = done.to_dict()
+            info["method"] = "fallback"
+            info["notes"] = ["placeholders lost by the model; translated unprotected and corrected"]
+            results[i] = Entry(sources[i], done.text, mt, info)
+    return [r for r in results if r is not None]
+
+
+class LocalExecutor:
+    name = "local"
+
+    def __init__(self, backend: str, options: dict):
+        self.backend, self.options = backend, options
+
+    def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
+        process_backend(self.backend, self.options)  # load before the clock starts
+        for chunk in chunks:
+            yield translate_chunk(self.backend, self.options, glossary, chunk)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskExecutor:
+    """Chunks go to Dask workers; results come back here, in completion order."""
+
+    name = "dask"
+
+    def __init__(self, backend: str, options: dict, *, workers: int = 2, scheduler: str | None = None,
+                 threads_per_worker: int = 1, env: dict | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as err:
+            raise MissingExtraError("dask", f"--executor dask ({err.name})") from err
+        self.backend, self.options = backend, options
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout=30)
+            else:
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                                            processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as err:
+            raise UsageError(f"can't reach the Dask scheduler {scheduler or '(local)'}: {err}") from err
+
+    def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
+        from dask.distributed import as_completed
+
+        gloss = self.client.scatter(glossary, broadcast=True) if glossary is not None else None
+        futures = [self.client.submit(translate_chunk, self.backend, self.options, gloss, chunk, pure=False)
+                   for chunk in chunks]
+        for fut in as_completed(futures):
+            yield fut.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(kind: str, backend: str, options: dict, *, workers: int | None = None,
+                  scheduler: str | None = None) -> LocalExecutor | DaskExecutor:
+    if kind == "local":
+        if scheduler:
+            raise UsageError("--scheduler needs --executor dask")
+        return LocalExecutor(backend, options)
+    if kind == "dask":
+        return DaskExecutor(backend, options, workers=workers or 2, scheduler=scheduler)
+    raise UsageError(f"unknown executor {kind!r} (local or dask)")
+
+
+ProgressFn = Callable[[int, int], None]

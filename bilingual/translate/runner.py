@@ -1,0 +1,279 @@
+"""Batch translation of articles: read, look up the cache, translate the rest, enforce, write.
+
+Every segment of the run is collected first, so the model sees whole runs
+sorted by length rather than one paragraph at a time. Finished chunks are
+committed to the translation cache as they arrive; documents are written
+atomically once all their segments are known. A run killed at any point
+therefore leaves complete files or none, and the rerun translates only what no
+earlier run finished.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import CorpusError, UsageError
+from ..model import Document, Glossary
+from .cache import Entry, TranslationCache
+
+DEFAULT_OUT = "ru.mt.md"
+CHUNK = 64  # segments per commit: what a kill can cost at most
+
+
+@dataclass
+class Job:
+    key: str  # stable name of the source document (its path)
+    doc: Document
+    out: Path
+    title: str | None
+
+    @property
+    def segments(self) -> list[str]:
+        segs = [s.text for s in self.doc.sentences]
+        return ([self.title] if self.title else []) + segs
+
+
+@dataclass
+class SegmentResult:
+    source: str
+    target: str
+    origin: str  # translated / cached / reused
+    info: dict = field(default_factory=dict)
+
+
+@dataclass
+class TranslateSummary:
+    model: str
+    glossary_sha: str
+    executor: str
+    documents: int = 0
+    segments: int = 0
+    unique: int = 0
+    translated: int = 0
+    cached: int = 0
+    reused: int = 0
+    enforced: int = 0
+    fallbacks: int = 0
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+    residual: list[dict] = field(default_factory=list)
+    enforcements: list[dict] = field(default_factory=list)
+
+    @property
+    def segments_per_second(self) -> float:
+        return self.translated / self.seconds if self.seconds > 0 else 0.0
+
+    def flag_counts(self) -> dict[str, int]:
+        return dict(Counter(f["kind"] for f in self.residual))
+
+    def to_dict(self) -> dict:
+        return {
+            "model": self.model, "glossary_sha256": self.glossary_sha, "executor": self.executor,
+            "documents": self.documents, "segments": self.segments, "unique_segments": self.unique,
+            "translated": self.translated, "cached": self.cached, "reused": self.reused,
+            "enforced": self.enforced, "fallbacks": self.fallbacks,
+            "seconds": round(self.seconds, 3), "segments_per_second": round(self.segments_per_second, 2),
+            "written": self.written, "residual_flags": self.flag_counts(), "residual": self.residual,
+            "enforcements": self.enforcements,
+        }
+
+
+def output_path(en_path: Path, out_name: str = DEFAULT_OUT) -> Path:
+    """corpus/<slug>/en.md -> corpus/<slug>/ru.mt.md; story.md -> story.ru.mt.md."""
+    if en_path.stem.lower() == "en":
+        return en_path.with_name(out_name)
+    return en_path.with_name(f"{en_path.stem}.{out_name}")
+
+
+def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
+                 overwrite: bool = False) -> list[Job]:
+    """Read every English document to translate (all before any is written)."""
+    from ..corpus import find_pairs, read_document
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for pair in find_pairs([p]):
+                if pair.en_path:
+                    files.append(Path(pair.en_path))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CorpusError("no such file or directory", path=str(p))
+    if not files:
+        raise CorpusError("no English articles to translate", path=str(paths[0]) if paths else None)
+    jobs = []
+    for f in dict.fromkeys(files):
+        doc = read_document(f, "en")
+        out = output_path(f, out_name)
+        if out.exists() and out_name != DEFAULT_OUT and not overwrite:
+            raise UsageError(f"{out} exists and may be a human translation; pass --overwrite to replace it")
+        title = doc.meta.get("title") if isinstance(doc.meta.get("title"), str) else None
+        jobs.append(Job(str(f), doc, out, title or None))
+    return jobs
+
+
+def default_cache_path(paths: list[str | os.PathLike]) -> Path:
+    first = Path(paths[0]) if paths else Path(".")
+    root = first if first.is_dir() else first.parent
+    return root / ".bilingual" / "translations.sqlite"
+
+
+def render_document(job: Job, targets: dict[str, str], *, model: str, glossary_sha: str) -> str:
+    """The translated article: the English layout with each sentence replaced, plus front matter."""
+    doc = job.doc
+    parts, last = [], 0
+    for s in doc.sentences:
+        parts.append(doc.text[last:s.start])
+        parts.append(targets[s.text])
+        last = s.stop
+    parts.append(doc.text[last:])
+    body = "".join(parts)
+    meta = {}
+    if job.title:
+        meta["title"] = targets[job.title]
+    for key in ("date", "url"):
+        if isinstance(doc.meta.get(key), str):
+            meta[key] = doc.meta[key]
+    meta.update({"lang": "ru", "source": Path(doc.path).name, "machine_translation": model,
+                 "glossary_sha256": glossary_sha})
+    head = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+    return f"---\n{head}---\n{body}" + ("" if body.endswith("\n") else "\n")
+
+
+def _clean_stale_temp(out: Path) -> None:
+    """Remove temporary files a killed run left next to ``out`` (see bilingual.io.atomic_open)."""
+    if out.parent.is_dir():
+        for tmp in out.parent.glob(f".{out.name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def translate_corpus(
+    paths: list[str | os.PathLike],
+    *,
+    glossary: Glossary | None = None,
+    backend: str = "argos",
+    backend_options: dict | None = None,
+    cache_path: str | os.PathLike | None = None,
+    executor: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    incremental: bool = False,
+    out_name: str = DEFAULT_OUT,
+    overwrite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    chunk_size: int = CHUNK,
+) -> TranslateSummary:
+    """Translate English articles to Russian and write ``ru.mt.md`` next to each."""
+    from .executors import make_executor, process_backend
+
+    jobs = collect_jobs(paths, out_name, overwrite)
+    options = dict(backend_options or {})
+    if executor == "dask" and "inter_threads" not in options:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        options["inter_threads"] = max(1, cores // (workers or 2))
+    model_id = process_backend(backend, options).model_id if executor == "local" else _model_id(backend, options)
+    gsha = glossary.sha if glossary is not None else "none"
+    cache = TranslationCache(cache_path or default_cache_path(paths))
+    summary = TranslateSummary(model_id, gsha, executor, documents=len(jobs))
+    try:
+        results: dict[str, SegmentResult] = {}
+        all_segments: list[str] = []
+        for job in jobs:
+            segs = job.segments
+            all_segments.extend(segs)
+            if incremental:
+                for src, entry in cache.last_outputs(job.key).items():
+                    if src in segs and src not in results:
+                        results[src] = SegmentResult(src, entry.target, "reused", entry.info)
+        summary.segments = len(all_segments)
+        unique = [s for s in dict.fromkeys(all_segments) if s not in results]
+        summary.unique = len(dict.fromkeys(all_segments))
+        for src, entry in cache.get_many(model_id, gsha, unique).items():
+            results[src] = SegmentResult(src, entry.target, "cached", entry.info)
+        pending = [s for s in unique if s not in results]
+        pending.sort(key=len)
+        chunks = [pending[i:i + chunk_size] for i in range(0, len(pending), chunk_size)]
+        done = 0
+        if progress:
+            progress(0, len(pending))
+        started = time.perf_counter()
+        if chunks:
+            runner = make_executor(executor, backend, options, workers=workers, scheduler=scheduler)
+            try:
+                for entries in runner.run(chunks, glossary):
+                    cache.put_many(model_id, gsha, entries)
+                    for e in entries:
+                        results[e.source] = SegmentResult(e.source, e.target, "translated", e.info)
+                    done += len(entries)
+                    if progress:
+                        progress(done, len(pending))
+            finally:
+                runner.close()
+        summary.seconds = time.perf_counter() - started
+        _summarise(summary, jobs, results, glossary)
+        for job in jobs:
+            _clean_stale_temp(job.out)
+            targets = {s: results[s].target for s in job.segments}
+            from ..io import write_text_atomic
+
+            write_text_atomic(job.out, render_document(job, targets, model=model_id, glossary_sha=gsha))
+            cache.set_last_outputs(job.key, [Entry(s, results[s].target, "", results[s].info)
+                                             for s in dict.fromkeys(job.segments)])
+            summary.written.append(str(job.out))
+    finally:
+        cache.close()
+    return summary
+
+
+def _model_id(backend: str, options: dict) -> str:
+    """The backend's model id without loading the model here (the workers load it)."""
+    if backend == "argos":
+        from .models import find_model
+
+        info = find_model(options.get("model"), options.get("from_code", "en"), options.get("to_code", "ru"))
+        return f"argos:{info.name}@{info.version}|beam{options.get('beam', 4)}"
+    from .executors import process_backend
+
+    return process_backend(backend, options).model_id
+
+
+def _summarise(summary: TranslateSummary, jobs: list[Job], results: dict[str, SegmentResult],
+               glossary: Glossary | None) -> None:
+    from ..drift import check_pairs
+
+    counted: set[str] = set()
+    for job in jobs:
+        segs = job.segments
+        for s in segs:
+            r = results[s]
+            if s in counted:
+                continue
+            counted.add(s)
+            if r.origin == "translated":
+                summary.translated += 1
+            elif r.origin == "cached":
+                summary.cached += 1
+            else:
+                summary.reused += 1
+            reps = r.info.get("replacements", [])
+            summary.enforced += len(reps)
+            if r.info.get("method") == "fallback":
+                summary.fallbacks += 1
+            for rep in reps:
+                summary.enforcements.append({"document": job.key, "source": s, **rep})
+        if glossary is not None and len(glossary):
+            flags = check_pairs(segs, [results[s].target for s in segs], glossary)
+            for f in flags:
+                d = f.to_dict()
+                d["document"] = job.key
+                summary.residual.append(d)
