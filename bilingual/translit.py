@@ -45,19 +45,14 @@ def _keep_case(src: str, out: str) -> str:
     return out
 
 
+_RU_LAT_TABLE = str.maketrans(
+    {**{k: v for k, v in _RU_LAT.items()}, **{k.upper(): v[:1].upper() + v[1:] for k, v in _RU_LAT.items()}}
+)
+
+
 def ru_to_latin(text: str) -> str:
     """Cyrillic letters spelled in Latin; everything else unchanged."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        lat = _RU_LAT.get(low)
-        if lat is None:
-            out.append(ch)
-        elif ch != low:
-            out.append(lat[:1].upper() + lat[1:])
-        else:
-            out.append(lat)
-    return "".join(out)
+    return text.translate(_RU_LAT_TABLE)
 
 
 def latin_to_ru(text: str) -> str:
@@ -71,26 +66,30 @@ def latin_to_ru(text: str) -> str:
     return re.sub(r"[A-Za-z]+", word, text)
 
 
-# Latin spellings that sound alike collapse to one letter before vowels go.
-_FOLD = [
-    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"),
-    ("kh", "h"), ("ts", "s"), ("tz", "s"), ("zh", "j"), ("dzh", "j"), ("dj", "j"),
-    ("x", "ks"), ("q", "k"), ("w", "v"), ("c", "k"), ("z", "s"), ("th", "t"),
-]
-_FOLD_RE = re.compile("|".join(re.escape(a) for a, _ in sorted(_FOLD, key=lambda p: -len(p[0]))))
-_FOLD_MAP = dict(_FOLD)
-_VOWELS_RE = re.compile(r"[aeiouy']+")
+# Latin spellings that sound alike collapse to one letter before vowels go;
+# applied in this order (longer clusters first).
+_FOLD = (
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("ph", "f"), ("ck", "k"),
+    ("kh", "h"), ("ts", "s"), ("tz", "s"), ("zh", "j"), ("dj", "j"), ("th", "t"),
+    ("x", "ks"), ("q", "k"), ("w", "v"), ("c", "k"), ("z", "s"),
+)
+_DROP = str.maketrans("", "", "aeiouy'")
+_NONALPHA_RE = re.compile(r"[^a-z]+")
 _REPEAT_RE = re.compile(r"(.)\1+")
-_NONALPHA_RE = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """The consonant skeleton of a word in either script: Washington -> vshngtn."""
-    w = ru_to_latin(word.lower()) if not word.isascii() else word.lower()
-    w = _NONALPHA_RE.sub("", w)
-    w = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], w)
-    w = _VOWELS_RE.sub("", w)
+    w = word.lower()
+    if not w.isascii():
+        w = w.translate(_RU_LAT_TABLE)
+    if not w.isalpha() or not w.isascii():
+        w = _NONALPHA_RE.sub("", w)
+    for a, b in _FOLD:
+        if a in w:
+            w = w.replace(a, b)
+    w = w.translate(_DROP)
     return _REPEAT_RE.sub(r"\1", w)
 
 

@@ -20,6 +20,7 @@ W_NUMBER = 0.7
 W_NAME = 0.42
 W_GLOSSARY = 1.0
 W_PUNCT = 0.35
+W_COGNATE = 0.0  # measured on dev-hard: +0.002 strict F1 for a third more time; off
 
 # A capitalised word, an acronym, or a Latin word inside Russian text.
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'\-]*[A-Za-z]")
@@ -39,6 +40,22 @@ _RU_STOP = frozenset(
     "Всё Уже Еще Ещё Же Бы Ли По-прежнему Однако Кроме Между Среди Об Обо Над Под Через Сейчас Теперь "
     "Тогда Позже Ранее Вместе Также Лишь Только Даже".split()
 )
+
+_EN_WORD_RE = re.compile(r"\b[a-z]{6,}\b")
+_RU_WORD_RE = re.compile(r"\b[а-яё]{6,}\b")
+
+
+@lru_cache(maxsize=262144)
+def _cognates(text: str, lang: str) -> tuple[str, ...]:
+    # International words (technology/технология) share a consonant skeleton.
+    rx = _EN_WORD_RE if lang == "en" else _RU_WORD_RE
+    keys = []
+    for w in rx.findall(text):
+        k = name_key(w, 4)
+        if k:
+            keys.append("c" + k)
+    return tuple(keys)
+
 
 _PUNCT = (
     ("?", "p?"),
@@ -80,6 +97,9 @@ def sentence_anchors(text: str, lang: str, matcher=None) -> dict[str, float]:
         out["n" + num] = W_NUMBER
     for key in _en_names(text) if lang == "en" else _ru_names(text):
         out.setdefault(key, W_NAME)
+    if W_COGNATE:
+        for key in _cognates(text, lang):
+            out.setdefault(key, W_COGNATE)
     for ch, key in _PUNCT:
         if ch in text:
             out[key] = W_PUNCT
