@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import UsageError
-from ..model import Alignment, Document, Link
+from ..model import Alignment, Document, Link, Paragraph, Sentence
 from .dp import Params
 from .scorers import DEFAULT_PARAMS, align_features, features
 
 MODES = ("default", "semantic")
 
-__all__ = ["MODES", "Params", "align_documents", "align_sentences", "DEFAULT_PARAMS"]
+SPLITS = ("sentences", "lines")
+
+__all__ = ["DEFAULT_PARAMS", "MODES", "SPLITS", "Params", "align_documents", "align_files", "align_sentences",
+           "read_lines"]
 
 
 def _check_paras(name: str, paras, count: int):
@@ -87,3 +90,36 @@ def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, mode: 
         ru_paras=[s.para for s in ru_s],
     )
     return Alignment(en_doc=en_doc, ru_doc=ru_doc, links=tuple(links), mode=mode)
+
+
+def read_lines(path, lang: str) -> Document:
+    """A one-sentence-per-line file as a Document (blank lines skipped, one paragraph)."""
+    from ..corpus import read_text
+
+    text, encoding, warnings = read_text(path)
+    sentences = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            sentences.append(Sentence(len(sentences), 0, start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    paragraphs = (Paragraph(0, 0, len(text), text),) if sentences else ()
+    return Document(path=str(path), lang=lang, text=text, paragraphs=paragraphs, sentences=tuple(sentences),
+                    encoding=encoding, warnings=tuple(warnings))
+
+
+def align_files(en_path, ru_path, *, split: str = "sentences", glossary=None, mode: str = "default") -> Alignment:
+    """Read and align two files: articles (segmented) or one sentence per line."""
+    if split not in SPLITS:
+        raise UsageError(f"unknown split {split!r} (choose from {', '.join(SPLITS)})")
+    if mode not in MODES:
+        raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")
+    if split == "lines":
+        en_doc, ru_doc = read_lines(en_path, "en"), read_lines(ru_path, "ru")
+    else:
+        from ..corpus import read_document
+
+        en_doc, ru_doc = read_document(en_path, "en"), read_document(ru_path, "ru")
+    return align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)

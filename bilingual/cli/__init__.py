@@ -40,6 +40,7 @@ def _root(
 
 # Modules of this package that register commands, in the order `--help` lists them.
 COMMAND_MODULES = [
+    "align",
     "check",
     "diff",
     "fix",

@@ -1,0 +1,83 @@
+"""`bilingual align`: sentence alignment of an English file and its Russian version."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import BilingualError, InputError
+
+
+class AlignFormat(str, Enum):
+    default = "default"
+    jsonl = "jsonl"
+    tsv = "tsv"
+    tmx = "tmx"
+
+
+class Split(str, Enum):
+    sentences = "sentences"
+    lines = "lines"
+
+
+class Mode(str, Enum):
+    default = "default"
+    semantic = "semantic"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def align(
+        en: Path = typer.Argument(..., help="The English file (txt, md or html; with --split lines, one sentence a line)."),
+        ru: Path = typer.Argument(..., help="The Russian file, same kind."),
+        fmt: AlignFormat = typer.Option(AlignFormat.default, "--format", "-f",
+                                        help="default: [en]:[ru]:confidence a line; jsonl and tsv add the texts; "
+                                             "tmx: a translation memory."),
+        split: Split = typer.Option(Split.sentences, "--split",
+                                    help="sentences: segment the articles; lines: one sentence per line as given."),
+        mode: Mode = typer.Option(Mode.default, "--mode",
+                                  help="default: length and anchors; semantic: also sentence embeddings where unsure "
+                                       "(needs the 'semantic' extra)."),
+        glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",
+                                                help="Glossary CSV: its terms become anchors."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                              help="Write to this file (atomically) instead of stdout."),
+    ) -> None:
+        """Align the sentences of EN and RU: one link a line, [0]:[0,1]:0.93 (English indices, Russian indices,
+        confidence). An empty side is a sentence with no counterpart.
+
+        Exit codes: 0 done, 2 bad input.
+        """
+        from . import fail
+
+        try:
+            from ..align import align_files
+            from ..align.formats import format_links
+
+            gloss = None
+            if glossary is not None:
+                from ..glossary import load_glossary
+
+                gloss = load_glossary(glossary)
+            result = align_files(en, ru, split=split.value, glossary=gloss, mode=mode.value)
+            en_texts = result.en_doc.sentence_texts
+            ru_texts = result.ru_doc.sentence_texts
+            if fmt is AlignFormat.tmx:
+                from ..report.tmx import to_tmx
+
+                data = to_tmx(en_texts, ru_texts, result.links)
+            else:
+                data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
+            if output is not None:
+                from ..io import write_bytes_atomic
+
+                write_bytes_atomic(output, data)
+            else:
+                typer.echo(data.decode("utf-8"), nl=False)
+        except BilingualError as err:
+            fail(err)
+        except OSError as err:
+            fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))
