@@ -28,6 +28,9 @@ _EXPORTS = {
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",
+    # alignment
+    "align_sentences": "align", "align_documents": "align", "align_files": "align",
+    "extract_numbers": "numbers",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
 }
