@@ -43,8 +43,15 @@ def norm(text: str) -> str:
 
 @lru_cache(maxsize=_CACHE)
 def parse(word: str) -> tuple:
-    """All pymorphy3 parses of ``word``, most likely first (cached per form)."""
-    return tuple(analyzer().parse(word))
+    """All pymorphy3 parses of ``word``, most likely first (cached per form).
+
+    Empty for a token pymorphy3 can't look at (its shape check asks for the
+    Unicode name of every letter, and some letters have none).
+    """
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        return ()
 
 
 @lru_cache(maxsize=_CACHE)

@@ -7,10 +7,12 @@ term's own case rule and word boundaries, and overlapping matches are resolved
 longest first.
 
 Russian: the text is cut into word tokens and each token form is mapped once
-(cached) to a set of keys: its pymorphy3 lemmas (ё→е), its lowercased surface,
-and — for words the dictionary doesn't know — its prefixes, which meet the
-stems of glossary forms. Terms are indexed by the keys of their first token, so
-the cost per token is a few dictionary look-ups whatever the glossary's size.
+(cached) to a set of keys: its pymorphy3 lemmas (ё→е) and lowercased surface;
+a word the dictionary doesn't know gets its prefixes instead, which meet the
+stems of glossary forms. Glossary forms are indexed by the keys of their first
+one or two tokens, so the cost per token is a few dictionary look-ups whatever
+the glossary's size. A lowercase word that can't meet any lowercase glossary
+word skips pymorphy3 altogether (most of a text's words).
 
 Decisions worth knowing:
 
@@ -123,7 +125,7 @@ def stem(word: str) -> str | None:
     for _ in range(2):
         if len(s) > STEM_MIN and s[-1] in _VOWELS:
             s = s[:-1]
-    return s if len(s) >= STEM_MIN and s.isalpha() else None
+    return s if len(s) >= STEM_MIN and s.replace("-", "").replace("'", "").isalpha() else None
 
 
 # Ukrainian closes a final syllable with і where the open one has о/е
@@ -164,15 +166,31 @@ def _flags(word: str) -> tuple[bool, bool]:
     return word[:1].isupper(), len(word) > 1 and word.isupper()
 
 
+def _kind_of(word: str) -> str:
+    """How a token is keyed: "plain" (no Cyrillic), "known" (in the dictionary),
+    "unknown" (matched by stem) or "short" (unknown and too short for a stem)."""
+    if not _CYRILLIC.search(word):
+        return "plain"
+    if morph.is_known(word):
+        return "known"
+    return "unknown" if len(word) >= STEM_MIN else "short"
+
+
+# pymorphy3's guesses for unknown words cost ~0.5 ms each and are unreliable for
+# foreign names; such words are compared by stem instead (short ones, which
+# have no stem, still get the guesses).
+
+
 @lru_cache(maxsize=_CACHE)
 def _text_token(token: str) -> _Tok:
     word = _clean(token)
     cap, upper = _flags(word)
     low = morph.norm(word)
-    if not any(c.isalpha() for c in word):
-        return _Tok(frozenset({"=" + low}), cap, upper)
-    keys = {"=" + low, *morph.lemmas(word)}
-    if _CYRILLIC.search(word) and not morph.is_known(word):
+    keys = {"=" + low}
+    kind = _kind_of(word)
+    if kind in ("known", "short"):
+        keys.update(morph.lemmas(word))
+    elif kind == "unknown":
         keys.update("~" + low[:k] for k in range(STEM_MIN, len(low) + 1))
     return _Tok(frozenset(keys), cap, upper)
 
@@ -182,10 +200,22 @@ def _pattern_token(token: str) -> _Pat:
     word = _clean(token)
     cap, upper = _flags(word)
     low = morph.norm(word)
-    if not any(c.isalpha() for c in word):
-        return _Pat(frozenset({"=" + low}), (), cap, upper)
-    sts = tuple("~" + st for st in stems(word)) if _CYRILLIC.search(word) else ()
-    return _Pat(frozenset({"=" + low, *morph.proper_lemmas(word)}), sts, cap, upper)
+    keys = {"=" + low}
+    kind = _kind_of(word)
+    if kind in ("known", "short"):
+        keys.update(morph.proper_lemmas(word))
+    sts = tuple("~" + st for st in stems(word)) if kind != "plain" else ()
+    return _Pat(frozenset(keys), sts, cap, upper)
+
+
+def _lexeme_prefixes(token: str) -> set[str]:
+    """First three letters of every form of ``token`` (all its readings)."""
+    word = _clean(token)
+    out = {morph.norm(word)[:3]}
+    if _kind_of(word) == "known":
+        for p in morph.parse(word):
+            out.update(morph.norm(f.word)[:3] for f in p.lexeme)
+    return out
 
 
 def _token_matches(p: _Pat, t: _Tok) -> bool:
@@ -246,7 +276,16 @@ class Matcher:
             self._auto = None
 
     def _build_ru(self, terms: tuple[Term, ...]) -> None:
-        self._ru_index: dict[str, list[_RuEntry]] = {}
+        # Single-token forms by the keys of their token; longer forms by the
+        # keys of their first two tokens, so a common first name shared by many
+        # glossary names doesn't make one long bucket to check.
+        self._ru_one: dict[str, list[_RuEntry]] = {}
+        # A lowercase word can only meet a lowercase glossary word (capitals
+        # need capitals) or, if unknown, a stem; these prefixes let find_ru skip
+        # pymorphy3 for every other lowercase word.
+        self._lower_prefixes: set[str] = set()
+        self._tokens: dict[str, _Tok] = {}
+        self._ru_two: dict[str, dict[str, list[_RuEntry]]] = {}
         seen: set[tuple] = set()
         for term in terms:
             forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
@@ -255,15 +294,25 @@ class Matcher:
                 toks = [tok for _, _, tok in tokenize(form)]
                 if not toks:
                     continue
-                pats = tuple(_pattern_token(t) for t in toks)
                 ident = (term.en, tuple(morph.norm(t) for t in toks), kind)
                 if ident in seen:
                     continue
                 seen.add(ident)
+                pats = tuple(_pattern_token(t) for t in toks)
+                for tok, pat in zip(toks, pats):
+                    if not pat.cap and _CYRILLIC.search(tok):
+                        self._lower_prefixes.update(_lexeme_prefixes(tok))
                 entry = _RuEntry(term, kind, form, pats)
-                first = pats[0]
-                for key in first.keys.union(first.stems):
-                    self._ru_index.setdefault(key, []).append(entry)
+                first = pats[0].keys.union(pats[0].stems)
+                if len(pats) == 1:
+                    for key in first:
+                        self._ru_one.setdefault(key, []).append(entry)
+                    continue
+                second = pats[1].keys.union(pats[1].stems)
+                for key in first:
+                    sub = self._ru_two.setdefault(key, {})
+                    for key2 in second:
+                        sub.setdefault(key2, []).append(entry)
 
     # -- English
 
@@ -290,35 +339,53 @@ class Matcher:
 
     # -- Russian
 
+    def _text_token(self, token: str) -> _Tok:
+        word = _clean(token)
+        if word[:1].isupper() or morph.norm(word)[:3] in self._lower_prefixes:
+            tok = _text_token(token)
+        else:
+            low = morph.norm(word)
+            keys = {"=" + low}
+            if _kind_of(word) == "unknown":
+                keys.update("~" + low[:k] for k in range(STEM_MIN, len(low) + 1))
+            tok = _Tok(frozenset(keys), *_flags(word))
+        if len(self._tokens) > _CACHE:
+            self._tokens.clear()
+        self._tokens[token] = tok
+        return tok
+
     def find_ru(self, text: str) -> list[TermHit]:
         """Glossary forms in Russian ``text`` in any case and number, with their kind."""
-        if not self._ru_index or not text:
+        if not (self._ru_one or self._ru_two) or not text:
             return []
         spans = tokenize(text)
-        toks = [_text_token(tok) for _, _, tok in spans]
-        index = self._ru_index
+        cache = self._tokens
+        toks = [cache.get(tok) or self._text_token(tok) for _, _, tok in spans]
+        one, two = self._ru_one, self._ru_two
         candidates = []
         n = len(toks)
         for i, tok in enumerate(toks):
             tried: set[int] = set()
             for key in tok.keys:
-                bucket = index.get(key)
-                if not bucket:
+                for entry in one.get(key, ()):
+                    if id(entry) not in tried:
+                        tried.add(id(entry))
+                        if _token_matches(entry.pats[0], tok):
+                            candidates.append((spans[i][0], spans[i][1], _KIND_RANK[entry.kind], entry))
+                sub = two.get(key)
+                if sub is None or i + 1 >= n:
                     continue
-                for entry in bucket:
-                    if id(entry) in tried:
-                        continue
-                    tried.add(id(entry))
-                    pats = entry.pats
-                    m = len(pats)
-                    if i + m > n:
-                        continue
-                    if all(_token_matches(pats[j], toks[i + j]) for j in range(m)):
-                        candidates.append((spans[i][0], spans[i + m - 1][1], _KIND_RANK[entry.kind], entry))
-        hits = []
-        for start, stop, _, entry in _select(candidates):
-            hits.append(TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind))
-        return hits
+                for key2 in toks[i + 1].keys:
+                    for entry in sub.get(key2, ()):
+                        if id(entry) in tried:
+                            continue
+                        tried.add(id(entry))
+                        pats = entry.pats
+                        m = len(pats)
+                        if i + m <= n and all(_token_matches(pats[j], toks[i + j]) for j in range(m)):
+                            candidates.append((spans[i][0], spans[i + m - 1][1], _KIND_RANK[entry.kind], entry))
+        return [TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind)
+                for start, stop, _, entry in _select(candidates)]
 
 
 def _select(candidates: list[tuple]) -> list[tuple]:
