@@ -44,6 +44,19 @@ for _case, _words in {
     for _w in _words.split():
         PREPOSITIONS[_w] = PREPOSITIONS.get(_w, frozenset()) | {_case}
 
+# Verbs whose object is not in the accusative (by lemma).
+VERB_CASES: dict[str, str] = {}
+for _case, _words in {
+    "datv": "угрожать пригрозить грозить помогать помочь звонить позвонить сообщить сообщать противостоять "
+            "доверять верить мешать помешать принадлежать сочувствовать уступить уступать поставлять "
+            "предоставить предоставлять передать передавать пообещать обещать",
+    "ablt": "управлять руководить командовать стать становиться являться гордиться заниматься обладать "
+            "восхищаться пренебречь",
+    "gent": "бояться опасаться достичь достигать добиться добиваться лишить лишать избегать",
+}.items():
+    for _w in _words.split():
+        VERB_CASES[_w] = _case
+
 # English prepositions that pick one reading of an ambiguous Russian one.
 _EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
 _EN_FROM = {"from", "off"}
@@ -159,8 +172,12 @@ def _placeholder_default(text: str, start: int, en_before: str, en_after: str) -
         parses = morph.parse(before[-1])
         if parses and parses[0].tag.POS == "NOUN":
             return "gent"
-        if parses and parses[0].tag.POS in ("VERB", "INFN") and "tran" in parses[0].tag.grammemes:
-            return "accs"
+        if parses and parses[0].tag.POS in ("VERB", "INFN"):
+            lemma = morph.norm(parses[0].normal_form)
+            if lemma in VERB_CASES:
+                return VERB_CASES[lemma]
+            if "tran" in parses[0].tag.grammemes:
+                return "accs"
     return "nomn"
 
 
@@ -169,7 +186,11 @@ def _head_word(form: str) -> str:
     return words[0] if words else form
 
 
-_ALT = {"і": "иое", "ї": "ие", "є": "е", "и": "иі"}
+_ALT = {"і": "ое", "ї": "еє", "є": "е"}
+# Ukrainian adjective endings -> the Russian ones they correspond to
+_UK_ADJ = {"ий": {"ий", "ый"}, "ого": {"ого"}, "ому": {"ому"}, "им": {"им", "ым"}, "ім": {"ом"},
+           "а": {"ая"}, "ої": {"ой"}, "ій": {"ой"}, "у": {"ую"}, "ою": {"ой"}, "е": {"ое"},
+           "і": {"ие", "ые"}, "их": {"их", "ых"}, "ими": {"ими", "ыми"}}
 
 
 def _loose_prefix(a: str, b: str) -> int:
@@ -184,24 +205,36 @@ def _loose_prefix(a: str, b: str) -> int:
     return n
 
 
-def _ending_cases(found: str, term: Term) -> set[tuple[str, str]]:
-    """(case, number) readings of an unknown spelling, by its ending against the allowed form's."""
+def _ending_cases(found: str, term: Term) -> list[tuple[str, str, str | None]]:
+    """(case, number, gender) readings of an unknown spelling, by its ending against the allowed form's."""
     head = _head_word(found)
     bases = [_head_word(f) for f in (*term.forbidden, term.ru)]
     base = max(bases, key=lambda b: _loose_prefix(head, b))
     ending = morph.norm(head)[_loose_prefix(head, base):]
-    ending = ending.replace("і", "е").replace("ї", "е").replace("є", "е")
     allowed = _head_word(term.ru)
-    found_set = set()
+    parses = morph.parse(allowed)
+    adjective = bool(parses) and parses[0].tag.POS == "ADJF"
+    if adjective:
+        if _is_adjective(base) and len(base) > 2:
+            ending = morph.norm(head)[len(base) - 2:]
+        endings = _UK_ADJ.get(ending, {ending})
+    else:
+        endings = {ending.replace("і", "е").replace("ї", "е").replace("є", "е")}
+    out = []
     for number in ("sing", "plur"):
-        for case in CASES:
-            form = morph.inflect(allowed, {case, number})
-            if not form:
-                continue
-            own = morph.norm(form)[_loose_prefix(form, allowed):]
-            if own == ending:
-                found_set.add((case, number))
-    return found_set
+        for gender in (("masc", "femn", "neut") if adjective and number == "sing" else (None,)):
+            for case in ("nomn", "gent", "datv", "loct", "ablt", "accs"):
+                grammemes = {case, number} | ({gender} if gender else set())
+                form = morph.inflect(allowed, grammemes)
+                if not form:
+                    continue
+                if adjective:  # the ending after the adjective's stem («киевск|ие»)
+                    own = morph.norm(form)[len(allowed) - 2:]
+                else:
+                    own = morph.norm(form)[_loose_prefix(form, allowed):]
+                if own in endings and (case, number, gender) not in out:
+                    out.append((case, number, gender))
+    return out
 
 
 def form_readings(found: str, term: Term) -> list[tuple[str, str, str | None]]:
@@ -215,14 +248,28 @@ def form_readings(found: str, term: Term) -> list[tuple[str, str, str | None]]:
                 if r not in out:
                     out.append(r)
     if not out:
-        gender = None
-        parses = morph.parse(head)
-        if parses and parses[0].tag.POS == "ADJF":
-            gender = parses[0].tag.gender
-        prefer = ("nomn", "gent", "datv", "loct", "ablt", "accs")
-        out = [(c, n, gender) for c, n in sorted(_ending_cases(found, term),
-                                                 key=lambda cn: (cn[1] != "sing", prefer.index(cn[0])))]
+        out = _ending_cases(found, term)
     return out
+
+
+_ADJ_ENDING = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|ым|им|ом|ем|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ыми|ими|"
+                         r"ій|ього|ому|ій|ої|ею|ою|і)$", re.I)
+
+
+def _is_adjective(word: str) -> bool:
+    parses = morph.parse(word)
+    if morph.is_known(word):
+        return bool(parses) and parses[0].tag.POS == "ADJF"
+    return bool(re.search(r"[сцз]ь?к", morph.norm(word))) and bool(_ADJ_ENDING.search(word))
+
+
+def term_number(term: Term) -> str:
+    """The number a name is used in: plural for «Сумы», «Нидерланды», else singular."""
+    head = _head_word(term.ru)
+    parses = morph.parse(head)
+    names = [p for p in parses if {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes and p.tag.case == "nomn"]
+    best = (names or [p for p in parses if p.tag.case == "nomn"] or list(parses))[:1]
+    return "plur" if best and ("Pltm" in best[0].tag.grammemes or best[0].tag.number == "plur") else "sing"
 
 
 def render(term: Term, case: str, number: str = "sing", gender: str | None = None) -> str:
@@ -235,7 +282,11 @@ def render(term: Term, case: str, number: str = "sing", gender: str | None = Non
         new = morph.inflect_phrase(base, grammemes | {gender})
         if new != base:
             return new
-    return morph.inflect_phrase(base, grammemes)
+    new = morph.inflect_phrase(base, grammemes)
+    if new == base and (case, number) != ("nomn", "sing"):
+        # A name with one number only («Нидерланды») takes the case in its own number.
+        new = morph.inflect_phrase(base, {case})
+    return new
 
 
 def _cap_like(found: str, new: str) -> str:
@@ -289,6 +340,7 @@ class Enforcer:
             return None  # dropped, duplicated, invented or reordered
         out, reps, last = [], [], 0
         pos = 0
+        prev_case, prev_stop = None, -1
         for m, slot in zip(found, protected.slots):
             out.append(mt[last:m.start()])
             pos += m.start() - last
@@ -296,13 +348,16 @@ class Enforcer:
             cases, _cue = context_cases(mt, m.start(), m.end(), slot.en_before)
             if cases == NO_PREPOSITION:
                 cases = frozenset()
+                # «между ZX1 и ZX2»: a coordinated name shares its neighbour's case.
+                if prev_case and re.fullmatch(r"\s*(?:,|и|или)\s*", mt[prev_stop:m.start()]):
+                    cases = frozenset({prev_case})
             if len(cases) == 1:
                 case = next(iter(cases))
             elif cases:
                 case = "loct" if "loct" in cases else sorted(cases, key=CASES.index)[0]
             else:
                 case = _placeholder_default(mt, m.start(), slot.en_before, en_after)
-            number = "plur" if _en_plural(slot) else "sing"
+            number = "plur" if _en_plural(slot) else term_number(slot.term)
             new = render(slot.term, case, number)
             if not mt[:m.start()].strip() or mt[:m.start()].rstrip()[-1:] in ".!?\"«":
                 new = new[:1].upper() + new[1:]
@@ -310,6 +365,7 @@ class Enforcer:
             reps.append(Replacement(m.group(0), new, slot.term.en, pos, pos + len(new), case))
             pos += len(new)
             last = m.end()
+            prev_case, prev_stop = case, m.end()
         out.append(mt[last:])
         restored = "".join(out)
         checked = self.correct(restored, method="placeholders")
@@ -347,7 +403,27 @@ class Enforcer:
             cues.setdefault(hit.term.en, before[-1].lower() if before else "")
         return cues
 
+    def _adjective_term(self, found: str) -> Term | None:
+        """The glossary's adjective whose forbidden spelling ``found`` is a form of, if any."""
+        head = _head_word(found)
+        best, best_len = None, 4
+        for term in self.matcher.terms:
+            if not _is_adjective(_head_word(term.ru)):
+                continue
+            for form in term.forbidden:
+                n = _loose_prefix(head, _head_word(form))
+                if n > best_len:
+                    best, best_len = term, n
+        return best
+
     def replacement_for(self, text: str, hit: TermHit, en_before: str = "") -> tuple[str | None, str | None]:
+        term = hit.term
+        if _is_adjective(_head_word(hit.form)) and not _is_adjective(_head_word(term.ru)):
+            # «київського» matched Kyiv's forbidden «Київ»: never put a noun in an adjective's place.
+            term = self._adjective_term(hit.form)
+            if term is None:
+                return None, None
+            hit = TermHit(term, hit.start, hit.stop, hit.form, hit.kind)
         readings = form_readings(hit.form, hit.term)
         cases, _cue = context_cases(text, hit.start, hit.stop, en_before)
         if cases:
@@ -360,9 +436,10 @@ class Enforcer:
                 readings = [(c, number, gender) for c in sorted(cases, key=CASES.index)]
         if not readings:
             return None, None
-        # A name is singular unless nothing else fits («Молдавии» is not «the Moldavias»).
-        sing = [r for r in readings if r[1] == "sing"]
-        case, number, gender = (sing or readings)[0]
+        # A name keeps its own number unless nothing else fits («Молдавии» is not «the Moldavias»).
+        own = term_number(hit.term)
+        same = [r for r in readings if r[1] == own]
+        case, number, gender = (same or readings)[0]
         new = render(hit.term, case, number, gender)
         return _cap_like(hit.form, new), case
 
