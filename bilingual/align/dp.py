@@ -57,11 +57,14 @@ def bead_prior(p: Params, di: int, dj: int) -> float:
 
 
 def _bounds(n: int, m: int, band: int) -> tuple[list[int], list[int]]:
+    # Integer arithmetic keeps the band symmetric under reversal of both sides,
+    # which the backward pass of ``margins`` relies on.
     lo, hi = [], []
     for i in range(n + 1):
-        c = i * m / n if n else 0
-        lo.append(max(0, int(c) - band))
-        hi.append(min(m, int(math.ceil(c)) + band))
+        floor = (i * m) // n if n else 0
+        ceil = -((-i * m) // n) if n else 0
+        lo.append(max(0, floor - band))
+        hi.append(min(m, ceil + band))
     return lo, hi
 
 
@@ -71,17 +74,66 @@ def align(
     anchors_en: list[dict[str, float]],
     anchors_ru: list[dict[str, float]],
     params: Params,
-) -> list[tuple[int, int, int, int, float]]:
-    """Best path as beads ``(en_start, en_stop, ru_start, ru_stop, cost)``."""
+    *,
+    with_margins: bool = False,
+):
+    """Best path as beads ``(en_start, en_stop, ru_start, ru_stop, cost)``.
+
+    With ``with_margins``, also each bead's margin: how much more the best
+    path that avoids one of the bead's end points costs (0 = a tie).
+    """
     n, m = len(len_en), len(len_ru)
     if n == 0 and m == 0:
-        return []
+        return ([], []) if with_margins else []
     band = params.band
     while True:
-        path, touched = _run(len_en, len_ru, anchors_en, anchors_ru, params, band)
+        path, touched, cost_rows, lo = _run(len_en, len_ru, anchors_en, anchors_ru, params, band)
         if not touched or band >= max(n, m):
-            return path
+            break
         band *= 2
+    if not with_margins:
+        return path
+    back_rows = _run(len_en[::-1], len_ru[::-1], anchors_en[::-1], anchors_ru[::-1], params, band)[2]
+    return path, _margins(path, cost_rows, back_rows, lo, n, m)
+
+
+def _margins(path, fwd, bwd, lo, n, m) -> list[float]:
+    """Per bead: min over its two end nodes of the node margin.
+
+    A node's margin compares the best path through it with the best path
+    through another node of the same row or the same column.
+    """
+    best = fwd[n][m - lo[n]]
+    row_alt: dict[int, float] = {}
+    col_alt: dict[int, float] = {}
+    on_path = {(e0, r0) for e0, _e1, r0, _r1, _c in path}
+    on_path.add((n, m))
+    for i in range(n + 1):
+        f_row = fwd[i]
+        b_row = bwd[n - i]
+        lo_i = lo[i]
+        lo_b = lo[n - i]
+        r_best = INF
+        for k, f in enumerate(f_row):
+            if f == INF:
+                continue
+            j = lo_i + k
+            kb = m - j - lo_b
+            if kb < 0 or kb >= len(b_row):
+                continue
+            t = f + b_row[kb]
+            if (i, j) in on_path:
+                continue
+            if t < r_best:
+                r_best = t
+            if t < col_alt.get(j, INF):
+                col_alt[j] = t
+        row_alt[i] = r_best
+    out = []
+    for e0, e1, r0, r1, _c in path:
+        alt = min(row_alt.get(e0, INF), col_alt.get(r0, INF), row_alt.get(e1, INF), col_alt.get(r1, INF))
+        out.append(alt - best)
+    return out
 
 
 def _match_rows(anchors_en, anchors_ru, lo, hi):
@@ -218,4 +270,4 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
             touched = True
         i, j = pi, pj
     path.reverse()
-    return path, touched
+    return path, touched, cost_rows, lo

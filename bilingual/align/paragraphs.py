@@ -40,18 +40,20 @@ def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, 
     pr_len = [sum(fr.lengths[a:b]) for a, b in br]
     pe_anc = [_merge(fe.anchors[a:b]) for a, b in be]
     pr_anc = [_merge(fr.anchors[a:b]) for a, b in br]
-    groups = dp.align(pe_len, pr_len, pe_anc, pr_anc, params)
+    groups, margins = dp.align(pe_len, pr_len, pe_anc, pr_anc, params, with_margins=True)
     links: list[Link] = []
-    for p0, p1, q0, q1, _cost in groups:
+    for (p0, p1, q0, q1, _cost), margin in zip(groups, margins):
         e0 = be[p0][0] if p1 > p0 else (be[p0][0] if p0 < len(be) else len(fe))
         e1 = be[p1 - 1][1] if p1 > p0 else e0
         r0 = br[q0][0] if q1 > q0 else (br[q0][0] if q0 < len(br) else len(fr))
         r1 = br[q1 - 1][1] if q1 > q0 else r0
         if e1 > e0 and r1 > r0:
-            links.extend(align_features(fe.subset(e0, e1), fr.subset(r0, r1), params, e0, r0))
+            # A sentence link is no surer than the paragraph link around it.
+            links.extend(align_features(fe.subset(e0, e1), fr.subset(r0, r1), params, e0, r0, margin))
         else:
             # A paragraph without counterpart: each sentence is its own null link.
             beads = [(k, k + 1, 0, 0, params.null) for k in range(e0, e1)]
             beads += [(0, 0, k, k + 1, params.null) for k in range(r0, r1)]
-            links.extend(beads_to_links(beads))
+            # The paragraph link's margin stands for each of its sentences.
+            links.extend(beads_to_links(beads, [margin] * len(beads)))
     return links
