@@ -416,5 +416,5 @@ def matcher_for(glossary: Glossary) -> Matcher:
             return found[1]
     matcher = Matcher(glossary)
     with _lock:
-        _matchers[key] = (weakref.ref(glossary, lambda _r, k=key: _matchers.pop(k, None)), matcher)
+        _matchers[key] = (weakref.ref(glossary, lambda _r, k=key, d=_matchers: d.pop(k, None)), matcher)
     return matcher
