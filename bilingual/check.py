@@ -77,10 +77,9 @@ def article_to_dict(a: ArticleResult) -> dict:
 
 
 def make_signature(glossary: Glossary | None, mode: str) -> Signature:
-    import pysbd
-    import razdel
+    from importlib.metadata import version
 
-    seg = f"en:pysbd-{getattr(pysbd, '__version__', '?')},ru:razdel-{getattr(razdel, '__version__', '?')}"
+    seg = f"en:pysbd-{version('pysbd')},ru:razdel-{version('razdel')}"
     return Signature(
         version=__version__,
         segmenters=seg,

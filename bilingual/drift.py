@@ -57,7 +57,13 @@ class LinkContext:
     en_sents: list[str]
     ru_sents: list[str]
     matcher: object | None  # bilingual.glossary.Matcher
-    en_lang: str = "en"
+    # RU sentences found not to be Russian at all: the term and number rules leave
+    # them alone, since «translate this sentence» already says everything
+    not_russian: set[int] = field(default_factory=set)
+
+    @property
+    def terms_checkable(self) -> bool:
+        return bool(self.link.ru) and not self.link.uncertain and not set(self.link.ru) <= self.not_russian
 
     @property
     def en_text(self) -> str:
@@ -164,13 +170,15 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
         if not letters:
             continue
         if ctx.en_sents and text.strip() == ctx.en_text.strip() and letters >= 8:
-            yield ctx.flag("untranslated", "Russian sentence is identical to the English source",
+            ctx.not_russian.add(i)
+            yield ctx.flag("untranslated", "left in English: identical to the source sentence",
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
         latin = len(_LATIN.findall(text))
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6:
             lang = detect(text)
             if lang == "en":
+                ctx.not_russian.add(i)
                 yield ctx.flag("untranslated", "sentence on the Russian side is in English",
                                ru_index=i, ru_text=text,
                                why=f"{latin}/{letters} letters Latin; langdetect: en")
@@ -187,6 +195,7 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text)
         if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
+            ctx.not_russian.add(i)
             yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
                            ru_index=i, ru_text=text, found=lang,
                            why=f"langdetect: {lang}; {cyr} Cyrillic letters")
@@ -194,6 +203,8 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
 
 def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
     """A form the glossary forbids, in any case form; needs no alignment."""
+    if ctx.link.ru and set(ctx.link.ru) <= ctx.not_russian:
+        return
     for hit in ctx.ru_hits:
         if hit.kind == "forbidden":
             yield ctx.flag("forbidden_variant",
@@ -204,7 +215,7 @@ def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
 
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
     """An English glossary term whose Russian rendering is absent from the linked Russian."""
-    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+    if not ctx.link.en or not ctx.terms_checkable:
         return
     seen: set[str] = set()
     for hit in ctx.en_hits:
@@ -222,7 +233,7 @@ def missing_term(ctx: LinkContext) -> Iterable[Flag]:
 
 def extra_term(ctx: LinkContext) -> Iterable[Flag]:
     """A glossary name in the Russian with no English counterpart in the link."""
-    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+    if not ctx.link.en or not ctx.terms_checkable:
         return
     seen: set[str] = set()
     for hit in ctx.ru_hits:
@@ -240,7 +251,7 @@ def extra_term(ctx: LinkContext) -> Iterable[Flag]:
 
 def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     """Digits, percentages, years and decimals that differ between the two sides."""
-    if not (ctx.link.en and ctx.link.ru) or ctx.link.uncertain:
+    if not ctx.link.en or not ctx.terms_checkable:
         return
     en, ru = ctx.en_numbers, ctx.ru_numbers
     if en == ru:

@@ -110,12 +110,12 @@ def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str,
         # when the same name takes two or more non-glossary forms.
         if len(keys) < 2:
             continue
-        first_of: dict[str, ArticleResult] = {}
+        first_of: dict[str, tuple[ArticleResult, Rendering]] = {}
         for art, r in seen:
-            first_of.setdefault(r.key, art)
+            first_of.setdefault(r.key, (art, r))
         for art, r in seen:
-            others = [k for k in keys if k != r.key]
-            where = ", ".join(f"«{k}» ({first_of[k].pair.slug}, {first_of[k].date or 'undated'})" for k in others)
+            others = [first_of[k] for k in keys if k != r.key]
+            where = ", ".join(f"«{o.form}» ({a.pair.slug}, {a.date or 'undated'})" for a, o in others)
             flags[art.pair.slug].append(Flag(
                 kind="inconsistent_rendering",
                 en_index=r.en_index, ru_index=r.ru_index, en_text=r.en_text, ru_text=r.ru_text,

@@ -36,7 +36,7 @@ def safe_csv(frame: pd.DataFrame) -> str:
     """CSV text with every string cell neutralised against formula injection."""
     clean = frame.copy()
     for col in clean.columns:
-        if clean[col].dtype == object:
+        if pd.api.types.is_object_dtype(clean[col]) or pd.api.types.is_string_dtype(clean[col]):
             clean[col] = clean[col].map(neutralise)
     buf = io.StringIO()
     clean.to_csv(buf, index=False, lineterminator="\n")

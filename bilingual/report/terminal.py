@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -23,18 +24,25 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             continue
         n = len(article.flags)
         console.print(f"{head}  {n} flag{'s' if n != 1 else ''}")
+        if not article.flags and not article.uncertain:
+            continue
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("where", no_wrap=True, style="dim")
+        table.add_column("what", overflow="fold", ratio=1)
         for f in article.flags:
             style = _LEVEL_STYLE.get(f.level, "")
-            where = f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}"
-            console.print(f"  [{style}]{f.kind:<22}[/{style}] [dim]{where:<14}[/dim] {escape(f.message)}")
             text = f.ru_text if f.ru_index is not None else f.en_text
+            what = escape(f.message)
             if text:
-                console.print(f"  {'':<22} [dim]{escape(_clip(text))}[/dim]")
+                what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
-                console.print(f"  {'':<22} [magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}")
+                what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
+            table.add_row(f"[{style}]{f.kind}[/{style}]", f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}", what)
         for link in article.uncertain:
-            console.print(f"  [dim]alignment uncertain here: EN {list(link.en)} / RU {list(link.ru)} "
-                          f"(confidence {link.score:.2f}); term checks skipped[/dim]")
+            table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
+                          f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
+        console.print(Padding(table, (0, 0, 0, 2)))
     counts = report.counts()
     table = Table(title="Flags by kind", show_edge=False, pad_edge=False)
     table.add_column("kind")
@@ -46,6 +54,12 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     console.print(table)
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+
+
+def _span(idx: tuple[int, ...]) -> str:
+    if not idx:
+        return "-"
+    return str(idx[0]) if len(idx) == 1 else f"{idx[0]}-{idx[-1]}"
 
 
 def _clip(text: str, width: int = 160) -> str:
