@@ -101,3 +101,18 @@ def test_scales_to_many_terms():
     m = Matcher(many)
     assert [(h.term.en, h.form) for h in m.find_en("Name9999 Surname9999 met Putin")] == \
         [("Name9999 Surname9999", "Name9999 Surname9999"), ("Putin", "Putin")]
+
+
+def test_matcher_cache_lets_glossaries_go():
+    import gc
+    import weakref
+
+    from bilingual.glossary import match
+
+    g = Glossary(TERMS)
+    matcher_for(g)
+    ref = weakref.ref(g)
+    del g
+    gc.collect()
+    assert ref() is None
+    assert all(r() is not None for r, _ in match._matchers.values())

@@ -245,7 +245,6 @@ class Matcher:
 
     def __init__(self, glossary: Glossary | list[Term] | tuple[Term, ...]):
         terms = tuple(glossary.terms if isinstance(glossary, Glossary) else glossary)
-        self.glossary = glossary
         self.terms = terms
         self._build_en(terms)
         self._build_ru(terms)
