@@ -5,10 +5,13 @@ leftovers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from .words import normalise, stem_key
 
@@ -21,6 +24,9 @@ MULTI_PENALTY = 0.05
 # Each part of a split or merge must be found in the whole; an unrelated
 # neighbour is not.
 PART = 0.6
+# Share of a part's word stems that must be found in the whole before the
+# character-level check runs.
+PART_WORDS = 0.3
 # A removed and an added sentence this similar are one sentence that moved.
 MOVE = 0.6
 # Two sentences the aligner ties to the same English sentence are likely one
@@ -55,6 +61,19 @@ def _matrix(old: list[str], new: list[str]) -> np.ndarray:
     return (words.astype(np.float64) + chars) / 200.0
 
 
+def _containment(old: list[str], new: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Share of each old sentence's word stems found, in order, in each new
+    sentence, and the reverse: a cheap bound that rules out most candidate
+    splits and merges before the costlier checks."""
+    if not old or not new:
+        return np.zeros((len(old), len(new))), np.zeros((len(old), len(new)))
+    ko, kn = [stem_key(s) for s in old], [stem_key(s) for s in new]
+    common = process.cdist(ko, kn, scorer=LCSseq.similarity, dtype=np.int32).astype(np.float64)
+    lo = np.array([max(len(k), 1) for k in ko], dtype=np.float64)[:, None]
+    ln = np.array([max(len(k), 1) for k in kn], dtype=np.float64)[None, :]
+    return common / lo, common / ln
+
+
 def _parts_found(whole: str, parts: tuple[str, str]) -> bool:
     w = normalise(whole)
     return all(fuzz.partial_ratio(normalise(p), w) / 100.0 >= PART for p in parts)
@@ -66,19 +85,67 @@ def _two(whole: str, a: str, b: str) -> float | None:
     return similarity(whole, a + " " + b)
 
 
+def _anchors(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """Sentences found once on each side, word for word, in the longest run
+    that keeps their order (patience diff); the programme only has to run in
+    the gaps between them."""
+    keys_old = [normalise(s) for s in old]
+    keys_new = [normalise(s) for s in new]
+    count_old, count_new = Counter(keys_old), Counter(keys_new)
+    where_new = {k: j for j, k in enumerate(keys_new) if count_new[k] == 1}
+    pairs = [(i, where_new[k]) for i, k in enumerate(keys_old) if count_old[k] == 1 and k in where_new]
+    # longest increasing subsequence of the new indexes
+    tails: list[int] = []  # tails[k]: index into pairs of the smallest tail of a run of length k+1
+    tail_j: list[int] = []
+    prev: list[int] = [-1] * len(pairs)
+    for p, (_, j) in enumerate(pairs):
+        k = bisect_left(tail_j, j)
+        if k:
+            prev[p] = tails[k - 1]
+        if k == len(tails):
+            tails.append(p)
+            tail_j.append(j)
+        else:
+            tails[k] = p
+            tail_j[k] = j
+    out: list[tuple[int, int]] = []
+    p = tails[-1] if tails else -1
+    while p != -1:
+        out.append(pairs[p])
+        p = prev[p]
+    return out[::-1]
+
+
 def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | frozenset = frozenset()) -> list[Bead]:
     """Beads covering every sentence of both sides, in order of the new text
     (removed sentences at their old place); moved sentences flagged.
 
     ``same_en`` holds (old, new) index pairs linked to the same English
     sentence; they are easier to pair."""
+    beads: list[Bead] = []
+    i0 = j0 = 0
+    for i, j in [*_anchors(old, new), (len(old), len(new))]:
+        beads += _programme(old, new, i0, i, j0, j, same_en)
+        if i < len(old):
+            beads.append(Bead((i,), (j,), 1.0))
+        i0, j0 = i + 1, j + 1
+    return _find_moves(beads, old, new, same_en)
+
+
+def _programme(old_all: list[str], new_all: list[str], i0: int, i1: int, j0: int, j1: int,
+               same_en) -> list[Bead]:
+    """The monotone programme over old[i0:i1] and new[j0:j1]."""
+    old, new = old_all[i0:i1], new_all[j0:j1]
     n, m = len(old), len(new)
+    if not n or not m:
+        return [Bead((i0 + i,), (), 0.0) for i in range(n)] + [Bead((), (j0 + j,), 0.0) for j in range(m)]
+    same = {(i - i0, j - j0) for i, j in same_en if i0 <= i < i1 and j0 <= j < j1}
     raw = _matrix(old, new)
     sim = raw.copy()
-    for i, j in same_en:
+    for i, j in same:
         sim[i, j] += SAME_EN
-    neg = -1e9
-    best = np.full((n + 1, m + 1), neg)
+    old_in_new, new_in_old = _containment(old, new)
+    best = np.full((n + 1, m + 1), -1e9)
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     best[0, 0] = 0.0
     for i in range(n + 1):
@@ -87,7 +154,7 @@ def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | fro
                 continue
             cands: list[tuple[float, int, int, float]] = []  # value, di, dj, similarity
             # order matters for ties: prefer 1-1, then plain edits, then 2-sentence beads
-            if i and j:
+            if i and j and sim[i - 1, j - 1] > KEEP:  # below KEEP a removal and an addition win
                 cands.append((best[i - 1, j - 1] + float(sim[i - 1, j - 1]) - KEEP, 1, 1, float(raw[i - 1, j - 1])))
             # the trace runs backwards: taking the addition first at a tie puts
             # removals before additions in the output, as diff(1) does
@@ -95,15 +162,15 @@ def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | fro
                 cands.append((best[i, j - 1], 0, 1, 0.0))
             if i:
                 cands.append((best[i - 1, j], 1, 0, 0.0))
-            if i and j >= 2 and max(sim[i - 1, j - 2], sim[i - 1, j - 1]) > 0.2:
+            if i and j >= 2 and min(new_in_old[i - 1, j - 2], new_in_old[i - 1, j - 1]) >= PART_WORDS:
                 s2 = _two(old[i - 1], new[j - 2], new[j - 1])
                 if s2 is not None:
-                    bonus = SAME_EN if {(i - 1, j - 2), (i - 1, j - 1)} & same_en else 0.0
+                    bonus = SAME_EN if {(i - 1, j - 2), (i - 1, j - 1)} & same else 0.0
                     cands.append((best[i - 1, j - 2] + s2 + bonus - KEEP - MULTI_PENALTY, 1, 2, s2))
-            if i >= 2 and j and max(sim[i - 2, j - 1], sim[i - 1, j - 1]) > 0.2:
+            if i >= 2 and j and min(old_in_new[i - 2, j - 1], old_in_new[i - 1, j - 1]) >= PART_WORDS:
                 s2 = _two(new[j - 1], old[i - 2], old[i - 1])
                 if s2 is not None:
-                    bonus = SAME_EN if {(i - 2, j - 1), (i - 1, j - 1)} & same_en else 0.0
+                    bonus = SAME_EN if {(i - 2, j - 1), (i - 1, j - 1)} & same else 0.0
                     cands.append((best[i - 2, j - 1] + s2 + bonus - KEEP - MULTI_PENALTY, 2, 1, s2))
             value, di, dj, s = max(cands, key=lambda c: c[0])  # max keeps the first of equals
             best[i, j] = value
@@ -113,29 +180,32 @@ def match(old: list[str], new: list[str], *, same_en: set[tuple[int, int]] | fro
     i, j = n, m
     while i or j:
         di, dj, s = back[i, j]
-        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), s))
+        beads.append(Bead(tuple(range(i0 + i - di, i0 + i)), tuple(range(j0 + j - dj, j0 + j)), s))
         i, j = i - di, j - dj
     beads.reverse()
-    return _find_moves(beads, sim, raw)
+    return beads
 
 
-def _find_moves(beads: list[Bead], sim: np.ndarray, raw: np.ndarray) -> list[Bead]:
+def _find_moves(beads: list[Bead], old: list[str], new: list[str], same_en) -> list[Bead]:
     removed = [k for k, b in enumerate(beads) if b.old and not b.new]
     added = [k for k, b in enumerate(beads) if b.new and not b.old]
-    pairs = sorted(
-        ((float(sim[beads[r].old[0], beads[a].new[0]]), r, a) for r in removed for a in added),
-        reverse=True,
-    )
+    raw = _matrix([old[beads[r].old[0]] for r in removed], [new[beads[a].new[0]] for a in added])
+    pairs = []
+    for x, r in enumerate(removed):
+        for y, a in enumerate(added):
+            bonus = SAME_EN if (beads[r].old[0], beads[a].new[0]) in same_en else 0.0
+            pairs.append((float(raw[x, y]) + bonus, float(raw[x, y]), r, a))
+    pairs.sort(reverse=True)
     used_r: set[int] = set()
     used_a: set[int] = set()
     moved_to: dict[int, Bead] = {}
-    for s, r, a in pairs:
+    for s, score, r, a in pairs:
         if s < MOVE:
             break
         if r in used_r or a in used_a:
             continue
         used_r.add(r)
         used_a.add(a)
-        moved_to[a] = Bead(beads[r].old, beads[a].new, float(raw[beads[r].old[0], beads[a].new[0]]), moved=True)
+        moved_to[a] = Bead(beads[r].old, beads[a].new, score, moved=True)
     # a moved sentence is reported once, where it now stands
     return [moved_to.get(k, b) for k, b in enumerate(beads) if k not in used_r]
