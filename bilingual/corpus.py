@@ -27,6 +27,8 @@ from .segment import segment, segment_blocks
 MAX_BYTES = 2_000_000
 MAX_PARAGRAPH_CHARS = 100_000
 MAX_SENTENCES = 10_000
+# A paragraph's language is judged on at most this many characters (from across it).
+PARAGRAPH_SAMPLE = 200
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
@@ -385,7 +387,8 @@ def read_document(path, lang: str | None = None) -> Document:
     if len(sentences) > MAX_SENTENCES:
         _fail(path, f"{len(sentences):,} sentences; articles are limited to {MAX_SENTENCES:,}")
     candidates = frozenset({"en", "ru", "uk", lang, detected} - {None})
-    paragraphs = tuple(replace(p, lang=langid.detect(p.text, candidates)) for p in paragraphs)
+    paragraphs = tuple(replace(p, lang=langid.detect(p.text, candidates, PARAGRAPH_SAMPLE))
+                       for p in paragraphs)
     return Document(path=str(path), lang=lang, text=body, paragraphs=paragraphs,
                     sentences=sentences, meta=meta, detected_lang=detected, encoding=encoding,
                     warnings=tuple(warnings))
