@@ -48,6 +48,8 @@ def register(app: typer.Typer) -> None:
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Allow --out-name to replace an existing (human) file."),
         fmt: Format = typer.Option(Format.text, "--format", "-f", help="Summary format."),
+        chunk_size: int = typer.Option(64, "--chunk-size", min=1,
+                                       help="Sentences per cache commit (the most a killed run can lose)."),
     ) -> None:
         """Translate English articles to Russian (writes ru.mt.md next to each en.md).
 
@@ -71,7 +73,8 @@ def register(app: typer.Typer) -> None:
                     [str(p) for p in paths] if paths else [DEFAULT_CORPUS], glossary=gloss,
                     backend_options={"model": model, "beam": beam, "batch_size": batch_size},
                     cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
-                    incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report)
+                    incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
+                    chunk_size=chunk_size)
         except BilingualError as err:
             fail(err)
             return

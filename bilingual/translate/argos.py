@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..errors import MissingExtraError, ModelError
-from .models import ModelInfo, find_model
+from .models import ModelInfo, find_model, model_id
 
 try:
     import ctranslate2
@@ -52,7 +52,7 @@ class ArgosBackend:
 
         meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
         self.target_prefix = meta.get("target_prefix") or ""
-        self.model_id = f"argos:{self.info.name}@{self.info.version}|beam{beam}"
+        self.model_id = model_id(self.info, beam)
         self._sbd = None
 
     def translate_batch(self, texts: list[str]) -> list[str]:

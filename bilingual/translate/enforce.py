@@ -318,7 +318,9 @@ class Enforcer:
         if self.matcher is None:
             return Protected(source, source)
         hits = self.matcher.find_en(source)
-        if not hits:
+        if not hits or _PLACEHOLDER_RE.search(source):
+            # Text that already looks like a placeholder can't be protected unambiguously;
+            # the model's own rendering is then corrected like any Russian text.
             return Protected(source, source)
         parts, slots, last = [], [], 0
         for n, hit in enumerate(hits, 1):
@@ -434,6 +436,11 @@ class Enforcer:
                 gender = readings[0][2] if readings else None
                 number = readings[0][1] if readings else "sing"
                 readings = [(c, number, gender) for c in sorted(cases, key=CASES.index)]
+        if cases == NO_PREPOSITION and len({r[0] for r in readings}) > 1:
+            # «Молдавии обещали»: a verb that governs a case may follow its object.
+            verb_case = _following_verb_case(text, hit.stop)
+            fitting = [r for r in readings if r[0] == verb_case]
+            readings = fitting or readings
         if not readings:
             return None, None
         # A name keeps its own number unless nothing else fits («Молдавии» is not «the Moldavias»).
@@ -445,6 +452,16 @@ class Enforcer:
 
 
 _EN_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _following_verb_case(text: str, stop: int) -> str | None:
+    after = _words_after(text, stop, 1)
+    if not after or not _CYR.search(after[0]):
+        return None
+    parses = morph.parse(after[0])
+    if parses and parses[0].tag.POS in ("VERB", "INFN"):
+        return VERB_CASES.get(morph.norm(parses[0].normal_form))
+    return None
 
 
 def _en_after(source: str, slot: Slot) -> str:

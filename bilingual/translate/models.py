@@ -37,6 +37,11 @@ class ModelInfo:
                 "path": self.path, "sentence_splitter": self.sentence_splitter}
 
 
+def model_id(info: ModelInfo, beam: int) -> str:
+    """What identifies a translation in the cache: the model, its version and the beam."""
+    return f"argos:{info.name}@{info.version}|beam{beam}"
+
+
 def _argos():
     """Import argostranslate with its package folder pointed at the current setting."""
     try:
@@ -164,11 +169,12 @@ def _fetch(url: str, timeout: float) -> bytes:
 def install_online(from_code: str = "en", to_code: str = "ru", *, timeout: float = INDEX_TIMEOUT) -> ModelInfo:
     """Download the pair's package from the Argos index and install it."""
     _, settings = _argos()
-    raw = _fetch(settings.remote_package_index, timeout)
+    index_url = os.environ.get("ARGOS_PACKAGE_INDEX", settings.package_index).rstrip("/") + "/index.json"
+    raw = _fetch(index_url, timeout)
     try:
         index = json.loads(raw)
     except ValueError as err:
-        raise ModelError(f"the package index at {settings.remote_package_index} is not JSON") from err
+        raise ModelError(f"the package index at {index_url} is not JSON") from err
     for meta in index:
         if meta.get("from_code") == from_code and meta.get("to_code") == to_code and meta.get("links"):
             data = None

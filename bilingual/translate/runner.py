@@ -238,10 +238,10 @@ def translate_corpus(
 def _model_id(backend: str, options: dict) -> str:
     """The backend's model id without loading the model here (the workers load it)."""
     if backend == "argos":
-        from .models import find_model
+        from .models import find_model, model_id
 
         info = find_model(options.get("model"), options.get("from_code", "en"), options.get("to_code", "ru"))
-        return f"argos:{info.name}@{info.version}|beam{options.get('beam', 4)}"
+        return model_id(info, options.get("beam", 4))
     from .executors import process_backend
 
     return process_backend(backend, options).model_id
