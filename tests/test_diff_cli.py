@@ -118,6 +118,10 @@ def test_stale_retranslated_sentence_is_not_listed(tmp_path):
     ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "ru.md", "--en", TALKS / "en.md"],
      "don't go together"),
     ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "ru.md", "-f", "html"], "table or json"),
+    ([TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "ru_v1.md"], "expected English, detected Russian"),
+    ([UPDATE / "en_v1.md", TALKS / "ru_v2.md"], "different languages (en, ru)"),
+    ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "en_v1.md"], "expected Russian, detected English"),
+    ([TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "en.md", "-g", DATA / "missing.csv"], "missing.csv"),
 ])
 def test_bad_input_is_one_line_and_no_output(tmp_path, args, message):
     out = tmp_path / "out.json"

@@ -30,7 +30,8 @@ def register(app: typer.Typer) -> None:
                                "Russian sentences to retranslate."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV: with --en, report term flags fixed and introduced."),
-        lang: str = typer.Option("ru", "--lang", help="Language of OLD and NEW (without --ru)."),
+        lang: Optional[str] = typer.Option(
+            None, "--lang", help="Language of OLD and NEW. Default: from the file name (ru.md), else detected."),
         fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
         output: Optional[Path] = typer.Option(
             None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
@@ -57,28 +58,10 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(1 if exit_code and found else 0)
 
 
-def _read(path: Path, lang: str):
-    from ..corpus import read_document
-
-    return read_document(path, lang)
-
-
-def _load_glossary(path: Path | None):
-    if path is None:
-        return None
-    from ..glossary import load_glossary
-
-    return load_glossary(path)
-
-
 def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool:
-    from ..diff import diff_versions
-    from ..errors import UsageError
+    from ..diff.files import diff_files
 
-    if glossary is not None and en is None:
-        raise UsageError("--glossary needs --en: term flags come from comparing each version with the English")
-    result = diff_versions(_read(old, lang), _read(new, lang), en=_read(en, "en") if en else None,
-                           glossary=_load_glossary(glossary), lang=lang)
+    result = diff_files(old, new, en=en, glossary=glossary, lang=lang)
     if fmt is DiffFormat.json:
         _emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
     elif fmt is DiffFormat.html:
@@ -93,15 +76,14 @@ def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool
 
 
 def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
-    from ..diff import stale_translations
+    from ..diff.files import stale_files
     from ..errors import UsageError
 
     if en is not None:
         raise UsageError("--en and --ru don't go together: with --ru, OLD and NEW are the English versions")
     if fmt is DiffFormat.html:
         raise UsageError("stale mode writes table or json, not html")
-    stale = stale_translations(_read(old, "en"), _read(new, "en"), _read(ru, "ru"),
-                               glossary=_load_glossary(glossary))
+    stale = stale_files(old, new, ru, glossary=glossary)
     if fmt is DiffFormat.json:
         _emit(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n", output)
     else:
