@@ -91,38 +91,51 @@ def _check_header(header: list[str], path: str | None) -> None:
         seen.add(name)
 
 
-def terms_from_rows(header: list[str], rows, path: str | None) -> tuple[Term, ...]:
-    """Validate rows (``(line, cells)``) and build Terms."""
+def terms_from_rows(header: list[str], rows, path: str | None, errors: list | None = None) -> tuple[Term, ...]:
+    """Validate rows (``(line, cells)``) and build Terms.
+
+    Raises the first problem as a ``GlossaryError``; with ``errors`` (a list)
+    every problem is appended there instead and the bad rows are skipped.
+    """
     idx = {name: header.index(name) for name in COLUMNS}
     width = len(header)
     first_ru: dict[str, tuple[str, int]] = {}
     terms = []
     for line, cells in rows:
-        if len(cells) != width:
-            if not any(c.strip() for c in cells):
-                raise GlossaryError("empty row (only separators)", path=path, line=line)
-            raise GlossaryError(f"row has {len(cells)} cells, the header has {width}", path=path, line=line)
-        if not any(c.strip() for c in cells):
-            raise GlossaryError("empty row (only separators)", path=path, line=line)
-        for name, cell in zip(header, cells):
-            if formula_like(cell.strip()):
-                raise GlossaryError(
-                    f"column {name or '?'!r} holds a formula-like cell {cell.strip()[:30]!r} "
-                    "(cells may not start with = + @ or -)", path=path, line=line)
-        get = {name: cells[i].strip() for name, i in idx.items()}
-        for name in ("en", "ru"):
-            if not get[name]:
-                raise GlossaryError(f"empty '{name}' cell", path=path, line=line)
-        en, ru = get["en"], get["ru"]
-        if en in first_ru and first_ru[en][0] != ru:
-            prev_ru, prev_line = first_ru[en]
-            raise GlossaryError(
-                f"duplicate en {en!r} with another ru: {ru!r} here, {prev_ru!r} on line {prev_line}",
-                path=path, line=line)
-        first_ru.setdefault(en, (ru, line))
-        terms.append(Term(en=en, ru=ru, type=get["type"], variants=split_list(get["variants"]),
-                          forbidden=split_list(get["forbidden"]), note=get["note"], line=line))
+        try:
+            term = _row_term(header, idx, width, line, cells, path, first_ru)
+        except GlossaryError as err:
+            if errors is None:
+                raise
+            errors.append(err)
+            continue
+        first_ru.setdefault(term.en, (term.ru, line))
+        terms.append(term)
     return tuple(terms)
+
+
+def _row_term(header, idx, width, line, cells, path, first_ru) -> Term:
+    if not any(c.strip() for c in cells):
+        raise GlossaryError("empty row (only separators)", path=path, line=line)
+    if len(cells) != width:
+        raise GlossaryError(f"row has {len(cells)} cells, the header has {width}", path=path, line=line)
+    for name, cell in zip(header, cells):
+        if formula_like(cell.strip()):
+            raise GlossaryError(
+                f"column {name or '?'!r} holds a formula-like cell {cell.strip()[:30]!r} "
+                "(cells may not start with = + @ or -)", path=path, line=line)
+    get = {name: cells[i].strip() for name, i in idx.items()}
+    for name in ("en", "ru"):
+        if not get[name]:
+            raise GlossaryError(f"empty '{name}' cell", path=path, line=line)
+    en, ru = get["en"], get["ru"]
+    if en in first_ru and first_ru[en][0] != ru:
+        prev_ru, prev_line = first_ru[en]
+        raise GlossaryError(
+            f"duplicate en {en!r} with another ru: {ru!r} here, {prev_ru!r} on line {prev_line}",
+            path=path, line=line)
+    return Term(en=en, ru=ru, type=get["type"], variants=split_list(get["variants"]),
+                forbidden=split_list(get["forbidden"]), note=get["note"], line=line)
 
 
 def parse_glossary(data: bytes, path: str | None = None) -> Glossary:

@@ -1,0 +1,65 @@
+"""Glossary lint: one problem per line with file:line and the check's name."""
+
+import pytest
+
+from bilingual.glossary.lint import lint_glossary
+
+HEADER = "en,ru,type,variants,forbidden,note\n"
+CLEAN = HEADER + "Kyiv,Киев,city,,Київ;Кыив,\nNATO,НАТО,organization,Североатлантический альянс,,\n"
+
+
+def lint(tmp_path, text, corpus=None):
+    p = tmp_path / "glossary.csv"
+    p.write_text(text, "utf-8")
+    return [(q.line, q.code) for q in lint_glossary(p, corpus)], p
+
+
+def test_a_clean_glossary_has_no_problems(tmp_path):
+    assert lint(tmp_path, CLEAN)[0] == []
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ("Kyiv,Киев,city,,,\nKyiv,Киев,city,,,\n", [(3, "duplicate-en")]),
+    ("Kyiv,Киев,city,,,\nKiev,Киев,city,,,\n", [(3, "shared-ru")]),
+    ("Kyiv,Киев,city,,Киев,\n", [(2, "forbidden-allowed")]),
+    ("Kyiv,Киев,city,,Кыив,\nKyyiv,Кыив,city,,,\n", [(2, "forbidden-allowed")]),
+    ("Kyiv,Киеu,city,,,\n", [(2, "unparsed-ru")]),  # Latin u
+    ("Kyiv,Київ,city,,,\n", [(2, "unparsed-ru")]),  # Ukrainian letters
+    ("Kyiv,Киева,city,,,\n", [(2, "unparsed-ru")]),  # genitive, not the dictionary form
+    ("Sandu,Санду,person,,,indeclinable\n", []),
+    ("Kyiv,Киев,town,,,\n", [(2, "unknown-type")]),
+    ("Kyiv,Киев,,,,\n", [(2, "unknown-type")]),
+    ('" Kyiv",Киев,city,,,\n', [(2, "stray-spaces")]),
+    ("Kyiv,Киев,city,,,capital  city\n", [(2, "stray-spaces")]),
+    ("Kyiv,Киев\u00a0,city,,,\n", [(2, "stray-spaces")]),
+    ("Côte d’Ivoire,Кот-д'Ивуар,country,,,\n", [(2, "smart-quotes")]),
+    # schema errors of single rows: all reported, the rest still linted
+    ("Kyiv,,city,,,\nKiev,Киев,city,,,\n=1+1,Путин,person,,,\n",
+     [(2, "schema"), (4, "schema")]),
+])
+def test_problems(tmp_path, rows, expected):
+    assert lint(tmp_path, HEADER + rows)[0] == expected
+
+
+def test_header_problem_is_one_line(tmp_path):
+    assert lint(tmp_path, "en;ru;type\n")[0] == [(1, "schema")]
+
+
+def test_problem_text_names_file_and_line(tmp_path):
+    problems = lint_glossary(_write(tmp_path, HEADER + "Kyiv,Киев,city,,,\nKiev,Киев,city,,,\n"))
+    assert str(problems[0]) == f"{tmp_path / 'glossary.csv'}:3: shared-ru: ru 'Киев' is also the ru of 'Kyiv' (line 2)"
+
+
+def _write(tmp_path, text):
+    p = tmp_path / "glossary.csv"
+    p.write_text(text, "utf-8")
+    return p
+
+
+def test_terms_nowhere_in_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "a" / "en.md").write_text("NATO leaders met in Kyiv on Monday to discuss the war.\n", "utf-8")
+    (corpus / "a" / "ru.md").write_text("Лидеры НАТО встретились в Киеве в понедельник, чтобы обсудить войну.\n", "utf-8")
+    text = CLEAN + "Moldova,Молдова,country,,Молдавия,\n"
+    assert lint(tmp_path, text, corpus)[0] == [(4, "unused")]
