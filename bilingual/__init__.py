@@ -33,6 +33,7 @@ _EXPORTS = {
     "extract_numbers": "numbers",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
+    "diff_files": "diff", "stale_files": "diff",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import UsageError
@@ -41,7 +42,16 @@ def diff_files(old: str | Path, new: str | Path, *, en: str | Path | None = None
         en_doc = _read(en, "en")
         check_languages(en_doc, old_doc)
         check_languages(en_doc, new_doc)
-    return diff_versions(old_doc, new_doc, en=en_doc, glossary=_glossary(glossary), lang=old_doc.lang)
+    gloss = _glossary(glossary)
+    result = diff_versions(old_doc, new_doc, en=en_doc, glossary=gloss, lang=old_doc.lang)
+    return replace(result, signature=_signature(gloss, with_en=en_doc is not None))
+
+
+def _signature(glossary, *, with_en: bool):
+    from ..check import make_signature
+
+    sig = make_signature(glossary, "default")
+    return replace(sig, aligner="rapidfuzz-dp" + (f"+{sig.aligner}" if with_en else ""))
 
 
 def stale_files(old_en: str | Path, new_en: str | Path, ru: str | Path, *,

@@ -89,6 +89,8 @@ def render_table(result: DiffResult, console: Console, *, show_unchanged: bool =
     if result.terms.get("fixed") or result.terms.get("introduced"):
         terms = f"; terms: {len(result.terms['fixed'])} fixed, {len(result.terms['introduced'])} introduced"
     console.print(f"[bold]{len(result.changes)} change(s):[/bold] {summary or 'none'}{terms}")
+    if result.signature is not None:
+        console.print(f"[dim]{rich_escape(str(result.signature))}[/dim]")
 
 
 def render_stale_table(stale: list[Stale], console: Console) -> None:
@@ -132,7 +134,7 @@ tr.moved td{background:#f8f0fb}
 .idx{color:#888;font-size:.8rem;display:block}
 .kind{font-weight:600}
 ul.terms li.fixed{color:#0b5d0b} ul.terms li.introduced{color:#b00020}
-.summary td{padding:.1rem .8rem}
+.summary td{padding:.1rem .8rem} footer{margin-top:2rem;color:#888;font-size:.8rem}
 """
 
 
@@ -166,7 +168,8 @@ def render_html(result: DiffResult, title: str = "bilingual diff") -> str:
     flags = [(label, f) for label in ("fixed", "introduced") for f in result.terms.get(label, [])]
     if flags:
         parts.append('<ul class="terms">')
-        parts += [f'<li class="{label}" data-kind="{escape(f.kind)}">term {label}: {escape(f.kind)} — '
+        parts += [f'<li class="{label}" data-kind="{escape(f.kind)}">term {label} '
+                  f'(EN {"-" if f.en_index is None else f.en_index}): {escape(f.kind)} — '
                   f"{escape(f.message)}</li>" for label, f in flags]
         parts.append("</ul>")
     parts.append('<table class="diff"><colgroup><col class="kind"><col><col><col></colgroup>'
@@ -179,5 +182,8 @@ def render_html(result: DiffResult, title: str = "bilingual diff") -> str:
             f'<td class="old"><span class="idx">{escape(_idx(c.old_indexes))}</span>{_html_side(c, "old")}</td>'
             f'<td class="new"><span class="idx">{escape(_idx(c.new_indexes))}</span>{_html_side(c, "new")}</td></tr>'
         )
-    parts.append("</table></body></html>")
+    parts.append("</table>")
+    if result.signature is not None:
+        parts.append(f"<footer>{escape(str(result.signature))}</footer>")
+    parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..errors import UsageError
-from ..model import Document, Flag, Glossary, Paragraph, Sentence
+from ..model import Document, Flag, Glossary, Paragraph, Sentence, Signature
 from .match import Bead, match
 from .words import word_diff
 
@@ -72,6 +72,7 @@ class DiffResult:
     old_sentences: tuple[str, ...] = ()
     new_sentences: tuple[str, ...] = ()
     en_sentences: tuple[str, ...] = ()
+    signature: Signature | None = None  # how the diff was made, when made from files
 
     @property
     def summary(self) -> dict[str, int]:
@@ -88,6 +89,7 @@ class DiffResult:
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "terms": {k: [f.to_dict() for f in self.terms.get(k, [])] for k in ("fixed", "introduced")},
             "summary": self.summary,
+            **({"signature": self.signature.to_dict()} if self.signature else {}),
         }
 
 
