@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bilingual.align import align_documents  # noqa: E402
-from bilingual.check import check  # noqa: E402
+from bilingual.pipeline import check  # noqa: E402
 from bilingual.corpus import find_pairs, read_document  # noqa: E402
 from bilingual.drift import check_alignment  # noqa: E402
 from bilingual.glossary import Matcher, load_glossary  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bilingual.check import check  # noqa: E402
+from bilingual.pipeline import check  # noqa: E402
 from bilingual.drift import KINDS  # noqa: E402
 
 

@@ -31,6 +31,9 @@ _EXPORTS = {
     # alignment
     "align_sentences": "align", "align_documents": "align", "align_files": "align",
     "extract_numbers": "numbers",
+    # checking
+    "check": "pipeline", "check_article": "pipeline", "CheckReport": "pipeline",
+    "check_alignment": "drift", "check_pairs": "drift", "RULES": "drift",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
     "diff_files": "diff", "stale_files": "diff",

@@ -49,7 +49,7 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 clean, 1 flags at or above --fail-on, 2 bad input.
         """
-        from ..check import check as run_check
+        from ..pipeline import check as run_check
         from . import fail
 
         try:

@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         Prints a unified diff (or the replacements as JSON); the input file is
         never changed unless it is also given as --output.
         """
-        from ..check import load_default_glossary
+        from ..pipeline import load_default_glossary
         from ..fix import fix_file
         from . import fail
 

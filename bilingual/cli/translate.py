@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         case the sentence needs; finished sentences are cached, so a rerun or a
         killed run resumes without redoing work.
         """
-        from ..check import DEFAULT_CORPUS, load_default_glossary
+        from ..pipeline import DEFAULT_CORPUS, load_default_glossary
         from ..errors import UsageError
         from ..translate.runner import translate_corpus
         from . import fail

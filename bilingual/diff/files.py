@@ -48,7 +48,7 @@ def diff_files(old: str | Path, new: str | Path, *, en: str | Path | None = None
 
 
 def _signature(glossary, *, with_en: bool):
-    from ..check import make_signature
+    from ..pipeline import make_signature
 
     sig = make_signature(glossary, "default")
     return replace(sig, aligner="rapidfuzz-dp" + (f"+{sig.aligner}" if with_en else ""))
