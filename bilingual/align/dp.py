@@ -37,6 +37,7 @@ class Params:
     bonus: float = 1.4  # per unit of shared anchor weight
     clash: float = 1.37  # per unit of anchor weight found on one side only
     null_clash: float = 0.25  # the same, for the sentence of a null bead
+    clash_number: float = 2.0  # a number found on one side only counts this many times its weight
     doc_ratio: float = 0.0  # weight of the document's own length ratio against ``ratio``
     band: int = 6  # starting half-width; doubled while the best path touches it
     # 2-2, 3-1 and 1-3 beads (costs above) are supported but off by default:
@@ -83,8 +84,10 @@ def align(
     path that avoids one of the bead's end points costs (0 = a tie).
     """
     n, m = len(len_en), len(len_ru)
-    if n == 0 and m == 0:
-        return ([], []) if with_margins else []
+    if n == 0 or m == 0:
+        # Nothing to pair: every sentence is a null link, and nothing else is possible.
+        path = [(i, i + 1, 0, 0, params.null) for i in range(n)] + [(0, 0, j, j + 1, params.null) for j in range(m)]
+        return (path, [INF] * len(path)) if with_margins else path
     band = params.band
     while True:
         path, touched, cost_rows, lo = _run(len_en, len_ru, anchors_en, anchors_ru, params, band)
@@ -179,8 +182,13 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
     cum_ru = [0.0]
     for x in len_ru:
         cum_ru.append(cum_ru[-1] + x)
-    w_en = [sum(w for k, w in a.items() if k[0] not in SOFT) for a in anchors_en]
-    w_ru = [sum(w for k, w in a.items() if k[0] not in SOFT) for a in anchors_ru]
+    num = p.clash_number
+
+    def unshared_weight(a: dict[str, float]) -> float:
+        return sum(0.0 if k[0] in SOFT else w * num if k[0] == "n" else w for k, w in a.items())
+
+    w_en = [unshared_weight(a) for a in anchors_en]
+    w_ru = [unshared_weight(a) for a in anchors_ru]
     cw_en = [0.0]
     for x in w_en:
         cw_en.append(cw_en[-1] + x)
