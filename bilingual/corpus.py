@@ -359,6 +359,9 @@ def _check_size(path, text: str, blocks) -> None:
                         f"{MAX_PARAGRAPH_CHARS:,} (is the file one unbroken block?)", line)
 
 
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
 def _markdown_block_ranges(text: str):
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
@@ -377,6 +380,10 @@ def read_document(path, lang: str | None = None) -> Document:
         meta, body = split_front_matter(text, path)
         blocks = None
         _check_size(path, body, _markdown_block_ranges(body))
+    # A cheap count of sentence ends refuses a giant file before segmenting it.
+    rough = len(_SENTENCE_END.findall(body))
+    if rough > 2 * MAX_SENTENCES:
+        _fail(path, f"about {rough:,} sentences; articles are limited to {MAX_SENTENCES:,}")
     detected = langid.detect(body)
     lang = lang or lang_from_name(path) or detected
     if lang is None:
@@ -482,6 +489,10 @@ def _corpus_pairs(root: Path) -> list[ArticlePair]:
         name = child.name
         if ".." in name:
             pairs.append(ArticlePair(name, None, None, f"{child}: slug contains '..', skipped"))
+            continue
+        if any(unicodedata.category(ch) == "Cc" for ch in name):
+            pairs.append(ArticlePair(ascii(name), None, None,
+                                     f"{root / ascii(name)}: slug contains control characters, skipped"))
             continue
         if name.startswith(".") or name.startswith("_"):
             continue

@@ -73,11 +73,13 @@ def _probs(sample: str, candidates: frozenset[str] | None) -> tuple[tuple[str, f
 
 
 def _key(candidates) -> frozenset[str] | None:
-    if candidates is None:
-        return None
+    return None if candidates is None else _known(frozenset(candidates))
+
+
+@lru_cache(maxsize=256)
+def _known(candidates: frozenset[str]) -> frozenset[str] | None:
     known = set(supported_languages())
-    chosen = frozenset(c for c in candidates if c in known)
-    return chosen or None
+    return frozenset(c for c in candidates if c in known) or None
 
 
 def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tuple[tuple[str, float], ...]:

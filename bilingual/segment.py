@@ -85,7 +85,31 @@ def _markdown_blocks(text: str) -> list[_Block]:
     return blocks
 
 
+# pysbd slows down more than linearly on long inputs (a 100,000-character
+# paragraph takes half a minute), so long chunks go through in windows.
+PYSBD_WINDOW = 3000
+
+
 def _sentence_starts_pysbd(lang: str, chunk: str) -> list[int]:
+    if len(chunk) <= PYSBD_WINDOW:
+        return _pysbd_starts(lang, chunk)
+    starts: list[int] = []
+    pos = 0
+    while True:
+        end = pos + PYSBD_WINDOW
+        interior = [s for s in _pysbd_starts(lang, chunk[pos:end]) if s > 0]
+        if end >= len(chunk):
+            starts += [pos + s for s in interior]
+            return starts
+        # The window's last sentence may be cut short, so its start is only
+        # trusted when nothing else was found; the next window begins at the
+        # last trusted start and looks at that sentence again, whole.
+        accepted = interior[:-1] or interior
+        starts += [pos + s for s in accepted]
+        pos = pos + accepted[-1] if accepted else end
+
+
+def _pysbd_starts(lang: str, chunk: str) -> list[int]:
     seg = _pysbd_segmenter(lang)
     starts = []
     cursor = 0

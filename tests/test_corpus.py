@@ -422,3 +422,19 @@ def test_broken_symlink_argument(tmp_path):
     os.symlink(tmp_path / "gone", tmp_path / "link")
     with pytest.raises(CorpusError, match="broken symlink"):
         find_pairs([tmp_path / "link"])
+
+
+def test_giant_article_refused_before_segmenting(tmp_path, monkeypatch):
+    import bilingual.corpus as corpus
+
+    monkeypatch.setattr(corpus, "MAX_SENTENCES", 100)
+    path = write(tmp_path / "en.md", "\n\n".join(["It rained. It poured."] * 150))
+    with pytest.raises(InputError, match="about 300 sentences; articles are limited to 100"):
+        read_document(path)
+
+
+def test_slug_with_control_characters_is_reported(tmp_path):
+    root = make_corpus(tmp_path / "corpus", {"ok": ["en.md", "ru.md"], "bad\x1b[31m": ["en.md", "ru.md"]})
+    pairs = find_pairs([root])
+    bad = [a for a in pairs if a.problem]
+    assert len(bad) == 1 and "control characters" in bad[0].problem and "\x1b" not in bad[0].problem

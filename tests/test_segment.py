@@ -178,3 +178,14 @@ def test_spans_reconstruct_text_for_marked_up_input(text, lang):
 @given(st.text(max_size=300), st.sampled_from(["en", "ru", "de"]))
 def test_spans_reconstruct_arbitrary_unicode(text, lang):
     _check_spans(text, lang)
+
+
+def test_long_paragraphs_split_in_windows_like_short_ones(monkeypatch):
+    import bilingual.segment as seg
+
+    text = " ".join(case.replace("|", "") for case in EN * 3)
+    whole = sentence_texts(text, "en")
+    seg._cuts.cache_clear()
+    monkeypatch.setattr(seg, "PYSBD_WINDOW", 150)
+    assert sentence_texts(text, "en") == whole
+    seg._cuts.cache_clear()
