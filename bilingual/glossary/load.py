@@ -47,19 +47,19 @@ def decode(data: bytes, path: str | None) -> str:
         raise GlossaryError("not valid UTF-8 (save the glossary as UTF-8 CSV)", path=path, line=line) from None
 
 
-def read_rows(text: str, path: str | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def read_rows(text: str, path: str | None, delimiter: str = ",") -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and ``(line, cells)`` of each non-blank row; checks the header.
 
     Lines are the 1-based line on which each record starts (a quoted cell may
     span lines).
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
             raise GlossaryError("empty file: expected the header " + ",".join(COLUMNS), path=path, line=1)
         header = [h.strip() for h in header]
-        _check_header(header, path)
+        _check_header(header, path, delimiter)
         rows: list[tuple[int, list[str]]] = []
         start = reader.line_num + 1
         for cells in reader:
@@ -71,14 +71,18 @@ def read_rows(text: str, path: str | None) -> tuple[list[str], list[tuple[int, l
     return header, rows
 
 
-def _check_header(header: list[str], path: str | None) -> None:
+_SEPARATORS = {",": "commas", ";": "';' (semicolon)", "\t": "a tab", "|": "'|'"}
+
+
+def _check_header(header: list[str], path: str | None, delimiter: str = ",") -> None:
     if len(header) == 1:
         cell = header[0]
-        for sep, name in ((";", "';' (semicolon)"), ("\t", "a tab"), ("|", "'|'")):
-            if sep in cell:
+        for sep, name in _SEPARATORS.items():
+            if sep != delimiter and sep in cell:
+                want = "comma-separated CSV" if delimiter == "," else "tab-separated TSV"
                 raise GlossaryError(
-                    f"the header is separated by {name}, not commas: save the glossary as "
-                    f"comma-separated CSV with columns {','.join(COLUMNS)}", path=path, line=1)
+                    f"the header is separated by {name}, not {_SEPARATORS[delimiter]}: save the glossary as "
+                    f"{want} with columns {','.join(COLUMNS)}", path=path, line=1)
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise GlossaryError(

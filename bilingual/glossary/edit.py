@@ -1,0 +1,242 @@
+"""Edit a glossary file in place: add, set, remove one term.
+
+Edits work on the file's raw records, so every row not touched keeps its exact
+bytes (quoting, spacing, extra columns, line endings, BOM) and its place. A
+change is validated as the whole new file before it is written (atomically);
+one that would make the glossary invalid is refused and the file stays as it
+was. Writers take an exclusive lock (``fcntl.flock`` on the glossary's
+folder, which survives the file itself being replaced) around read-modify-write,
+so two edits at once never lose a row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import fcntl
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import GlossaryError
+from ..model import Term
+from .load import COLUMNS, LIST_SEP, decode, formula_like, parse_glossary, split_list
+
+
+@contextlib.contextmanager
+def locked(path: str | os.PathLike):
+    """Hold an exclusive lock for edits of the glossary at ``path``."""
+    folder = Path(path).resolve().parent
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+@dataclass
+class _Record:
+    line: int  # 1-based first line
+    raw: str  # exact text, with its line ending
+    cells: list[str] | None  # None for a blank line
+
+
+@dataclass
+class _File:
+    path: str
+    bom: bool
+    newline: str
+    header: list[str]
+    header_raw: str
+    records: list[_Record]
+
+    def text(self) -> str:
+        return ("\ufeff" if self.bom else "") + self.header_raw + "".join(r.raw for r in self.records)
+
+    def find(self, en: str) -> list[_Record]:
+        i = self.header.index("en")
+        return [r for r in self.records if r.cells is not None and len(r.cells) > i and r.cells[i].strip() == en]
+
+    def row(self, values: dict[str, str], base: list[str] | None = None) -> str:
+        cells = list(base) if base is not None else [""] * len(self.header)
+        cells += [""] * (len(self.header) - len(cells))
+        for name, value in values.items():
+            cells[self.header.index(name)] = value
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator=self.newline).writerow(cells)
+        return buf.getvalue()
+
+
+def _read(path: str) -> _File:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("glossary file not found", path=path) from None
+    except OSError as err:
+        raise GlossaryError(f"can't read the glossary: {err.strerror or err}", path=path) from None
+    parse_glossary(data, path)  # edit only a valid glossary
+    text = decode(data, path)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    lines = io.StringIO(text, newline="").readlines()  # the same lines the csv reader counts
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(reader)]
+    header_end = reader.line_num
+    records = []
+    start = header_end
+    for cells in reader:
+        end = reader.line_num
+        raw = "".join(lines[start:end])
+        blank = not cells or (len(cells) == 1 and not cells[0].strip())
+        records.append(_Record(start + 1, raw, None if blank else cells))
+        start = end
+    if start < len(lines):  # trailing blank lines the reader didn't report
+        records.append(_Record(start + 1, "".join(lines[start:]), None))
+    return _File(path, bom, newline, header, "".join(lines[:header_end]), records)
+
+
+def _write(f: _File, change: str) -> None:
+    from ..io import write_bytes_atomic
+
+    data = f.text().encode("utf-8")
+    try:
+        parse_glossary(data, f.path)
+    except GlossaryError as err:
+        raise GlossaryError(f"{change} refused: {err.message}", path=f.path, line=err.line) from None
+    write_bytes_atomic(f.path, data)
+
+
+def _forms(value: str | Sequence[str] | None) -> str | None:
+    if value is None:
+        return None
+    items = split_list(value) if isinstance(value, str) else tuple(v.strip() for v in value if v.strip())
+    return LIST_SEP.join(dict.fromkeys(items))
+
+
+def _check_cells(values: dict[str, str], path: str) -> None:
+    for name, value in values.items():
+        if "\n" in value or "\r" in value:
+            raise GlossaryError(f"{name!r} may not contain a line break", path=path)
+        if formula_like(value):
+            raise GlossaryError(f"{name!r} may not start with = + @ or - ({value[:30]!r})", path=path)
+
+
+def _check_term(term: Term, path: str) -> None:
+    allowed = {a.lower().replace("ё", "е") for a in term.allowed}
+    clash = [f for f in term.forbidden if f.lower().replace("ё", "е") in allowed]
+    if clash:
+        raise GlossaryError(f"{term.en!r}: {clash[0]!r} can't be both allowed and forbidden", path=path)
+
+
+def _term_at(f: _File, en: str) -> Term:
+    g = parse_glossary(f.text().encode("utf-8"), f.path)
+    return next(t for t in g.terms if t.en == en)
+
+
+def add_term(path: str | os.PathLike, en: str, ru: str, *, type: str = "", variants: Iterable[str] | str = (),
+             forbidden: Iterable[str] | str = (), note: str = "") -> Term:
+    """Append a term; refuses an ``en`` already there."""
+    p = str(path)
+    values = {"en": en.strip(), "ru": ru.strip(), "type": type.strip(), "variants": _forms(variants) or "",
+              "forbidden": _forms(forbidden) or "", "note": note.strip()}
+    _check_cells(values, p)
+    with locked(p):
+        f = _read(p)
+        existing = f.find(values["en"])
+        if existing:
+            raise GlossaryError(f"{values['en']!r} is already in the glossary (use 'glossary set' to change it)",
+                                path=p, line=existing[0].line)
+        if f.records and not f.records[-1].raw.endswith(("\n", "\r")):
+            f.records[-1].raw += f.newline
+        elif not f.records and not f.header_raw.endswith(("\n", "\r")):
+            f.header_raw += f.newline
+        line = (f.records[-1].line + f.records[-1].raw.count("\n")) if f.records else f.header_raw.count("\n") + 1
+        f.records.append(_Record(line, f.row(values), list(values.values())))
+        term = _term_at(f, values["en"]) if _valid(f) else None
+        if term is not None:
+            _check_term(term, p)
+        _write(f, f"adding {values['en']!r}")
+        return _term_at(f, values["en"])
+
+
+def _valid(f: _File) -> bool:
+    try:
+        parse_glossary(f.text().encode("utf-8"), f.path)
+    except GlossaryError:
+        return False
+    return True
+
+
+def set_term(path: str | os.PathLike, en: str, *, ru: str | None = None, type: str | None = None,
+             variants: Iterable[str] | str | None = None, forbidden: Iterable[str] | str | None = None,
+             note: str | None = None, new_en: str | None = None, add_variants: Iterable[str] = (),
+             add_forbidden: Iterable[str] = ()) -> Term:
+    """Change the given cells of the term ``en`` (other cells and rows untouched)."""
+    p = str(path)
+    with locked(p):
+        f = _read(p)
+        found = f.find(en)
+        if not found:
+            raise GlossaryError(f"no term {en!r} in the glossary", path=p)
+        old = _term_at(f, en)
+        values: dict[str, str] = {}
+        for name, value in (("en", new_en), ("ru", ru), ("type", type), ("note", note)):
+            if value is not None:
+                values[name] = value.strip()
+        var = list(split_list(_forms(variants))) if variants is not None else list(old.variants)
+        forb = list(split_list(_forms(forbidden))) if forbidden is not None else list(old.forbidden)
+        var += [v.strip() for v in add_variants if v.strip() and v.strip() not in var]
+        forb += [v.strip() for v in add_forbidden if v.strip() and v.strip() not in forb]
+        if variants is not None or add_variants:
+            values["variants"] = LIST_SEP.join(var)
+        if forbidden is not None or add_forbidden:
+            values["forbidden"] = LIST_SEP.join(forb)
+        _check_cells(values, p)
+        target = values.get("en", en)
+        if target != en and f.find(target):
+            raise GlossaryError(f"{target!r} is already in the glossary", path=p, line=f.find(target)[0].line)
+        for rec in found:
+            rec.cells = list(rec.cells or [])
+            rec.raw = f.row(values, rec.cells)
+            rec.cells = next(csv.reader([rec.raw]))
+        if _valid(f):
+            _check_term(_term_at(f, target), p)
+        _write(f, f"changing {en!r}")
+        return _term_at(f, target)
+
+
+def remove_term(path: str | os.PathLike, en: str) -> Term:
+    """Delete the term ``en`` (every row of it)."""
+    p = str(path)
+    with locked(p):
+        f = _read(p)
+        found = f.find(en)
+        if not found:
+            raise GlossaryError(f"no term {en!r} in the glossary", path=p)
+        old = _term_at(f, en)
+        f.records = [r for r in f.records if r not in found]
+        _write(f, f"removing {en!r}")
+        return old
+
+
+def filter_terms(terms: Iterable[Term], *, type: str | None = None, text: str | None = None) -> list[Term]:
+    """Terms of ``type`` whose English, Russian, variants, forbidden forms or note contain ``text``."""
+    out = []
+    needle = text.lower().replace("ё", "е") if text else None
+    for t in terms:
+        if type and t.type != type:
+            continue
+        if needle:
+            hay = " ".join((t.en, t.ru, *t.variants, *t.forbidden, t.note)).lower().replace("ё", "е")
+            if needle not in hay:
+                continue
+        out.append(t)
+    return out
+
+
+__all__ = ["COLUMNS", "add_term", "filter_terms", "locked", "remove_term", "set_term"]
