@@ -77,6 +77,10 @@ def test_table_in_a_file_marks_words_without_colour(tmp_path):
     assert "[-21-]{+12+}" in text
     assert "paragraph split: old 1 → new 1,2" in text
     assert "\x1b[" not in text
+    assert "unchanged" not in text.split("change(s):")[0]  # unchanged rows only with --all
+    res = run(TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--all", "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "Дипломаты ожидают нового пакета помощи." in out.read_text(encoding="utf-8")
 
 
 def test_same_file_is_unchanged_and_exit_code(tmp_path):
