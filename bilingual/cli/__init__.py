@@ -46,6 +46,7 @@ COMMAND_MODULES = [
     "fix",
     "translate",
     "models",
+    "glossary",
 ]
 
 for _name in COMMAND_MODULES:

@@ -1,0 +1,249 @@
+"""`bilingual glossary ...`: lint, edit, list, import, export and mine the glossary."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import BilingualError, InputError
+
+DEFAULT = Path("glossary.csv")
+
+sub = typer.Typer(
+    name="glossary",
+    help="Maintain the glossary: lint, add/set/remove/list terms, import/export (CSV, TSV, TBX), mine new names.",
+    no_args_is_help=True,
+)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    tbx = "tbx"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _forms(values: Optional[List[str]]) -> Optional[List[str]]:
+    """Repeated options and ';'-separated lists alike."""
+    if values is None:
+        return None
+    return [part.strip() for v in values for part in v.split(";") if part.strip()]
+
+
+def _term_line(t) -> str:
+    bits = [f"{t.en} → {t.ru}"]
+    if t.type:
+        bits.append(f"[{t.type}]")
+    if t.variants:
+        bits.append("variants: " + "; ".join(t.variants))
+    if t.forbidden:
+        bits.append("forbidden: " + "; ".join(t.forbidden))
+    return "  ".join(bits)
+
+
+@sub.command()
+def lint(
+    file: Path = typer.Argument(DEFAULT, help="The glossary CSV."),
+    corpus: Optional[Path] = typer.Option(
+        None, "--corpus", "-c", help="Also report terms found in none of this corpus's English articles. "
+                                     "Default: corpus/ when present."),
+    no_corpus: bool = typer.Option(False, "--no-corpus", help="Skip the corpus check."),
+) -> None:
+    """Report schema errors and subtler problems, one line each with file:line.
+
+    Exit codes: 0 clean, 1 problems found, 2 the glossary can't be read.
+    """
+    from ..glossary.lint import lint_glossary
+    from . import fail
+
+    if not file.exists():
+        fail(InputError("glossary file not found", path=str(file)))
+    if corpus is None and not no_corpus and Path("corpus").is_dir():
+        corpus = Path("corpus")
+    try:
+        problems = lint_glossary(file, None if no_corpus else corpus)
+    except BilingualError as err:
+        fail(err)
+        return
+    for p in problems:
+        typer.echo(str(p))
+    if problems:
+        typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+        raise typer.Exit(1)
+
+
+@sub.command()
+def add(
+    en: str = typer.Argument(..., help="The English term."),
+    ru: str = typer.Argument(..., help="Its Russian rendering (dictionary form)."),
+    type: str = typer.Option("", "--type", "-t", help="person, country, city, region, organization, ..."),
+    variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
+    forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
+    note: str = typer.Option("", "--note", "-n", help="A note for editors."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+) -> None:
+    """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
+    from ..glossary.edit import add_term
+    from . import fail
+
+    try:
+        t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
+                     forbidden=_forms(forbidden) or (), note=note)
+    except BilingualError as err:
+        fail(err)
+        return
+    typer.echo(f"added {glossary}:{t.line}: {_term_line(t)}")
+
+
+@sub.command("set")
+def set_(
+    en: str = typer.Argument(..., help="The English term to change."),
+    ru: Optional[str] = typer.Option(None, "--ru", help="New Russian rendering."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="New type."),
+    variants: Optional[List[str]] = typer.Option(None, "--variants", help="Replace the variants (';'-separated)."),
+    forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
+    add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
+    add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
+    rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+) -> None:
+    """Change cells of one term; every other cell and row stays as it was."""
+    from ..glossary.edit import set_term
+    from . import fail
+
+    try:
+        t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
+                     note=note, new_en=rename, add_variants=_forms(add_variant) or (),
+                     add_forbidden=_forms(add_forbidden) or ())
+    except BilingualError as err:
+        fail(err)
+        return
+    typer.echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
+
+
+@sub.command()
+def remove(
+    en: str = typer.Argument(..., help="The English term to remove."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+) -> None:
+    """Remove a term."""
+    from ..glossary.edit import remove_term
+    from . import fail
+
+    try:
+        t = remove_term(glossary, en)
+    except BilingualError as err:
+        fail(err)
+        return
+    typer.echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
+
+
+@sub.command("list")
+def list_(
+    text: Optional[str] = typer.Argument(None, help="Only terms containing this text (any column, ё = е)."),
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only terms of this type."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+) -> None:
+    """List terms as a table, filtered by type and text."""
+    from ..glossary import load_glossary
+    from ..glossary.edit import filter_terms
+    from ..glossary.load import COLUMNS, term_row
+    from . import fail
+
+    try:
+        terms = filter_terms(load_glossary(glossary), type=type, text=text)
+    except BilingualError as err:
+        fail(err)
+        return
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
+        return
+    if fmt is ListFormat.csv:
+        from ..glossary.load import glossary_csv
+        from ..model import Glossary
+
+        typer.echo(glossary_csv(Glossary(tuple(terms))), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{glossary}: {len(terms)} term{'s' if len(terms) != 1 else ''}", title_justify="left")
+    table.add_column("line", justify="right")
+    for name in COLUMNS:
+        table.add_column(name, overflow="fold")
+    for t in terms:
+        row = term_row(t)
+        table.add_row(str(t.line), *(row[c] for c in COLUMNS))
+    Console(width=max(Console().width, 120)).print(table)
+
+
+@sub.command()
+def export(
+    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+) -> None:
+    """Export the glossary for CAT tools and spreadsheets."""
+    from ..glossary import load_glossary
+    from ..glossary.exchange import export_glossary
+    from . import fail
+
+    try:
+        data = export_glossary(load_glossary(glossary), fmt.value)
+        if output is not None:
+            from ..io import write_bytes_atomic
+
+            write_bytes_atomic(output, data)
+        else:
+            typer.echo(data.decode("utf-8"), nl=False)
+    except BilingualError as err:
+        fail(err)
+    except OSError as err:
+        fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))
+
+
+@sub.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="A CSV, TSV or TBX file of terms."),
+    fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="Its format (default: from the name)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to merge into."),
+) -> None:
+    """Merge terms into the glossary: new terms are added, new forms merged, conflicts reported, never overwritten.
+
+    Exit codes: 0 merged cleanly, 1 conflicts were reported (the rest was merged), 2 bad input.
+    """
+    from ..glossary.exchange import import_glossary
+    from . import fail
+
+    try:
+        report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
+    except BilingualError as err:
+        fail(err)
+        return
+    verb = "would add" if dry_run else "added"
+    for t in report.added:
+        typer.echo(f"{verb}: {_term_line(t)}")
+    for t in report.merged:
+        typer.echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
+    for c in report.conflicts:
+        typer.echo(f"conflict: {file}:{c.line}: {c}")
+    typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
+               f"{len(report.conflicts)} conflicts" + (" (dry run)" if dry_run else ""), err=True)
+    if report.conflicts:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sub, name="glossary")
