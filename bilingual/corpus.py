@@ -83,6 +83,20 @@ def _plausible(text: str) -> bool:
     return odd <= 0.05 * max(non_ascii, 1)
 
 
+def _looks_utf16(data: bytes) -> bool:
+    if len(data) % 2:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = sum(ch.isalpha() for ch in text)
+        if letters >= 0.5 * len(text) and _plausible(text):
+            return True
+    return False
+
+
 def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
     """(text, encoding, warnings) for a file's bytes, or InputError naming ``path``."""
     if not data:
@@ -98,8 +112,7 @@ def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
             _fail(path, f"is {what}, not text; export the article as .md, .txt or .html")
     nul = data.find(b"\x00")
     if nul >= 0:
-        half = data[1::2] if data[0] == 0 else data[0::2]
-        if data.count(b"\x00") * 3 >= len(data) and b"\x00" not in half:
+        if _looks_utf16(data):
             _fail(path, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
         _fail(path, f"binary data, not text (NUL byte at offset {nul})")
     try:
@@ -352,6 +365,10 @@ def _is_html(path, text: str) -> bool:
 
 
 def _check_size(path, text: str, blocks) -> None:
+    # A cheap count of sentence ends refuses a giant file before segmenting it.
+    rough = len(_SENTENCE_END.findall(text))
+    if rough > 2 * MAX_SENTENCES:
+        _fail(path, f"about {rough:,} sentences; articles are limited to {MAX_SENTENCES:,}")
     for start, stop, _ in blocks:
         if stop - start > MAX_PARAGRAPH_CHARS:
             line = text.count("\n", 0, start) + 1
@@ -380,10 +397,6 @@ def read_document(path, lang: str | None = None) -> Document:
         meta, body = split_front_matter(text, path)
         blocks = None
         _check_size(path, body, _markdown_block_ranges(body))
-    # A cheap count of sentence ends refuses a giant file before segmenting it.
-    rough = len(_SENTENCE_END.findall(body))
-    if rough > 2 * MAX_SENTENCES:
-        _fail(path, f"about {rough:,} sentences; articles are limited to {MAX_SENTENCES:,}")
     detected = langid.detect(body)
     lang = lang or lang_from_name(path) or detected
     if lang is None:
