@@ -44,6 +44,10 @@ for _case, _words in {
     for _w in _words.split():
         PREPOSITIONS[_w] = PREPOSITIONS.get(_w, frozenset()) | {_case}
 
+# The usual reading of a preposition with several cases, when nothing else tells.
+_USUAL_CASE = {"в": "loct", "во": "loct", "на": "loct", "о": "loct", "об": "loct", "с": "ablt", "со": "ablt",
+               "за": "ablt", "под": "ablt"}
+
 # Verbs whose object is not in the accusative (by lemma).
 VERB_CASES: dict[str, str] = {}
 for _case, _words in {
@@ -356,7 +360,8 @@ class Enforcer:
             if len(cases) == 1:
                 case = next(iter(cases))
             elif cases:
-                case = "loct" if "loct" in cases else sorted(cases, key=CASES.index)[0]
+                prev = _words_before(mt, m.start(), 1)
+                case = _USUAL_CASE.get(prev[-1].lower() if prev else "", sorted(cases, key=CASES.index)[0])
             else:
                 case = _placeholder_default(mt, m.start(), slot.en_before, en_after)
             number = "plur" if _en_plural(slot) else term_number(slot.term)
