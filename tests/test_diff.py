@@ -41,6 +41,14 @@ X = "Цены на бензин в Молдове выросли второй м
     ([A, B, C, D], [B, C, D, A], ["unchanged", "unchanged", "unchanged", "moved"]),
     # moved and reworded
     ([A, B, C], [B, C, "Путин прибыл в Минск с официальным визитом."], ["unchanged", "unchanged", "moved"]),
+    # moved and split on the way
+    ([A, "Министры стран НАТО встретятся в Брюсселе, где обсудят оборону Украины.", B, C],
+     [A, B, C, "Министры стран НАТО встретятся в Брюсселе.", "Они обсудят оборону Украины."],
+     ["unchanged", "unchanged", "unchanged", "moved"]),
+    # moved and merged on the way
+    ([A, "Саммит НАТО пройдёт в Гааге.", "На нём обсудят помощь Украине.", B, C],
+     [A, B, C, "Саммит НАТО пройдёт в Гааге, на нём обсудят помощь Украине."],
+     ["unchanged", "unchanged", "unchanged", "moved"]),
     # added in the middle, removed at the end
     ([A, B, C], [A, X, B], ["unchanged", "added", "unchanged", "removed"]),
     # a sentence replaced by an unrelated one is a removal and an addition, not a rewording

@@ -187,25 +187,48 @@ def _programme(old_all: list[str], new_all: list[str], i0: int, i1: int, j0: int
 
 
 def _find_moves(beads: list[Bead], old: list[str], new: list[str], same_en) -> list[Bead]:
+    """Pair removed and added sentences that match well: each pair is one move.
+
+    A sentence may also have been split or merged on the way, so a removed
+    sentence is tried against two neighbouring added ones and the reverse."""
     removed = [k for k, b in enumerate(beads) if b.old and not b.new]
     added = [k for k, b in enumerate(beads) if b.new and not b.old]
+    if not removed or not added:
+        return beads
     raw = _matrix([old[beads[r].old[0]] for r in removed], [new[beads[a].new[0]] for a in added])
-    pairs = []
+    removed_at = {beads[r].old[0]: r for r in removed}
+    added_at = {beads[a].new[0]: a for a in added}
+    cands: list[tuple[float, float, tuple[int, ...], tuple[int, ...]]] = []
     for x, r in enumerate(removed):
+        i = beads[r].old[0]
         for y, a in enumerate(added):
-            bonus = SAME_EN if (beads[r].old[0], beads[a].new[0]) in same_en else 0.0
-            pairs.append((float(raw[x, y]) + bonus, float(raw[x, y]), r, a))
-    pairs.sort(reverse=True)
-    used_r: set[int] = set()
-    used_a: set[int] = set()
+            j = beads[a].new[0]
+            bonus = SAME_EN if (i, j) in same_en else 0.0
+            cands.append((float(raw[x, y]) + bonus, float(raw[x, y]), (r,), (a,)))
+            if raw[x, y] < 0.25:
+                continue
+            for a2 in (added_at.get(j - 1), added_at.get(j + 1)):  # split on the way
+                if a2 is not None:
+                    pair = tuple(sorted((a, a2), key=lambda k: beads[k].new[0]))
+                    two = _two(old[i], *(new[beads[k].new[0]] for k in pair))
+                    if two is not None:
+                        cands.append((two + bonus - MULTI_PENALTY, two, (r,), pair))
+            for r2 in (removed_at.get(i - 1), removed_at.get(i + 1)):  # merged on the way
+                if r2 is not None:
+                    pair = tuple(sorted((r, r2), key=lambda k: beads[k].old[0]))
+                    two = _two(new[j], *(old[beads[k].old[0]] for k in pair))
+                    if two is not None:
+                        cands.append((two + bonus - MULTI_PENALTY, two, pair, (a,)))
+    cands.sort(key=lambda c: c[0], reverse=True)
+    used: set[int] = set()
     moved_to: dict[int, Bead] = {}
-    for s, score, r, a in pairs:
-        if s < MOVE:
+    for value, score, rs, as_ in cands:
+        if value < MOVE:
             break
-        if r in used_r or a in used_a:
+        if used & {*rs, *as_}:
             continue
-        used_r.add(r)
-        used_a.add(a)
-        moved_to[a] = Bead(beads[r].old, beads[a].new, score, moved=True)
+        used |= {*rs, *as_}
+        moved_to[as_[0]] = Bead(tuple(beads[r].old[0] for r in rs), tuple(beads[a].new[0] for a in as_),
+                                score, moved=True)
     # a moved sentence is reported once, where it now stands
-    return [moved_to.get(k, b) for k, b in enumerate(beads) if k not in used_r]
+    return [moved_to[k] if k in moved_to else b for k, b in enumerate(beads) if k in moved_to or k not in used]
