@@ -37,6 +37,11 @@ _EXPORTS = {
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
     "diff_files": "diff", "stale_files": "diff",
+    # translation and fixing
+    "translate_corpus": "translate.runner", "TranslateSummary": "translate.runner",
+    "TranslationCache": "translate.cache", "Enforcer": "translate.enforce", "get_backend": "translate.backends",
+    "install_model": "translate.models", "list_models": "translate.models", "remove_model": "translate.models",
+    "fix_file": "fix", "FixResult": "fix",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
