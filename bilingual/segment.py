@@ -25,6 +25,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
 _QUOTE = re.compile(r"[ \t]*>(?:[ \t]*>)*")
 _BULLET = re.compile(r"[ \t]*[-*+](?=[ \t])")
+_ORDERED = re.compile(r"[ \t]*\d{1,3}[.)][ \t]")
 _RULE = re.compile(r"\s*([-*_])(?:[ \t]*\1){2,}\s*")
 # A chunk without any of these can't hold a sentence boundary for en/ru.
 _TERMINAL = re.compile(r"[.!?…;。！？]")
@@ -39,7 +40,8 @@ def _strip_markers(line: str) -> tuple[int, bool]:
     m = _BULLET.match(line, pos)
     if m:
         return m.end(), True
-    return pos, False
+    # An ordered item starts a new unit too, but its number stays in the text.
+    return pos, bool(_ORDERED.match(line, pos))
 
 
 class _Block:
