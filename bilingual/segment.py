@@ -231,22 +231,26 @@ def segment_blocks(text: str, blocks: Iterable[tuple[int, int, bool]], lang: str
 
 
 def split_lines(text: str, lang: str) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
-    """One sentence per non-blank line (pre-segmented input); blank lines separate paragraphs."""
-    lines = []
-    for b in _markdown_blocks(text):
-        lines.append(_Block(b.start, b.stop, b.heading))
-        lines[-1].units = [[line] for unit in b.units for line in unit]
+    """One sentence per non-blank line, taken literally (pre-segmented input, e.g. a corpus
+    for ``--split lines``): no Markdown markers are removed; blank lines separate paragraphs.
+    ``lang`` is accepted for symmetry with :func:`segment`.
+    """
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
-    for b in lines:
-        spans = [sp for unit in b.units if (sp := _trim(text, *unit[0]))[0] < sp[1]]
-        if not spans:
+    para_start = None
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        s, e = _trim(text, m.start(), m.end())
+        if s >= e:
+            para_start = None
             continue
-        p = len(paragraphs)
-        start, stop = spans[0][0], spans[-1][1]
-        paragraphs.append(Paragraph(p, start, stop, text[start:stop], heading=b.heading))
-        for s, e in spans:
-            sentences.append(Sentence(len(sentences), p, s, e, text[s:e], heading=b.heading))
+        if para_start is None:
+            para_start = s
+            paragraphs.append(Paragraph(len(paragraphs), s, e, text[s:e]))
+        else:
+            paragraphs[-1] = Paragraph(len(paragraphs) - 1, para_start, e, text[para_start:e])
+        sentences.append(Sentence(len(sentences), len(paragraphs) - 1, s, e, text[s:e]))
     return tuple(paragraphs), tuple(sentences)
 
 

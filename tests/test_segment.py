@@ -130,13 +130,15 @@ def test_segment_blocks_marks_headings_from_the_caller():
     assert [s.text for s in sentences] == ["Title here", "First one.", "Second one."]
 
 
-@pytest.mark.parametrize("text, lines", [
-    ("One. Two.\nThree\n\n# Four\n- Five. Six.", ["One. Two.", "Three", "Four", "Five. Six."]),
-    ("  padded  \n\n\nnext", ["padded", "next"]),
+@pytest.mark.parametrize("text, lines, paras", [
+    ("One. Two.\nThree\n\n# Four\n- Five. Six.", ["One. Two.", "Three", "# Four", "- Five. Six."], [0, 0, 1, 1]),
+    ("  padded  \n\n\nnext", ["padded", "next"], [0, 1]),
+    ("\n\n", [], []),
 ])
-def test_split_lines(text, lines):
+def test_split_lines_takes_lines_literally(text, lines, paras):
     paragraphs, sentences = split_lines(text, "en")
     assert [s.text for s in sentences] == lines
+    assert [s.para for s in sentences] == paras
     assert all(text[s.start:s.stop] == s.text for s in sentences)
     assert all(text[p.start:p.stop] == p.text for p in paragraphs)
 
