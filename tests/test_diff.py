@@ -3,6 +3,8 @@ the word diff shows."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bilingual.diff import compare_flags, diff_versions
@@ -151,3 +153,34 @@ def test_glossary_without_english_is_a_usage_error():
 
     with pytest.raises(UsageError):
         diff_versions([A], [A], glossary=Glossary(terms=()))
+
+
+GLOSSARY = Path(__file__).parent / "data" / "diff" / "glossary.csv"
+EN = ["Talks with Kyiv could resume in June.", "Shelling in the Kharkiv region killed 12 people."]
+
+
+@pytest.mark.parametrize("old, new, fixed, introduced", [
+    # a forbidden spelling corrected
+    (["Переговоры с Київом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     ["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     [("forbidden_variant", "Kyiv", "Київом")], []),
+    # a forbidden spelling introduced
+    (["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     ["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харкивской области унесли жизни 12 человек."],
+     [], [("forbidden_variant", "Kharkiv", "Харкивской")]),
+    # a wrong number corrected
+    (["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 21 человека."],
+     ["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     [("number_mismatch", None, "21")], []),
+    # a reworded sentence with the same terms: nothing fixed or introduced
+    (["Переговоры с Киевом могут возобновиться в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     ["Переговоры с Киевом могут начаться вновь в июне.", "Обстрелы Харьковской области унесли жизни 12 человек."],
+     [], []),
+])
+def test_terms_fixed_and_introduced_through_the_english(old, new, fixed, introduced):
+    from bilingual.glossary import load_glossary
+
+    result = diff_versions(old, new, en=EN, glossary=load_glossary(GLOSSARY))
+    assert [(f.kind, f.term, f.found) for f in result.terms["fixed"]] == fixed
+    assert [(f.kind, f.term, f.found) for f in result.terms["introduced"]] == introduced
+    assert [c.en_indexes for c in result.changes] == [(0,), (1,)]
