@@ -352,7 +352,7 @@ def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]]
 def lang_from_name(path) -> str | None:
     """``en.md`` -> "en", ``ru.html`` -> "ru"; None when the name doesn't say."""
     head = Path(path).name.split(".")[0].lower()
-    return head if re.fullmatch(r"[a-z]{2}(?:-[a-z]{2,4})?", head) else None
+    return head if re.fullmatch(r"[a-z]{2}|zh-cn|zh-tw", head) else None
 
 
 def _is_html(path, text: str) -> bool:

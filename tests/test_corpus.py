@@ -285,6 +285,16 @@ def test_language_from_file_name(tmp_path, name, lang):
     assert doc.lang == lang
 
 
+@pytest.mark.parametrize("name, lang", [
+    ("en.md", "en"), ("RU.TXT", "ru"), ("ru.mt.md", "ru"), ("de.html", "de"), ("zh-cn.md", "zh-cn"),
+    ("article.md", None), ("my-art.md", None), ("e.md", None),
+])
+def test_lang_from_name(name, lang):
+    from bilingual.corpus import lang_from_name
+
+    assert lang_from_name(name) == lang
+
+
 def test_language_falls_back_to_detection_then_to_argument(tmp_path):
     path = write(tmp_path / "article.md", RU)
     assert read_document(path).lang == "ru"
