@@ -28,22 +28,11 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.replace("ё", "е").replace("Ё", "Е")).strip().lower()
 
 
-_stem_codes: dict[str, str] = {}
-
-
-def _code(stem: str) -> str:
-    # One private-use character per stem turns a sentence into a string that
-    # RapidFuzz compares word by word.
-    code = _stem_codes.get(stem)
-    if code is None:
-        code = _stem_codes[stem] = chr(0xF0000 + len(_stem_codes))
-    return code
-
-
 @lru_cache(maxsize=65536)
-def stem_key(text: str) -> str:
-    """The sentence's word stems, one character each."""
-    return "".join(_code(w[:STEM]) for w in _WORD.findall(normalise(text)))
+def stem_key(text: str) -> tuple[str, ...]:
+    """The sentence's word stems, in order (RapidFuzz compares such tuples
+    item by item)."""
+    return tuple(w[:STEM] for w in _WORD.findall(normalise(text)))
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
