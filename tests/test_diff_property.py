@@ -134,7 +134,7 @@ def test_a_text_against_itself_is_all_unchanged(sentences):
     assert not result.changed
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edit_scripts())
 def test_a_random_edit_script_is_recovered(script):
     old, new, expected = script
