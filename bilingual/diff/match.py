@@ -1,6 +1,10 @@
 """OLD <-> NEW sentence matching: a monotone dynamic programme over RapidFuzz
 similarities (beads 1-1, 1-0, 0-1, 1-2, 2-1), then moves found among the
 leftovers.
+
+Sentences that occur once on each side, word for word, and keep their order
+anchor the programme (as in patience diff), so it runs only in the gaps
+between them: an article with a few edits costs little however long it is.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from .words import normalise, stem_key
 # A 1-1 bead is worth (similarity - KEEP) so that below KEEP a deletion plus an
 # insertion beats pairing two unrelated sentences.
 KEEP = 0.45
-# Two- sentence beads pay a little more so that an unchanged sentence next to an
+# Two-sentence beads pay a little more so that an unchanged sentence next to an
 # inserted one stays 1-1.
 MULTI_PENALTY = 0.05
 # Each part of a split or merge must be found in the whole; an unrelated
