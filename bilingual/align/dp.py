@@ -38,7 +38,6 @@ class Params:
     clash: float = 1.37  # per unit of anchor weight found on one side only
     null_clash: float = 0.25  # the same, for the sentence of a null bead
     clash_number: float = 2.0  # a number found on one side only counts this many times its weight
-    doc_ratio: float = 0.0  # weight of the document's own length ratio against ``ratio``
     band: int = 6  # starting half-width; doubled while the best path touches it
     # 2-2, 3-1 and 1-3 beads (costs above) are supported but off by default:
     # they did not change a single link on dev-hard and cost 40 % more time.
@@ -163,14 +162,57 @@ def _match_rows(anchors_en, anchors_ru, lo, hi):
     return rows
 
 
+def _unshared_weight(a: dict[str, float], p: Params) -> float:
+    """What a sentence's anchors cost when the other side has none of them."""
+    num = p.clash_number
+    return sum(0.0 if k[0] in SOFT else w * num if k[0] == "n" else w for k, w in a.items())
+
+
+class BeadCost:
+    """The programme's cost of any one bead, for use outside its inner loop.
+
+    ``cost(e0, e1, r0, r1)`` is what the DP charges for linking English
+    sentences e0..e1-1 with Russian r0..r1-1 (either range may be empty).
+    """
+
+    def __init__(self, len_en, len_ru, anchors_en, anchors_ru, p: Params):
+        self.len_en, self.len_ru = len_en, len_ru
+        self.anchors_en, self.anchors_ru = anchors_en, anchors_ru
+        self.p = p
+        self.w_en = [_unshared_weight(a, p) for a in anchors_en]
+        self.w_ru = [_unshared_weight(a, p) for a in anchors_ru]
+
+    def __call__(self, e0: int, e1: int, r0: int, r1: int) -> float:
+        p = self.p
+        if e0 == e1:
+            return sum(p.null + p.null_clash * self.w_ru[j] for j in range(r0, r1))
+        if r0 == r1:
+            return sum(p.null + p.null_clash * self.w_en[i] for i in range(e0, e1))
+        c = p.ratio
+        le = sum(self.len_en[e0:e1])
+        lr = sum(self.len_ru[r0:r1])
+        d = lr - c * le
+        mean = 0.5 * (le + lr / c)
+        t = d * d / ((p.var * mean + p.var2 * mean * mean + 1.0) * p.nu)
+        cost = bead_prior(p, e1 - e0, r1 - r0) + (p.nu + 1.0) / 2.0 * math.log(1.0 + t)
+        shared = 0.0
+        for a in self.anchors_en[e0:e1]:
+            for b in self.anchors_ru[r0:r1]:
+                for key, w in a.items():
+                    wr = b.get(key)
+                    if wr is not None:
+                        shared += w if w < wr else wr
+        tot = sum(self.w_en[e0:e1]) + sum(self.w_ru[r0:r1])
+        if shared:
+            un = tot - 2.0 * shared
+            return cost + (p.clash * un if un > 0.0 else 0.0) - p.bonus * shared
+        return cost + p.clash * tot
+
+
 def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
     n, m = len(len_en), len(len_ru)
     lo, hi = _bounds(n, m, band)
     c = p.ratio
-    tot_en, tot_ru = sum(len_en), sum(len_ru)
-    if p.doc_ratio and tot_en > 0 and tot_ru > 0:
-        # Translators differ in verbosity; a document's own ratio corrects for it.
-        c = c ** (1.0 - p.doc_ratio) * (tot_ru / tot_en) ** p.doc_ratio
     var, var2 = p.var, p.var2
     nu = p.nu
     t_scale = (nu + 1.0) / 2.0
@@ -182,13 +224,8 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
     cum_ru = [0.0]
     for x in len_ru:
         cum_ru.append(cum_ru[-1] + x)
-    num = p.clash_number
-
-    def unshared_weight(a: dict[str, float]) -> float:
-        return sum(0.0 if k[0] in SOFT else w * num if k[0] == "n" else w for k, w in a.items())
-
-    w_en = [unshared_weight(a) for a in anchors_en]
-    w_ru = [unshared_weight(a) for a in anchors_ru]
+    w_en = [_unshared_weight(a, p) for a in anchors_en]
+    w_ru = [_unshared_weight(a, p) for a in anchors_ru]
     cw_en = [0.0]
     for x in w_en:
         cw_en.append(cw_en[-1] + x)
