@@ -5,6 +5,9 @@ per article so that no cache sees the same paragraph twice. Prints seconds per
 stage and the ratio to the raw engines (pysbd / razdel on whole paragraphs,
 stock langdetect.detect on every paragraph) measured in the same run.
 
+The raw pysbd figure already benefits from the larger regular-expression cache
+that bilingual.segment sets up (it runs in the same process, afterwards).
+
     python benchmarks/reading.py [N]      # default N = 200 pairs
 """
 
