@@ -86,6 +86,20 @@ def proper_lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_CACHE)
+def proper_lemma(word: str) -> str:
+    """The normal form of the likeliest proper-noun reading («Луганском» → «луганск»), else ``lemma``."""
+    for p in parse(word):
+        if _PROPER & p.tag.grammemes:
+            return norm(p.normal_form)
+    return lemma(word)
+
+
+def is_proper(word: str) -> bool:
+    """Whether some reading of ``word`` is a name, place or organisation."""
+    return any(_PROPER & p.tag.grammemes for p in parse(word))
+
+
+@lru_cache(maxsize=_CACHE)
 def is_known(word: str) -> bool:
     """Whether the word form is in pymorphy3's dictionary (not a guess)."""
     return analyzer().word_is_known(word.lower())

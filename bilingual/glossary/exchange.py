@@ -209,9 +209,14 @@ def import_glossary(glossary_path: str | os.PathLike, source: str | os.PathLike,
     ``ru``, type or note, or a forbidden form the glossary allows, is a
     conflict: reported and left as the glossary has it.
     """
+    return merge_terms(glossary_path, read_terms(source, fmt), source=Path(source).name, dry_run=dry_run)
+
+
+def merge_terms(glossary_path: str | os.PathLike, incoming, *, source: str = "import",
+                dry_run: bool = False) -> ImportReport:
+    """Merge ``incoming`` Terms into the glossary file (the rules of ``import_glossary``)."""
     from .edit import _read, _write, locked
 
-    incoming = read_terms(source, fmt)
     gp = str(glossary_path)
     report = ImportReport()
     with locked(gp):
@@ -225,7 +230,7 @@ def import_glossary(glossary_path: str | os.PathLike, source: str | os.PathLike,
                 current[theirs.en] = theirs
                 report.added.append(theirs)
                 continue
-            changes, conflicts = _merge(ours, theirs, source)
+            changes, conflicts = _merge(ours, theirs)
             report.conflicts += conflicts
             if not changes:
                 if not conflicts:
@@ -241,7 +246,7 @@ def import_glossary(glossary_path: str | os.PathLike, source: str | os.PathLike,
             current[ours.en] = merged
             report.merged.append(merged)
         if not dry_run and (report.added or report.merged):
-            _write(f, f"importing {Path(source).name}")
+            _write(f, f"importing {source}")
     return report
 
 
@@ -262,7 +267,7 @@ def _new_record(f, values: dict[str, str]):
     return _Record(0, raw, next(csv.reader([raw])))
 
 
-def _merge(ours: Term, theirs: Term, source) -> tuple[dict[str, str], list[Conflict]]:
+def _merge(ours: Term, theirs: Term) -> tuple[dict[str, str], list[Conflict]]:
     conflicts = []
     line = theirs.line
 
@@ -298,4 +303,4 @@ def _merge(ours: Term, theirs: Term, source) -> tuple[dict[str, str], list[Confl
     return changes, conflicts
 
 
-__all__ = ["FORMATS", "Conflict", "ImportReport", "export_glossary", "import_glossary", "read_terms"]
+__all__ = ["FORMATS", "Conflict", "ImportReport", "export_glossary", "import_glossary", "merge_terms", "read_terms"]
