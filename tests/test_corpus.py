@@ -448,3 +448,42 @@ def test_slug_with_control_characters_is_reported(tmp_path):
     pairs = find_pairs([root])
     bad = [a for a in pairs if a.problem]
     assert len(bad) == 1 and "control characters" in bad[0].problem and "\x1b" not in bad[0].problem
+
+
+# ----------------------------------------------------------------- fuzz
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_arbitrary_bytes_read_or_refused(tmp_path, data):
+    path = write(tmp_path / "ru.md", data)
+    try:
+        text, encoding, _ = read_text(path)
+    except InputError as err:
+        assert err.path == str(path) and "\n" not in err.message
+        return
+    assert text.strip() and "\r" not in text
+
+
+_markup = st.lists(st.sampled_from(["a", "b", " ", "Юя", ".", "!", "?", "\n", "#", "-", ">", "<p>", "</p>",
+                                     "<h1>", "</h1>", "<script>", "&amp;", "\"", "<li>", "<!--", "-->"]),
+                   max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=200), _markup), name=st.sampled_from(["en.md", "ru.html", "en.txt"]))
+def test_arbitrary_text_gives_a_document_or_one_error(tmp_path, text, name):
+    path = write(tmp_path / name, text)
+    try:
+        doc = read_document(path)
+    except InputError as err:
+        assert err.path == str(path) and "\n" not in err.message
+        return
+    assert doc.sentences
+    for s in doc.sentences:
+        assert doc.text[s.start:s.stop] == s.text
+    for p in doc.paragraphs:
+        assert doc.text[p.start:p.stop] == p.text
