@@ -245,5 +245,67 @@ def import_(
         raise typer.Exit(1)
 
 
+@sub.command()
+def mine(
+    corpus: Optional[List[Path]] = typer.Argument(None, help="Corpus folder(s) or article folders. Default: corpus/."),
+    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV (its terms aren't proposed)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the proposals CSV here (atomically) for review; else print a summary."),
+    min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
+    accept_file: Optional[Path] = typer.Option(
+        None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+) -> None:
+    """Find names the glossary lacks, with the Russian rendering the archive uses.
+
+    Writes the glossary's columns plus confidence, count, example_en, example_ru and status=proposed; mark
+    rows status=accepted and run with --accept FILE to add them. Also proposes forbidden forms for existing
+    terms the archive renders in unlisted ways. Exit codes: 0 done, 1 --accept hit conflicts, 2 bad input.
+    """
+    from ..glossary import load_glossary
+    from ..glossary import mine as mining
+    from . import fail
+
+    try:
+        if accept_file is not None:
+            report = mining.accept(glossary, accept_file)
+            for t in report.added:
+                typer.echo(f"added: {_term_line(t)}")
+            for t in report.merged:
+                typer.echo(f"merged: {_term_line(t)}")
+            for c in report.conflicts:
+                typer.echo(f"conflict: {accept_file}:{c.line}: {c}")
+            typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
+                       f"{len(report.conflicts)} conflicts", err=True)
+            if report.conflicts:
+                raise typer.Exit(1)
+            return
+        gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
+        result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
+    except BilingualError as err:
+        fail(err)
+        return
+    for e in result.errors:
+        typer.echo(f"warning: skipped {e}", err=True)
+    rows = result.proposals + result.variations
+    if output is not None:
+        from ..io import write_text_atomic
+
+        try:
+            write_text_atomic(output, mining.proposals_csv(rows))
+        except OSError as err:
+            fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))
+        typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
+                   f"→ {output} ({result.articles} articles, {result.links} aligned links)")
+        return
+    for p in result.proposals:
+        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  (×{p.count})")
+    for p in result.variations:
+        forms = "; ".join(p.forbidden) if p.forbidden else "; ".join(p.variants)
+        what = "forbid" if p.forbidden else "variant"
+        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
+    typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
+               f"({result.articles} articles, {result.links} aligned links)", err=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(sub, name="glossary")

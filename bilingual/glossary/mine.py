@@ -63,6 +63,17 @@ _PERSON_TITLES = frozenset({
     "Ambassador", "Chairman", "Commander", "Senator", "Speaker", "Premier", "Envoy", "Adviser", "Advisor",
     "Lt", "Col", "Gen", "Sir", "Lord", "Prince", "Princess", "Patriarch", "Archbishop", "Bishop",
 })
+# Nationality words: attributes, not names ("German Chancellor" → «канцлер Германии»).
+_DEMONYMS = frozenset("""
+Afghan African Albanian Algerian American Arab Arabic Argentine Armenian Asian Australian Austrian Azerbaijani
+Belarusian Belgian Brazilian British Bulgarian Canadian Caucasian Chechen Chilean Chinese Colombian Croatian
+Cuban Czech Danish Dutch Egyptian English Estonian Ethiopian European Finnish French Georgian German Greek
+Hungarian Indian Indonesian Iranian Iraqi Irish Israeli Italian Japanese Jewish Jordanian Kazakh Korean Kurdish
+Kyrgyz Latvian Lebanese Libyan Lithuanian Mexican Moldovan Mongolian Moroccan Nigerian Nordic Norwegian
+Pakistani Palestinian Persian Polish Portuguese Romanian Russian Saudi Scottish Serbian Slovak Slovenian Somali
+Soviet Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik Thai Turkish Turkmen Ukrainian Uzbek Venezuelan
+Vietnamese Welsh Western Eastern Northern Southern Yemeni
+""".split())
 _NEVER = frozenset({
     "I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -177,7 +188,7 @@ def _trim(words: list[str]) -> tuple[str, ...]:
         words = words[:-1]
     while words and words[0] in _CONNECTORS:
         words = words[1:]
-    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or len(words[0]) < 2):
+    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2):
         return ()
     return tuple(words)
 
@@ -511,10 +522,34 @@ def _acronym_rendering(surfaces: Counter) -> bool:
 
 
 def _citation_form(surfaces: Counter) -> str:
-    for surf, _ in surfaces.most_common():
-        if _is_nominative(surf):
-            return " ".join(surf)
-    return nominative(surfaces.most_common(1)[0][0])
+    """The rendering in the nominative, word by word, from every surface form seen.
+
+    A dictionary word takes a form seen in the nominative, else is inflected
+    into it (adjectives keep agreeing); a word pymorphy3 doesn't know takes its
+    shortest form seen (Шольц, not Шольцем), since Russian case endings add
+    letters to foreign names.
+    """
+    forms = [w for w in surfaces.most_common()]
+    size = len(forms[0][0])
+    out = []
+    for i in range(size):
+        seen: Counter = Counter()
+        for words, count in forms:
+            seen[words[i]] += count
+        ranked = [w for w, _ in seen.most_common()]
+        first = ranked[0]
+        if not _CYR.search(first):
+            out.append(first)
+        elif morph.is_known(first):
+            nom = next((w for w in ranked if any("nomn" in p.tag or "Fixd" in p.tag for p in morph.parse(w))), None)
+            out.append(nom or morph.inflect(first, {"nomn"}) or first)
+        else:
+            short = min(ranked, key=lambda w: (len(w), w[-1] not in "ая", -seen[w]))
+            guess = morph.lemma(short)  # trusted only when it just drops an ending: Кийве → Кийв
+            if len(guess) < len(short) and morph.norm(short).startswith(guess):
+                short = morph.match_case(short, guess)
+            out.append(short)
+    return " ".join(out)
 
 
 def _example(links, lis, side: str) -> str:
