@@ -48,11 +48,11 @@ def _training_lines(n: int, seed: int) -> list[str]:
     return lines
 
 
-def _train_sentencepiece(workdir: Path, vocab_size: int, seed: int) -> Path:
+def _train_sentencepiece(workdir: Path, vocab_size: int, seed: int, lines: list[str] | None = None) -> Path:
     import sentencepiece as spm
 
     corpus = workdir / "train.txt"
-    corpus.write_text("\n".join(_training_lines(2000, seed)), encoding="utf-8")
+    corpus.write_text("\n".join(lines or _training_lines(2000, seed)), encoding="utf-8")
     prefix = workdir / "sp"
     spm.SentencePieceTrainer.train(
         input=str(corpus),
@@ -106,8 +106,9 @@ def _fill_small(spec, rng: np.random.Generator, d: int, ffn: int, eps: float) ->
 
 
 def _linear(lin, out_dim: int, in_dim: int, rng, eps: float, weight=None) -> None:
-    if weight is None:
-        weight = (rng.standard_normal((out_dim, in_dim)) * eps).astype(np.float32)
+    noise = (rng.standard_normal((out_dim, in_dim)) * eps).astype(np.float32)
+    # Quantised models need no all-zero rows: a little noise keeps every row's scale finite.
+    weight = noise if weight is None else weight + noise
     lin.weight = weight.astype(np.float32)
     lin.bias = np.zeros(out_dim, dtype=np.float32)
 
@@ -124,12 +125,19 @@ def build_copy_model(
     max_len: int = 512,
     quantization: str | None = None,
     seed: int = 7,
+    pad_vocab_to: int = 0,
 ) -> None:
-    """Write a CTranslate2 Transformer to ``out_dir`` that copies its input tokens."""
+    """Write a CTranslate2 Transformer to ``out_dir`` that copies its input tokens.
+
+    ``pad_vocab_to`` adds unused tokens so the output layer has a real model's
+    width (Argos's en→ru has a vocabulary of tens of thousands).
+    """
     from ctranslate2.specs import transformer_spec
 
     rng = np.random.default_rng(seed)
     content = d_model - pos_width
+    if pad_vocab_to > len(vocab):
+        vocab = vocab + [f"<unused{i}>" for i in range(pad_vocab_to - len(vocab))]
     vocab_size = len(vocab)
     codes = _codes(vocab_size, content, seed)  # (V, content)
     pos = _position_block(max_len, pos_width)  # (max_len, pos_width)
@@ -262,6 +270,7 @@ def build_argosmodel(
     to_code: str = "ru",
     vocab_size: int = 400,
     version: str = "1.0",
+    training_lines: list[str] | None = None,
     **model_kwargs,
 ) -> Path:
     """Write a copy-model ``.argosmodel`` zip (one top folder ``name``) to ``path``."""
@@ -272,7 +281,7 @@ def build_argosmodel(
         tmp = Path(tmp)
         top = tmp / name
         top.mkdir()
-        sp_path = _train_sentencepiece(tmp, vocab_size, seed=model_kwargs.get("seed", 7))
+        sp_path = _train_sentencepiece(tmp, vocab_size, model_kwargs.get("seed", 7), training_lines)
         shutil.copy(sp_path, top / "sentencepiece.model")
         sp = spm.SentencePieceProcessor(model_file=str(sp_path))
         vocab = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]

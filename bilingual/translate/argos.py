@@ -56,23 +56,32 @@ class ArgosBackend:
         self._sbd = None
 
     def translate_batch(self, texts: list[str]) -> list[str]:
+        return self.translate_async(texts)()
+
+    def translate_async(self, texts: list[str]):
+        """Queue ``texts`` in the engine now; the returned function waits for and decodes them."""
         if not texts:
-            return []
+            return lambda: []
         tokens = self.sp.encode(list(texts), out_type=str)
         # Similar lengths in a batch waste no padding; results go back in input order.
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         batch = [tokens[i] for i in order]
         prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
-        results = self.translator.translate_batch(
+        pending = self.translator.translate_batch(
             batch, target_prefix=prefix, max_batch_size=self.batch_size, beam_size=self.beam,
-            max_decoding_length=self.max_decoding_length, replace_unknowns=True, length_penalty=0.2)
-        out: list[str] = [""] * len(texts)
-        for i, res in zip(order, results):
-            pieces = res.hypotheses[0]
-            if self.target_prefix and pieces and pieces[0] == self.target_prefix:
-                pieces = pieces[1:]
-            out[i] = self.sp.decode_pieces(pieces).replace("\u2581", " ").strip()
-        return out
+            max_decoding_length=self.max_decoding_length, replace_unknowns=True, length_penalty=0.2,
+            asynchronous=True)
+
+        def wait() -> list[str]:
+            out: list[str] = [""] * len(texts)
+            for i, res in zip(order, pending):
+                pieces = res.result().hypotheses[0]
+                if self.target_prefix and pieces and pieces[0] == self.target_prefix:
+                    pieces = pieces[1:]
+                out[i] = self.sp.decode_pieces(pieces).replace("\u2581", " ").strip()
+            return out
+
+        return wait
 
     def split_sentences(self, text: str) -> list[str]:
         """The package's own sentence splitter (MiniSBD ONNX shipped in the package)."""

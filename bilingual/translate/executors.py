@@ -57,7 +57,11 @@ def translate_chunk(name: str, options: dict, glossary: Glossary | None, sources
     backend = process_backend(name, options)
     enforcer = _enforcer(glossary)
     protected = [enforcer.protect(s) for s in sources]
-    raw = backend.translate_batch([p.text for p in protected])
+    return finish_chunk(backend, enforcer, protected, backend.translate_batch([p.text for p in protected]))
+
+
+def finish_chunk(backend, enforcer: Enforcer, protected: list, raw: list[str]) -> list[Entry]:
+    """Restore the glossary in the model's output; retranslate unprotected where that fails."""
     results: list[Entry | None] = []
     retry: list[int] = []
     for i, (p, mt) in enumerate(zip(protected, raw)):
@@ -68,26 +72,50 @@ def translate_chunk(name: str, options: dict, glossary: Glossary | None, sources
         else:
             results.append(Entry(p.source, done.text, mt, done.to_dict()))
     if retry:
-        plain = backend.translate_batch([sources[i] for i in retry])
+        plain = backend.translate_batch([protected[i].source for i in retry])
         for i, mt in zip(retry, plain):
             done = enforcer.correct(mt, method="fallback")
             info = done.to_dict()
             info["method"] = "fallback"
             info["notes"] = ["placeholders lost by the model; translated unprotected and corrected"]
-            results[i] = Entry(sources[i], done.text, mt, info)
+            results[i] = Entry(protected[i].source, done.text, mt, info)
     return [r for r in results if r is not None]
 
 
 class LocalExecutor:
+    """Translates here; the engine works on the next chunks while this thread restores the last one."""
+
     name = "local"
+    AHEAD = 3  # chunks queued in the engine beyond the one being restored
 
     def __init__(self, backend: str, options: dict):
         self.backend, self.options = backend, options
 
     def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
-        process_backend(self.backend, self.options)  # load before the clock starts
-        for chunk in chunks:
-            yield translate_chunk(self.backend, self.options, glossary, chunk)
+        backend = process_backend(self.backend, self.options)
+        enforcer = _enforcer(glossary)
+        submit = getattr(backend, "translate_async", None)
+        if submit is None:
+            for chunk in chunks:
+                yield translate_chunk(self.backend, self.options, glossary, chunk)
+            return
+        queue: list[tuple[list, Callable[[], list[str]]]] = []
+        todo = iter(chunks)
+
+        def refill():
+            while len(queue) <= self.AHEAD:
+                chunk = next(todo, None)
+                if chunk is None:
+                    return
+                protected = [enforcer.protect(s) for s in chunk]
+                queue.append((protected, submit([p.text for p in protected])))
+
+        refill()
+        while queue:
+            protected, wait = queue.pop(0)
+            raw = wait()
+            refill()
+            yield finish_chunk(backend, enforcer, protected, raw)
 
     def close(self) -> None:
         pass
