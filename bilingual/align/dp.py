@@ -20,6 +20,8 @@ INF = float("inf")
 # Anchor kinds (first letter of the key) that reward a match but whose absence
 # on the other side costs nothing: a paraphrase drops cognates freely.
 SOFT = frozenset("c")
+# How far back (in beads) a runner-up path is followed to where it left the best path.
+MARGIN_WALK = 64
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Params:
     clash: float = 1.37  # per unit of anchor weight found on one side only
     null_clash: float = 0.25  # the same, for the sentence of a null bead
     clash_number: float = 2.0  # a number found on one side only counts this many times its weight
-    band: int = 6  # starting half-width; doubled while the best path touches it
+    band: int = 4  # starting half-width; doubled while the best path touches it
     # 2-2, 3-1 and 1-3 beads (costs above) are supported but off by default:
     # they did not change a single link on dev-hard and cost 40 % more time.
     beads: tuple = field(default=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)))
@@ -89,53 +91,47 @@ def align(
         return (path, [INF] * len(path)) if with_margins else path
     band = params.band
     while True:
-        path, touched, cost_rows, lo = _run(len_en, len_ru, anchors_en, anchors_ru, params, band)
+        lo, hi = _bounds(n, m, band)
+        path, touched, tables = _run(len_en, len_ru, anchors_en, anchors_ru, params, lo, hi)
         if not touched or band >= max(n, m):
             break
         band *= 2
     if not with_margins:
         return path
-    back_rows = _run(len_en[::-1], len_ru[::-1], anchors_en[::-1], anchors_ru[::-1], params, band)[2]
-    return path, _margins(path, cost_rows, back_rows, lo, n, m)
+    return path, _margins(path, tables, n, m)
 
 
-def _margins(path, fwd, bwd, lo, n, m) -> list[float]:
-    """Per bead: min over its two end nodes of the node margin.
+def _margins(path, tables, n: int, m: int) -> list[float]:
+    """Per bead, how much more the best path that avoids it costs (0 = a tie).
 
-    A node's margin compares the best path through it with the best path
-    through another node of the same row or the same column.
+    Every other path leaves the best one at some node and rejoins it at a later
+    node w, entering w through a different last bead. For each node w of the
+    path, the runner-up into w is followed back to where it left the path; the
+    beads it bypasses get at most its extra cost as their margin.
     """
-    best = fwd[n][m - lo[n]]
-    row_alt: dict[int, float] = {}
-    col_alt: dict[int, float] = {}
-    on_path = {(e0, r0) for e0, _e1, r0, _r1, _c in path}
-    on_path.add((n, m))
-    for i in range(n + 1):
-        f_row = fwd[i]
-        b_row = bwd[n - i]
-        lo_i = lo[i]
-        lo_b = lo[n - i]
-        r_best = INF
-        for k, f in enumerate(f_row):
-            if f == INF:
-                continue
-            j = lo_i + k
-            kb = m - j - lo_b
-            if kb < 0 or kb >= len(b_row):
-                continue
-            t = f + b_row[kb]
-            if (i, j) in on_path:
-                continue
-            if t < r_best:
-                r_best = t
-            if t < col_alt.get(j, INF):
-                col_alt[j] = t
-        row_alt[i] = r_best
-    out = []
-    for e0, e1, r0, r1, _c in path:
-        alt = min(row_alt.get(e0, INF), col_alt.get(r0, INF), row_alt.get(e1, INF), col_alt.get(r1, INF))
-        out.append(alt - best)
-    return out
+    cost_rows, back_rows, second_rows, second_back, lo = tables
+    nodes = [(e0, r0) for e0, _e1, r0, _r1, _c in path]
+    nodes.append((n, m))
+    pos = {node: k for k, node in enumerate(nodes)}
+    margins = [INF] * len(path)
+    for k in range(1, len(nodes)):
+        i, j = nodes[k]
+        col = j - lo[i]
+        gap = second_rows[i][col] - cost_rows[i][col]
+        if gap == INF:
+            continue
+        di, dj = divmod(second_back[i][col], 4)
+        pi, pj = i - di, j - dj
+        steps = 0
+        while (pi, pj) not in pos and steps < MARGIN_WALK:
+            di, dj = divmod(back_rows[pi][pj - lo[pi]], 4)
+            pi, pj = pi - di, pj - dj
+            steps += 1
+        start = pos.get((pi, pj), 0)
+        for b in range(start, k):
+            if gap < margins[b]:
+                margins[b] = gap
+    return margins
 
 
 def _match_rows(anchors_en, anchors_ru, lo, hi):
@@ -209,9 +205,8 @@ class BeadCost:
         return cost + p.clash * tot
 
 
-def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
+def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: list[int]):
     n, m = len(len_en), len(len_ru)
-    lo, hi = _bounds(n, m, band)
     c = p.ratio
     var, var2 = p.var, p.var2
     nu = p.nu
@@ -242,11 +237,16 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
 
     cost_rows: list[list[float]] = []
     back_rows: list[list[int]] = []
+    # The runner-up into each node (through a different last bead) gives margins.
+    second_rows: list[list[float]] = []
+    second_back: list[list[int]] = []
     log = math.log
     for i in range(n + 1):
         lo_i, hi_i = lo[i], hi[i]
         row = [INF] * (hi_i - lo_i + 1)
         back = [0] * (hi_i - lo_i + 1)
+        row2 = [INF] * (hi_i - lo_i + 1)
+        back2 = [0] * (hi_i - lo_i + 1)
         # Everything about a bead type that depends on the row only.
         kinds = []
         for di, dj, prior in pairs:
@@ -262,7 +262,8 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
             lo10, hi10 = 1, 0
         for j in range(lo_i, hi_i + 1):
             best = 0.0 if i == 0 and j == 0 else INF
-            bt = 0
+            second = INF
+            bt = bt2 = 0
             for dj, prior, prev_row, p_lo, p_hi, le, we, rows_a, code in kinds:
                 pj = j - dj
                 if pj < p_lo or pj > p_hi:
@@ -284,23 +285,34 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
                     cost += (clash * un if un > 0.0 else 0.0) - bonus * shared
                 else:
                     cost += clash * tot
-                if cost < best:
-                    best = cost
-                    bt = code
+                if cost < second:
+                    if cost < best:
+                        second, bt2, best, bt = best, bt, cost, code
+                    else:
+                        second, bt2 = cost, code
             if lo10 <= j <= hi10:
                 cost = prev10[j - lo10] + c10
-                if cost < best:
-                    best = cost
-                    bt = 4
+                if cost < second:
+                    if cost < best:
+                        second, bt2, best, bt = best, bt, cost, 4
+                    else:
+                        second, bt2 = cost, 4
             if has_01 and j > lo_i:
                 cost = row[j - 1 - lo_i] + null_ru[j - 1]
-                if cost < best:
-                    best = cost
-                    bt = 1
-            row[j - lo_i] = best
-            back[j - lo_i] = bt
+                if cost < second:
+                    if cost < best:
+                        second, bt2, best, bt = best, bt, cost, 1
+                    else:
+                        second, bt2 = cost, 1
+            k = j - lo_i
+            row[k] = best
+            back[k] = bt
+            row2[k] = second
+            back2[k] = bt2
         cost_rows.append(row)
         back_rows.append(back)
+        second_rows.append(row2)
+        second_back.append(back2)
 
     # Walk back from (n, m).
     path = []
@@ -315,4 +327,4 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, band: int):
             touched = True
         i, j = pi, pj
     path.reverse()
-    return path, touched, cost_rows, lo
+    return path, touched, (cost_rows, back_rows, second_rows, second_back, lo)
