@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.glossary import parse_glossary
-from bilingual.translate.enforce import Enforcer
+from bilingual.translate.enforce import _PLACEHOLDER_RE, Enforcer
 
 GLOSSARY = parse_glossary("""\
 en,ru,type,variants,forbidden,note
@@ -146,3 +146,36 @@ def test_correct_reports_each_replacement(enforcer):
 def test_english_preposition_decides_an_ambiguous_v(enforcer):
     # «в Харків» (Ukrainian) is nominative/accusative by its ending: "to" keeps the accusative
     assert enforcer.correct("Он поехал в Харків.", en="He went to Kharkiv.").text == "Он поехал в Харьков."
+
+
+# ------------------------------------------------------------------ properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Kyiv", "Kharkiv", "Moldova", "Sumy", "Volodymyr Zelensky", "talks", "in", "to",
+                           "with", "said", ",", ".", "2024", "ZX", "x1", "в", "из", "с", "мэр", "—", "«", "»"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=14))
+def test_protect_then_restore_of_an_echo_never_leaves_placeholders(words):
+    enforcer = Enforcer(GLOSSARY)
+    source = " ".join(words)
+    protected = enforcer.protect(source)
+    result = enforcer.restore(protected, protected.text)
+    assert result is not None
+    if protected.slots:
+        assert not _PLACEHOLDER_RE.search(result.text)
+        assert [r.term for r in result.replacements[:len(protected.slots)]] == [s.term.en for s in protected.slots]
+    else:
+        assert protected.text == source
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("МолдавияХаркивеКиїв ,.и-с")), max_size=40))
+def test_correct_never_crashes_and_replacements_point_into_the_result(text):
+    enforcer = Enforcer(GLOSSARY)
+    result = enforcer.correct(text)
+    for r in result.replacements:
+        assert result.text[r.start:r.stop] == r.new
