@@ -18,6 +18,12 @@ from .model import Alignment, ArticleResult, Flag, Glossary
 
 _WORD = re.compile(r"[А-ЯЁA-Z][\w\u0301’'-]*", re.UNICODE)
 _MIN_SIMILARITY = 72.0
+_MIN_TRANSLIT_SIMILARITY = 80.0
+_EN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+# capitalised at a sentence start far more often than names
+_EN_COMMON = frozenset("""A An And As At But By For From He Her His How If In Into It Its Last Meanwhile
+Next No Not Of On One Or She So Such That The Their Then There These They This Those To Under We What
+When Where Which While Who Why With Yet""".split())
 
 
 @dataclass(frozen=True)
@@ -43,23 +49,47 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
         yield m.group(0)
 
 
-def _closest(word_forms: list[str], target: str) -> tuple[str, float] | None:
+def _closest(word_forms: list[str], target: str, score) -> tuple[str, float] | None:
+    best = None
+    for form in word_forms:
+        sc = score(form, target)
+        if best is None or sc > best[1]:
+            best = (form, sc)
+    return best
+
+
+def _glossary_score(form: str, target: str) -> float:
     from rapidfuzz import fuzz
 
     from .morph import lemma
 
-    best = None
-    for form in word_forms:
-        key = lemma(form)
-        score = max(fuzz.ratio(key, target), fuzz.ratio(_norm(form), target))
-        if best is None or score > best[1]:
-            best = (form, score)
-    return best
+    return max(fuzz.ratio(lemma(form), target), fuzz.ratio(_norm(form), target))
+
+
+def _translit_score(form: str, en_name: str) -> float:
+    from rapidfuzz import fuzz
+
+    from .morph import proper_lemma
+    from .translit import ru_to_latin
+
+    return max(fuzz.ratio(ru_to_latin(proper_lemma(form)), en_name), fuzz.ratio(ru_to_latin(_norm(form)), en_name))
+
+
+def _en_names(text: str, taken: list[tuple[int, int]]):
+    """Capitalised English words outside glossary hits: names the glossary may lack."""
+    for m in _EN_NAME.finditer(text):
+        if m.group(0) in _EN_COMMON or any(s <= m.start() < e for s, e in taken):
+            continue
+        yield m.group(0)
 
 
 def collect_renderings(alignment: Alignment, matcher) -> list[Rendering]:
-    """Non-glossary Russian renderings of the glossary names in one aligned article."""
-    from .morph import lemma
+    """Russian renderings of names in one aligned article that are not glossary forms.
+
+    A glossary term the Russian renders some other way is found by closeness to the
+    glossary's Russian; a name the glossary lacks, by transliteration.
+    """
+    from .morph import proper_lemma
 
     out: list[Rendering] = []
     en_sents = alignment.en_doc.sentence_texts
@@ -70,25 +100,33 @@ def collect_renderings(alignment: Alignment, matcher) -> list[Rendering]:
         en_text = " ".join(en_sents[i] for i in link.en)
         ru_text = " ".join(ru_sents[j] for j in link.ru)
         en_hits = matcher.find_en(en_text)
-        if not en_hits:
-            continue
         ru_hits = matcher.find_ru(ru_text)
-        taken = [(h.start, h.stop) for h in ru_hits]
-        words = None
+        words = list(_candidate_words(ru_text, [(h.start, h.stop) for h in ru_hits]))
+        if not words:
+            continue
+
+        def record(term: str, canonical: str, form: str) -> None:
+            out.append(Rendering(term, canonical, form, proper_lemma(form), link.en[0], link.ru[0], en_text, ru_text))
+
         for hit in en_hits:
             term = hit.term
             if any(_same_rendering(term, h.term) for h in ru_hits):
                 continue
-            if words is None:
-                words = list(_candidate_words(ru_text, taken))
-            if not words:
-                break
-            target = _norm(term.ru.split()[-1])
-            found = _closest(words, target)
+            found = _closest(words, _norm(term.ru.split()[-1]), _glossary_score)
             if found and found[1] >= _MIN_SIMILARITY:
-                form = found[0]
-                out.append(Rendering(term.en, term.ru, form, lemma(form), link.en[0], link.ru[0], en_text, ru_text))
+                record(term.en, term.ru, found[0])
+        for name in _en_names(en_text, [(h.start, h.stop) for h in en_hits]):
+            found = _closest(words, name.lower(), _translit_score)
+            if found and found[1] >= _MIN_TRANSLIT_SIMILARITY:
+                record(name, "", found[0])
     return out
+
+
+def _same_name(a: Rendering, b: Rendering) -> bool:
+    """Two renderings are one form when some reading of each shares a lemma (case forms)."""
+    from .morph import lemmas
+
+    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form))
 
 
 def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str, list[Rendering]],
@@ -101,27 +139,32 @@ def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str,
             history[r.term].append((art, r))
     flags: dict[str, list[Flag]] = defaultdict(list)
     for term, seen in history.items():
-        keys = []
-        for _, r in seen:
-            if r.key not in keys:
-                keys.append(r.key)
+        # group case forms of one rendering; each group remembers where it first appeared
+        groups: list[tuple[ArticleResult, Rendering]] = []
+        group_of: list[int] = []
+        for art, r in seen:
+            for g, (_, first) in enumerate(groups):
+                if _same_name(first, r):
+                    group_of.append(g)
+                    break
+            else:
+                group_of.append(len(groups))
+                groups.append((art, r))
         canonical = seen[0][1].canonical
         # A single stray form is already a missing_term; drift across the archive is
         # when the same name takes two or more non-glossary forms.
-        if len(keys) < 2:
+        if len(groups) < 2:
             continue
-        first_of: dict[str, tuple[ArticleResult, Rendering]] = {}
-        for art, r in seen:
-            first_of.setdefault(r.key, (art, r))
-        for art, r in seen:
-            others = [first_of[k] for k in keys if k != r.key]
+        for (art, r), g in zip(seen, group_of):
+            others = [groups[k] for k in range(len(groups)) if k != g]
             where = ", ".join(f"«{o.form}» ({a.pair.slug}, {a.date or 'undated'})" for a, o in others)
             flags[art.pair.slug].append(Flag(
                 kind="inconsistent_rendering",
                 en_index=r.en_index, ru_index=r.ru_index, en_text=r.en_text, ru_text=r.ru_text,
                 term=term, expected=canonical or None, found=r.form,
-                message=f"{term} is «{r.form}» here but {where} elsewhere; the glossary says «{canonical}»",
+                message=f"{term} is «{r.form}» here but {where} elsewhere"
+                        + (f"; the glossary says «{canonical}»" if canonical else "; the glossary has no entry"),
                 level=KIND_LEVEL["inconsistent_rendering"], rule="inconsistent_rendering",
-                why=f"{len(keys)} non-glossary renderings of {term} across {len({a.pair.slug for a, _ in seen})} articles",
+                why=f"{len(groups)} non-glossary renderings of {term} across {len({a.pair.slug for a, _ in seen})} articles",
             ))
     return flags
