@@ -25,7 +25,7 @@ from .segment import segment, segment_blocks
 
 # An article, not a book: beyond these a file is refused rather than ground through.
 MAX_BYTES = 2_000_000
-MAX_PARAGRAPH_CHARS = 100_000
+MAX_PARAGRAPH_CHARS = 50_000
 MAX_SENTENCES = 10_000
 # A paragraph's language is judged on at most this many characters (from across it).
 PARAGRAPH_SAMPLE = 200

@@ -96,19 +96,23 @@ def _sentence_starts_pysbd(lang: str, chunk: str) -> list[int]:
     if len(chunk) <= PYSBD_WINDOW:
         return _pysbd_starts(lang, chunk)
     starts: list[int] = []
-    pos = 0
+    pos, width = 0, PYSBD_WINDOW
     while True:
-        end = pos + PYSBD_WINDOW
+        end = pos + width
         interior = [s for s in _pysbd_starts(lang, chunk[pos:end]) if s > 0]
         if end >= len(chunk):
+            return starts + [pos + s for s in interior]
+        # The window's last sentence may be cut short (an open quotation, a
+        # half abbreviation), so its start is not trusted: the next window
+        # begins at the last trusted start and reads that sentence whole.
+        if len(interior) >= 2:
+            starts += [pos + s for s in interior[:-1]]
+            pos, width = pos + interior[-2], PYSBD_WINDOW
+        elif width < 4 * PYSBD_WINDOW:
+            width *= 2  # too few sentences in view: look further
+        else:
             starts += [pos + s for s in interior]
-            return starts
-        # The window's last sentence may be cut short, so its start is only
-        # trusted when nothing else was found; the next window begins at the
-        # last trusted start and looks at that sentence again, whole.
-        accepted = interior[:-1] or interior
-        starts += [pos + s for s in accepted]
-        pos = pos + accepted[-1] if accepted else end
+            pos, width = (pos + interior[-1] if interior else end), PYSBD_WINDOW
 
 
 def _pysbd_starts(lang: str, chunk: str) -> list[int]:
@@ -142,7 +146,45 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
         starts = _sentence_starts_razdel(chunk)
     else:
         starts = _sentence_starts_pysbd(lang, chunk)
+        starts += _inside_quotes(lang, chunk, starts)
+        starts = [_past_closing_quote(chunk, s) for s in starts]
     return tuple(sorted({s for s in starts if 0 < s < len(chunk)}))
+
+
+def _past_closing_quote(chunk: str, s: int) -> int:
+    # A quote mark followed by a space closes the previous sentence's quotation.
+    while s < len(chunk) - 1 and _QUOTES.match(chunk, s) and chunk[s + 1].isspace():
+        s += 1
+        while s < len(chunk) and chunk[s].isspace():
+            s += 1
+    return s
+
+
+_QUOTES = re.compile(r"[\"“”„«»]")
+_INNER_END = re.compile(r"[.!?…][\"“”»]?\s+\S")
+
+
+def _inside_quotes(lang: str, chunk: str, starts: list[int]) -> list[int]:
+    """Boundaries inside quotations, which pysbd keeps whole.
+
+    News quotes often run to several sentences (razdel and translators split
+    them). A second pysbd pass over such a sentence with its quote marks
+    blanked finds the inner boundaries; only those followed by a capital or a
+    digit are kept, so ``"Go!" he said`` stays one sentence.
+    """
+    extra = []
+    bounds = [0, *sorted(s for s in starts if 0 < s < len(chunk)), len(chunk)]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = chunk[a:b]
+        if not _QUOTES.search(piece) or not _INNER_END.search(piece.rstrip()):
+            continue
+        masked = _QUOTES.sub(" ", piece)
+        for s in _sentence_starts_pysbd(lang, masked):
+            if 0 < s and (masked[s].isupper() or masked[s].isdigit()):
+                while s > 0 and _QUOTES.match(piece, s - 1) and (s < 2 or piece[s - 2].isspace()):
+                    s -= 1  # an opening quote belongs to the sentence it opens
+                extra.append(a + s)
+    return extra
 
 
 @lru_cache(maxsize=None)

@@ -30,6 +30,11 @@ EN = [
     "The deal is worth $1.5 billion, officials said.",
     "A sentence without a final stop",
     "Prices rose 2.5% in May.| Officials expect 3% in June.",
+    '"Skiers can travel at will.| They had gone out," he said.| The slide followed.',
+    '"Go!" he said.| He asked "why?" and left.',
+    'He said: "We will win."| Russia disagreed.',
+    'The film "Mr. Smith Goes to Washington" aired.| It was a hit.',
+    '— Margins are high now." | An indirect sign is the price.',
 ]
 
 RU = [
@@ -188,7 +193,9 @@ def test_spans_reconstruct_arbitrary_unicode(text, lang):
 def test_long_paragraphs_split_in_windows_like_short_ones(monkeypatch):
     import bilingual.segment as seg
 
-    text = " ".join(case.replace("|", "") for case in EN * 3)
+    # Balanced quotes only: an unpaired quote mark throws pysbd's quote pairing
+    # off for the rest of a long text (windows actually limit that damage).
+    text = " ".join(case.replace("|", "") for case in EN * 3 if case.count('"') % 2 == 0)
     whole = sentence_texts(text, "en")
     seg._cuts.cache_clear()
     monkeypatch.setattr(seg, "PYSBD_WINDOW", 150)
