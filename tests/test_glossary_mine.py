@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.glossary import load_glossary
-from bilingual.glossary.mine import accept, mine, nominative, proposals_csv, translit_similarity
+from bilingual.glossary.mine import accept, mine, proposals_csv
+from bilingual.glossary.render import nominative, translit_similarity
 from bilingual.model import Glossary, Term
 
 ARTICLES = {

@@ -1,0 +1,218 @@
+"""Russian renderings of English names: lemma-keyed n-grams of aligned text, scored by
+transliteration similarity and association over links, cited in the nominative."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from .. import morph
+from ..translit import ru_to_latin, skeleton
+
+_CYR = re.compile(r"[а-яё]", re.I)
+
+
+def _word_sim(en: str, ru: str) -> float:
+    if not _CYR.search(ru):
+        return fuzz.ratio(en.lower(), ru.lower()) / 100
+    latin = ru_to_latin(ru).lower()
+    a = fuzz.ratio(en.lower(), latin)
+    sk_en, sk_ru = skeleton(en), skeleton(ru)
+    b = fuzz.ratio(sk_en, sk_ru) if sk_en and sk_ru else 0
+    return max(a, b) / 100
+
+
+def translit_similarity(en_words: tuple[str, ...], ru_words: tuple[str, ...]) -> float:
+    """How much a Russian word sequence sounds like the English one (0..1)."""
+    if len(en_words) == len(ru_words):
+        return sum(_word_sim(e, r) for e, r in zip(en_words, ru_words)) / len(en_words)
+    return _word_sim(" ".join(en_words), " ".join(ru_words)) * 0.9
+
+
+def lemma_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(morph.proper_lemma(w) if _CYR.search(w) else w.lower() for w in words)
+
+
+def nominative(words: tuple[str, ...]) -> str:
+    """A Russian phrase seen in some case, put in the nominative word by word.
+
+    Dictionary words are inflected (an adjective keeps agreeing with its noun);
+    a name pymorphy3 doesn't know gets its best-guess lemma.
+    """
+    out = []
+    for w in words:
+        if not _CYR.search(w):
+            out.append(w)
+            continue
+        parses = morph.parse(w)
+        if parses and ("nomn" in parses[0].tag or "Fixd" in parses[0].tag):
+            out.append(w)
+        elif morph.is_known(w):
+            out.append(morph.inflect(w, {"nomn"}) or w)
+        else:
+            out.append(morph.match_case(w, morph.lemma(w)))
+    return " ".join(out)
+
+
+def _is_nominative(words: tuple[str, ...]) -> bool:
+    for w in words:
+        if not _CYR.search(w):
+            continue
+        parses = morph.parse(w)
+        if not parses or not ("nomn" in parses[0].tag or "Fixd" in parses[0].tag):
+            return False
+    return True
+
+
+def mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) > 0.5 * len(letters)
+
+
+_NOT_IN_NAMES = frozenset({"VERB", "INFN", "NPRO", "CONJ", "PRCL", "ADVB", "PRED", "INTJ", "GRND", "PRTS", "COMP"})
+
+
+def _content_word(word: str, edge: bool) -> bool:
+    """Can this word be part of a name (a preposition only inside: «План действий по членству»)?"""
+    if not _CYR.search(word):
+        return word[:1].isupper()
+    if word.isupper() and len(word) > 5:  # shouting, not an abbreviation
+        return False
+    if not morph.is_known(word):
+        return True
+    pos = morph.tag_of(word).POS
+    if pos == "PREP":
+        return not edge
+    return pos not in _NOT_IN_NAMES
+
+
+def ru_ngrams(link, max_n: int = 4):
+    """Word n-grams of the Russian side outside glossary hits: (words, key, capitalised mid-sentence)."""
+    toks = link.ru_tokens
+    out = []
+    for i in range(len(toks)):
+        first = toks[i][2]
+        if not first[0].isalpha() or not link.ru_free[i] or not (first[0].isupper() or not _CYR.search(first)):
+            continue
+        for n in range(1, max_n + 1):
+            seq = toks[i:i + n]
+            if len(seq) < n or not link.ru_free[i + n - 1] or not seq[-1][2][0].isalpha():
+                break
+            if n > 1 and toks[i + n - 1][0] - toks[i + n - 2][1] > 1:
+                break
+            words = tuple(t[2] for t in seq)
+            if not all(_content_word(w, k in (0, n - 1)) for k, w in enumerate(words)):
+                continue
+            out.append((words, lemma_key(words), not link.ru_initial[i]))
+    return out
+
+
+def proper_keys(ngrams) -> set[tuple]:
+    """Lemma keys that look like names: capitalised in mid-sentence somewhere in the corpus, Latin,
+    or (seen only opening sentences) words pymorphy3 reads as names or doesn't know.
+    That keeps «Запад» and «Хельсинки» and drops «Аналитики» or «российский» for "Russian"."""
+    out = set()
+    for grams in ngrams:
+        for surf, key, mid in grams:
+            if mid or not _CYR.search(surf[0]) or all(_name_like(w) for w in surf):
+                out.add(key)
+    return out
+
+
+def _name_like(word: str) -> bool:
+    if not _CYR.search(word) or not morph.is_known(word):
+        return True
+    return any(_NAME_TAGS & p.tag.grammemes for p in morph.parse(word))
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
+    """(confidence, surface forms, lemma key, links together) of the likeliest rendering, or None.
+
+    With ``proper``, only renderings among those keys count.
+    """
+    co: Counter = Counter()
+    surfaces: dict[tuple, Counter] = defaultdict(Counter)
+    for li in lis:
+        keys = set()
+        for surf, key, mid in ngrams[li]:
+            if abs(len(key) - len(words)) > 1:
+                continue
+            surfaces[key][surf] += 1
+            keys.add(key)
+        co.update(keys)
+    best = None
+    n = len(lis)
+    for key, c in co.items():
+        if proper is not None and key not in proper:
+            continue
+        if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]):
+            continue
+        if len(key) == 1 and _adjective(surfaces[key].most_common(1)[0][0][0]):
+            continue  # «Украинский» for "Ukrainian": a name is a noun
+        surf = surfaces[key].most_common(1)[0][0]
+        sim = max(translit_similarity(words, key), translit_similarity(words, surf))
+        assoc = c / (n + df[key] - c)
+        conf = 0.6 * sim + 0.4 * assoc - (0.1 if len(key) != len(words) else 0.0)
+        if sim < 0.5 and (assoc < 0.75 or c < 2):  # neither sounds alike nor reliably co-occurs
+            continue
+        cand = (conf, surfaces[key], key, c)
+        if best is None or cand[0] > best[0]:
+            best = cand
+    return best
+
+
+def _adjective(word: str) -> bool:
+    """An adjective with no reading as a proper noun («Украинский»; «Зеленский» is also a surname)."""
+    if not _CYR.search(word) or not morph.is_known(word):
+        return False
+    parses = morph.parse(word)
+    if any(p.tag.POS == "NOUN" and _NAME_TAGS & p.tag.grammemes for p in parses):
+        return False
+    return parses[0].tag.POS in ("ADJF", "ADJS")
+
+
+def _acronym_rendering(surfaces: Counter) -> bool:
+    """An English acronym's rendering: Latin, or Russian capitals that are an abbreviation (НАТО, ЦРУ)."""
+    surf = surfaces.most_common(1)[0][0]
+    if len(surf) != 1:
+        return False
+    w = surf[0]
+    if not _CYR.search(w):
+        return True
+    return w.isupper() and (not morph.is_known(w) or "Abbr" in morph.tag_of(w))
+
+
+def citation_form(surfaces: Counter) -> str:
+    """The rendering in the nominative, word by word, from every surface form seen.
+
+    A dictionary word takes a form seen in the nominative, else is inflected
+    into it (adjectives keep agreeing); a word pymorphy3 doesn't know takes its
+    shortest form seen (Шольц, not Шольцем), since Russian case endings add
+    letters to foreign names.
+    """
+    forms = [w for w in surfaces.most_common()]
+    size = len(forms[0][0])
+    out = []
+    for i in range(size):
+        seen: Counter = Counter()
+        for words, count in forms:
+            seen[words[i]] += count
+        ranked = [w for w, _ in seen.most_common()]
+        first = ranked[0]
+        if not _CYR.search(first):
+            out.append(first)
+        elif morph.is_known(first):
+            nom = next((w for w in ranked if any("nomn" in p.tag or "Fixd" in p.tag for p in morph.parse(w))), None)
+            out.append(nom or morph.inflect(first, {"nomn"}) or first)
+        else:
+            short = min(ranked, key=lambda w: (len(w), w[-1] not in "ая", -seen[w]))
+            guess = morph.lemma(short)  # trusted only when it just drops an ending: Кийве → Кийв
+            if len(guess) < len(short) and morph.norm(short).startswith(guess):
+                short = morph.match_case(short, guess)
+            out.append(short)
+    return " ".join(out)
