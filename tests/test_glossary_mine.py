@@ -153,3 +153,19 @@ def test_cli_accept_needs_a_status_column(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["glossary", "mine", "--accept", "p.csv"])
     assert res.exit_code == 2
     assert res.stderr == "error: p.csv:1: no 'status' column: mark the rows to add as status=accepted\n"
+
+
+@pytest.mark.parametrize("forms, expected", [
+    ({("Олафа", "Шольца"): 1, ("Олаф", "Шольц"): 1}, "Олаф Шольц"),  # the shortest form of unknown names
+    ({("Шольцем",): 1, ("Шольц",): 1}, "Шольц"),
+    ({("Пандоры",): 1}, "Пандора"),  # a guessed lemma that only changes the ending
+    ({("Кийве",): 1}, "Кийв"),
+    ({("Варшаву",): 2, ("Варшаве",): 1}, "Варшава"),  # dictionary words are inflected
+    ({("Ближнем", "Востоке"): 3}, "Ближний Восток"),
+])
+def test_citation_form(forms, expected):
+    from collections import Counter
+
+    from bilingual.glossary.render import citation_form
+
+    assert citation_form(Counter(forms)) == expected

@@ -185,7 +185,9 @@ def list_(
     for t in terms:
         row = term_row(t)
         table.add_row(str(t.line), *(row[c] for c in COLUMNS))
-    Console(width=max(Console().width, 120)).print(table)
+    import sys
+
+    Console(width=None if sys.stdout.isatty() else 120).print(table)  # a pipe or file gets 120 columns
 
 
 @sub.command()

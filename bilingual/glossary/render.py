@@ -3,6 +3,7 @@ transliteration similarity and association over links, cited in the nominative."
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 
@@ -211,8 +212,10 @@ def citation_form(surfaces: Counter) -> str:
             out.append(nom or morph.inflect(first, {"nomn"}) or first)
         else:
             short = min(ranked, key=lambda w: (len(w), w[-1] not in "ая", -seen[w]))
-            guess = morph.lemma(short)  # trusted only when it just drops an ending: Кийве → Кийв
-            if len(guess) < len(short) and morph.norm(short).startswith(guess):
+            # pymorphy3's guessed lemma, trusted only when it just changes or drops the ending
+            # (Кийве → Кийв, Пандоры → Пандора; not Олаф → Олафа or Шольцем → Шолец)
+            guess, low = morph.lemma(short), morph.norm(short)
+            if len(guess) <= len(low) and guess != low and len(os.path.commonprefix([guess, low])) >= len(guess) - 1:
                 short = morph.match_case(short, guess)
             out.append(short)
     return " ".join(out)
