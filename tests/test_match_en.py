@@ -19,6 +19,8 @@ TERMS = (
     Term("Bank of England", "Банк Англии", "organization"),
     Term("Donald Trump", "Дональд Трамп", "person"),
     Term("Trump", "Трамп", "person"),
+    Term("U.S.", "США", "country"),
+    Term("St. Petersburg", "Санкт-Петербург", "city"),
 )
 M = Matcher(Glossary(TERMS))
 
@@ -59,6 +61,9 @@ def hits(text):
     ("Putinism", []),
     ("Kyivstar", []),
     ("USA", []),
+    # dotted and dotless spellings
+    ("the U.S. and the US", [("U.S.", "U.S."), ("US", "US")]),  # "US" is a term of its own here
+    ("St. Petersburg or St Petersburg", [("St. Petersburg", "St. Petersburg"), ("St. Petersburg", "St Petersburg")]),
     ("Kyiv-based", [("Kyiv", "Kyiv")]),
     ("US-led", [("US", "US")]),
     ("(Kyiv)", [("Kyiv", "Kyiv")]),
@@ -116,3 +121,13 @@ def test_matcher_cache_lets_glossaries_go():
     gc.collect()
     assert ref() is None
     assert all(r() is not None for r, _ in match._matchers.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the US and the U.S.", ["US", "U.S."]),
+    ("us", []),
+    ("USA", []),
+])
+def test_dotless_spelling_of_a_dotted_term(text, expected):
+    m = Matcher([Term("U.S.", "США", "country")])
+    assert [h.form for h in m.find_en(text)] == expected

@@ -82,8 +82,11 @@ class _EnEntry:
 
 def _case_ok(words: tuple[str, ...], surface: str) -> bool:
     found = _EN_WORD.findall(surface)
-    if len(found) != len(words):
-        return False
+    if len(found) != len(words):  # U.S. found as US: compare the letters
+        want, got = "".join(words), "".join(found)
+        if want.isupper():
+            return got == want
+        return got[:1].isupper() or not want[:1].isupper()
     for want, got in zip(words, found):
         if len(want) > 1 and want.isupper():  # NATO, US: exactly
             if got != want:
@@ -260,7 +263,9 @@ class Matcher:
             if not entry.words:
                 continue
             base = _en_key(term.en)
-            for key in dict.fromkeys((base, base.replace("-", " "))):
+            # "Ivano Frankivsk" for "Ivano-Frankivsk", "US" and "St Petersburg" for "U.S." and "St. Petersburg"
+            variants = (base, base.replace("-", " "), " ".join(base.replace(".", "").split()))
+            for key in dict.fromkeys(v for v in variants if v):
                 slot = keys.get(key)
                 if slot is None:
                     slot = keys[key] = len(self._en_entries)
