@@ -82,11 +82,42 @@ def _known(candidates: frozenset[str]) -> frozenset[str] | None:
     return frozenset(c for c in candidates if c in known) or None
 
 
+# Scripts of langdetect's languages, for the one shortcut below.
+_LATIN = frozenset("af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw "
+                   "tl tr vi".split())
+_CYRILLIC = frozenset("bg mk ru uk".split())
+
+
+def _script(text: str) -> frozenset[str] | None:
+    """The languages whose script holds every letter of ``text`` (Latin or Cyrillic only)."""
+    latin = cyrillic = False
+    for ch in text:
+        if ch.isalpha():
+            o = ord(ch)
+            if o <= 0x24F:
+                latin = True
+            elif 0x400 <= o <= 0x52F:
+                cyrillic = True
+            else:
+                return None
+    if latin != cyrillic:
+        return _LATIN if latin else _CYRILLIC
+    return None
+
+
 def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tuple[tuple[str, float], ...]:
     """``((lang, probability), ...)`` best first; empty when there are too few letters."""
     if letter_count(text) < MIN_LETTERS:
         return ()
-    return _probs(_sample(text, sample), _key(candidates))
+    key = _key(candidates)
+    if key is not None:
+        # Among the candidates only one writes in this text's script (English
+        # among {en, ru, uk} for a text all in Latin letters): that is the
+        # answer langdetect would reach, without reading the text.
+        script = _script(text)
+        if script is not None and len(key & script) == 1:
+            return ((next(iter(key & script)), 1.0),)
+    return _probs(_sample(text, sample), key)
 
 
 def detect(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> str | None:

@@ -53,6 +53,9 @@ def test_probabilities_best_first():
     (CASES[3][0], {"en", "ru"}, "en"),  # German is outside the candidates: nearest of them
     (CASES[3][0], {"en", "ru", "de"}, "de"),
     (CASES[0][0], {"zz"}, "en"),  # no known candidate: all languages
+    (CASES[1][0], {"en", "ru"}, "ru"),  # the only Cyrillic candidate
+    (CASES[2][0], {"en", "ru"}, "ru"),  # Ukrainian is not a candidate: nearest of them
+    ("Déjà vu: the café reopened in Kyiv on Monday.", {"en", "ru", "uk"}, "en"),
 ])
 def test_candidates_restrict_the_answer(text, candidates, lang):
     assert detect(text, candidates) == lang
@@ -72,3 +75,16 @@ def test_long_text_judged_on_a_sample_from_across_it():
                                         ("xx", "xx"), (None, "unknown")])
 def test_language_names(code, name):
     assert language_name(code) == name
+
+
+@pytest.mark.parametrize("text, candidates", [
+    (CASES[0][0], {"en", "ru", "uk"}),
+    (CASES[1][0], {"en", "ru", "uk"}),
+    (CASES[2][0], {"en", "ru", "uk"}),
+    ("Путин встретился с Biden и Macron в Женеве на прошлой неделе.", {"en", "ru", "uk"}),
+])
+def test_script_shortcut_agrees_with_langdetect(text, candidates):
+    from bilingual.langid import _key, _probs, _sample
+
+    full = _probs(_sample(text), _key(candidates))
+    assert detect(text, candidates) == full[0][0]
