@@ -406,3 +406,38 @@ def test_dask_local_cluster_matches_the_local_run(argos_home, tmp_path, monkeypa
     with TranslationCache(distributed / ".bilingual" / "translations.sqlite") as tm:
         journal = tm.journal()
     assert len(journal) == len({src for _r, _m, src in journal}) == two.translated
+
+
+@pytest.mark.slow
+def test_dask_existing_scheduler_via_cli(argos_home, tmp_path, monkeypatch):
+    from dask.distributed import LocalCluster
+
+    for key, value in argos_home["env"].items():
+        monkeypatch.setenv(key, value)
+    corpus = _corpus(tmp_path, n=2)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = _translate([str(corpus), "-g", str(tmp_path / "glossary.csv"), "--executor", "dask",
+                              "--scheduler", cluster.scheduler_address])
+    assert (summary["executor"], summary["translated"]) == ("dask", 5)
+    assert "Переговоры в Киеве возобновились." in (corpus / "story-1" / "ru.mt.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--to", "de"], "only EN→RU"),
+    (["--workers", "2"], "--workers needs --executor dask"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --executor dask"),
+    (["--model", "nope"], "model 'nope' is not installed"),
+])
+def test_translate_usage_errors_are_one_line(argos_home, tmp_path, args, message):
+    corpus = _corpus(tmp_path, n=1)
+    res = CliRunner().invoke(app, ["translate", str(corpus), "-g", str(tmp_path / "glossary.csv"), *args])
+    assert res.exit_code == 2 and res.output.startswith("error: ") and message in res.output
+    assert not (corpus / "story-0" / "ru.mt.md").exists()
+
+
+def test_translate_unreadable_article_writes_nothing(argos_home, tmp_path):
+    corpus = _corpus(tmp_path, n=2)
+    (corpus / "story-1" / "en.md").write_bytes(b"%PDF-1.4 binary")
+    res = CliRunner().invoke(app, ["translate", str(corpus), "-g", str(tmp_path / "glossary.csv")])
+    assert res.exit_code == 2 and "story-1/en.md" in res.output and "PDF" in res.output
+    assert not list(corpus.glob("*/ru.mt.md"))
