@@ -61,9 +61,43 @@ class LinkContext:
     # them alone, since «translate this sentence» already says everything
     not_russian: set[int] = field(default_factory=set)
 
+    # For an uncertain link: the texts of the link and its neighbours. A term or
+    # number flag there needs the neighbourhood to agree, so a misplaced link
+    # boundary can't turn into a false «missing term».
+    window_en: str = ""
+    window_ru: str = ""
+
     @property
     def terms_checkable(self) -> bool:
-        return bool(self.link.ru) and not self.link.uncertain and not set(self.link.ru) <= self.not_russian
+        return bool(self.link.ru) and not set(self.link.ru) <= self.not_russian
+
+    @cached_property
+    def other_en_hits(self) -> list[TermHit]:
+        """EN hits that may account for the RU side: the link's, or the window's when uncertain."""
+        if self.link.uncertain and self.matcher:
+            return self.matcher.find_en(self.window_en)
+        return self.en_hits
+
+    @cached_property
+    def other_ru_hits(self) -> list[TermHit]:
+        if self.link.uncertain and self.matcher:
+            return self.matcher.find_ru(self.window_ru)
+        return self.ru_hits
+
+    @cached_property
+    def other_en_numbers(self) -> Counter:
+        from .numbers import extract_numbers
+
+        return Counter(extract_numbers(self.window_en, "en")) if self.link.uncertain else self.en_numbers
+
+    @cached_property
+    def other_ru_numbers(self) -> Counter:
+        from .numbers import extract_numbers
+
+        return Counter(extract_numbers(self.window_ru, "ru")) if self.link.uncertain else self.ru_numbers
+
+    def uncertain_note(self) -> str:
+        return " (alignment uncertain here; not in the neighbouring sentences either)" if self.link.uncertain else ""
 
     @property
     def en_text(self) -> str:
@@ -223,10 +257,10 @@ def missing_term(ctx: LinkContext) -> Iterable[Flag]:
         if term.en in seen:
             continue
         seen.add(term.en)
-        if _term_covered(term, ctx.ru_hits):
+        if _term_covered(term, ctx.other_ru_hits):
             continue
         yield ctx.flag("missing_term",
-                       f"{term.en} is in the English but «{term.ru}» is not in the Russian",
+                       f"{term.en} is in the English but «{term.ru}» is not in the Russian" + ctx.uncertain_note(),
                        term=term.en, expected=term.ru, found=None,
                        why=f"EN has «{hit.form}»; no RU form of «{term.ru}» or its variants in the linked sentence")
 
@@ -241,10 +275,10 @@ def extra_term(ctx: LinkContext) -> Iterable[Flag]:
         if hit.kind == "forbidden" or term.en in seen:
             continue
         seen.add(term.en)
-        if _term_covered(term, ctx.en_hits):
+        if _term_covered(term, ctx.other_en_hits):
             continue
         yield ctx.flag("extra_term",
-                       f"«{hit.form}» ({term.en}) is in the Russian but not in the English",
+                       f"«{hit.form}» ({term.en}) is in the Russian but not in the English" + ctx.uncertain_note(),
                        term=term.en, expected=None, found=hit.form,
                        why="no EN glossary term in the link renders to this name")
 
@@ -256,8 +290,8 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     en, ru = ctx.en_numbers, ctx.ru_numbers
     if en == ru:
         return
-    only_en = sorted((en - ru).elements())
-    only_ru = sorted((ru - en).elements())
+    only_en = sorted((en - ctx.other_ru_numbers).elements())
+    only_ru = sorted((ru - ctx.other_en_numbers).elements())
     if not only_en and not only_ru:
         return
     expected = ", ".join(only_en) or None
@@ -268,7 +302,7 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
         msg = f"number {expected} of the English is missing in the Russian"
     else:
         msg = f"number {found} in the Russian is not in the English"
-    yield ctx.flag("number_mismatch", msg, expected=expected, found=found,
+    yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
                    why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())}")
 
 
@@ -297,8 +331,13 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     en_sents = alignment.en_doc.sentence_texts
     ru_sents = alignment.ru_doc.sentence_texts
     flags: list[Flag] = []
-    for link in alignment.links:
+    links = alignment.links
+    for k, link in enumerate(links):
         ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], matcher)
+        if link.uncertain:
+            near = links[max(k - 1, 0): k + 2]
+            ctx.window_en = " ".join(en_sents[i] for l in near for i in l.en)
+            ctx.window_ru = " ".join(ru_sents[j] for l in near for j in l.ru)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
     return flags

@@ -60,11 +60,23 @@ def test_null_links_are_omission_and_addition(glossary):
     assert [(f.kind, f.en_index, f.ru_index) for f in flags] == [("omission", 1, None), ("addition", None, 1)]
 
 
-def test_uncertain_link_gives_no_term_flags(glossary):
-    en, ru = ["Putin met Trump."], ["Путин провёл встречу."]
-    certain = check_pairs(en, ru, glossary, links=[Link((0,), (0,), 0.9)])
-    unsure = check_pairs(en, ru, glossary, links=[Link((0,), (0,), 0.2, uncertain=True)])
-    assert kinds(certain) == ["missing_term"] and unsure == []
+def test_uncertain_link_needs_its_neighbours_to_agree(glossary):
+    # the link boundary may be off by one: Трамп sits in the next Russian sentence
+    en = ["Putin met Trump.", "They talked."]
+    ru = ["Путин провёл встречу.", "С Трампом они поговорили."]
+    certain = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)]
+    unsure = [Link((0,), (0,), 0.2, uncertain=True), Link((1,), (1,), 0.2, uncertain=True)]
+    assert kinds(check_pairs(en, ru, glossary, links=certain)) == ["extra_term", "missing_term"]
+    assert check_pairs(en, ru, glossary, links=unsure) == []
+
+
+def test_uncertain_link_flags_what_the_whole_neighbourhood_lacks(glossary):
+    en = ["Putin met Trump.", "They talked."]
+    ru = ["Путин провёл встречу.", "Они поговорили."]
+    unsure = [Link((0,), (0,), 0.2, uncertain=True), Link((1,), (1,), 0.2, uncertain=True)]
+    (flag,) = check_pairs(en, ru, glossary, links=unsure)
+    assert flag.kind == "missing_term" and flag.term == "Trump"
+    assert "alignment uncertain" in flag.message
 
 
 def test_forbidden_flag_says_what_and_where(glossary):
