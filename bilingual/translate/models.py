@@ -145,7 +145,7 @@ def find_model(model: str | None = None, from_code: str = "en", to_code: str = "
             return m
     raise ModelError(f"no {from_code}→{to_code} model installed; run "
                      f"`bilingual models install FILE.argosmodel` (or `bilingual models install --online "
-                     f"{from_code} {to_code}` with network access)")
+                     f"--from {from_code} --to {to_code}` with network access)")
 
 
 def remove_model(model: str) -> ModelInfo:
