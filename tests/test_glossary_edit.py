@@ -111,3 +111,51 @@ def test_concurrent_adds_never_lose_a_row(tmp_path):
 ])
 def test_filter_terms(gpath, type_, text_, expected):
     assert [t.en for t in filter_terms(load_glossary(gpath), type=type_, text=text_)] == expected
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMES = ["Kyiv", "NATO", "Lviv", "Sumy", "Odesa", "Rivne"]
+RU = {"Kyiv": "Киев", "NATO": "НАТО", "Lviv": "Львов", "Sumy": "Сумы", "Odesa": "Одесса", "Rivne": "Ровно"}
+ops = st.lists(st.tuples(st.sampled_from(["add", "set", "remove"]), st.sampled_from(NAMES),
+                         st.sampled_from(["", "note one", "note, with comma", 'a "quoted" note'])), max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ops)
+def test_edits_leave_other_rows_byte_for_byte(tmp_path_factory, steps):
+    p = tmp_path_factory.mktemp("ed") / "glossary.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + ORIGINAL.encode("utf-8"))
+    for op, en, note in steps:
+        before = _records(p)
+        try:
+            if op == "add":
+                add_term(p, en, RU[en], type="city", note=note)
+            elif op == "set":
+                set_term(p, en, note=note)
+            else:
+                remove_term(p, en)
+        except GlossaryError:
+            assert _records(p) == before  # refused: nothing changed
+            continue
+        after = _records(p)
+        assert {k: v for k, v in before.items() if k != en} == {k: v for k, v in after.items() if k != en}
+        load_glossary(p)  # still valid
+
+
+def _records(p):
+    """en -> the exact raw text of its row."""
+    import csv as _csv
+    import io as _io
+
+    text = p.read_bytes().decode("utf-8-sig")
+    lines = _io.StringIO(text, newline="").readlines()
+    reader = _csv.reader(_io.StringIO(text, newline=""))
+    next(reader)
+    out, start = {}, reader.line_num
+    for cells in reader:
+        if cells and cells[0].strip():
+            out[cells[0].strip()] = "".join(lines[start:reader.line_num])
+        start = reader.line_num
+    return out
