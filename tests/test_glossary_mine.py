@@ -92,7 +92,6 @@ def test_review_csv_and_accept(tmp_path, result):
     for row in rows:
         if row["en"] in ("Olaf Scholz", "Kyiv"):
             row["status"] = "accepted"
-            row["type"] = row["type"] or "person"
     reviewed = tmp_path / "reviewed.csv"
     with reviewed.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -169,3 +168,15 @@ def test_citation_form(forms, expected):
     from bilingual.glossary.render import citation_form
 
     assert citation_form(Counter(forms)) == expected
+
+
+@pytest.mark.parametrize("ru, expected", [
+    ("Олаф Шольц", "person"),
+    ("Варшава", "place"),
+    ("НАТО", "organization"),
+    ("Ближний Восток", ""),
+])
+def test_guess_type(ru, expected):
+    from bilingual.glossary.mine import guess_type
+
+    assert guess_type(ru) == expected

@@ -230,8 +230,9 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             continue
         taken.add(key)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
+        ru = citation_form(surfaces_of[key])
         result.proposals.append(Proposal(
-            en=" ".join(words), ru=citation_form(surfaces_of[key]), confidence=round(conf, 2), count=count,
+            en=" ".join(words), ru=ru, type=guess_type(ru), confidence=round(conf, 2), count=count,
             note=f"mined: with this rendering in {together} of {count} links",
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
@@ -244,6 +245,16 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def guess_type(ru: str) -> str:
+    """person, place or organization from pymorphy3's reading of the rendering, else ""."""
+    tags = [p.tag for _, _, w in tokenize(ru) if _CYR.search(w) for p in morph.parse(w)[:2]]
+    for grammemes, kind in (({"Name", "Surn", "Patr"}, "person"), ({"Geox"}, "place"),
+                            ({"Orgn", "Abbr"}, "organization")):
+        if any(grammemes & t.grammemes for t in tags):
+            return kind
+    return ""
 
 
 def _example(links, lis, side: str) -> str:
