@@ -363,7 +363,7 @@ def test_sigkill_at_random_points_then_resume(argos_home, tmp_path):
             time.sleep(rng.uniform(0.2, 1.0))
         else:
             while p.poll() is None and _journal_count(db) < target:
-                time.sleep(0.005)
+                time.sleep(0.02)
         assert p.poll() is None, "the run finished before the kill point"
         p.kill()
         p.communicate()

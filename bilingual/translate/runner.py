@@ -174,14 +174,14 @@ def translate_corpus(
     chunk_size: int = CHUNK,
 ) -> TranslateSummary:
     """Translate English articles to Russian and write ``ru.mt.md`` next to each."""
-    from .executors import make_executor, process_backend
+    from .executors import make_executor
 
     jobs = collect_jobs(paths, out_name, overwrite)
     options = dict(backend_options or {})
     if executor == "dask" and "inter_threads" not in options:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         options["inter_threads"] = max(1, cores // (workers or 2))
-    model_id = process_backend(backend, options).model_id if executor == "local" else _model_id(backend, options)
+    model_id = _model_id(backend, options)  # the model itself loads only if something is left to translate
     gsha = glossary.sha if glossary is not None else "none"
     cache = TranslationCache(cache_path or default_cache_path(paths))
     summary = TranslateSummary(model_id, gsha, executor, documents=len(jobs))
