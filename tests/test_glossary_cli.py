@@ -100,3 +100,16 @@ def test_export_tsv_to_stdout(site):
     assert code == 0
     assert out.splitlines() == ["en\tru\ttype\tvariants\tforbidden\tnote", "Kyiv\tКиев\tcity\t\tКиїв;Кыив\t",
                                 "NATO\tНАТО\torganization\tСевероатлантический альянс\t\t"]
+
+
+def test_two_adds_at_once_never_lose_a_row(site):
+    import subprocess
+    import sys
+
+    procs = [subprocess.Popen([sys.executable, "-m", "bilingual", "glossary", "add", en, ru, "-t", "city"],
+                              cwd=site, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for en, ru in (("Lviv", "Львов"), ("Odesa", "Одесса"), ("Rivne", "Ровно"), ("Sumy", "Сумы"))]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    code, out, _ = run("list", "--format", "csv", "--type", "city")
+    assert sorted(out.splitlines()[1:]) == sorted(["Kyiv,Киев,city,,Київ;Кыив,", "Lviv,Львов,city,,,",
+                                                   "Odesa,Одесса,city,,,", "Rivne,Ровно,city,,,", "Sumy,Сумы,city,,,"])
