@@ -1,6 +1,6 @@
 """Translation throughput: Argos defaults vs this runner vs raw CTranslate2, in one run.
 
-    python benchmarks/translate_speed.py [--sentences 400] [--argos-sentences 40] [--beam 4]
+    python benchmarks/translate_speed.py [--sentences 160] [--argos-sentences 20] [--beam 4] [--rounds 3]
 
 No real Argos model can be downloaded here, so the script builds a full-size
 *copy* model (6+6 layers, d512, 8 heads, FFN 2048, a 32,000-token output layer,
@@ -18,6 +18,9 @@ Three figures, sentences per second, same sentences, same machine:
   rules and SQLite commits included; reading files and loading the model not);
 * ``raw``: one ``Translator.translate_batch`` call with the runner's settings
   (int8, beam, batch 16, inter_threads = cores, intra_threads = 1).
+
+The three are measured in alternation for ``--rounds`` rounds and the medians
+compared, since a shared machine's load swings within a minute.
 
 Targets: runner >= 0.9x raw, runner >= 10x argos.
 """
@@ -49,9 +52,10 @@ def eval_sentences() -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sentences", type=int, default=400)
-    ap.add_argument("--argos-sentences", type=int, default=40, help="Argos defaults are slow; fewer suffice")
+    ap.add_argument("--sentences", type=int, default=160)
+    ap.add_argument("--argos-sentences", type=int, default=20, help="Argos defaults are slow; fewer suffice")
     ap.add_argument("--beam", type=int, default=4)
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
@@ -81,11 +85,15 @@ def main() -> None:
 
     info = install_model(archive)
 
-    # -- raw CTranslate2 with the runner's settings
+    import statistics
+
     import ctranslate2
     import sentencepiece
+    from argostranslate import translate as argos_translate
 
+    from bilingual.pipeline import load_default_glossary
     from bilingual.translate.argos import default_threads
+    from bilingual.translate.runner import translate_corpus
 
     inter, intra = default_threads()
     translator = ctranslate2.Translator(str(Path(info.path) / "model"), compute_type="int8",
@@ -93,16 +101,6 @@ def main() -> None:
     sp = sentencepiece.SentencePieceProcessor(model_file=str(Path(info.path) / "sentencepiece.model"))
     tokens = sp.encode(sentences, out_type=str)
     translator.translate_batch(tokens[:16], beam_size=args.beam, max_batch_size=16)  # warm up
-    t = time.perf_counter()
-    res = translator.translate_batch(tokens, beam_size=args.beam, max_batch_size=16, max_decoding_length=512)
-    raw_s = time.perf_counter() - t
-    copied = sum(sp.decode_pieces(r.hypotheses[0]) == s for r, s in zip(res, sentences))
-    raw = len(sentences) / raw_s
-    del translator
-
-    # -- the runner, over articles of ten sentences
-    from bilingual.pipeline import load_default_glossary
-    from bilingual.translate.runner import translate_corpus
 
     corpus = work / "corpus"
     for i in range(0, len(sentences), 10):
@@ -110,31 +108,40 @@ def main() -> None:
         d.mkdir(parents=True)
         (d / "en.md").write_text("\n\n".join(sentences[i:i + 10]) + "\n", encoding="utf-8")
     glossary = load_default_glossary(ROOT / "glossary.csv") if (ROOT / "glossary.csv").exists() else None
-    t = time.perf_counter()
-    summary = translate_corpus([corpus], glossary=glossary, backend_options={"beam": args.beam},
-                               cache_path=work / "tm.sqlite")
-    total_s = time.perf_counter() - t
-    runner = summary.translated / summary.seconds
-
-    # -- Argos's own translate() with its defaults
-    from argostranslate import translate as argos_translate
 
     argos_translate.get_installed_languages.cache_clear()
     subset = sentences[:args.argos_sentences]
     paragraphs = [" ".join(subset[i:i + 5]) for i in range(0, len(subset), 5)]
     argos_translate.translate(paragraphs[0], "en", "ru")  # load the model and splitter
-    t = time.perf_counter()
-    for p in paragraphs:
-        argos_translate.translate(p, "en", "ru")
-    argos = len(subset) / (time.perf_counter() - t)
 
-    print(f"{'argos translate() defaults':32} {argos:8.1f} sentences/s   ({len(subset)} sentences)")
-    print(f"{'bilingual runner':32} {runner:8.1f} sentences/s   ({summary.translated} segments; "
-          f"{len(sentences) / total_s:.1f}/s end to end incl. reading, model load, writing)")
-    print(f"{'raw CTranslate2 translate_batch':32} {raw:8.1f} sentences/s   ({copied}/{len(sentences)} copied exactly)")
+    # The machine is shared: the three are measured in alternation, and medians reported.
+    raw_r, run_r, argos_r, copied, summary = [], [], [], 0, None
+    for rnd in range(args.rounds):
+        t = time.perf_counter()
+        res = translator.translate_batch(tokens, beam_size=args.beam, max_batch_size=16, max_decoding_length=512)
+        raw_r.append(len(sentences) / (time.perf_counter() - t))
+        copied = sum(sp.decode_pieces(r.hypotheses[0]) == s for r, s in zip(res, sentences))
+
+        summary = translate_corpus([corpus], glossary=glossary, backend_options={"beam": args.beam},
+                                   cache_path=work / f"tm-{rnd}.sqlite")
+        run_r.append(summary.translated / summary.seconds)
+
+        t = time.perf_counter()
+        for p in paragraphs:
+            argos_translate.translate(p, "en", "ru")
+        argos_r.append(len(subset) / (time.perf_counter() - t))
+        print(f"round {rnd + 1}: argos {argos_r[-1]:.1f}  runner {run_r[-1]:.1f}  raw {raw_r[-1]:.1f} sentences/s",
+              flush=True)
+
+    argos, runner, raw = (statistics.median(x) for x in (argos_r, run_r, raw_r))
+    print(f"{'argos translate() defaults':32} {argos:8.1f} sentences/s   (median; {len(subset)} sentences a round)")
+    print(f"{'bilingual runner':32} {runner:8.1f} sentences/s   (median; {summary.translated} segments a round)")
+    print(f"{'raw CTranslate2 translate_batch':32} {raw:8.1f} sentences/s   "
+          f"(median; {copied}/{len(sentences)} copied exactly)")
     print(f"runner / raw   = {runner / raw:.2f}   (target >= 0.9)")
     print(f"runner / argos = {runner / argos:.1f}   (target >= 10)")
-    print(f"glossary enforcements {summary.enforced}, fallbacks {summary.fallbacks}")
+    print(f"glossary enforcements {summary.enforced}, fallbacks {summary.fallbacks}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

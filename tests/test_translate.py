@@ -418,6 +418,12 @@ def test_dask_existing_scheduler_via_cli(argos_home, tmp_path, monkeypatch):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         summary = _translate([str(corpus), "-g", str(tmp_path / "glossary.csv"), "--executor", "dask",
                               "--scheduler", cluster.scheduler_address])
+        from dask.distributed import Client
+
+        with Client(cluster) as client:  # each worker loaded the model once and kept it
+            loaded = client.run(lambda: list(__import__("bilingual.translate.executors",
+                                                        fromlist=["_BACKENDS"])._BACKENDS))
+        assert len(loaded) == 2 and all(len(keys) == 1 for keys in loaded.values())
     assert (summary["executor"], summary["translated"]) == ("dask", 5)
     assert "Переговоры в Киеве возобновились." in (corpus / "story-1" / "ru.mt.md").read_text(encoding="utf-8")
 

@@ -38,6 +38,10 @@ def process_backend(name: str, options: dict):
     return backend
 
 
+def _load_backend(name: str, options: dict) -> str:
+    return process_backend(name, options).model_id  # the id, not the engine, travels back
+
+
 def register_backend(name: str, options: dict, backend) -> None:
     """Use an already-built backend for (name, options) in this process."""
     _BACKENDS[_key(name, options)] = backend
@@ -91,6 +95,9 @@ class LocalExecutor:
     def __init__(self, backend: str, options: dict):
         self.backend, self.options = backend, options
 
+    def prepare(self) -> None:
+        process_backend(self.backend, self.options)
+
     def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
         backend = process_backend(self.backend, self.options)
         enforcer = _enforcer(glossary)
@@ -143,6 +150,10 @@ class DaskExecutor:
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as err:
             raise UsageError(f"can't reach the Dask scheduler {scheduler or '(local)'}: {err}") from err
+
+    def prepare(self) -> None:
+        """Load the model on every worker now, once per worker process."""
+        self.client.run(_load_backend, self.backend, self.options)
 
     def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
         from dask.distributed import as_completed

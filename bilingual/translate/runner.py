@@ -206,9 +206,11 @@ def translate_corpus(
         done = 0
         if progress:
             progress(0, len(pending))
+        runner = make_executor(executor, backend, options, workers=workers, scheduler=scheduler) if chunks else None
+        if runner is not None:
+            runner.prepare()  # load the model (or start the cluster) before the clock starts
         started = time.perf_counter()
-        if chunks:
-            runner = make_executor(executor, backend, options, workers=workers, scheduler=scheduler)
+        if runner is not None:
             try:
                 for entries in runner.run(chunks, glossary):
                     cache.put_many(model_id, gsha, entries)
