@@ -447,3 +447,17 @@ def test_translate_unreadable_article_writes_nothing(argos_home, tmp_path):
     res = CliRunner().invoke(app, ["translate", str(corpus), "-g", str(tmp_path / "glossary.csv")])
     assert res.exit_code == 2 and "story-1/en.md" in res.output and "PDF" in res.output
     assert not list(corpus.glob("*/ru.mt.md"))
+
+
+def test_the_package_splitter_can_replace_the_projects(argos_home, tmp_path):
+    """The tiny package's MiniSBD splitter cuts at every full stop; pysbd knows «Mr.» is no end."""
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "a" / "en.md").write_text("Mr. Smith went to Kyiv. He came back.\n", encoding="utf-8")
+    (tmp_path / "glossary.csv").write_text(GLOSSARY_CSV, encoding="utf-8")
+    gl = ["-g", str(tmp_path / "glossary.csv")]
+    project = _translate([str(corpus), *gl, "--cache", str(tmp_path / "p.sqlite")])
+    package = _translate([str(corpus), *gl, "--cache", str(tmp_path / "q.sqlite"), "--splitter", "package"])
+    assert (project["segments"], package["segments"]) == (2, 3)
+    assert (corpus / "a" / "ru.mt.md").read_text(encoding="utf-8").endswith(
+        "---\nMr. Smith went to Киев. He came back.\n")

@@ -18,6 +18,11 @@ class Executor(str, Enum):
     dask = "dask"
 
 
+class Splitter(str, Enum):
+    project = "project"
+    package = "package"
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -48,6 +53,8 @@ def register(app: typer.Typer) -> None:
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Allow --out-name to replace an existing (human) file."),
         fmt: Format = typer.Option(Format.text, "--format", "-f", help="Summary format."),
+        splitter: Splitter = typer.Option(Splitter.project, "--splitter",
+                                          help="Sentence splitting: the project's segmenter or the model package's."),
         chunk_size: int = typer.Option(64, "--chunk-size", min=1,
                                        help="Sentences per cache commit (the most a killed run can lose)."),
     ) -> None:
@@ -74,7 +81,7 @@ def register(app: typer.Typer) -> None:
                     backend_options={"model": model, "beam": beam, "batch_size": batch_size},
                     cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
                     incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
-                    chunk_size=chunk_size)
+                    chunk_size=chunk_size, splitter=splitter.value)
         except BilingualError as err:
             fail(err)
             return

@@ -91,8 +91,29 @@ def output_path(en_path: Path, out_name: str = DEFAULT_OUT) -> Path:
     return en_path.with_name(f"{en_path.stem}.{out_name}")
 
 
+def resegment(doc: Document, split: Callable[[str], list[str]]) -> Document:
+    """The document with each paragraph cut into sentences by ``split`` (spans kept exact)."""
+    from dataclasses import replace
+
+    from ..model import Sentence
+
+    sents: list[Sentence] = []
+    for para in doc.paragraphs:
+        pos = para.start
+        for piece in split(para.text):
+            start = doc.text.find(piece, pos, para.stop)
+            if start < 0:  # the splitter changed the text: keep this paragraph as one segment
+                sents = [s for s in sents if s.para != para.idx]
+                sents.append(Sentence(0, para.idx, para.start, para.stop, para.text, para.heading))
+                break
+            sents.append(Sentence(0, para.idx, start, start + len(piece), piece, para.heading))
+            pos = start + len(piece)
+    sents = [replace(s, idx=i) for i, s in enumerate(sents)]
+    return replace(doc, sentences=tuple(sents))
+
+
 def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
-                 overwrite: bool = False) -> list[Job]:
+                 overwrite: bool = False, split: Callable[[str], list[str]] | None = None) -> list[Job]:
     """Read every English document to translate (all before any is written)."""
     from ..corpus import find_pairs, read_document
 
@@ -111,6 +132,8 @@ def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
     jobs = []
     for f in dict.fromkeys(files):
         doc = read_document(f, "en")
+        if split is not None:
+            doc = resegment(doc, split)
         out = output_path(f, out_name)
         if out.exists() and out_name != DEFAULT_OUT and not overwrite:
             raise UsageError(f"{out} exists and may be a human translation; pass --overwrite to replace it")
@@ -172,12 +195,20 @@ def translate_corpus(
     overwrite: bool = False,
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int = CHUNK,
+    splitter: str = "project",
 ) -> TranslateSummary:
-    """Translate English articles to Russian and write ``ru.mt.md`` next to each."""
-    from .executors import make_executor
+    """Translate English articles to Russian and write ``ru.mt.md`` next to each.
 
-    jobs = collect_jobs(paths, out_name, overwrite)
+    ``splitter``: "project" (the project's segmenter, pysbd) or "package" (the
+    sentence splitter shipped in the model package).
+    """
+    from .executors import make_executor, process_backend
+
     options = dict(backend_options or {})
+    if splitter not in ("project", "package"):
+        raise UsageError(f"unknown splitter {splitter!r} (project or package)")
+    split = process_backend(backend, options).split_sentences if splitter == "package" else None
+    jobs = collect_jobs(paths, out_name, overwrite, split)
     if executor == "dask" and "inter_threads" not in options:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         options["inter_threads"] = max(1, cores // (workers or 2))
