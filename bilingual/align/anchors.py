@@ -16,11 +16,11 @@ from ..numbers import extract_numbers
 from ..translit import name_key
 
 # Weights learned on dev-hard (see benchmarks/align_eval.py --tune).
-W_NUMBER = 0.7
+W_NUMBER = 1.0
 W_NAME = 0.42
 W_GLOSSARY = 1.0
 W_PUNCT = 0.35
-W_COGNATE = 0.0  # measured on dev-hard: +0.002 strict F1 for a third more time; off
+W_LATIN = 1.0
 
 # A capitalised word, an acronym, or a Latin word inside Russian text.
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'\-]*[A-Za-z]")
@@ -41,22 +41,6 @@ _RU_STOP = frozenset(
     "Тогда Позже Ранее Вместе Также Лишь Только Даже".split()
 )
 
-_EN_WORD_RE = re.compile(r"\b[a-z]{6,}\b")
-_RU_WORD_RE = re.compile(r"\b[а-яё]{6,}\b")
-
-
-@lru_cache(maxsize=262144)
-def _cognates(text: str, lang: str) -> tuple[str, ...]:
-    # International words (technology/технология) share a consonant skeleton.
-    rx = _EN_WORD_RE if lang == "en" else _RU_WORD_RE
-    keys = []
-    for w in rx.findall(text):
-        k = name_key(w, 4)
-        if k:
-            keys.append("c" + k)
-    return tuple(keys)
-
-
 _PUNCT = (
     ("?", "p?"),
     ("!", "p!"),
@@ -68,6 +52,8 @@ _QUOTES_RE = re.compile(r"[\"“”«»„]")
 
 @lru_cache(maxsize=262144)
 def _en_names(text: str) -> tuple[str, ...]:
+    # "k": the name's transliteration key; "l": the word itself, in case the
+    # Russian keeps it in Latin letters (Reuters, AliExpress).
     keys = []
     for w in _EN_NAME_RE.findall(text):
         if w in _EN_STOP:
@@ -75,6 +61,7 @@ def _en_names(text: str) -> tuple[str, ...]:
         k = name_key(w)
         if k:
             keys.append("k" + k)
+        keys.append("l" + w.lower())
     return tuple(keys)
 
 
@@ -87,6 +74,8 @@ def _ru_names(text: str) -> tuple[str, ...]:
         k = name_key(w)
         if k:
             keys.append("k" + k)
+        if w.isascii():
+            keys.append("l" + w.lower())
     return tuple(keys)
 
 
@@ -96,10 +85,7 @@ def sentence_anchors(text: str, lang: str, matcher=None) -> dict[str, float]:
     for num in extract_numbers(text, lang):
         out["n" + num] = W_NUMBER
     for key in _en_names(text) if lang == "en" else _ru_names(text):
-        out.setdefault(key, W_NAME)
-    if W_COGNATE:
-        for key in _cognates(text, lang):
-            out.setdefault(key, W_COGNATE)
+        out.setdefault(key, W_NAME if key[0] == "k" else W_LATIN)
     for ch, key in _PUNCT:
         if ch in text:
             out[key] = W_PUNCT

@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 
 INF = float("inf")
 # Anchor kinds (first letter of the key) that reward a match but whose absence
-# on the other side costs nothing: a paraphrase drops cognates freely.
-SOFT = frozenset("c")
+# on the other side costs nothing. An English capitalised word ("l") is often
+# transliterated rather than kept in Latin letters; a Latin word in the Russian
+# text, though, is almost always in the English too.
+SOFT_EN = frozenset("l")
+SOFT_RU = frozenset()
 # How far back (in beads) a runner-up path is followed to where it left the best path.
 MARGIN_WALK = 64
 
@@ -39,6 +42,7 @@ class Params:
     bonus: float = 1.4  # per unit of shared anchor weight
     clash: float = 1.37  # per unit of anchor weight found on one side only
     null_clash: float = 0.25  # the same, for the sentence of a null bead
+    stop_clash: float = 2.5  # per sentence by which the two sides of a bead differ
     clash_number: float = 2.0  # a number found on one side only counts this many times its weight
     band: int = 4  # starting half-width; doubled while the best path touches it
     # 2-2, 3-1 and 1-3 beads (costs above) are supported but off by default:
@@ -77,9 +81,15 @@ def align(
     anchors_ru: list[dict[str, float]],
     params: Params,
     *,
+    stops_en: list[int] | None = None,
+    stops_ru: list[int] | None = None,
     with_margins: bool = False,
 ):
     """Best path as beads ``(en_start, en_stop, ru_start, ru_stop, cost)``.
+
+    ``stops_en``/``stops_ru``: how many sentences each segment holds (1 unless
+    a segment missed a boundary); a bead whose sides hold different numbers
+    pays ``params.stop_clash`` per sentence of difference.
 
     With ``with_margins``, also each bead's margin: how much more the best
     path that avoids one of the bead's end points costs (0 = a tie).
@@ -92,7 +102,7 @@ def align(
     band = params.band
     while True:
         lo, hi = _bounds(n, m, band)
-        path, touched, tables = _run(len_en, len_ru, anchors_en, anchors_ru, params, lo, hi)
+        path, touched, tables = _run(len_en, len_ru, anchors_en, anchors_ru, params, lo, hi, stops_en, stops_ru)
         if not touched or band >= max(n, m):
             break
         band *= 2
@@ -158,10 +168,10 @@ def _match_rows(anchors_en, anchors_ru, lo, hi):
     return rows
 
 
-def _unshared_weight(a: dict[str, float], p: Params) -> float:
+def _unshared_weight(a: dict[str, float], p: Params, soft: frozenset) -> float:
     """What a sentence's anchors cost when the other side has none of them."""
     num = p.clash_number
-    return sum(0.0 if k[0] in SOFT else w * num if k[0] == "n" else w for k, w in a.items())
+    return sum(0.0 if k[0] in soft else w * num if k[0] == "n" else w for k, w in a.items())
 
 
 class BeadCost:
@@ -171,12 +181,14 @@ class BeadCost:
     sentences e0..e1-1 with Russian r0..r1-1 (either range may be empty).
     """
 
-    def __init__(self, len_en, len_ru, anchors_en, anchors_ru, p: Params):
+    def __init__(self, len_en, len_ru, anchors_en, anchors_ru, p: Params, stops_en=None, stops_ru=None):
         self.len_en, self.len_ru = len_en, len_ru
+        self.stops_en = stops_en or [1] * len(len_en)
+        self.stops_ru = stops_ru or [1] * len(len_ru)
         self.anchors_en, self.anchors_ru = anchors_en, anchors_ru
         self.p = p
-        self.w_en = [_unshared_weight(a, p) for a in anchors_en]
-        self.w_ru = [_unshared_weight(a, p) for a in anchors_ru]
+        self.w_en = [_unshared_weight(a, p, SOFT_EN) for a in anchors_en]
+        self.w_ru = [_unshared_weight(a, p, SOFT_RU) for a in anchors_ru]
 
     def __call__(self, e0: int, e1: int, r0: int, r1: int) -> float:
         p = self.p
@@ -191,6 +203,7 @@ class BeadCost:
         mean = 0.5 * (le + lr / c)
         t = d * d / ((p.var * mean + p.var2 * mean * mean + 1.0) * p.nu)
         cost = bead_prior(p, e1 - e0, r1 - r0) + (p.nu + 1.0) / 2.0 * math.log(1.0 + t)
+        cost += p.stop_clash * abs(sum(self.stops_en[e0:e1]) - sum(self.stops_ru[r0:r1]))
         shared = 0.0
         for a in self.anchors_en[e0:e1]:
             for b in self.anchors_ru[r0:r1]:
@@ -205,8 +218,16 @@ class BeadCost:
         return cost + p.clash * tot
 
 
-def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: list[int]):
+def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: list[int], stops_en=None,
+         stops_ru=None):
     n, m = len(len_en), len(len_ru)
+    cs_en = [0]
+    for x in stops_en or [1] * n:
+        cs_en.append(cs_en[-1] + x)
+    cs_ru = [0]
+    for x in stops_ru or [1] * m:
+        cs_ru.append(cs_ru[-1] + x)
+    stop_clash = p.stop_clash
     c = p.ratio
     var, var2 = p.var, p.var2
     nu = p.nu
@@ -219,8 +240,8 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
     cum_ru = [0.0]
     for x in len_ru:
         cum_ru.append(cum_ru[-1] + x)
-    w_en = [_unshared_weight(a, p) for a in anchors_en]
-    w_ru = [_unshared_weight(a, p) for a in anchors_ru]
+    w_en = [_unshared_weight(a, p, SOFT_EN) for a in anchors_en]
+    w_ru = [_unshared_weight(a, p, SOFT_RU) for a in anchors_ru]
     cw_en = [0.0]
     for x in w_en:
         cw_en.append(cw_en[-1] + x)
@@ -255,7 +276,7 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                 continue
             rows_a = [match[a] for a in range(pi, i) if match[a]]
             kinds.append((dj, prior, cost_rows[pi], lo[pi], hi[pi], cum_en[i] - cum_en[pi],
-                          cw_en[i] - cw_en[pi], rows_a, di * 4 + dj))
+                          cw_en[i] - cw_en[pi], rows_a, di * 4 + dj, cs_en[i] - cs_en[pi]))
         if has_10 and i > 0:
             prev10, lo10, hi10, c10 = cost_rows[i - 1], lo[i - 1], hi[i - 1], null_en[i - 1]
         else:
@@ -264,7 +285,7 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
             best = 0.0 if i == 0 and j == 0 else INF
             second = INF
             bt = bt2 = 0
-            for dj, prior, prev_row, p_lo, p_hi, le, we, rows_a, code in kinds:
+            for dj, prior, prev_row, p_lo, p_hi, le, we, rows_a, code, se in kinds:
                 pj = j - dj
                 if pj < p_lo or pj > p_hi:
                     continue
@@ -275,6 +296,9 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                 d = lr - c * le
                 mean = 0.5 * (le + lr / c)
                 cost = prev + prior + t_scale * log(1.0 + d * d / ((var * mean + var2 * mean * mean + 1.0) * nu))
+                sd = se - cs_ru[j] + cs_ru[pj]
+                if sd:
+                    cost += stop_clash * (sd if sd > 0 else -sd)
                 tot = we + cw_ru[j] - cw_ru[pj]
                 shared = 0.0
                 for row_a in rows_a:

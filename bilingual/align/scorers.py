@@ -7,6 +7,7 @@ costs; here a bead's cost becomes the link's confidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Link
@@ -29,12 +30,14 @@ class SideFeatures:
     texts: list[str]
     lengths: list[float]
     anchors: list[dict[str, float]]
+    stops: list[int]  # sentences in each segment: 1, more where a boundary was missed
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def subset(self, start: int, stop: int) -> SideFeatures:
-        return SideFeatures(self.texts[start:stop], self.lengths[start:stop], self.anchors[start:stop])
+        return SideFeatures(self.texts[start:stop], self.lengths[start:stop], self.anchors[start:stop],
+                            self.stops[start:stop])
 
 
 def text_length(text: str) -> float:
@@ -42,11 +45,35 @@ def text_length(text: str) -> float:
     return float(len(text) - text.count(" ")) + 1.0
 
 
+# A sentence end inside a segment: terminal punctuation after a word, maybe a
+# closing quote, a space, then what starts a sentence. A period after an
+# abbreviation or an initial ("Sgt. Moss", "U.S. troops", «В. Путин») is no end.
+_INNER_STOP_RE = re.compile(r"(\S*?)([.!?…]+)[\"»”)]*\s+[\"«“(]?[A-ZА-ЯЁ0-9]")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt sgt gen col lt capt cmdr maj rep sen gov prof jr sr inc co corp ltd vs no nos fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd approx est dept univ "
+    "г гг т е д им ул ст тыс млн млрд руб коп др пр см рис проф акад".split()
+)
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences a segment holds (1 unless a boundary was missed)."""
+    count = 1
+    for m in _INNER_STOP_RE.finditer(text):
+        if m.group(2) == ".":
+            word = m.group(1).strip("\"'«»“”()[]")
+            if len(word) <= 1 or "." in word or word.lower() in _ABBREVIATIONS:
+                continue
+        count += 1
+    return count
+
+
 def features(texts: list[str], lang: str, matcher=None) -> SideFeatures:
     return SideFeatures(
         list(texts),
         [text_length(t) for t in texts],
         [sentence_anchors(t, lang, matcher) for t in texts],
+        [sentence_count(t) for t in texts],
     )
 
 
@@ -75,7 +102,8 @@ def beads_to_links(beads, margins, en_offset: int = 0, ru_offset: int = 0) -> li
 
 def align_features(fe: SideFeatures, fr: SideFeatures, params: dp.Params, en_offset: int = 0, ru_offset: int = 0,
                    max_margin: float = float("inf")):
-    beads, margins = dp.align(fe.lengths, fr.lengths, fe.anchors, fr.anchors, params, with_margins=True)
+    beads, margins = dp.align(fe.lengths, fr.lengths, fe.anchors, fr.anchors, params, stops_en=fe.stops,
+                              stops_ru=fr.stops, with_margins=True)
     if max_margin != float("inf"):
         margins = [min(g, max_margin) for g in margins]
     return beads_to_links(beads, margins, en_offset, ru_offset)

@@ -127,7 +127,7 @@ def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, lin
     vecs = scorer.embed([en[i] for i in en_idx] + [ru[j] for j in ru_idx])
     ve = dict(zip(en_idx, vecs[: len(en_idx)]))
     vr = dict(zip(ru_idx, vecs[len(en_idx):]))
-    cheap = dp.BeadCost(fe.lengths, fr.lengths, fe.anchors, fr.anchors, params)
+    cheap = dp.BeadCost(fe.lengths, fr.lengths, fe.anchors, fr.anchors, params, fe.stops, fr.stops)
 
     out: list[Link] = []
     prev = 0
