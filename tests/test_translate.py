@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.errors import MissingExtraError, ModelError
+from bilingual.errors import ModelError
 from bilingual.glossary import parse_glossary
 
 from .argosmodel_builder import build_argosmodel
