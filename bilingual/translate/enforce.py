@@ -400,7 +400,7 @@ class Enforcer:
             shift += len(new) - len(hit.form)
             last = hit.stop
         out.append(ru[last:])
-        return Enforced("".join(out), tuple(reps), method if reps else method)
+        return Enforced("".join(out), tuple(reps), method)
 
     def _english_cues(self, en: str) -> dict[str, str]:
         """English term -> the word before it in the aligned English sentence."""
