@@ -43,6 +43,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
 # fewer letters than this and langdetect is a coin toss
 MIN_LETTERS_FOR_LANGUAGE = 25
+# What a Russian-side sentence may turn out to be. Restricting langdetect to these is
+# several times faster and keeps a short Russian headline from reading as Bulgarian.
+CYRILLIC_CANDIDATES = ("ru", "uk", "be")
+LATIN_CANDIDATES = ("en", "de", "fr", "es", "it", "pl")
 
 
 def level_at_least(level: str, threshold: str) -> bool:
@@ -210,7 +214,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
             continue
         latin = len(_LATIN.findall(text))
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6:
-            lang = detect(text)
+            lang = detect(text, candidates=LATIN_CANDIDATES)
             if lang == "en":
                 ctx.not_russian.add(i)
                 yield ctx.flag("untranslated", "sentence on the Russian side is in English",
@@ -227,7 +231,7 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
         cyr = len(_CYRILLIC.findall(text))
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
-        lang = detect(text)
+        lang = detect(text, candidates=CYRILLIC_CANDIDATES)
         if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
             ctx.not_russian.add(i)
             yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
