@@ -302,3 +302,64 @@ def test_real_glossary_terms_are_anchors_in_any_case_form(tmp_path):
     en = ["Shelling in Zaporizhzhia continued overnight.", "Nobody was hurt."]
     ru = ["Обстрелы Запорожья продолжались всю ночь.", "Никто не пострадал."]
     assert as_tuples(align_sentences(en, ru, glossary=glossary)) == [((0,), (0,)), ((1,), (1,))]
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("The talks lasted three hours.", 1),
+        ("The talks lasted three hours. Both sides called them useful.", 2),
+        ("Is it over? Nobody knows.", 2),
+        ("Sgt. Darren Moss said so.", 1),
+        ("U.S. troops left in 2021.", 1),
+        ("It happened in 2019. Then it stopped.", 2),
+        ("В. В. Путин провел переговоры.", 1),
+        ("Это случилось в 2014 г. В Москве об этом знали.", 1),
+        ("Он сказал: «Нет». Затем ушел.", 2),
+    ],
+)
+def test_sentence_count_of_a_segment(text, count):
+    from bilingual.align.scorers import sentence_count
+
+    assert sentence_count(text) == count
+
+
+def test_segment_holding_two_sentences_pairs_with_two():
+    # The English segmenter missed a boundary: one segment, two sentences.
+    en = ["Prices rose by 7.4% in October. Analysts had expected less.", "The central bank meets on Friday."]
+    ru = ["В октябре цены выросли на 7,4%.", "Аналитики ожидали меньшего.", "Центробанк соберется в пятницу."]
+    assert as_tuples(align_sentences(en, ru)) == [((0,), (0, 1)), ((1,), (2,))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(perturbed())
+def test_bead_costs_add_up_to_the_path_cost(case):
+    from bilingual.align import dp
+    from bilingual.align.scorers import DEFAULT_PARAMS, features
+
+    en, ru, _ = case
+    fe, fr = features(en, "en"), features(ru, "ru")
+    path = dp.align(fe.lengths, fr.lengths, fe.anchors, fr.anchors, DEFAULT_PARAMS, stops_en=fe.stops,
+                    stops_ru=fr.stops)
+    cost = dp.BeadCost(fe.lengths, fr.lengths, fe.anchors, fr.anchors, DEFAULT_PARAMS, fe.stops, fr.stops)
+    for e0, e1, r0, r1, c in path:
+        assert cost(e0, e1, r0, r1) == pytest.approx(c, abs=1e-9)
+
+
+def test_long_document_is_aligned_in_one_band_and_stays_correct():
+    # 40 copies of the parallel text with one omission per copy: the path drifts
+    # away from the diagonal, the band has to follow.
+    en, ru, gold = [], [], []
+    for k in range(40):
+        drop = k % len(PAIRS)
+        for i, (e, r) in enumerate(PAIRS):
+            if i == drop and min(len(e), len(r)) >= 50:
+                gold.append(((len(en),), ()))
+                en.append(e)
+                continue
+            gold.append(((len(en),), (len(ru),)))
+            en.append(e)
+            ru.append(r)
+    links = align_sentences(en, ru)
+    check_partition(links, len(en), len(ru))
+    assert as_tuples(links) == gold

@@ -122,4 +122,7 @@ def align_files(en_path, ru_path, *, split: str = "sentences", glossary=None, mo
         from ..corpus import read_document
 
         en_doc, ru_doc = read_document(en_path, "en"), read_document(ru_path, "ru")
+    from ..corpus import check_languages
+
+    check_languages(en_doc, ru_doc)
     return align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)

@@ -99,7 +99,12 @@ def align(
         # Nothing to pair: every sentence is a null link, and nothing else is possible.
         path = [(i, i + 1, 0, 0, params.null) for i in range(n)] + [(0, 0, j, j + 1, params.null) for j in range(m)]
         return (path, [INF] * len(path)) if with_margins else path
-    band = params.band
+    # Omissions drift the path off the diagonal like a random walk, so long
+    # documents start with a wider band instead of rerunning several times.
+    band = max(params.band, math.isqrt(max(n, m)) // 4)
+    # Rows must overlap enough for the path to get through when one side is
+    # much longer than the other.
+    band = max(band, -(-max(n, m) // min(n, m)) + 1)
     while True:
         lo, hi = _bounds(n, m, band)
         path, touched, tables = _run(len_en, len_ru, anchors_en, anchors_ru, params, lo, hi, stops_en, stops_ru)
@@ -342,6 +347,8 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
     path = []
     touched = False
     i, j = n, m
+    if cost_rows[n][m - lo[n]] == INF:
+        return [], True, None  # the band cut every path: widen it
     while i > 0 or j > 0:
         bt = back_rows[i][j - lo[i]]
         di, dj = divmod(bt, 4)
