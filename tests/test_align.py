@@ -363,3 +363,12 @@ def test_long_document_is_aligned_in_one_band_and_stays_correct():
     links = align_sentences(en, ru)
     check_partition(links, len(en), len(ru))
     assert as_tuples(links) == gold
+
+
+def test_sentence_moved_to_the_neighbouring_paragraph():
+    # RU moved EN's first sentence of paragraph 2 to the end of paragraph 1.
+    en = EN[:6]
+    en_paras = [0, 0, 0, 1, 1, 1]
+    ru_paras = [0, 0, 0, 0, 1, 1]
+    links = align_sentences(en, RU[:6], en_paras=en_paras, ru_paras=ru_paras)
+    assert as_tuples(links) == diagonal(6)

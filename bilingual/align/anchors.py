@@ -74,7 +74,8 @@ def _ru_names(text: str) -> tuple[str, ...]:
         k = name_key(w)
         if k:
             keys.append("k" + k)
-        if w.isascii():
+        if w.isascii() and not w.islower():
+            # Reuters, NATO, iPhone; a lowercase Latin word is a stray English phrase.
             keys.append("l" + w.lower())
     return tuple(keys)
 

@@ -32,6 +32,15 @@ def _merge(anchors: list[dict[str, float]]) -> dict[str, float]:
     return out
 
 
+def _path_cost(fe: SideFeatures, fr: SideFeatures, e0: int, e1: int, r0: int, r1: int, params: dp.Params) -> float:
+    """Cost of the best sentence alignment of one stretch of both texts."""
+    if e1 == e0 or r1 == r0:
+        return params.null * ((e1 - e0) + (r1 - r0))
+    beads = dp.align(fe.lengths[e0:e1], fr.lengths[r0:r1], fe.anchors[e0:e1], fr.anchors[r0:r1], params,
+                     stops_en=fe.stops[e0:e1], stops_ru=fr.stops[r0:r1])
+    return sum(b[4] for b in beads)
+
+
 def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, params: dp.Params) -> list[Link]:
     be, br = _blocks(list(en_paras)), _blocks(list(ru_paras))
     if len(be) <= 1 or len(br) <= 1:
@@ -41,12 +50,16 @@ def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, 
     pe_anc = [_merge(fe.anchors[a:b]) for a, b in be]
     pr_anc = [_merge(fr.anchors[a:b]) for a, b in br]
     groups, margins = dp.align(pe_len, pr_len, pe_anc, pr_anc, params, with_margins=True)
-    links: list[Link] = []
+    spans = []
     for (p0, p1, q0, q1, _cost), margin in zip(groups, margins):
         e0 = be[p0][0] if p1 > p0 else (be[p0][0] if p0 < len(be) else len(fe))
         e1 = be[p1 - 1][1] if p1 > p0 else e0
         r0 = br[q0][0] if q1 > q0 else (br[q0][0] if q0 < len(br) else len(fr))
         r1 = br[q1 - 1][1] if q1 > q0 else r0
+        spans.append([e0, e1, r0, r1, margin])
+    spans = _reopen_boundaries(fe, fr, spans, params)
+    links: list[Link] = []
+    for e0, e1, r0, r1, margin in spans:
         if e1 > e0 and r1 > r0:
             # A sentence link is no surer than the paragraph link around it.
             links.extend(align_features(fe.subset(e0, e1), fr.subset(r0, r1), params, e0, r0, margin))
@@ -57,3 +70,26 @@ def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, 
             # The paragraph link's margin stands for each of its sentences.
             links.extend(beads_to_links(beads, [margin] * len(beads)))
     return links
+
+
+# What a paragraph boundary is worth: two neighbouring paragraph groups are
+# aligned as one stretch when that saves more than this (a translator moved a
+# sentence into the neighbouring paragraph).
+PARAGRAPH_BOUNDARY = 3.0
+
+
+def _reopen_boundaries(fe, fr, spans, params):
+    out = [spans[0]]
+    cost_cur = _path_cost(fe, fr, *spans[0][:4], params)
+    for nxt in spans[1:]:
+        cur = out[-1]
+        cost_next = _path_cost(fe, fr, *nxt[:4], params)
+        joined = [cur[0], nxt[1], cur[2], nxt[3], min(cur[4], nxt[4])]
+        cost_joined = _path_cost(fe, fr, *joined[:4], params)
+        if cost_joined < cost_cur + cost_next - PARAGRAPH_BOUNDARY:
+            out[-1] = joined
+            cost_cur = cost_joined
+        else:
+            out.append(nxt)
+            cost_cur = cost_next
+    return out
