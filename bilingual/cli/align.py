@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         en: Path = typer.Argument(..., help="The English file (txt, md or html; with --split lines, one sentence a line)."),
         ru: Path = typer.Argument(..., help="The Russian file, same kind."),
         fmt: AlignFormat = typer.Option(AlignFormat.default, "--format", "-f",
-                                        help="default: [en]:[ru]:confidence a line; jsonl and tsv add the texts; "
+                                        help="default: one link a line, EN indices:RU indices:confidence; jsonl and tsv add the texts; "
                                              "tmx: a translation memory."),
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
