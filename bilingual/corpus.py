@@ -12,6 +12,7 @@ reduced to the article body's headings and paragraphs.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import os
 import re
 import unicodedata
@@ -22,6 +23,9 @@ from . import langid
 from .errors import CorpusError, InputError, LanguageError
 from .model import ArticlePair, Document
 from .segment import segment, segment_blocks
+
+# Decoding warnings go here; the CLI prints them on stderr as "warning: ...".
+log = logging.getLogger("bilingual")
 
 # An article, not a book: beyond these a file is refused rather than ground through.
 MAX_BYTES = 2_000_000
@@ -161,6 +165,8 @@ def read_text(path) -> tuple[str, str, tuple[str, ...]]:
         text = text[1:]
     if not text.strip():
         _fail(path, "file has only whitespace")
+    for warning in warnings:
+        log.warning(warning)
     return text, encoding, warnings
 
 

@@ -8,6 +8,7 @@ the result. Library errors become one line on stderr and exit code 2.
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import typer
@@ -36,6 +37,25 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """Pair, align, check, fix, translate and diff the English and Russian versions of articles."""
+    log = logging.getLogger("bilingual")
+    for handler in [h for h in log.handlers if isinstance(h, _WarningLine)]:
+        log.removeHandler(handler)
+    log.addHandler(_WarningLine(logging.WARNING))
+
+
+class _WarningLine(logging.Handler):
+    """A library warning (a file decoded from a legacy encoding) as one line on stderr, once a run
+    even when a command reads the file twice."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.seen: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.seen:
+            self.seen.add(message)
+            typer.echo(f"warning: {message}", err=True)
 
 
 # Modules of this package that register commands, in the order `--help` lists them.

@@ -56,7 +56,8 @@ def register(app: typer.Typer) -> None:
             report = run_check(list(paths or []), glossary, mode=mode.value,
                                keep_alignments=fmt is CheckFormat.html)
             text = _render(report, fmt, explain, output)
-            if output is not None:
+            # A report missing an article is not written: the file would look complete.
+            if output is not None and not report.errors:
                 from ..io import write_text_atomic
 
                 write_text_atomic(output, text)
