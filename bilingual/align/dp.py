@@ -42,7 +42,10 @@ class Params:
     bonus: float = 1.4  # per unit of shared anchor weight
     clash: float = 1.37  # per unit of anchor weight found on one side only
     null_clash: float = 0.25  # the same, for the sentence of a null bead
-    stop_clash: float = 2.5  # per sentence by which the two sides of a bead differ
+    # Per sentence by which the two sides of a bead differ, when a segment of the
+    # bead holds more than one sentence. Beads of single-sentence segments pay
+    # nothing: a translator splitting or joining sentences is normal.
+    stop_clash: float = 2.5
     clash_number: float = 2.0  # a number found on one side only counts this many times its weight
     band: int = 4  # starting half-width; doubled while the best path touches it
     # 2-2, 3-1 and 1-3 beads (costs above) are supported but off by default:
@@ -208,7 +211,9 @@ class BeadCost:
         mean = 0.5 * (le + lr / c)
         t = d * d / ((p.var * mean + p.var2 * mean * mean + 1.0) * p.nu)
         cost = bead_prior(p, e1 - e0, r1 - r0) + (p.nu + 1.0) / 2.0 * math.log(1.0 + t)
-        cost += p.stop_clash * abs(sum(self.stops_en[e0:e1]) - sum(self.stops_ru[r0:r1]))
+        se, sr = sum(self.stops_en[e0:e1]), sum(self.stops_ru[r0:r1])
+        if se > e1 - e0 or sr > r1 - r0:
+            cost += p.stop_clash * abs(se - sr)
         shared = 0.0
         for a in self.anchors_en[e0:e1]:
             for b in self.anchors_ru[r0:r1]:
@@ -281,7 +286,7 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                 continue
             rows_a = [match[a] for a in range(pi, i) if match[a]]
             kinds.append((dj, prior, cost_rows[pi], lo[pi], hi[pi], cum_en[i] - cum_en[pi],
-                          cw_en[i] - cw_en[pi], rows_a, di * 4 + dj, cs_en[i] - cs_en[pi]))
+                          cw_en[i] - cw_en[pi], rows_a, di * 4 + dj, cs_en[i] - cs_en[pi], di))
         if has_10 and i > 0:
             prev10, lo10, hi10, c10 = cost_rows[i - 1], lo[i - 1], hi[i - 1], null_en[i - 1]
         else:
@@ -290,7 +295,7 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
             best = 0.0 if i == 0 and j == 0 else INF
             second = INF
             bt = bt2 = 0
-            for dj, prior, prev_row, p_lo, p_hi, le, we, rows_a, code, se in kinds:
+            for dj, prior, prev_row, p_lo, p_hi, le, we, rows_a, code, se, di in kinds:
                 pj = j - dj
                 if pj < p_lo or pj > p_hi:
                     continue
@@ -301,8 +306,9 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                 d = lr - c * le
                 mean = 0.5 * (le + lr / c)
                 cost = prev + prior + t_scale * log(1.0 + d * d / ((var * mean + var2 * mean * mean + 1.0) * nu))
-                sd = se - cs_ru[j] + cs_ru[pj]
-                if sd:
+                sr = cs_ru[j] - cs_ru[pj]
+                sd = se - sr
+                if sd and (se > di or sr > dj):
                     cost += stop_clash * (sd if sd > 0 else -sd)
                 tot = we + cw_ru[j] - cw_ru[pj]
                 shared = 0.0
