@@ -47,9 +47,15 @@ def align_sentences(
     """Align English sentences ``en`` with Russian sentences ``ru``.
 
     Every sentence of either side is in exactly one link; links are in
-    document order on both sides. ``en_paras``/``ru_paras`` give each
-    sentence's paragraph index: paragraphs are aligned first, then sentences
-    inside each aligned group of paragraphs.
+    document order on both sides. A link's ``score`` is its confidence, 0..1,
+    from the margin to the best alignment that disagrees with it; links below
+    0.5 are marked ``uncertain`` (and are what ``mode="semantic"`` re-examines
+    with sentence embeddings).
+
+    ``en_paras``/``ru_paras`` give each sentence's paragraph index: paragraphs
+    are aligned first, then sentences inside each aligned group of paragraphs;
+    two neighbouring groups are aligned as one when a sentence was moved across
+    their boundary.
     """
     if mode not in MODES:
         raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")
