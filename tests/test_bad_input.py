@@ -36,6 +36,7 @@ HTML_NO_BODY = """<html><head><script>alert("x")</script><style>p{color:red}</st
 HEADER = "en,ru,type,variants,forbidden,note\n"
 GOOD_FILES = {"en.md": EN.encode(), "ru.md": RU.encode(), "g.csv": SMALL_GLOSSARY.encode()}
 SYMLINK = object()  # marks a file entry that is a symlink to a folder outside the tmp corpus
+FILE_SYMLINK = object()  # ... a symlink to a file outside it
 
 
 def corpus(bad_files: dict) -> dict:
@@ -89,6 +90,9 @@ ERRORS = {
     "symlink out of the corpus / check": ({**corpus({}), "corpus/escape": SYMLINK},
                                           ["check", "corpus", "-g", "g.csv"], "corpus/escape",
                                           "symlink to outside the corpus"),
+    "ru.md a symlink out of the corpus / check": (corpus({"en.md": EN.encode(), "ru.md": FILE_SYMLINK}),
+                                                  ["check", "corpus", "-g", "g.csv"], "corpus/bad/ru.md",
+                                                  "symlink to outside the corpus"),
     "slug with .. / check": (corpus({}) | {"corpus/bad..slug/en.md": EN.encode(),
                                             "corpus/bad..slug/ru.md": RU.encode()},
                              ["check", "corpus", "-g", "g.csv"], "corpus/bad..slug", "slug contains '..'"),
@@ -121,7 +125,11 @@ def build(root: Path, files: dict) -> None:
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if data is SYMLINK:
+        if data is FILE_SYMLINK:
+            (outside / "secret").mkdir(parents=True, exist_ok=True)
+            (outside / "secret" / "ru.md").write_bytes(RU.encode())
+            os.symlink(outside / "secret" / "ru.md", path)
+        elif data is SYMLINK:
             (outside / "secret").mkdir(parents=True, exist_ok=True)
             (outside / "secret" / "en.md").write_bytes(EN.encode())
             (outside / "secret" / "ru.md").write_bytes(RU.encode())
