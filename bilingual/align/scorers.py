@@ -48,7 +48,7 @@ def text_length(text: str) -> float:
 # A sentence end inside a segment: terminal punctuation after a word, maybe a
 # closing quote, a space, then what starts a sentence. A period after an
 # abbreviation or an initial ("Sgt. Moss", "U.S. troops", «В. Путин») is no end.
-_INNER_STOP_RE = re.compile(r"(\S*?)([.!?…]+)[\"»”)]*\s+[\"«“(]?[A-ZА-ЯЁ0-9]")
+_INNER_STOP_RE = re.compile(r"([.!?…]+)[\"»”)]*\s+[\"«“(]?[A-ZА-ЯЁ0-9]")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt sgt gen col lt capt cmdr maj rep sen gov prof jr sr inc co corp ltd vs no nos fig "
     "jan feb mar apr jun jul aug sep sept oct nov dec ave blvd rd approx est dept univ "
@@ -60,8 +60,9 @@ def sentence_count(text: str) -> int:
     """How many sentences a segment holds (1 unless a boundary was missed)."""
     count = 1
     for m in _INNER_STOP_RE.finditer(text):
-        if m.group(2) == ".":
-            word = m.group(1).strip("\"'«»“”()[]")
+        if m.group(1) == ".":
+            start = m.start()
+            word = text[text.rfind(" ", 0, start) + 1:start].strip("\"'«»“”()[]")
             if len(word) <= 1 or "." in word or word.lower() in _ABBREVIATIONS:
                 continue
         count += 1
