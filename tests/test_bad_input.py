@@ -81,7 +81,7 @@ ERRORS = {
                                  ["diff", "old.md", "ru.md", "--en", "en.md"], "en.md", "detected Russian"),
     "HTML without article body / align": (pair(ru_html=HTML_NO_BODY.encode()), ["align", "en.md", "ru.html"],
                                           "ru.html", "HTML page has no article text"),
-    "10 MB single paragraph / check": (pair(ru_md=("слово " * 1_700_000).encode()),
+    "10 MB single paragraph / check": (pair(ru_md=("слово " * 910_000).encode()),
                                        ["check", "en.md", "ru.md"], "ru.md", "articles are limited to 2 MB"),
     "missing ru.md for a slug / check": (corpus({"en.md": EN.encode()}), ["check", "corpus", "-g", "g.csv"],
                                          "corpus/bad/en.md", "no ru counterpart for 'bad'"),
