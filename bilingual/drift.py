@@ -64,6 +64,10 @@ class LinkContext:
     # RU sentences found not to be Russian at all: the term and number rules leave
     # them alone, since «translate this sentence» already says everything
     not_russian: set[int] = field(default_factory=set)
+    # English terms of a sentence found dropped inside an uncertain merge: reported as
+    # one omission, not once per term
+    dropped_terms: set[str] = field(default_factory=set)
+    dropped_numbers: Counter = field(default_factory=Counter)
 
     # For an uncertain link: the texts of the link and its neighbours. A term or
     # number flag there needs the neighbourhood to agree, so a misplaced link
@@ -188,6 +192,36 @@ def omission(ctx: LinkContext) -> Iterable[Flag]:
             yield ctx.flag("omission", "English sentence has no Russian counterpart",
                            en_index=i, en_text=text, ru_index=None, ru_text="",
                            why="aligner linked this EN sentence to nothing")
+    elif len(ctx.link.en) > 1 and ctx.link.uncertain and ctx.matcher and ctx.terms_checkable:
+        yield from _dropped_inside_merge(ctx)
+
+
+def _dropped_inside_merge(ctx: LinkContext) -> Iterable[Flag]:
+    """In an uncertain merge, an EN sentence none of whose names or numbers reach the Russian.
+
+    A dropped sentence next to a sentence the translator expanded looks, by length, like
+    a merge; its names are the evidence the aligner's length model lacks.
+    """
+    from .numbers import extract_numbers
+
+    evidence = []
+    for i, text in zip(ctx.link.en, ctx.en_sents):
+        terms = {h.term.en: h.term for h in ctx.matcher.find_en(text)}
+        numbers = set(extract_numbers(text, "en"))
+        covered = sum(1 for t in terms.values() if _term_covered(t, ctx.other_ru_hits))
+        covered += len(numbers & set(ctx.other_ru_numbers))
+        evidence.append((i, text, terms, len(terms) + len(numbers), covered))
+    if not any(cov for *_, cov in evidence):
+        return  # nothing of the link reached the Russian: the link itself is suspect, not one sentence
+    for i, text, terms, anchors, covered in evidence:
+        if anchors >= 2 and covered == 0:
+            ctx.dropped_terms.update(terms)
+            ctx.dropped_numbers.update(extract_numbers(text, "en"))
+            names = ", ".join(terms) or "its numbers"
+            yield ctx.flag("omission", "English sentence seems to have no Russian counterpart "
+                           "(aligned inside a merge, but none of its names or numbers are in the Russian)",
+                           en_index=i, en_text=text,
+                           why=f"uncertain {len(ctx.link.en)}-{len(ctx.link.ru)} link; {names} not in the Russian")
 
 
 def addition(ctx: LinkContext) -> Iterable[Flag]:
@@ -261,7 +295,7 @@ def missing_term(ctx: LinkContext) -> Iterable[Flag]:
         if term.en in seen:
             continue
         seen.add(term.en)
-        if _term_covered(term, ctx.other_ru_hits):
+        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits):
             continue
         yield ctx.flag("missing_term",
                        f"{term.en} is in the English but «{term.ru}» is not in the Russian" + ctx.uncertain_note(),
@@ -291,7 +325,7 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     """Digits, percentages, years and decimals that differ between the two sides."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    en, ru = ctx.en_numbers, ctx.ru_numbers
+    en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
     if en == ru:
         return
     only_en = sorted((en - ctx.other_ru_numbers).elements())

@@ -79,6 +79,22 @@ def test_uncertain_link_flags_what_the_whole_neighbourhood_lacks(glossary):
     assert "alignment uncertain" in flag.message
 
 
+def test_sentence_dropped_inside_an_uncertain_merge_is_an_omission(glossary):
+    en = ["Putin spoke about NATO for two hours on Monday.", "Trump answered from Kyiv in 2025."]
+    ru = ["Путин в понедельник два часа говорил о НАТО, подробно остановившись на всех спорных вопросах."]
+    merged = [Link((0, 1), (0,), 0.05, uncertain=True)]
+    flags = check_pairs(en, ru, glossary, links=merged)
+    assert [(f.kind, f.en_index) for f in flags] == [("omission", 1)]
+    assert "Trump" in flags[0].why and "Kyiv" in flags[0].why
+
+
+def test_confident_merge_keeps_term_flags(glossary):
+    en = ["Putin spoke about NATO for two hours on Monday.", "Trump answered from Kyiv in 2025."]
+    ru = ["Путин в понедельник два часа говорил о НАТО, подробно остановившись на всех спорных вопросах."]
+    flags = check_pairs(en, ru, glossary, links=[Link((0, 1), (0,), 0.9)])
+    assert kinds(flags) == ["missing_term", "missing_term", "number_mismatch"]
+
+
 def test_forbidden_flag_says_what_and_where(glossary):
     (flag,) = check_pairs(["Moldova wants to join."], ["Молдавия хочет вступить."], glossary)
     assert (flag.term, flag.expected, flag.found, flag.level) == ("Moldova", "Молдова", "Молдавия", "error")
