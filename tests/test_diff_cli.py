@@ -4,13 +4,13 @@ reading, segmentation, alignment to the English, glossary and drift rules."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
+from tests.browser import chromium
 
 DATA = Path(__file__).parent / "data" / "diff"
 TALKS = DATA / "talks"
@@ -161,28 +161,13 @@ def test_html_escapes_every_text(payload_pair, tmp_path):
     assert page.count("<tr class=") == 2
 
 
-def _chromium():
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        pytest.skip("chromium and chromedriver (Debian packages) are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage"):
-        opts.add_argument(arg)
-    opts.binary_location = shutil.which("chromium")
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_html_diff_in_headless_chromium(payload_pair, tmp_path):
     old, new = payload_pair
     out = tmp_path / "diff.html"
     assert run(old, new, "-f", "html", "-o", out).exit_code == 0
-    driver = _chromium()
+    driver = chromium()
     try:
         driver.get(out.as_uri())
         assert driver.execute_script("return window.__pwned === undefined")

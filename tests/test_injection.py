@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from bilingual.cli import app
 
 from .helpers import GLOSSARY_HEADER, SMALL_GLOSSARY, write_article, write_glossary
-from .test_report import _chromium
+from .browser import chromium
 
 runner = CliRunner()
 FORMULA_START = ("=", "+", "-", "@")
@@ -121,7 +121,7 @@ def test_reports_hold_the_payloads_as_text_only(payload_reports):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_payloads_in_article_and_glossary_do_not_run_in_chromium(payload_reports):
-    driver = _chromium()
+    driver = chromium()
     try:
         for page in payload_reports:
             driver.get(page.as_uri())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
@@ -12,6 +11,7 @@ from typer.testing import CliRunner
 from bilingual.cli import app
 from bilingual.report.tables import neutralise, safe_csv
 from tests.helpers import write_article, write_glossary
+from tests.browser import chromium
 
 runner = CliRunner()
 
@@ -73,21 +73,6 @@ def test_html_report_escapes_article_text(payload_corpus, tmp_path):
     assert '<mark class="term forbidden"' in page  # Молдавия
 
 
-def _chromium():
-    if not (shutil.which("chromium") and shutil.which("chromedriver")):
-        pytest.skip("chromium and chromedriver (Debian packages) are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage"):
-        opts.add_argument(arg)
-    opts.binary_location = shutil.which("chromium")
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_html_report_in_headless_chromium(payload_corpus, tmp_path):
@@ -99,7 +84,7 @@ def test_html_report_in_headless_chromium(payload_corpus, tmp_path):
     expected = sum(len(a["flags"]) for a in json.loads(js.stdout)["articles"])
     assert expected > 0
 
-    driver = _chromium()
+    driver = chromium()
     try:
         driver.get(out.as_uri())
         assert driver.title == "bilingual check"
