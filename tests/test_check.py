@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 
-import pytest
 from typer.testing import CliRunner
 
 from bilingual import check
