@@ -101,6 +101,14 @@ def _looks_utf16(data: bytes) -> bool:
     return False
 
 
+def binary_kind(data: bytes) -> str | None:
+    """What a document format's magic bytes say the data is («a PDF document»), or None."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
 def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
     """(text, encoding, warnings) for a file's bytes, or InputError naming ``path``."""
     if not data:
@@ -111,9 +119,9 @@ def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
                 return data[len(bom):].decode(codec), name if name != "utf-8" else "utf-8-sig", ()
             except UnicodeDecodeError as e:
                 _fail(path, f"invalid {name.upper()} after the byte-order mark (byte {e.start + len(bom)})")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            _fail(path, f"is {what}, not text; export the article as .md, .txt or .html")
+    what = binary_kind(data)
+    if what:
+        _fail(path, f"is {what}, not text; export the article as .md, .txt or .html")
     nul = data.find(b"\x00")
     if nul >= 0:
         if _looks_utf16(data):

@@ -193,7 +193,7 @@ LINT = {
                                 "g.csv:3: duplicate-en: en 'Kyiv' already on line 2", 1),
     "formula in a cell": (HEADER + 'Kyiv,Киев,city,,,"=HYPERLINK(""http://evil.example"")"\n',
                           "g.csv:2: schema: column 'note' holds a formula-like cell", 1),
-    "PDF renamed .csv": (None, "g.csv:1: schema: missing columns en, ru, type", 1),
+    "PDF renamed .csv": (None, "g.csv:1: schema: is a PDF document, not a CSV file", 1),
 }
 
 

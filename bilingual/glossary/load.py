@@ -40,6 +40,11 @@ def split_list(cell: str) -> tuple[str, ...]:
 
 def decode(data: bytes, path: str | None) -> str:
     """UTF-8 with or without a BOM; anything else is a clear error."""
+    from ..corpus import binary_kind
+
+    what = binary_kind(data)
+    if what:
+        raise GlossaryError(f"is {what}, not a CSV file; export the glossary as UTF-8 CSV", path=path, line=1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
