@@ -111,6 +111,27 @@ def test_unsafe_or_broken_archives_are_refused(argos_home, tmp_path, members, li
     assert not (tmp_path.parent / "evil.txt").exists() and not Path("/tmp/evil-abs.txt").exists()
 
 
+def test_install_interrupted_mid_extraction_leaves_no_model(argos_home, tmp_path, monkeypatch):
+    from bilingual.translate.models import install_model, list_models
+
+    archive = build_argosmodel(tmp_path / "translate-en_ru-partial.argosmodel", name="translate-en_ru-partial")
+    real_extract = zipfile.ZipFile.extract
+
+    def extract_two_then_die(self, path=None, members=None, pwd=None):
+        for info in self.infolist()[:2]:
+            real_extract(self, info, path, pwd)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", extract_two_then_die)
+    before = [m.name for m in list_models()]
+    with pytest.raises(ModelError, match="disk full"):
+        install_model(archive)
+    packages = Path(argos_home["env"]["ARGOS_PACKAGES_DIR"])
+    assert [m.name for m in list_models()] == before
+    assert not (packages / "translate-en_ru-partial").exists()
+    assert not [p for p in packages.iterdir() if p.name.startswith(".install-")]
+
+
 def test_not_a_zip_is_refused(argos_home, tmp_path):
     fake = tmp_path / "model.argosmodel"
     fake.write_text("hello")

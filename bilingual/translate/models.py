@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import tempfile
 import urllib.error
@@ -100,14 +101,33 @@ def check_archive(path: str | os.PathLike) -> str:
 
 
 def install_model(path: str | os.PathLike) -> ModelInfo:
-    """Install a local .argosmodel file (checked first) with Argos's own installer."""
+    """Install a local .argosmodel file (checked first), as Argos's installer does, but atomically.
+
+    ``argostranslate.package.install_from_path`` extracts straight into the package
+    folder, so a run killed mid-extraction leaves a half-written model that later
+    loads as if whole. Here the archive goes into a staging folder beside it and the
+    model folder is renamed into place in one step, under Argos's package lock.
+    """
     top = check_archive(path)
     package, settings = _argos()
+    root = settings.package_data_dir
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
     try:
-        package.install_from_path(Path(path))
-    except Exception as err:  # argos raises bare Exception for a bad archive
+        with package.package_lock:
+            with zipfile.ZipFile(path) as zf:
+                zf.extractall(staging)
+            target = root / top
+            if target.exists():  # reinstall: the old copy leaves with the staging folder
+                os.replace(target, staging / ".previous")
+            os.replace(staging / top, target)
+    except (OSError, zipfile.BadZipFile) as err:
         raise ModelError(f"install failed: {err}", path=str(path)) from err
-    return _info(package.Package(settings.package_data_dir / top))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    from argostranslate.translate import get_installed_languages
+
+    get_installed_languages.cache_clear()
+    return _info(package.Package(root / top))
 
 
 def _info(pkg) -> ModelInfo:
