@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import BilingualError, InputError
+from .options import AlignMode
 
 
 class AlignFormat(str, Enum):
@@ -23,11 +24,6 @@ class Split(str, Enum):
     lines = "lines"
 
 
-class Mode(str, Enum):
-    default = "default"
-    semantic = "semantic"
-
-
 def register(app: typer.Typer) -> None:
     @app.command()
     def align(
@@ -38,7 +34,7 @@ def register(app: typer.Typer) -> None:
                                              "tmx: a translation memory."),
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
-        mode: Mode = typer.Option(Mode.default, "--mode",
+        mode: AlignMode = typer.Option(AlignMode.default, "--mode",
                                   help="default: length and anchors; semantic: also sentence embeddings where unsure "
                                        "(needs the 'semantic' extra)."),
         glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",

@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import BilingualError
+from .options import AlignMode
 
 
 class CheckFormat(str, Enum):
@@ -23,11 +24,6 @@ class Level(str, Enum):
     info = "info"
     warning = "warning"
     error = "error"
-
-
-class AlignMode(str, Enum):
-    default = "default"
-    semantic = "semantic"
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,12 @@
+"""Option choices that several commands share."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class AlignMode(str, Enum):
+    """How sentences are aligned: length and anchors only, or with sentence embeddings too."""
+
+    default = "default"
+    semantic = "semantic"
