@@ -20,8 +20,13 @@ from bilingual.io import atomic_open, write_bytes_atomic, write_text_atomic
 
 PACKAGE = Path(bilingual.__file__).parent
 # (module, line text) of writes that are not outputs: the downloaded archive lands in a
-# TemporaryDirectory and is handed to the installer, then deleted with the folder.
-ALLOWED = {("translate/models.py", "file.write_bytes(data)")}
+# TemporaryDirectory and is handed to the installer, then deleted with the folder; a model
+# is extracted into a staging folder and renamed into place whole (the atomic step itself).
+ALLOWED = {
+    ("translate/models.py", "file.write_bytes(data)"),
+    ("translate/models.py", 'os.replace(target, staging / ".previous")'),
+    ("translate/models.py", "os.replace(staging / top, target)"),
+}
 WRITE_METHODS = {"write_text", "write_bytes", "to_csv", "to_json", "to_excel", "to_parquet", "dump"}
 
 
