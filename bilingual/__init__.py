@@ -20,7 +20,7 @@ _EXPORTS = {
     # errors
     "BilingualError": "errors", "InputError": "errors", "CorpusError": "errors",
     "LanguageError": "errors", "GlossaryError": "errors", "UsageError": "errors",
-    "MissingExtraError": "errors", "ModelError": "errors",
+    "MissingExtraError": "errors", "ModelError": "errors", "OutputError": "errors",
     # reading, segmentation, language
     "read_document": "corpus", "read_text": "corpus", "find_pairs": "corpus",
     "check_languages": "corpus", "article_date": "corpus", "segment_text": "segment",

@@ -40,6 +40,10 @@ class GlossaryError(InputError):
     """The glossary is invalid."""
 
 
+class OutputError(BilingualError):
+    """An output file can't be written (missing folder, no permission, disk full)."""
+
+
 class UsageError(BilingualError):
     """Options that don't fit together."""
 

@@ -10,12 +10,22 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import OutputError
+
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None):
+    """Open ``path`` for writing through a temporary file that replaces it on success.
+
+    A failure to create, write or move the file raises OutputError naming ``path``,
+    so every command reports it as one line whatever it was writing.
+    """
     path = Path(path)
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as err:
+        raise OutputError(f"can't write: {err.strerror or err}", path=str(path)) from None
     try:
         with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding, "newline": newline})) as fh:
             yield fh
@@ -30,6 +40,10 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
                 os.umask(umask)
                 os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
+    except OSError as err:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise OutputError(f"can't write: {err.strerror or err}", path=str(path)) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -293,3 +293,29 @@ def test_fifty_thousand_sentences_finish_with_one_line(tmp_path, cmd):
             "error: en.md: about 50,000 sentences; articles are limited to 10,000"], result.stderr
         assert not (tmp_path / "out.json").exists()
         assert snapshot(tmp_path) == before
+
+
+# --- an output path that can't be written: one line naming it, exit 2, whatever the command ----
+
+EN_TEXT = "# Talks\n\nVladimir Putin spoke with Donald Trump in Kyiv.\n"
+RU_TEXT = "# Переговоры\n\nВладимир Путин говорил с Дональдом Трампом в Киеве.\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{en}", "{ru}", "-g", "{g}", "-f", "json"],
+    ["align", "{en}", "{ru}"],
+    ["fix", "{ru}", "--en", "{en}", "-g", "{g}"],
+    ["diff", "{ru}", "{ru}"],
+    ["glossary", "export", "-g", "{g}", "--format", "tbx"],
+], ids=lambda a: a[0] if a[0] != "glossary" else "glossary export")
+def test_unwritable_output_is_one_line(tmp_path, args):
+    en, ru, g = tmp_path / "en.md", tmp_path / "ru.md", tmp_path / "g.csv"
+    en.write_text(EN_TEXT, encoding="utf-8")
+    ru.write_text(RU_TEXT, encoding="utf-8")
+    g.write_text(SMALL_GLOSSARY, encoding="utf-8")
+    out = tmp_path / "no-such-folder" / "out.txt"
+    argv = [a.format(en=en, ru=ru, g=g) for a in args] + ["-o", str(out)]
+    res = CliRunner().invoke(app, argv)
+    assert res.exit_code == 2, res.output
+    assert res.output == f"error: {out}: can't write: No such file or directory\n"
+    assert not out.parent.exists()

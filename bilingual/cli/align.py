@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import BilingualError, InputError
+from ..errors import BilingualError
 from .options import AlignMode
 
 
@@ -75,5 +75,3 @@ def register(app: typer.Typer) -> None:
                 typer.echo(data.decode("utf-8"), nl=False)
         except BilingualError as err:
             fail(err)
-        except OSError as err:
-            fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))

@@ -211,8 +211,6 @@ def export(
             typer.echo(data.decode("utf-8"), nl=False)
     except BilingualError as err:
         fail(err)
-    except OSError as err:
-        fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))
 
 
 @sub.command("import")
@@ -294,8 +292,8 @@ def mine(
 
         try:
             write_text_atomic(output, mining.proposals_csv(rows))
-        except OSError as err:
-            fail(InputError(f"can't write: {err.strerror or err}", path=str(output)))
+        except BilingualError as err:
+            fail(err)
         typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
                    f"→ {output} ({result.articles} articles, {result.links} aligned links)")
         return
