@@ -194,23 +194,20 @@ def compare_flags(old_flags: Sequence[Flag], new_flags: Sequence[Flag]) -> dict[
 
     Flags are matched by (kind, term, English sentence, text found), as many
     times as they occur, so the same slip in a second place still counts."""
-    old_left = Counter(_flag_key(f) for f in new_flags)
-    fixed = []
-    for f in old_flags:
+    return {"fixed": _unmatched(old_flags, new_flags), "introduced": _unmatched(new_flags, old_flags)}
+
+
+def _unmatched(flags: Sequence[Flag], others: Sequence[Flag]) -> list[Flag]:
+    """The flags of ``flags`` left over once each is matched, one for one, against ``others``."""
+    left = Counter(_flag_key(f) for f in others)
+    out = []
+    for f in flags:
         k = _flag_key(f)
-        if old_left[k]:
-            old_left[k] -= 1
+        if left[k]:
+            left[k] -= 1
         else:
-            fixed.append(f)
-    new_left = Counter(_flag_key(f) for f in old_flags)
-    introduced = []
-    for f in new_flags:
-        k = _flag_key(f)
-        if new_left[k]:
-            new_left[k] -= 1
-        else:
-            introduced.append(f)
-    return {"fixed": fixed, "introduced": introduced}
+            out.append(f)
+    return out
 
 
 def diff_versions(old: Document | Sequence[str], new: Document | Sequence[str], *,
