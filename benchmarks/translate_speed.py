@@ -20,7 +20,11 @@ Three figures, sentences per second, same sentences, same machine:
   (int8, beam, batch 16, inter_threads = cores, intra_threads = 1).
 
 The three are measured in alternation for ``--rounds`` rounds and the medians
-compared, since a shared machine's load swings within a minute.
+compared, since a shared machine's load swings within a minute. A sweep then
+times the raw engine alone at several batch sizes (batch 1 is how Argos calls
+it), which bounds what any runner can gain from batching on this machine.
+``--text generated`` uses short generated sentences instead of the news ones,
+to show how much sentence length moves every figure.
 
 Targets: runner >= 0.9x raw, runner >= 10x argos.
 """
@@ -56,6 +60,8 @@ def main() -> None:
     ap.add_argument("--argos-sentences", type=int, default=20, help="Argos defaults are slow; fewer suffice")
     ap.add_argument("--beam", type=int, default=4)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--text", choices=("news", "generated"), default="news")
+    ap.add_argument("--no-sweep", action="store_true", help="skip the raw-engine batch-size sweep")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bilingual-bench-"))
@@ -65,7 +71,7 @@ def main() -> None:
 
     from tests.argosmodel_builder import _training_lines, build_argosmodel
 
-    sentences = eval_sentences()
+    sentences = eval_sentences() if args.text == "news" else []
     source = "eval-data/enru (WMT22 news)" if sentences else "generated text"
     if not sentences:
         sentences = _training_lines(args.sentences, 3)
@@ -100,6 +106,7 @@ def main() -> None:
                                         inter_threads=inter, intra_threads=intra)
     sp = sentencepiece.SentencePieceProcessor(model_file=str(Path(info.path) / "sentencepiece.model"))
     tokens = sp.encode(sentences, out_type=str)
+    print(f"{sum(map(len, tokens)) / len(tokens):.1f} sentencepiece tokens per sentence on average")
     translator.translate_batch(tokens[:16], beam_size=args.beam, max_batch_size=16)  # warm up
 
     corpus = work / "corpus"
@@ -112,10 +119,13 @@ def main() -> None:
     argos_translate.get_installed_languages.cache_clear()
     subset = sentences[:args.argos_sentences]
     paragraphs = [" ".join(subset[i:i + 5]) for i in range(0, len(subset), 5)]
-    argos_translate.translate(paragraphs[0], "en", "ru")  # load the model and splitter
+    # Load the model and splitter. Argos keeps the previous call's paragraphs in a cache, so
+    # the warm-up text must not be one of the measured paragraphs.
+    argos_translate.translate("A warm-up sentence. And another one.", "en", "ru")
 
     # The machine is shared: the three are measured in alternation, and medians reported.
     raw_r, run_r, argos_r, copied, summary = [], [], [], 0, None
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     for rnd in range(args.rounds):
         t = time.perf_counter()
         res = translator.translate_batch(tokens, beam_size=args.beam, max_batch_size=16, max_decoding_length=512)
@@ -133,6 +143,7 @@ def main() -> None:
         print(f"round {rnd + 1}: argos {argos_r[-1]:.1f}  runner {run_r[-1]:.1f}  raw {raw_r[-1]:.1f} sentences/s",
               flush=True)
 
+    busy = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
     argos, runner, raw = (statistics.median(x) for x in (argos_r, run_r, raw_r))
     print(f"{'argos translate() defaults':32} {argos:8.1f} sentences/s   (median; {len(subset)} sentences a round)")
     print(f"{'bilingual runner':32} {runner:8.1f} sentences/s   (median; {summary.translated} segments a round)")
@@ -141,7 +152,27 @@ def main() -> None:
     print(f"runner / raw   = {runner / raw:.2f}   (target >= 0.9)")
     print(f"runner / argos = {runner / argos:.1f}   (target >= 10)")
     print(f"glossary enforcements {summary.enforced}, fallbacks {summary.fallbacks}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"this process used {busy:.2f} cores on average")
+    if not args.no_sweep:
+        sweep(translator, tokens, args.beam, argos)
+
+
+def sweep(translator, tokens: list[list[str]], beam: int, argos: float) -> None:
+    """The raw engine alone, sorted by length, at several batch sizes: the ceiling for any runner."""
+    ordered = sorted(tokens, key=len)
+    single = tokens[:min(len(tokens), 24)]
+    print(f"raw engine sweep, beam {beam} (Argos defaults {argos:.1f}/s):")
+    t = time.perf_counter()
+    for x in single:  # one sentence per call, as Argos sends a 32-token batch
+        translator.translate_batch([x], beam_size=beam)
+    rate = len(single) / (time.perf_counter() - t)
+    print(f"  batch  1  {rate:6.1f} sentences/s   {rate / argos:5.1f}x Argos")
+    for size in (16, 32, 64):
+        t = time.perf_counter()
+        translator.translate_batch(ordered, beam_size=beam, max_batch_size=size, max_decoding_length=512)
+        rate = len(ordered) / (time.perf_counter() - t)
+        print(f"  batch {size:2d}  {rate:6.1f} sentences/s   {rate / argos:5.1f}x Argos")
 
 
 if __name__ == "__main__":

@@ -126,11 +126,14 @@ def build_copy_model(
     quantization: str | None = None,
     seed: int = 7,
     pad_vocab_to: int = 0,
+    eos: bool = True,
 ) -> None:
     """Write a CTranslate2 Transformer to ``out_dir`` that copies its input tokens.
 
     ``pad_vocab_to`` adds unused tokens so the output layer has a real model's
-    width (Argos's en→ru has a vocabulary of tens of thousands).
+    width (Argos's en→ru has a vocabulary of tens of thousands). ``eos=False``
+    makes a model that never stops: past the source's end it repeats the last
+    token, as a real model caught in a loop does.
     """
     from ctranslate2.specs import transformer_spec
 
@@ -204,7 +207,7 @@ def build_copy_model(
     dec.projection.weight = proj
     dec.projection.bias = np.zeros(vocab_size, dtype=np.float32)
 
-    spec.config.add_source_eos = True
+    spec.config.add_source_eos = eos
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     spec.validate()

@@ -186,6 +186,64 @@ def test_backend_translates_through_ctranslate2(argos_home):
         "Talks resumed.", "The mayor said so!", "Is it true?"]
 
 
+def test_each_length_sorted_batch_gets_its_own_decoding_cap(argos_home):
+    """A looping output can cost its batch at most twice the longest source plus 10 tokens."""
+    from bilingual.translate.backends import get_backend
+
+    backend = get_backend("argos", batch_size=2)
+    real, calls = backend.translator, []
+
+    class Recording:
+        def translate_batch(self, batch, **kw):
+            calls.append(([len(t) for t in batch], kw["max_decoding_length"]))
+            return real.translate_batch(batch, **kw)
+
+    backend.translator = Recording()
+    texts = ["Talks in Kyiv and Kharkiv would resume after a long pause, officials said.", "x",
+             "The mayor spoke.", "Refugees came from Zaporizhzhia and Dnipro on Monday and Tuesday."]
+    assert backend.translate_batch(texts) == texts  # order restored, nothing cut short
+    assert len(calls) == 2
+    lengths = [n for batch, _ in calls for n in batch]
+    assert lengths == sorted(lengths)
+    assert [cap for _, cap in calls] == [2 * max(batch) + 10 for batch, _ in calls]
+
+
+def test_a_model_caught_in_a_loop_is_cut_at_the_batch_cap(tmp_path):
+    """A model that never emits </s> stops at twice the batch's longest source plus 10 tokens."""
+    import zipfile
+
+    from bilingual.translate.argos import ArgosBackend
+    from bilingual.translate.models import ModelInfo
+
+    archive = build_argosmodel(tmp_path / "loop.argosmodel", name="translate-en_ru-loop", eos=False)
+    zipfile.ZipFile(archive).extractall(tmp_path)
+    info = ModelInfo("translate-en_ru-loop", "en", "ru", "1.0", str(tmp_path / "translate-en_ru-loop"), "minisbd")
+    backend = ArgosBackend(info=info, batch_size=2)
+    real, seen = backend.translator, []
+
+    class Result:
+        def __init__(self, pending, source_len, cap):
+            self.pending, self.source_len, self.cap = pending, source_len, cap
+
+        def result(self):
+            res = self.pending.result()
+            seen.append((self.source_len, len(res.hypotheses[0]), self.cap))
+            return res
+
+    class Recording:
+        def translate_batch(self, batch, **kw):
+            out = real.translate_batch(batch, **kw)
+            return [Result(r, len(t), kw["max_decoding_length"]) for r, t in zip(out, batch)]
+
+    backend.translator = Recording()
+    texts = ["Talks in Kyiv resumed.", "x", "The mayor spoke on Monday in Kharkiv."]
+    out = backend.translate_batch(texts)
+    assert all(o.startswith(t) and len(o) > len(t) for o, t in zip(out, texts))  # it copied, then looped
+    assert len(seen) == 3
+    for source_len, produced, cap in seen:
+        assert produced == cap < 512  # decoding ran to the cap, not to max_decoding_length
+
+
 def test_argos_own_translate_runs_the_installed_package(argos_home):
     """The package is a real Argos package: Argos's own pipeline (MiniSBD, CTranslate2) runs it."""
     from argostranslate import translate

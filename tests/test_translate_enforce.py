@@ -55,6 +55,15 @@ RESTORE = [
     # placeholders as real models write them back: spaced, in Cyrillic look-alikes
     ("Talks in Kyiv resumed.", "Переговоры в ZX 1 возобновились.", "Переговоры в Киеве возобновились."),
     ("Talks in Kyiv resumed.", "Переговоры в ЗХ1 возобновились.", "Переговоры в Киеве возобновились."),
+    # placeholders the model declined like a noun: the ending is replaced, and read as a case cue
+    ("Talks in Kyiv resumed.", "Переговоры в ZX1е возобновились.", "Переговоры в Киеве возобновились."),
+    ("The mayor of Kharkiv spoke.", "Мэр ZX1-а выступил.", "Мэр Харькова выступил."),
+    ("Help came to Kyiv.", "Помощь пришла ZX1у.", "Помощь пришла Киеву."),
+    ("He praised Moldova.", "Он похвалил ZX1у.", "Он похвалил Молдову."),
+    ("He called Moldova.", "Он позвонил ZX1у.", "Он позвонил Молдове."),
+    ("The deal with Moldova.", "Сделка с ZX1ой.", "Сделка с Молдовой."),
+    ("Talks with Kyiv.", "Переговоры с ZX1ом.", "Переговоры с Киевом."),
+    ("He governed Kharkiv.", "Он управлял ZX1ом.", "Он управлял Харьковом."),
     # a forbidden rendering the model produced outside the placeholders is corrected too
     ("Kyiv agreed.", "ZX1 и Молдавия согласились.", "Киев и Молдова согласились."),
 ]

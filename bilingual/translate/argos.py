@@ -65,12 +65,14 @@ class ArgosBackend:
         tokens = self.sp.encode(list(texts), out_type=str)
         # Similar lengths in a batch waste no padding; results go back in input order.
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
-        batch = [tokens[i] for i in order]
-        prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
-        pending = self.translator.translate_batch(
-            batch, target_prefix=prefix, max_batch_size=self.batch_size, beam_size=self.beam,
-            max_decoding_length=self.max_decoding_length, replace_unknowns=True, length_penalty=0.2,
-            asynchronous=True)
+        pending = []
+        for start in range(0, len(order), self.batch_size):
+            batch = [tokens[i] for i in order[start:start + self.batch_size]]
+            prefix = [[self.target_prefix] for _ in batch] if self.target_prefix else None
+            pending.extend(self.translator.translate_batch(
+                batch, target_prefix=prefix, max_batch_size=self.batch_size, beam_size=self.beam,
+                max_decoding_length=self.length_cap(max(map(len, batch))), replace_unknowns=True,
+                length_penalty=0.2, asynchronous=True))
 
         def wait() -> list[str]:
             out: list[str] = [""] * len(texts)
@@ -82,6 +84,16 @@ class ArgosBackend:
             return out
 
         return wait
+
+    def length_cap(self, source_tokens: int) -> int:
+        """Most tokens a translation of a batch may take: its longest source, twice, plus 10.
+
+        A model that falls into a loop on one sentence would otherwise decode up to
+        ``max_decoding_length`` steps and hold its whole batch back; Russian runs
+        about 1.1-1.3 times the English length in tokens, so a real translation
+        never comes near the cap.
+        """
+        return min(self.max_decoding_length, 2 * source_tokens + 10)
 
     def split_sentences(self, text: str) -> list[str]:
         """The package's own sentence splitter (MiniSBD ONNX shipped in the package)."""

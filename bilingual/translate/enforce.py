@@ -23,8 +23,9 @@ from .. import morph
 from ..model import Glossary, Term, TermHit
 
 PLACEHOLDER = "ZX{}"
-# What models make of "ZX3": kept, spaced, or written with Cyrillic look-alikes.
-_PLACEHOLDER_RE = re.compile(r"(?<![\w])[ZzЗз]\s?[XxХх]\s?(\d{1,3})(?!\d)")
+# What models make of "ZX3": kept, spaced, or written with Cyrillic look-alikes, and sometimes
+# declined like a noun («ZX3-а», «ZX3ом»): the ending is taken along and read as a case cue.
+_PLACEHOLDER_RE = re.compile(r"(?<![\w])[ZzЗз]\s?[XxХх]\s?(\d{1,3})(?!\d)(?:-?([а-яё]{1,3})(?![\w]))?")
 _WORD = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")
 _CYR = re.compile(r"[а-яёіїєґ]", re.I)
 
@@ -165,6 +166,28 @@ def context_cases(text: str, start: int, stop: int, en_before: str = "") -> tupl
 
 # Any case but the prepositional: what a name with no preposition before it may take.
 NO_PREPOSITION = frozenset(CASES) - {"loct"}
+
+
+# Endings a model attaches to a placeholder, read as a noun of any gender would have them.
+_SUFFIX_CASES = {
+    "а": {"gent"}, "я": {"gent"}, "у": {"datv", "accs"}, "ю": {"datv", "accs"},
+    "ом": {"ablt"}, "ем": {"ablt"}, "ём": {"ablt"}, "ой": {"ablt", "gent"}, "ей": {"ablt", "gent"},
+    "е": {"loct", "datv"}, "ы": {"gent"}, "и": {"gent", "datv", "loct"},
+}
+
+
+def suffix_cases(suffix: str, term: Term, number: str) -> frozenset[str]:
+    """Cases the ending a model put on a placeholder may stand for, for this term.
+
+    A model declines a placeholder as whatever noun it takes it for, so the
+    ending counts in the term's own forms («Молдова» + «-у»: accusative) and in
+    any gender's (a masculine «-у»: dative); the governing word picks between them.
+    """
+    suffix = suffix.lower()
+    forms = {c: render(term, c, number).lower() for c in CASES}
+    # An ending the bare name already has («Москва» + «-а») is no inflection of it.
+    own = {c for c, form in forms.items() if form.endswith(suffix) and form != term.ru.lower()}
+    return frozenset(own | _SUFFIX_CASES.get(suffix, set()))
 
 
 def _placeholder_default(text: str, start: int, en_before: str, en_after: str) -> str:
@@ -351,7 +374,14 @@ class Enforcer:
             out.append(mt[last:m.start()])
             pos += m.start() - last
             en_after = _en_after(protected.source, slot)
+            number = "plur" if _en_plural(slot) else term_number(slot.term)
             cases, _cue = context_cases(mt, m.start(), m.end(), slot.en_before)
+            if m.group(2):
+                # The model declined the placeholder: its ending narrows the context's reading.
+                marked = suffix_cases(m.group(2), slot.term, number)
+                narrowed = (marked & cases) if cases != NO_PREPOSITION else marked
+                if narrowed:
+                    cases = narrowed
             if cases == NO_PREPOSITION:
                 cases = frozenset()
                 # «между ZX1 и ZX2»: a coordinated name shares its neighbour's case.
@@ -359,12 +389,14 @@ class Enforcer:
                     cases = frozenset({prev_case})
             if len(cases) == 1:
                 case = next(iter(cases))
+            elif cases and m.group(2) and not _cue:
+                default = _placeholder_default(mt, m.start(), slot.en_before, en_after)
+                case = default if default in cases else sorted(cases, key=CASES.index)[0]
             elif cases:
                 prev = _words_before(mt, m.start(), 1)
                 case = _USUAL_CASE.get(prev[-1].lower() if prev else "", sorted(cases, key=CASES.index)[0])
             else:
                 case = _placeholder_default(mt, m.start(), slot.en_before, en_after)
-            number = "plur" if _en_plural(slot) else term_number(slot.term)
             new = render(slot.term, case, number)
             if not mt[:m.start()].strip() or mt[:m.start()].rstrip()[-1:] in ".!?\"«":
                 new = new[:1].upper() + new[1:]
