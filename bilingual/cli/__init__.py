@@ -2,7 +2,8 @@
 
 Each command lives in a module of this package with a ``register(app)``
 function; every command parses its options, makes one library call and renders
-the result. Library errors become one line on stderr and exit code 2.
+the result. Library errors become one line on stderr and the error's exit code
+(2), in one place: the command group that runs every command.
 """
 
 from __future__ import annotations
@@ -12,11 +13,25 @@ import logging
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from ..errors import BilingualError
 
+
+class _Commands(TyperGroup):
+    """Runs a command; a library error it raises becomes one line and the error's exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BilingualError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+
+
 app = typer.Typer(
     name="bilingual",
+    cls=_Commands,
     help="Pair, align, check, fix, translate and diff the English and Russian versions of articles.",
     no_args_is_help=True,
     add_completion=False,
@@ -73,16 +88,10 @@ for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}").register(app)
 
 
-def fail(err: BilingualError) -> None:
-    """Print one line for a library error and exit with its code."""
-    typer.echo(f"error: {err}", err=True)
-    raise typer.Exit(err.exit_code)
-
-
 def main() -> None:
     try:
         app(standalone_mode=True)
-    except BilingualError as err:  # raised outside a command's own handling
+    except BilingualError as err:  # raised outside a command (while parsing options)
         print(f"error: {err}", file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:

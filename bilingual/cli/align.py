@@ -8,7 +8,6 @@ from typing import Optional
 
 import typer
 
-from ..errors import BilingualError
 from .options import AlignMode
 
 
@@ -47,31 +46,27 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done, 2 bad input.
         """
-        from . import fail
 
-        try:
-            from ..align import align_files
-            from ..align.formats import format_links
+        from ..align import align_files
+        from ..align.formats import format_links
 
-            gloss = None
-            if glossary is not None:
-                from ..glossary import load_glossary
+        gloss = None
+        if glossary is not None:
+            from ..glossary import load_glossary
 
-                gloss = load_glossary(glossary)
-            result = align_files(en, ru, split=split.value, glossary=gloss, mode=mode.value)
-            en_texts = result.en_doc.sentence_texts
-            ru_texts = result.ru_doc.sentence_texts
-            if fmt is AlignFormat.tmx:
-                from ..report.tmx import to_tmx
+            gloss = load_glossary(glossary)
+        result = align_files(en, ru, split=split.value, glossary=gloss, mode=mode.value)
+        en_texts = result.en_doc.sentence_texts
+        ru_texts = result.ru_doc.sentence_texts
+        if fmt is AlignFormat.tmx:
+            from ..report.tmx import to_tmx
 
-                data = to_tmx(en_texts, ru_texts, result.links)
-            else:
-                data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
-            if output is not None:
-                from ..io import write_bytes_atomic
+            data = to_tmx(en_texts, ru_texts, result.links)
+        else:
+            data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
+        if output is not None:
+            from ..io import write_bytes_atomic
 
-                write_bytes_atomic(output, data)
-            else:
-                typer.echo(data.decode("utf-8"), nl=False)
-        except BilingualError as err:
-            fail(err)
+            write_bytes_atomic(output, data)
+        else:
+            typer.echo(data.decode("utf-8"), nl=False)

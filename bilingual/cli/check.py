@@ -9,7 +9,6 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import BilingualError
 from .options import AlignMode
 
 
@@ -46,22 +45,17 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 clean, 1 flags at or above --fail-on, 2 bad input.
         """
         from ..pipeline import check as run_check
-        from . import fail
 
-        try:
-            report = run_check(list(paths or []), glossary, mode=mode.value,
-                               keep_alignments=fmt is CheckFormat.html)
-            text = _render(report, fmt, explain, output)
-            # A report missing an article is not written: the file would look complete.
-            if output is not None and not report.errors:
-                from ..io import write_text_atomic
+        report = run_check(list(paths or []), glossary, mode=mode.value,
+                           keep_alignments=fmt is CheckFormat.html)
+        text = _render(report, fmt, explain, output)
+        # A report missing an article is not written: the file would look complete.
+        if output is not None and not report.errors:
+            from ..io import write_text_atomic
 
-                write_text_atomic(output, text)
-            elif text is not None:
-                typer.echo(text, nl=not text.endswith("\n"))
-        except BilingualError as err:
-            fail(err)
-            return
+            write_text_atomic(output, text)
+        elif text is not None:
+            typer.echo(text, nl=not text.endswith("\n"))
         for article in report.errors:
             typer.echo(f"error: {article.error}", err=True)
         raise typer.Exit(report.exit_code(fail_on.value))

@@ -9,7 +9,6 @@ from typing import Optional
 
 import typer
 
-from ..errors import BilingualError
 
 
 class DiffFormat(str, Enum):
@@ -45,16 +44,11 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done (with --exit-code: nothing changed), 1 changes found with --exit-code, 2 bad input.
         """
-        from . import fail
 
-        try:
-            if ru is not None:
-                found = _stale(old, new, ru, glossary, en, fmt, output)
-            else:
-                found = _versions(old, new, en, glossary, lang, fmt, output, show_unchanged)
-        except BilingualError as err:
-            fail(err)
-            return
+        if ru is not None:
+            found = _stale(old, new, ru, glossary, en, fmt, output)
+        else:
+            found = _versions(old, new, en, glossary, lang, fmt, output, show_unchanged)
         raise typer.Exit(1 if exit_code and found else 0)
 
 

@@ -9,7 +9,6 @@ from typing import Optional
 
 import typer
 
-from ..errors import BilingualError
 
 
 class Format(str, Enum):
@@ -35,17 +34,12 @@ def register(app: typer.Typer) -> None:
         """
         from ..pipeline import load_default_glossary
         from ..fix import fix_file
-        from . import fail
 
-        try:
-            result = fix_file(ru, load_default_glossary(glossary), en_path=en)
-            if output is not None:
-                from ..io import write_text_atomic
+        result = fix_file(ru, load_default_glossary(glossary), en_path=en)
+        if output is not None:
+            from ..io import write_text_atomic
 
-                write_text_atomic(output, result.fixed)
-        except BilingualError as err:
-            fail(err)
-            return
+            write_text_atomic(output, result.fixed)
         if fmt is Format.json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:

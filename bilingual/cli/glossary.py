@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import BilingualError, InputError
+from ..errors import InputError
 
 DEFAULT = Path("glossary.csv")
 
@@ -63,17 +63,12 @@ def lint(
     Exit codes: 0 clean, 1 problems found, 2 the glossary can't be read.
     """
     from ..glossary.lint import lint_glossary
-    from . import fail
 
     if not file.exists():
-        fail(InputError("glossary file not found", path=str(file)))
+        raise InputError("glossary file not found", path=str(file))
     if corpus is None and not no_corpus and Path("corpus").is_dir():
         corpus = Path("corpus")
-    try:
-        problems = lint_glossary(file, None if no_corpus else corpus)
-    except BilingualError as err:
-        fail(err)
-        return
+    problems = lint_glossary(file, None if no_corpus else corpus)
     for p in problems:
         typer.echo(str(p))
     if problems:
@@ -93,14 +88,9 @@ def add(
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
     from ..glossary.edit import add_term
-    from . import fail
 
-    try:
-        t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                     forbidden=_forms(forbidden) or (), note=note)
-    except BilingualError as err:
-        fail(err)
-        return
+    t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
+                 forbidden=_forms(forbidden) or (), note=note)
     typer.echo(f"added {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -119,15 +109,10 @@ def set_(
 ) -> None:
     """Change cells of one term; every other cell and row stays as it was."""
     from ..glossary.edit import set_term
-    from . import fail
 
-    try:
-        t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
-                     note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                     add_forbidden=_forms(add_forbidden) or ())
-    except BilingualError as err:
-        fail(err)
-        return
+    t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
+                 note=note, new_en=rename, add_variants=_forms(add_variant) or (),
+                 add_forbidden=_forms(add_forbidden) or ())
     typer.echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -138,13 +123,8 @@ def remove(
 ) -> None:
     """Remove a term."""
     from ..glossary.edit import remove_term
-    from . import fail
 
-    try:
-        t = remove_term(glossary, en)
-    except BilingualError as err:
-        fail(err)
-        return
+    t = remove_term(glossary, en)
     typer.echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -159,13 +139,8 @@ def list_(
     from ..glossary import load_glossary
     from ..glossary.edit import filter_terms
     from ..glossary.load import COLUMNS, term_row
-    from . import fail
 
-    try:
-        terms = filter_terms(load_glossary(glossary), type=type, text=text)
-    except BilingualError as err:
-        fail(err)
-        return
+    terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
         typer.echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
         return
@@ -199,18 +174,14 @@ def export(
     """Export the glossary for CAT tools and spreadsheets."""
     from ..glossary import load_glossary
     from ..glossary.exchange import export_glossary
-    from . import fail
 
-    try:
-        data = export_glossary(load_glossary(glossary), fmt.value)
-        if output is not None:
-            from ..io import write_bytes_atomic
+    data = export_glossary(load_glossary(glossary), fmt.value)
+    if output is not None:
+        from ..io import write_bytes_atomic
 
-            write_bytes_atomic(output, data)
-        else:
-            typer.echo(data.decode("utf-8"), nl=False)
-    except BilingualError as err:
-        fail(err)
+        write_bytes_atomic(output, data)
+    else:
+        typer.echo(data.decode("utf-8"), nl=False)
 
 
 @sub.command("import")
@@ -225,13 +196,8 @@ def import_(
     Exit codes: 0 merged cleanly, 1 conflicts were reported (the rest was merged), 2 bad input.
     """
     from ..glossary.exchange import import_glossary
-    from . import fail
 
-    try:
-        report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
-    except BilingualError as err:
-        fail(err)
-        return
+    report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
     verb = "would add" if dry_run else "added"
     for t in report.added:
         typer.echo(f"{verb}: {_term_line(t)}")
@@ -263,37 +229,29 @@ def mine(
     """
     from ..glossary import load_glossary
     from ..glossary import mine as mining
-    from . import fail
 
-    try:
-        if accept_file is not None:
-            report = mining.accept(glossary, accept_file)
-            for t in report.added:
-                typer.echo(f"added: {_term_line(t)}")
-            for t in report.merged:
-                typer.echo(f"merged: {_term_line(t)}")
-            for c in report.conflicts:
-                typer.echo(f"conflict: {accept_file}:{c.line}: {c}")
-            typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
-                       f"{len(report.conflicts)} conflicts", err=True)
-            if report.conflicts:
-                raise typer.Exit(1)
-            return
-        gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
-        result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
-    except BilingualError as err:
-        fail(err)
+    if accept_file is not None:
+        report = mining.accept(glossary, accept_file)
+        for t in report.added:
+            typer.echo(f"added: {_term_line(t)}")
+        for t in report.merged:
+            typer.echo(f"merged: {_term_line(t)}")
+        for c in report.conflicts:
+            typer.echo(f"conflict: {accept_file}:{c.line}: {c}")
+        typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
+                   f"{len(report.conflicts)} conflicts", err=True)
+        if report.conflicts:
+            raise typer.Exit(1)
         return
+    gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
+    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
     for e in result.errors:
         typer.echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations
     if output is not None:
         from ..io import write_text_atomic
 
-        try:
-            write_text_atomic(output, mining.proposals_csv(rows))
-        except BilingualError as err:
-            fail(err)
+        write_text_atomic(output, mining.proposals_csv(rows))
         typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
                    f"→ {output} ({result.articles} articles, {result.links} aligned links)")
         return

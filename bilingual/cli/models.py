@@ -8,7 +8,6 @@ from typing import Optional
 
 import typer
 
-from ..errors import BilingualError
 
 
 def register(app: typer.Typer) -> None:
@@ -19,14 +18,9 @@ def register(app: typer.Typer) -> None:
     def list_(fmt: str = typer.Option("text", "--format", "-f", help="text or json")) -> None:
         """List installed models."""
         from ..translate.models import list_models, packages_dir
-        from . import fail
 
-        try:
-            found = list_models()
-            where = packages_dir()
-        except BilingualError as err:
-            fail(err)
-            return
+        found = list_models()
+        where = packages_dir()
         if fmt == "json":
             typer.echo(json.dumps([m.to_dict() for m in found], ensure_ascii=False, indent=2))
             return
@@ -46,28 +40,18 @@ def register(app: typer.Typer) -> None:
         """Install a model from a file (checked first), or from the Argos index with --online."""
         from ..errors import UsageError
         from ..translate.models import install_model, install_online
-        from . import fail
 
-        try:
-            if online == (file is not None):
-                raise UsageError("give a .argosmodel FILE or --online (not both)")
-            info = install_online(from_code, to_code) if online else install_model(file)
-        except BilingualError as err:
-            fail(err)
-            return
+        if online == (file is not None):
+            raise UsageError("give a .argosmodel FILE or --online (not both)")
+        info = install_online(from_code, to_code) if online else install_model(file)
         typer.echo(f"installed {info.name} ({info.from_code}→{info.to_code}, v{info.version}) in {info.path}")
 
     @models.command()
     def remove(name: str = typer.Argument(..., help="Model name as `bilingual models list` shows it.")) -> None:
         """Remove an installed model."""
         from ..translate.models import remove_model
-        from . import fail
 
-        try:
-            info = remove_model(name)
-        except BilingualError as err:
-            fail(err)
-            return
+        info = remove_model(name)
         typer.echo(f"removed {info.name}")
 
     app.add_typer(models, name="models")

@@ -10,7 +10,6 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import BilingualError
 
 
 class Executor(str, Enum):
@@ -67,24 +66,19 @@ def register(app: typer.Typer) -> None:
         from ..pipeline import DEFAULT_CORPUS, load_default_glossary
         from ..errors import UsageError
         from ..translate.runner import translate_corpus
-        from . import fail
 
-        try:
-            if to != "ru":
-                raise UsageError(f"only EN→RU is supported (--to ru), not {to!r}")
-            if executor is Executor.local and workers:
-                raise UsageError("--workers needs --executor dask")
-            gloss = load_default_glossary(glossary)
-            with _progress(enabled=sys.stderr.isatty()) as report:
-                summary = translate_corpus(
-                    [str(p) for p in paths] if paths else [DEFAULT_CORPUS], glossary=gloss,
-                    backend_options={"model": model, "beam": beam, "batch_size": batch_size},
-                    cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
-                    incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
-                    chunk_size=chunk_size, splitter=splitter.value)
-        except BilingualError as err:
-            fail(err)
-            return
+        if to != "ru":
+            raise UsageError(f"only EN→RU is supported (--to ru), not {to!r}")
+        if executor is Executor.local and workers:
+            raise UsageError("--workers needs --executor dask")
+        gloss = load_default_glossary(glossary)
+        with _progress(enabled=sys.stderr.isatty()) as report:
+            summary = translate_corpus(
+                [str(p) for p in paths] if paths else [DEFAULT_CORPUS], glossary=gloss,
+                backend_options={"model": model, "beam": beam, "batch_size": batch_size},
+                cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
+                incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
+                chunk_size=chunk_size, splitter=splitter.value)
         if fmt is Format.json:
             typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         else:
