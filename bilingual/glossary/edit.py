@@ -172,6 +172,14 @@ def _valid(f: _File) -> bool:
     return True
 
 
+def _rows_of(f: _File, en: str, path: str) -> list[_Record]:
+    """The rows of the term ``en``; an error naming the file when there are none."""
+    found = f.find(en)
+    if not found:
+        raise GlossaryError(f"no term {en!r} in the glossary", path=path)
+    return found
+
+
 def set_term(path: str | os.PathLike, en: str, *, ru: str | None = None, type: str | None = None,
              variants: Iterable[str] | str | None = None, forbidden: Iterable[str] | str | None = None,
              note: str | None = None, new_en: str | None = None, add_variants: Iterable[str] = (),
@@ -180,9 +188,7 @@ def set_term(path: str | os.PathLike, en: str, *, ru: str | None = None, type: s
     p = str(path)
     with locked(p):
         f = _read(p)
-        found = f.find(en)
-        if not found:
-            raise GlossaryError(f"no term {en!r} in the glossary", path=p)
+        found = _rows_of(f, en, p)
         old = _term_at(f, en)
         values: dict[str, str] = {}
         for name, value in (("en", new_en), ("ru", ru), ("type", type), ("note", note)):
@@ -215,9 +221,7 @@ def remove_term(path: str | os.PathLike, en: str) -> Term:
     p = str(path)
     with locked(p):
         f = _read(p)
-        found = f.find(en)
-        if not found:
-            raise GlossaryError(f"no term {en!r} in the glossary", path=p)
+        found = _rows_of(f, en, p)
         old = _term_at(f, en)
         f.records = [r for r in f.records if r not in found]
         _write(f, f"removing {en!r}")

@@ -389,7 +389,8 @@ class Enforcer:
                     cases = frozenset({prev_case})
             if len(cases) == 1:
                 case = next(iter(cases))
-            elif cases and m.group(2) and not _cue:
+            elif cases and not _cue:
+                # No governing word, and the model's ending left several readings.
                 default = _placeholder_default(mt, m.start(), slot.en_before, en_after)
                 case = default if default in cases else sorted(cases, key=CASES.index)[0]
             elif cases:
