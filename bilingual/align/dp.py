@@ -14,6 +14,7 @@ banded loop already keeps a 5,000-sentence book to a few seconds.
 from __future__ import annotations
 
 import math
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 INF = float("inf")
@@ -231,12 +232,8 @@ class BeadCost:
 def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: list[int], stops_en=None,
          stops_ru=None):
     n, m = len(len_en), len(len_ru)
-    cs_en = [0]
-    for x in stops_en or [1] * n:
-        cs_en.append(cs_en[-1] + x)
-    cs_ru = [0]
-    for x in stops_ru or [1] * m:
-        cs_ru.append(cs_ru[-1] + x)
+    cs_en = list(accumulate(stops_en or [1] * n, initial=0))
+    cs_ru = list(accumulate(stops_ru or [1] * m, initial=0))
     stop_clash = p.stop_clash
     c = p.ratio
     var, var2 = p.var, p.var2
@@ -244,20 +241,12 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
     t_scale = (nu + 1.0) / 2.0
     bonus, clash, null_clash = p.bonus, p.clash, p.null_clash
 
-    cum_en = [0.0]
-    for x in len_en:
-        cum_en.append(cum_en[-1] + x)
-    cum_ru = [0.0]
-    for x in len_ru:
-        cum_ru.append(cum_ru[-1] + x)
+    cum_en = list(accumulate(len_en, initial=0.0))
+    cum_ru = list(accumulate(len_ru, initial=0.0))
     w_en = [_unshared_weight(a, p, SOFT_EN) for a in anchors_en]
     w_ru = [_unshared_weight(a, p, SOFT_RU) for a in anchors_ru]
-    cw_en = [0.0]
-    for x in w_en:
-        cw_en.append(cw_en[-1] + x)
-    cw_ru = [0.0]
-    for x in w_ru:
-        cw_ru.append(cw_ru[-1] + x)
+    cw_en = list(accumulate(w_en, initial=0.0))
+    cw_ru = list(accumulate(w_ru, initial=0.0))
     match = _match_rows(anchors_en, anchors_ru, lo, hi)
     null_en = [p.null + null_clash * w for w in w_en]
     null_ru = [p.null + null_clash * w for w in w_ru]
