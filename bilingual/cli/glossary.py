@@ -198,13 +198,17 @@ def import_(
     from ..glossary.exchange import import_glossary
 
     report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
-    verb = "would add" if dry_run else "added"
+    _print_merge(report, file, dry_run)
+
+
+def _print_merge(report, source: Path, dry_run: bool = False) -> None:
+    """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
     for t in report.added:
-        typer.echo(f"{verb}: {_term_line(t)}")
+        typer.echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
     for t in report.merged:
         typer.echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
     for c in report.conflicts:
-        typer.echo(f"conflict: {file}:{c.line}: {c}")
+        typer.echo(f"conflict: {source}:{c.line}: {c}")
     typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
                f"{len(report.conflicts)} conflicts" + (" (dry run)" if dry_run else ""), err=True)
     if report.conflicts:
@@ -231,17 +235,7 @@ def mine(
     from ..glossary import mine as mining
 
     if accept_file is not None:
-        report = mining.accept(glossary, accept_file)
-        for t in report.added:
-            typer.echo(f"added: {_term_line(t)}")
-        for t in report.merged:
-            typer.echo(f"merged: {_term_line(t)}")
-        for c in report.conflicts:
-            typer.echo(f"conflict: {accept_file}:{c.line}: {c}")
-        typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
-                   f"{len(report.conflicts)} conflicts", err=True)
-        if report.conflicts:
-            raise typer.Exit(1)
+        _print_merge(mining.accept(glossary, accept_file), accept_file)
         return
     gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
     result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
