@@ -33,6 +33,7 @@ KIND_LEVEL = {
     "number_mismatch": "error",
     "untranslated": "error",
     "wrong_language": "error",
+    "term_substitution": "error",
     "missing_term": "warning",
     "omission": "warning",
     "addition": "warning",
@@ -73,6 +74,10 @@ class LinkContext:
     # one omission, not once per term
     dropped_terms: set[str] = field(default_factory=set)
     dropped_numbers: Counter = field(default_factory=Counter)
+
+    # Terms a term_substitution flag already reports: no missing/extra flag for them too
+    substituted_en: set[str] = field(default_factory=set)
+    substituted_ru: set[str] = field(default_factory=set)
 
     # For an uncertain link: the link and its neighbours. A term or number flag
     # there needs the neighbourhood to agree, so a misplaced link boundary can't
@@ -179,13 +184,28 @@ def _same_rendering(a: Term, b: Term) -> bool:
     return a.ru in b.allowed or b.ru in a.allowed
 
 
+def _implied(a: Term, b: Term) -> bool:
+    """One name implies the other: a capital for its country («Moscow said» / «Россия заявила»)."""
+    from .glossary.countries import capital_of
+
+    for x, y in ((a, b), (b, a)):
+        capital = capital_of(y.en)
+        if capital and (capital == x.en or capital.startswith(x.en + " ")):  # "Washington D.C."
+            return True
+    return False
+
+
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
 
-def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
+def _term_covered(term: Term, hits: Iterable[TermHit], *, implied: bool = False) -> TermHit | None:
+    """A hit (of any kind: a derived adjective names the place too) standing for ``term``.
+
+    With ``implied``, a name the term implies counts as well (a capital for its country).
+    """
     for hit in hits:
-        if _same_rendering(term, hit.term):
+        if _same_rendering(term, hit.term) or implied and _implied(term, hit.term):
             return hit
     return None
 
@@ -292,17 +312,63 @@ def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
                            why=f"glossary line {hit.term.line} forbids {', '.join(hit.term.forbidden)}")
 
 
+def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
+    """EN terms with no RU counterpart and RU names with no EN counterpart in the link.
+
+    Derived words (German, «иранский») only ever account for a name: an English
+    adjective the Russian leaves out, or a Russian adjective the translator adds,
+    is the translator's freedom. A capital stands for its country on the other side.
+    """
+    en_missing: list[TermHit] = []
+    seen: set[str] = set()
+    for hit in ctx.en_hits:
+        term = hit.term
+        if hit.kind == "derived" or term.en in seen:
+            continue
+        seen.add(term.en)
+        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits, implied=True):
+            continue
+        en_missing.append(hit)
+    ru_extra: list[TermHit] = []
+    seen = set()
+    for hit in ctx.ru_hits:
+        term = hit.term
+        if hit.kind in ("forbidden", "derived") or term.en in seen:
+            continue
+        seen.add(term.en)
+        if _term_covered(term, ctx.other_en_hits, implied=True):
+            continue
+        ru_extra.append(hit)
+    return en_missing, ru_extra
+
+
+def term_substitution(ctx: LinkContext) -> Iterable[Flag]:
+    """The English names one term, the Russian another of the same type in its place ("Georgia" → «Молдова»)."""
+    if not ctx.link.en or not ctx.terms_checkable:
+        return
+    en_missing, ru_extra = _unmatched(ctx)
+    for en_hit in en_missing:
+        other = next((h for h in ru_extra if h.term.type and h.term.type == en_hit.term.type
+                      and h.term.en not in ctx.substituted_ru), None)
+        if other is None:
+            continue
+        ctx.substituted_en.add(en_hit.term.en)
+        ctx.substituted_ru.add(other.term.en)
+        yield ctx.flag("term_substitution",
+                       f"{en_hit.term.en} is in the English but the Russian has «{other.form}» "
+                       f"({other.term.en}) instead of «{en_hit.term.ru}»" + ctx.uncertain_note(),
+                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
+                       why=f"EN «{en_hit.form}» has no RU counterpart; RU «{other.form}» ({other.term.type}) "
+                           "has no EN counterpart")
+
+
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
     """An English glossary term whose Russian rendering is absent from the linked Russian."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    seen: set[str] = set()
-    for hit in ctx.en_hits:
+    for hit in _unmatched(ctx)[0]:
         term = hit.term
-        if term.en in seen:
-            continue
-        seen.add(term.en)
-        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits):
+        if term.en in ctx.substituted_en:
             continue
         yield ctx.flag("missing_term",
                        f"{term.en} is in the English but «{term.ru}» is not in the Russian" + ctx.uncertain_note(),
@@ -311,21 +377,17 @@ def missing_term(ctx: LinkContext) -> Iterable[Flag]:
 
 
 def extra_term(ctx: LinkContext) -> Iterable[Flag]:
-    """A glossary name in the Russian with no English counterpart in the link."""
+    """A glossary name in the Russian with no English counterpart in the link (info: often a translator's gloss)."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    seen: set[str] = set()
-    for hit in ctx.ru_hits:
+    for hit in _unmatched(ctx)[1]:
         term = hit.term
-        if hit.kind == "forbidden" or term.en in seen:
-            continue
-        seen.add(term.en)
-        if _term_covered(term, ctx.other_en_hits):
+        if term.en in ctx.substituted_ru:
             continue
         yield ctx.flag("extra_term",
                        f"«{hit.form}» ({term.en}) is in the Russian but not in the English" + ctx.uncertain_note(),
                        term=term.en, expected=None, found=hit.form,
-                       why="no EN glossary term in the link renders to this name")
+                       why="no EN glossary term in the link renders to this name, nor one it implies")
 
 
 def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
@@ -360,6 +422,7 @@ RULES: list[Rule] = [
     untranslated,
     wrong_language,
     forbidden_variant,
+    term_substitution,
     missing_term,
     extra_term,
     number_mismatch,

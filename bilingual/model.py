@@ -90,10 +90,15 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the glossary file, for messages
+    en_variants: tuple[str, ...] = ()  # other English names: "US", "U.S.", "America"
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return (self.ru, *self.variants)
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
 
 
 @dataclass(frozen=True)
