@@ -40,8 +40,8 @@ class Country:
 
 
 def _plural(demonym: str) -> tuple[str, ...]:
-    # Americans, Germans, Iranians; "British", "French", "Chinese" have no -s plural
-    return (demonym, demonym + "s") if demonym.endswith(("an", "i")) else (demonym,)
+    # Americans, Germans, Greeks; "British", "French", "Chinese", "Swiss" have no -s plural
+    return (demonym,) if demonym.endswith(("sh", "ch", "ese", "ss", "s")) else (demonym, demonym + "s")
 
 
 @lru_cache(maxsize=1)

@@ -387,9 +387,16 @@ class Matcher:
     # -- English
 
     def find_en(self, text: str) -> list[TermHit]:
-        """Glossary terms in English ``text``: longest first, non-overlapping, in text order."""
+        """Glossary terms in English ``text``: longest first, non-overlapping, in text order.
+
+        Matching runs on ``normalize(text)`` (no invisible characters, look-alike
+        letters unified); hits point at the original's characters.
+        """
         if self._auto is None or not text:
             return []
+        return _mapped(text, self._find_en)
+
+    def _find_en(self, text: str) -> list[TermHit]:
         folded = _fold(text)
         n = len(text)
         candidates = []
@@ -425,9 +432,38 @@ class Matcher:
         return tok
 
     def find_ru(self, text: str) -> list[TermHit]:
-        """Glossary forms in Russian ``text`` in any case and number, with their kind."""
+        """Glossary forms in Russian ``text`` in any case and number, with their kind.
+
+        As in ``find_en``, a soft hyphen, a stress mark or a Latin look-alike letter
+        hides nothing: matching runs on the normalised copy, hits point at the original.
+        """
         if not (self._ru_one or self._ru_two) or not text:
             return []
+        return _mapped(text, self._find_ru)
+
+    def _part_candidates(self, spans, toks, candidates) -> None:
+        """Candidates inside hyphenated words no whole-word candidate covers («стелс-омикрон», «Молдавии-2»)."""
+        covered = [(c[0], c[1]) for c in candidates]
+        one = self._ru_one
+        for (start, stop, token), whole in zip(spans, toks):
+            if "-" not in token or any(s <= start and stop <= e for s, e in covered):
+                continue
+            pos = start
+            for part in token.split("-"):
+                if len(part) >= 2:
+                    tok = self._tokens.get(part) or self._text_token(part)
+                    tried: set[int] = set()
+                    for key in tok.keys:
+                        for entry in one.get(key, ()):
+                            if id(entry) not in tried:
+                                tried.add(id(entry))
+                                q = _token_matches(entry.pats[0], tok)
+                                if q:
+                                    candidates.append((pos, pos + len(part), -q, _KIND_RANK[entry.kind],
+                                                       entry.order, entry))
+                pos += len(part) + 1
+
+    def _find_ru(self, text: str) -> list[TermHit]:
         spans = tokenize(text)
         cache = self._tokens
         toks = [cache.get(tok) or self._text_token(tok) for _, _, tok in spans]
@@ -465,8 +501,23 @@ class Matcher:
                         else:
                             candidates.append((spans[i][0], spans[i + m - 1][1], -q, _KIND_RANK[entry.kind],
                                                entry.order, entry))
+        self._part_candidates(spans, toks, candidates)
         return [TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind)
                 for start, stop, *_, entry in _select(candidates)]
+
+
+def _mapped(text: str, find) -> list[TermHit]:
+    """``find`` run on the normalised copy of ``text``, its hits mapped back onto ``text``."""
+    from ..normalize import normalize
+
+    norm = normalize(text)
+    if norm.offsets is None:
+        return find(text)
+    out = []
+    for hit in find(norm.text):
+        start, stop = norm.span(hit.start, hit.stop)
+        out.append(TermHit(term=hit.term, start=start, stop=stop, form=text[start:stop], kind=hit.kind))
+    return out
 
 
 def _select(candidates: list[tuple]) -> list[tuple]:
