@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bilingual.glossary import load_glossary, matcher_for  # noqa: E402
+from bilingual.glossary.hits import mark_within  # noqa: E402
 from bilingual.model import ArticlePair, Glossary  # noqa: E402
 from bilingual.pipeline import check, check_article  # noqa: E402
 
@@ -150,7 +151,7 @@ def ukrainian(text: str) -> str:
 _MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
            "октября", "ноября", "декабря"]
 _DATE_RU = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")\b")
-_NUM = re.compile(r"(?<![\d.,:])\d+(?![\d:])")
+_NUM = re.compile(r"(?<![\w.,:])\d+(?![\d:])")
 
 
 def misspell(word: str) -> str | None:
@@ -195,9 +196,17 @@ def injections(docs, glossary: Glossary, rng: random.Random, per_doc: int):
         # sentences with a one-word glossary hit in both languages
         named = []
         for j in order:
-            en_terms = {h.term.en for h in matcher.find_en(en[j])}
-            for h in matcher.find_ru(ru[j]):
-                if h.kind == "allowed" and " " not in h.form and h.term.en in en_terms and h.form[:1].isupper():
+            # a name the English says as a name (not "German", not inside "Moscow State University")
+            en_hits = matcher.find_en(en[j])
+            ru_hits = matcher.find_ru(ru[j])
+            # named once on each side (dropping one of two mentions is no dropped name)
+            once_en = Counter(h.term.en for h in en_hits)
+            once_ru = Counter(h.term.en for h in ru_hits)
+            en_terms = {h.term.en for h in mark_within(en[j], en_hits, "en")
+                        if h.kind != "derived" and not h.within and once_en[h.term.en] == 1}
+            for h in ru_hits:
+                if h.kind == "allowed" and " " not in h.form and h.term.en in en_terms and h.form[:1].isupper() \
+                        and once_ru[h.term.en] == 1:
                     named.append((j, h))
                     break
         for j, h in named[:per_doc]:
