@@ -48,7 +48,16 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
             continue
         if m.group(0).isascii():
             continue  # a name kept in Latin script ("Lockheed Martin", "Le Figaro") is not rendered at all
+        if _is_adjective(m.group(0)):
+            continue  # «Балканского побережья»: an adjective built on a name, not a rendering of it
         yield m.group(0)
+
+
+def _is_adjective(word: str) -> bool:
+    from .morph import parse
+
+    parses = parse(word)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].is_known
 
 
 def _closest(word_forms: list[str], target: str, score) -> tuple[str, float] | None:
