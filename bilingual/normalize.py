@@ -89,3 +89,21 @@ def hidden_chars(text: str) -> list[tuple[int, str]]:
     import unicodedata
 
     return [(m.start(), unicodedata.name(m.group(), f"U+{ord(m.group()):04X}")) for m in _DROP_RE.finditer(text)]
+
+
+_VOWEL = re.compile(r"[аеёиоуыэюяАЕЁИОУЫЭЮЯ]")
+
+
+def keep_stress(original: str, replacement: str) -> str:
+    """``replacement`` with the stress mark ``original`` carried, on the vowel of the same rank.
+
+    «Молда́вией» → «Молдовой» becomes «Молдо́вой»: the second vowel was stressed, so it stays so.
+    """
+    if "\u0301" not in original:
+        return replacement
+    rank = len(_VOWEL.findall(original[:original.index("\u0301")]))
+    vowels = list(_VOWEL.finditer(replacement))
+    if not rank or rank > len(vowels):
+        return replacement
+    at = vowels[rank - 1].end()
+    return replacement[:at] + "\u0301" + replacement[at:]

@@ -17,10 +17,11 @@ coordinated neighbours («между Россией и …») and the ending dec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import morph
 from ..model import Glossary, Term, TermHit
+from ..normalize import keep_stress, normalize
 
 PLACEHOLDER = "ZX{}"
 # What models make of "ZX3": kept, spaced, or written with Cyrillic look-alikes, and sometimes
@@ -423,7 +424,13 @@ class Enforcer:
         en_before = self._english_cues(en) if en else {}
         out, reps, last, shift = [], [], 0, 0
         for hit in hits:
-            new, case = self.replacement_for(ru, hit, en_before.get(hit.term.en, ""))
+            # the case is read off the form as a reader sees it: no soft hyphen, stress mark
+            # or look-alike letter may change it («с Молда́вией» is instrumental, like «с Молдавией»)
+            seen = normalize(hit.form).text
+            new, case = self.replacement_for(ru, replace(hit, form=seen) if seen != hit.form else hit,
+                                             en_before.get(hit.term.en, ""))
+            if new is not None and seen != hit.form:
+                new = keep_stress(hit.form, new)
             if new is None or new == hit.form:
                 continue
             out.append(ru[last:hit.start])
