@@ -43,7 +43,7 @@ class TextFile:
         bom, codec = b"", encoding
         for mark, name, _family in _BOMS:
             if data.startswith(mark):
-                bom, codec = mark, name
+                bom, codec = mark, name.replace("-sig", "")  # the mark is kept apart
                 break
         raw = data[len(bom):].decode(codec)
         if raw.startswith("\ufeff"):  # read_text drops a second mark inside the text too
