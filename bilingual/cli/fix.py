@@ -59,6 +59,9 @@ def register(app: typer.Typer) -> None:
                 write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes)
             if result.changes or not in_place:
                 out.write(result.fixed_bytes())
+        if result.skipped:
+            echo(f"note: {ru}: {len(result.skipped)} forbidden form(s) left alone in code, link targets, "
+                 "comments or front matter", err=True)
         if fmt is Format.json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:
