@@ -48,6 +48,8 @@ def _term_line(t) -> str:
         bits.append("variants: " + "; ".join(t.variants))
     if t.forbidden:
         bits.append("forbidden: " + "; ".join(t.forbidden))
+    if t.en_variants:
+        bits.append("en variants: " + "; ".join(t.en_variants))
     return "  ".join(bits)
 
 
@@ -85,13 +87,15 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
+    en_variant: Optional[List[str]] = typer.Option(None, "--en-variant", "-e",
+                                                   help="Another English name, e.g. 'U.S.' (repeatable)."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                 forbidden=_forms(forbidden) or (), note=note)
+                 forbidden=_forms(forbidden) or (), note=note, en_variants=_forms(en_variant) or ())
     echo(f"added {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -104,6 +108,8 @@ def set_(
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
     add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    en_variants: Optional[List[str]] = typer.Option(None, "--en-variants", help="Replace the English variants."),
+    add_en_variant: Optional[List[str]] = typer.Option(None, "--add-en-variant", help="Add an English variant."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
@@ -113,7 +119,8 @@ def set_(
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                 add_forbidden=_forms(add_forbidden) or ())
+                 add_forbidden=_forms(add_forbidden) or (), en_variants=_forms(en_variants),
+                 add_en_variants=_forms(add_en_variant) or ())
     echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
 
 
