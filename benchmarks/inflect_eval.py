@@ -120,7 +120,6 @@ Pfizer,Pfizer,company,,,
 SYNONYMS = [  # allowed, forbidden synonym of another paradigm (both directions are used)
     ("Молдова", "Молдавия"), ("Беларусь", "Белоруссия"), ("Кыргызстан", "Киргизия"),
     ("Туркменистан", "Туркмения"), ("Великобритания", "Британия"), ("Нидерланды", "Голландия"),
-    ("Россия", "Российская Федерация"),
 ]
 
 _CYR_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -159,7 +158,7 @@ def task_restore(docs, use_model: bool, show: int):
         protected = enf.protect(en)
         if not protected.slots:
             continue
-        ru_hits = [h for h in enf.matcher.find_ru(ru) if h.kind in ("allowed", "variant")]
+        ru_hits = [h for h in enf.matcher.find_ru(ru) if h.kind == "allowed"]
         if [h.term.ru for h in ru_hits] != [s.term.ru for s in protected.slots]:
             continue  # not exactly one form of each name in the same order
         mt, last = [], 0
@@ -259,9 +258,10 @@ def task_synonym(docs, use_model: bool, show: int):
     from bilingual.russian import morph
     from bilingual.russian.grammar import render
 
-    instances, rows = [], set()
+    right = total = 0
+    wrong = []
     for a, b in SYNONYMS:
-        for allowed, forbidden in ((a, b), (b, a)):
+        for allowed, forbidden in ((a, b), (b, a)):  # one glossary per direction
             term = Term(en=allowed, ru=allowed)
             bad_term = Term(en=forbidden, ru=forbidden)
             forms = {}
@@ -269,16 +269,19 @@ def task_synonym(docs, use_model: bool, show: int):
                 forms.setdefault(render(term, c, "sing").lower(), c)
             pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                                  + r")(?![\w-])", re.I)
+            instances = []
             for _en, ru in pairs(docs):
                 for m in pattern.finditer(ru):
                     case = forms[m.group(1).lower()]
                     bad = morph.match_case(m.group(1), render(bad_term, case, "sing"))
                     instances.append((ru[:m.start()] + bad + ru[m.end():], ru, (m.group(1), bad)))
-                    rows.add(f"{allowed},{allowed},country,,{forbidden},")
-    glossary = parse_glossary(("en,ru,type,variants,forbidden,note\n" + "\n".join(sorted(rows)) + "\n").encode(),
-                              "syn.csv")
-    fixed = _run_fix(instances, glossary, use_model)
-    return _score(instances, fixed)
+            if not instances:
+                continue
+            glossary = parse_glossary(f"en,ru,type,variants,forbidden,note\n{allowed},{allowed},country,,{forbidden},\n"
+                                      .encode(), "syn.csv")
+            r, t, w = _score(instances, _run_fix(instances, glossary, use_model))
+            right, total, wrong = right + r, total + t, wrong + w
+    return right, total, wrong
 
 
 def _score(instances, fixed):
@@ -329,7 +332,7 @@ def task_lemma(docs, use_model: bool, show: int):
                 if fuzz.ratio(ru_to_latin(morph.norm(w)), best_en) < 70:
                     break
                 forms = {f.word for p in morph.parse(w) if {"Name", "Surn", "Geox"} & p.tag.grammemes
-                         for f in p.lexeme if f.tag.number != "plur"} | {morph.norm(w)}
+                         for f in p.lexeme if f.tag.case == "nomn"} or {morph.norm(w)}
                 gold_words.append(max(sorted(forms), key=lambda f: fuzz.ratio(ru_to_latin(f), best_en)))
             else:
                 key = (phrase, en)

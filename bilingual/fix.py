@@ -26,10 +26,14 @@ class FixChange:
     case: str | None
     start: int  # offsets into the original file text
     stop: int
+    decision: object = field(default=None, compare=False)  # russian.case.Decision: the rule and cue
 
     def to_dict(self) -> dict:
-        return {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
-                "case": self.case}
+        out = {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
+               "case": self.case}
+        if self.decision is not None:
+            out.update(rule=self.decision.rule, cue=self.decision.cue, uncertain=self.decision.uncertain)
+        return out
 
 
 @dataclass
@@ -104,7 +108,7 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             pieces.append(text[last:abs_start])
             pieces.append(rep.new)
             last = abs_start + len(rep.old)
-            changes.append(FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, last))
+            changes.append(FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, last, rep.decision))
             src_pos, new_pos = old_stop, rep.stop
     pieces.append(text[last:])
     return FixResult(str(path), text, "".join(pieces), changes, file)

@@ -56,6 +56,7 @@ class Request:
     en_before: str = ""  # English word before the term in the aligned source ("in", "to", ...)
     en_after: str = ""  # the two characters after it ("'s")
     number: str | None = None  # known number (English plural), else the term's own
+    pending: tuple = ()  # (start, stop) of other slots not filled yet: no cue for this one
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,12 @@ def rule_name_agreement(st: _State) -> None:
 
 
 def rule_english_possessive(st: _State) -> None:
-    """English «X's» / «of X» with no Russian preposition: the genitive."""
+    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive."""
     if st.req.found or PREPOSITIONS.get(st.before().lower()):
         return
+    prev = st.before()
+    if not any(p.tag.POS == "NOUN" for p in morph.parse(prev)[:1]) if _CYR.search(prev) else True:
+        return  # only where Russian can hang a genitive on a noun («визит Путина»)
     if st.req.en_after in ("'s", "’s") or st.req.en_before == "of":
         st.narrow({"gent"}, "english_possessive", "English «'s»/«of»")
 
@@ -179,7 +183,7 @@ def rule_conjunct(st: _State) -> None:
     tags = None
     for j in others:
         word = words[j]
-        if not _CYR.search(word):
+        if not _CYR.search(word) or _is_pending(st, j):
             continue
         cases = {_norm_case(p.tag.case) for p in morph.parse(word)
                  if p.tag.POS in ("NOUN", "ADJF") and p.tag.case} if morph.is_known(word) else set()
@@ -201,11 +205,9 @@ def rule_verb_government(st: _State) -> None:
     words, i = _context(st)
     tree = _tree(st)
     head, rel = tree[i]
-    candidates = []
-    if head >= 0 and rel in ("obj", "iobj", "obl"):
-        candidates.append(words[head])
-    candidates += [w for w in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")]
-    for word in candidates:
+    if head < 0 or rel not in ("obj", "iobj", "obl"):
+        return
+    for word in (words[head],):
         if not _CYR.search(word):
             continue
         for p in morph.parse(word)[:1]:
@@ -300,6 +302,16 @@ def _context(st: _State) -> tuple[list[str], int]:
         else:
             st.probe = (_probe_words(st, _UNKNOWN), st.slot[0])
     return st.probe
+
+
+def _is_pending(st: _State, j: int) -> bool:
+    """Whether probe word ``j`` belongs to another slot still waiting for its case."""
+    shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found else 0
+    k = j if j < st.slot[0] else j + shift  # back to a token of the text
+    if k >= len(st.tokens):
+        return False
+    s, e, _ = st.tokens[k]
+    return any(s < stop and e > start for start, stop in st.req.pending)
 
 
 def _tree(st: _State) -> list:

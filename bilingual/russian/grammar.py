@@ -51,7 +51,7 @@ for _case, _words in {
 # English prepositions that pick one reading of an ambiguous Russian one.
 _EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
 _EN_FROM = {"from", "off"}
-_EN_LOCATION = {"in", "at", "inside", "on", "within"}
+_EN_LOCATION: set[str] = set()  # "in" doesn't tell: «arrived in Poland» is «в Польшу»; the tagger reads в/на
 _COORD = {"и", "или", "а", "но", ","}
 
 

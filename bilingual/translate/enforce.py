@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Glossary, Term, TermHit
 from ..russian.case import Decision, Request, resolve
+from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel
 from ..russian.grammar import (  # noqa: F401  (re-exported: the grammar's old home)
     CASES, PREPOSITIONS, VERB_CASES, _cap_like, _head_word, _is_adjective, _loose_prefix, context_cases,
     form_readings, render, suffix_cases, term_number,
@@ -141,7 +142,8 @@ class Enforcer:
             number = "plur" if _en_plural(slot) else None
             decision = resolve(Request(view, start, stop, slot.term, suffix=m.group(2) or "",
                                        en_before=slot.en_before, en_after=_en_after(protected.source, slot),
-                                       number=number), use_model=self.use_model)
+                                       number=number, pending=tuple(tuple(sp) for sp in spans[k + 1:])),
+                             use_model=self.use_model)
             new = render(slot.term, decision.case, decision.number)
             if not view[:start].strip() or view[:start].rstrip()[-1:] in ".!?\"«":
                 new = new[:1].upper() + new[1:]
@@ -165,10 +167,17 @@ class Enforcer:
         if not hits:
             return Enforced(ru, (), method)
         en_before = self._english_cues(en) if en else {}
-        out, reps, last, shift = [], [], 0, 0
+        out, reps, notes, last, shift = [], [], [], 0, 0
         for hit in hits:
+            hit, kept = _name_only(hit)
+            if hit is None:
+                notes.append(f"«{kept}» is derived from a forbidden form; left as it is")
+                continue
             new, decision = self.replacement_for(ru, hit, en_before.get(hit.term.en, ""))
-            if new is None or new == hit.form:
+            if new is None:
+                notes.append(f"«{hit.form}»: no allowed form to put in its place; left as it is")
+                continue
+            if new == hit.form:
                 continue
             out.append(ru[last:hit.start])
             out.append(new)
@@ -177,7 +186,7 @@ class Enforcer:
             shift += len(new) - len(hit.form)
             last = hit.stop
         out.append(ru[last:])
-        return Enforced("".join(out), tuple(reps), method)
+        return Enforced("".join(out), tuple(reps), method, tuple(notes))
 
     def _english_cues(self, en: str) -> dict[str, str]:
         """English term -> the word before it in the aligned English sentence."""
@@ -209,13 +218,32 @@ class Enforcer:
             if term is None:
                 return None, None
             hit = TermHit(term, hit.start, hit.stop, hit.form, hit.kind)
-        decision = resolve(Request(text, hit.start, hit.stop, hit.term, found=hit.form, en_before=en_before),
-                           use_model=self.use_model)
-        new = render(hit.term, decision.case, decision.number, decision.gender)
-        return _cap_like(hit.form, new), decision
+        # A stress accent on the found word («Молда́вией») must not hide its case: the cues read
+        # the word without it, and the replacement gets it back on the same vowel.
+        clean = strip_marks(hit.form)
+        stress = stressed_vowel(hit.form) if clean != hit.form else None
+        probe = text[:hit.start] + clean + text[hit.stop:]
+        decision = resolve(Request(probe, hit.start, hit.start + len(clean), hit.term, found=clean,
+                                   en_before=en_before), use_model=self.use_model)
+        new = _cap_like(clean, render(hit.term, decision.case, decision.number, decision.gender))
+        return (put_stress(new, stress) if stress is not None else new), decision
 
 
 _EN_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _name_only(hit: TermHit) -> tuple[TermHit | None, str]:
+    """The hit narrowed to the characters of the forbidden form («Харкив» in «Харкив-Сумы»);
+    None (and the word) when the word is derived from the name («Харкивщина»)."""
+    if _is_adjective(_head_word(strip_marks(hit.form))) and not _is_adjective(_head_word(hit.term.ru)):
+        return hit, ""  # adjectives go to the glossary's adjective entry (replacement_for)
+    part = name_part(hit.form, hit.term)
+    if part is None:
+        return None, hit.form
+    s, e = part
+    if (s, e) == (0, len(hit.form)):
+        return hit, ""
+    return TermHit(hit.term, hit.start + s, hit.start + e, hit.form[s:e], hit.kind), ""
 
 
 def _en_after(source: str, slot: Slot) -> str:
