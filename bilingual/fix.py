@@ -30,10 +30,14 @@ class FixChange:
     case: str | None
     start: int  # offsets into the original file text
     stop: int
+    decision: object = field(default=None, compare=False)  # russian.case.Decision: the rule and cue
 
     def to_dict(self) -> dict:
-        return {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
-                "case": self.case}
+        out = {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
+               "case": self.case}
+        if self.decision is not None:
+            out.update(rule=self.decision.rule, cue=self.decision.cue, uncertain=self.decision.uncertain)
+        return out
 
 
 @dataclass
@@ -109,7 +113,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             old_stop = old_start + len(rep.old)
             abs_start = offset + s.start + old_start
             src_pos, new_pos = old_stop, rep.stop
-            change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old))
+            change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old),
+                               rep.decision)
             if not prose.covers(change.start, change.stop):  # a link target, code, a comment ...
                 skipped.append(change)
                 continue
