@@ -23,6 +23,7 @@ from . import langid
 from .errors import CorpusError, InputError, LanguageError
 from .model import ArticlePair, Document
 from .segment import segment, segment_blocks
+from .webpage import drop_chrome, ld_date
 
 # Decoding warnings go here; the CLI prints them on stderr as "warning: ...".
 log = logging.getLogger("bilingual")
@@ -283,6 +284,12 @@ def _html_meta(root) -> dict:
         for el in root.xpath("//time[@datetime]"):
             meta["date"] = el.get("datetime").strip()
             break
+    if "date" not in meta:
+        for el in root.xpath('//script[@type="application/ld+json"]'):
+            date = ld_date(el.text or "")
+            if date:
+                meta["date"] = date
+                break
     return meta
 
 
@@ -304,6 +311,7 @@ def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]]
             el.drop_tree()
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
+    drop_chrome(root)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for el in list(root.iter("header")):
@@ -535,12 +543,22 @@ def _corpus_pairs(root: Path) -> list[ArticlePair]:
     return pairs
 
 
-def find_pairs(paths) -> list[ArticlePair]:
-    """Article pairs for corpus directories, slug directories, or exactly two files (EN, RU).
+def _mirror():
+    from . import mirror
+
+    return mirror
+
+
+def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
+    """Article pairs for corpus directories, slug directories, site mirrors, or exactly two files (EN, RU).
 
     A slug missing one side gives a pair with that side None; an unsafe slug
     (``..`` in its name, a symlink leaving the corpus) gives a pair with both
     sides None and ``problem`` set. Only unusable arguments raise CorpusError.
+    A folder of HTML pages not in ``<slug>/en.md`` layout is paired as a site
+    mirror (``bilingual.mirror``); given a ``pairing`` list, the mirror's
+    problems go there and its unpaired English pages are left out, else they
+    come as pairs with no Russian side.
     """
     paths = [Path(p) for p in paths]
     if not paths:
@@ -567,6 +585,8 @@ def find_pairs(paths) -> list[ArticlePair]:
                               "or exactly two files (EN then RU)", path=str(p))
         if _is_slug_dir(p):
             pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name))
+        elif _mirror().is_site_mirror(p):
+            pairs.extend(_mirror().article_pairs(p, pairing))
         else:
             pairs.extend(_corpus_pairs(p))
     return sorted(pairs, key=lambda a: (a.slug, a.en_path or "", a.ru_path or ""))

@@ -67,6 +67,11 @@ def render_check_html(report, title: str = "bilingual check") -> str:
         parts.append('<table class="summary">')
         parts += [f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items()]
         parts.append("</table>")
+    if report.pairing:
+        parts.append('<section class="pairing"><h2>Pairing</h2><ul class="flags">')
+        parts += [f'<li class="flag {escape(p.level)}" data-kind="{escape(p.kind)}"><span class="kind">'
+                  f"{escape(p.kind)}</span>: {escape(p.path)}: {escape(p.message)}</li>" for p in report.pairing]
+        parts.append("</ul></section>")
     for article in report.articles:
         parts.append(f'<section class="article"><h2>{escape(article.pair.slug)}'
                      f'{" · " + escape(article.date) if article.date else ""}</h2>')

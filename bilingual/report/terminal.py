@@ -43,6 +43,16 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
                           f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
         console.print(Padding(table, (0, 0, 0, 2)))
+    if report.pairing:
+        console.print()
+        console.print("[bold]Pairing[/bold]")
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("what", overflow="fold", ratio=1)
+        for p in report.pairing:
+            style = _LEVEL_STYLE.get(p.level, "")
+            table.add_row(f"[{style}]{p.kind}[/{style}]", f"{escape(p.path)}\n[dim]{escape(p.message)}[/dim]")
+        console.print(Padding(table, (0, 0, 0, 2)))
     counts = report.counts()
     table = Table(title="Flags by kind", show_edge=False, pad_edge=False)
     table.add_column("kind")
