@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import langid
+from .catfiles import is_catfile
 from .errors import CorpusError, InputError, LanguageError
 from .model import ArticlePair, Document
 from .segment import segment, segment_blocks
@@ -568,6 +569,11 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
             raise CorpusError("no such file or directory", path=str(p))
         if not p.exists():
             raise CorpusError("broken symlink", path=str(p))
+    cat_files = [p for p in paths if p.is_file() and is_catfile(p)]
+    if cat_files:  # XLIFF / PO / TMX: each file holds both languages
+        paths = [p for p in paths if p not in cat_files]
+        pairs = [ArticlePair(p.stem, str(p), str(p)) for p in cat_files]
+        return sorted(pairs + (find_pairs(paths, pairing=pairing) if paths else []), key=lambda a: a.slug)
     if all(p.is_file() for p in paths):
         if len(paths) == 1:
             raise CorpusError("is a file; give a corpus directory, an article directory, "

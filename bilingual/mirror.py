@@ -424,3 +424,4 @@ def article_pairs(root: Path, pairing: list | None = None) -> list[ArticlePair]:
     else:
         pairs += [ArticlePair(pair_slug(en, result.root), en, None) for en in result.unpaired_en]
     return pairs
+

@@ -113,6 +113,10 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     problem = getattr(pair, "problem", None)
     if problem:
         return ArticleResult(pair, error=problem), []
+    if pair.en_path is not None and pair.en_path == pair.ru_path:  # a CAT file: both sides in one
+        from .catfiles import check_units
+
+        return check_units(pair, glossary, mode=mode, matcher=matcher, keep_alignment=keep_alignment)
     if pair.en_path is None or pair.ru_path is None:
         have = pair.en_path or pair.ru_path
         missing = "ru" if pair.ru_path is None else "en"

@@ -124,5 +124,13 @@ def _flag_list(flags) -> str:
     if not flags:
         return ""
     items = [f'<li class="flag {escape(f.level)}" data-kind="{escape(f.kind)}"><span class="kind">'
-             f"{escape(f.kind)}</span>: {escape(f.message)}</li>" for f in flags]
+             f"{escape(f.kind)}</span>: {_unit(f)}{escape(f.message)}</li>" for f in flags]
     return '<ul class="flags">' + "".join(items) + "</ul>"
+
+
+def _unit(flag) -> str:
+    """A CAT-file flag's unit, ahead of its message (unless the message already names it)."""
+    if flag.unit is None:
+        return ""
+    where = flag.unit if flag.unit.startswith("line ") else f"unit {flag.unit}"
+    return f'<span class="unit">{escape(where)}</span> '

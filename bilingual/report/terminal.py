@@ -38,7 +38,8 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
                 what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}", what)
+            where = _unit(f.unit) if f.unit is not None else f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}"
+            table.add_row(f"[{style}]{f.kind}[/{style}]", escape(where), what)
         for link in article.uncertain:
             table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
                           f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
@@ -64,6 +65,11 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     console.print(table)
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+
+
+def _unit(unit: str) -> str:
+    """A CAT file's unit: an XLIFF id as «unit 12», a PO entry as «line 40»."""
+    return unit if unit.startswith("line ") else f"unit {unit}"
 
 
 def _span(idx: tuple[int, ...]) -> str:
