@@ -38,7 +38,7 @@ PARAGRAPH_SAMPLE = 200
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown")
+ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown", ".docx")
 
 # Single-byte encodings that Russian and English files on the site come in.
 LEGACY_ENCODINGS = ("cp1251", "koi8_r", "cp1252")
@@ -412,14 +412,20 @@ def _markdown_block_ranges(text: str):
 
 def read_document(path, lang: str | None = None) -> Document:
     """Read, decode, segment and language-tag one article file."""
-    text, encoding, warnings = read_text(path)
-    if _is_html(path, text):
-        body, blocks, meta = extract_html(text, path)
+    if Path(path).suffix.lower() == ".docx":
+        from .docx import extract_docx
+
+        (body, blocks, meta), encoding, warnings = extract_docx(path), "docx", ()
         _check_size(path, body, blocks)
     else:
-        meta, body = split_front_matter(text, path)
-        blocks = None
-        _check_size(path, body, _markdown_block_ranges(body))
+        text, encoding, warnings = read_text(path)
+        if _is_html(path, text):
+            body, blocks, meta = extract_html(text, path)
+            _check_size(path, body, blocks)
+        else:
+            meta, body = split_front_matter(text, path)
+            blocks = None
+            _check_size(path, body, _markdown_block_ranges(body))
     detected = langid.detect(body)
     lang = lang or lang_from_name(path) or detected
     if lang is None:

@@ -38,6 +38,7 @@ class FixResult:
     original: str  # the decoded file text (line ends normalised)
     fixed: str
     changes: list[FixChange] = field(default_factory=list)
+    data: bytes | None = None  # the corrected file when it isn't text (a Word document)
 
     def diff(self, new_name: str | None = None) -> str:
         a = self.original.splitlines(keepends=True)
@@ -54,6 +55,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
     from .translate.enforce import Enforcer
 
     path = Path(ru_path)
+    if path.suffix.lower() in (".xlf", ".xliff", ".docx") and glossary is not None and len(glossary):
+        return _fix_structured(path, glossary, en_path)
     if path.suffix.lower() in HTML_SUFFIXES:
         raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
     if glossary is None or not len(glossary):
@@ -85,6 +88,19 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             src_pos, new_pos = old_stop, rep.stop
     pieces.append(text[last:])
     return FixResult(str(path), text, "".join(pieces), changes)
+
+
+def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:
+    """XLIFF targets and Word documents: the same correction, mapped back into the file's structure."""
+    from .fix_formats import fix_docx, fix_xliff
+    from .translate.enforce import Enforcer
+
+    if path.suffix.lower() == ".docx":
+        from .corpus import read_document
+
+        en = _aligned_english(en_path, read_document(path, "ru"), glossary) if en_path else None
+        return fix_docx(path, Enforcer(glossary), en)
+    return fix_xliff(path, Enforcer(glossary))
 
 
 def _aligned_english(en_path, ru_doc, glossary) -> dict[int, str]:

@@ -36,7 +36,11 @@ def register(app: typer.Typer) -> None:
         from ..fix import fix_file
 
         result = fix_file(ru, load_default_glossary(glossary), en_path=en)
-        if output is not None:
+        if output is not None and result.data is not None:
+            from ..io import write_bytes_atomic
+
+            write_bytes_atomic(output, result.data)
+        elif output is not None:
             from ..io import write_text_atomic
 
             write_text_atomic(output, result.fixed)
