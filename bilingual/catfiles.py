@@ -170,7 +170,7 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
     for i, u in enumerate(units):
         if u.state in _STATE_FLAG:
             kind, level, message = _STATE_FLAG[u.state]
-            flags.append(Flag(kind, i, i, u.source, u.target, message=message,
+            flags.append(Flag(kind, i, i if u.target.strip() else None, u.source, u.target, message=message,
                               level=level, rule=u.state, why=message, unit=u.id))
     flags.sort(key=lambda f: f.en_index if f.en_index is not None else f.ru_index)
     renderings = collect_renderings(alignment, matcher) if matcher is not None else []

@@ -124,9 +124,17 @@ def test_a_corpus_report_has_no_pairing_section():
     assert "pairing" not in report.to_dict()
 
 
-def test_translate_finds_the_untranslated_english_pages(mirror):
-    from bilingual.corpus import find_pairs
+def test_translate_reads_every_english_page_of_the_mirror(mirror):
+    from bilingual.translate.runner import collect_jobs
 
-    halves = [p for p in find_pairs([mirror]) if p.ru_path is None]
-    assert sorted(Path(p.en_path).name for p in halves) == ["moscow-iran.html", "nato-open-door.html",
-                                                           "trump-putin-call.html"]
+    jobs = collect_jobs([mirror])
+    english = sorted(rel for rel, (_slug, lang, _c, _l) in PAGES.items() if lang == "en")
+    assert sorted(_rel(job.key, mirror) for job in jobs) == english
+    by_page = {_rel(job.key, mirror): job for job in jobs}
+    # the page's article text only: no navigation, toggle, share bar or dateline
+    from bilingual.corpus import read_document
+
+    page = by_page["en/news/trump-putin-call.html"].doc
+    markdown = read_document(ROOT / "corpus" / "trump-putin-phone-call" / "en.md", "en")
+    assert [(p.text, p.heading) for p in page.paragraphs] == [(p.text, p.heading) for p in markdown.paragraphs]
+    assert by_page["en/news/trump-putin-call.html"].out.name == "trump-putin-call.ru.mt.md"
