@@ -157,6 +157,7 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
     """Check a CAT file: every finished unit is a link through the drift rules."""
     from .drift import check_alignment
     from .errors import BilingualError
+    from .glossary.hits import find_hits
     from .rendering import collect_renderings
 
     try:
@@ -164,14 +165,19 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
     except BilingualError as err:
         return ArticleResult(pair, error=str(err)), []
     en_doc, ru_doc, links = _documents(pair.en_path, units)
-    alignment = Alignment(en_doc, ru_doc, links, mode="units")
+    if matcher is None and glossary is not None and len(glossary):
+        from .glossary import matcher_for
+
+        matcher = matcher_for(glossary)
+    hits = find_hits(en_doc.sentence_texts, ru_doc.sentence_texts, matcher) if matcher is not None else None
+    alignment = Alignment(en_doc, ru_doc, links, mode="units", hits=hits)
     flags = [replace(f, unit=units[f.en_index if f.en_index is not None else f.ru_index].id)
-             for f in check_alignment(alignment, glossary, matcher=matcher)]
+             for f in check_alignment(alignment, glossary, hits=hits)]
     for i, u in enumerate(units):
         if u.state in _STATE_FLAG:
             kind, level, message = _STATE_FLAG[u.state]
             flags.append(Flag(kind, i, i if u.target.strip() else None, u.source, u.target, message=message,
                               level=level, rule=u.state, why=message, unit=u.id))
     flags.sort(key=lambda f: f.en_index if f.en_index is not None else f.ru_index)
-    renderings = collect_renderings(alignment, matcher) if matcher is not None else []
+    renderings = collect_renderings(alignment) if hits is not None else []
     return ArticleResult(pair, flags=tuple(flags), alignment=alignment if keep_alignment else None), renderings

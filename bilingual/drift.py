@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable
 
+from typing import TYPE_CHECKING
+
 from .model import Alignment, Flag, Glossary, Link, Term, TermHit
+
+if TYPE_CHECKING:
+    from .glossary.hits import TermHits
 
 LEVELS = ("info", "warning", "error")
 
@@ -60,7 +65,7 @@ class LinkContext:
     link: Link
     en_sents: list[str]
     ru_sents: list[str]
-    matcher: object | None  # bilingual.glossary.Matcher
+    hits: TermHits | None  # the documents' glossary hits (per sentence), found once
     # RU sentences found not to be Russian at all: the term and number rules leave
     # them alone, since «translate this sentence» already says everything
     not_russian: set[int] = field(default_factory=set)
@@ -69,11 +74,13 @@ class LinkContext:
     dropped_terms: set[str] = field(default_factory=set)
     dropped_numbers: Counter = field(default_factory=Counter)
 
-    # For an uncertain link: the texts of the link and its neighbours. A term or
-    # number flag there needs the neighbourhood to agree, so a misplaced link
-    # boundary can't turn into a false «missing term».
+    # For an uncertain link: the link and its neighbours. A term or number flag
+    # there needs the neighbourhood to agree, so a misplaced link boundary can't
+    # turn into a false «missing term».
     window_en: str = ""
     window_ru: str = ""
+    window_en_idx: tuple[int, ...] = ()
+    window_ru_idx: tuple[int, ...] = ()
 
     @property
     def terms_checkable(self) -> bool:
@@ -82,14 +89,14 @@ class LinkContext:
     @cached_property
     def other_en_hits(self) -> list[TermHit]:
         """EN hits that may account for the RU side: the link's, or the window's when uncertain."""
-        if self.link.uncertain and self.matcher:
-            return self.matcher.find_en(self.window_en)
+        if self.link.uncertain and self.hits:
+            return self.hits.en.of(self.window_en_idx)
         return self.en_hits
 
     @cached_property
     def other_ru_hits(self) -> list[TermHit]:
-        if self.link.uncertain and self.matcher:
-            return self.matcher.find_ru(self.window_ru)
+        if self.link.uncertain and self.hits:
+            return self.hits.ru.of(self.window_ru_idx)
         return self.ru_hits
 
     @cached_property
@@ -125,11 +132,11 @@ class LinkContext:
 
     @cached_property
     def en_hits(self) -> list[TermHit]:
-        return self.matcher.find_en(self.en_text) if self.matcher and self.link.en else []
+        return self.hits.en.of(self.link.en) if self.hits else []
 
     @cached_property
     def ru_hits(self) -> list[TermHit]:
-        return self.matcher.find_ru(self.ru_text) if self.matcher and self.link.ru else []
+        return self.hits.ru.of(self.link.ru) if self.hits else []
 
     @cached_property
     def en_numbers(self) -> Counter:
@@ -192,7 +199,7 @@ def omission(ctx: LinkContext) -> Iterable[Flag]:
             yield ctx.flag("omission", "English sentence has no Russian counterpart",
                            en_index=i, en_text=text, ru_index=None, ru_text="",
                            why="aligner linked this EN sentence to nothing")
-    elif len(ctx.link.en) > 1 and ctx.link.uncertain and ctx.matcher and ctx.terms_checkable:
+    elif len(ctx.link.en) > 1 and ctx.link.uncertain and ctx.hits and ctx.terms_checkable:
         yield from _dropped_inside_merge(ctx)
 
 
@@ -206,7 +213,7 @@ def _dropped_inside_merge(ctx: LinkContext) -> Iterable[Flag]:
 
     evidence = []
     for i, text in zip(ctx.link.en, ctx.en_sents):
-        terms = {h.term.en: h.term for h in ctx.matcher.find_en(text)}
+        terms = {h.term.en: h.term for h in ctx.hits.en.sentences[i]}
         numbers = set(extract_numbers(text, "en"))
         covered = sum(1 for t in terms.values() if _term_covered(t, ctx.other_ru_hits))
         covered += len(numbers & set(ctx.other_ru_numbers))
@@ -360,22 +367,35 @@ RULES: list[Rule] = [
 
 
 def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=None,
-                    rules: list[Rule] | None = None) -> list[Flag]:
-    """Run the per-link drift rules over one aligned article."""
-    if matcher is None and glossary is not None and len(glossary):
-        from .glossary import matcher_for
+                    hits: TermHits | None = None, rules: list[Rule] | None = None) -> list[Flag]:
+    """Run the per-link drift rules over one aligned article.
 
-        matcher = matcher_for(glossary)
+    Term hits come from ``hits``; else they are found here once with ``matcher``;
+    else they are the ones the alignment carries (found when it was aligned);
+    else they are found with the glossary's matcher.
+    """
+    from .glossary.hits import find_hits
+
     en_sents = alignment.en_doc.sentence_texts
     ru_sents = alignment.ru_doc.sentence_texts
+    if hits is None and matcher is not None:
+        hits = find_hits(en_sents, ru_sents, matcher)
+    if hits is None:
+        hits = alignment.hits
+    if hits is None and glossary is not None and len(glossary):
+        from .glossary.match import matcher_for
+
+        hits = find_hits(en_sents, ru_sents, matcher_for(glossary))
     flags: list[Flag] = []
     links = alignment.links
     for k, link in enumerate(links):
-        ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], matcher)
+        ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], hits)
         if link.uncertain:
             near = links[max(k - 1, 0): k + 2]
-            ctx.window_en = " ".join(en_sents[i] for l in near for i in l.en)
-            ctx.window_ru = " ".join(ru_sents[j] for l in near for j in l.ru)
+            ctx.window_en_idx = tuple(i for l in near for i in l.en)
+            ctx.window_ru_idx = tuple(j for l in near for j in l.ru)
+            ctx.window_en = " ".join(en_sents[i] for i in ctx.window_en_idx)
+            ctx.window_ru = " ".join(ru_sents[j] for j in ctx.window_ru_idx)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
     return flags

@@ -8,13 +8,13 @@ other character of the file is left as it was.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
 from .model import Glossary
+from .textfile import TextFile, unified_diff
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,38 @@ class FixResult:
     original: str  # the decoded file text (line ends normalised)
     fixed: str
     changes: list[FixChange] = field(default_factory=list)
+    file: TextFile | None = None  # the file as read, to write the result back the same way
     data: bytes | None = None  # the corrected file when it isn't text (a Word document)
 
+    @property
+    def fixed_raw(self) -> str:
+        """The corrected text with the file's own line ends."""
+        if self.file is None:
+            return self.fixed
+        return self.file.edit((c.start, c.stop, c.new) for c in self.changes)
+
+    @property
+    def original_bytes(self) -> bytes:
+        if self.data is not None:
+            return Path(self.path).read_bytes()
+        return self.file.data if self.file is not None else self.original.encode("utf-8")
+
+    def fixed_bytes(self) -> bytes:
+        """The corrected file: the encoding, byte-order mark and line ends it was read in."""
+        if self.data is not None:
+            return self.data
+        return self.file.encode(self.fixed_raw) if self.file is not None else self.fixed.encode("utf-8")
+
     def diff(self, new_name: str | None = None) -> str:
-        a = self.original.splitlines(keepends=True)
-        b = self.fixed.splitlines(keepends=True)
-        return "".join(difflib.unified_diff(a, b, fromfile=self.path, tofile=new_name or self.path))
+        if self.file is None:
+            return unified_diff(self.original, self.fixed, self.path, new_name or self.path)
+        return self.file.diff(self.fixed_raw, new_name)
+
+    def diff_bytes(self, new_name: str | None = None) -> bytes:
+        """The diff in the file's encoding, for ``patch``."""
+        if self.file is None:
+            return self.diff(new_name).encode("utf-8")
+        return self.file.diff_bytes(self.fixed_raw, new_name)
 
     def to_dict(self) -> dict:
         return {"path": self.path, "changes": [c.to_dict() for c in self.changes]}
@@ -51,7 +77,7 @@ class FixResult:
 
 def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | os.PathLike | None = None) -> FixResult:
     """Correct one Russian article file; returns the old and new text and the changes."""
-    from .corpus import HTML_SUFFIXES, read_document, read_text
+    from .corpus import HTML_SUFFIXES, read_document
     from .translate.enforce import Enforcer
 
     path = Path(ru_path)
@@ -61,7 +87,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
         raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
     if glossary is None or not len(glossary):
         raise UsageError("fix needs a glossary (--glossary FILE, or glossary.csv here)")
-    text, _encoding, _warnings = read_text(path)
+    file = TextFile.read(path)
+    text = file.text
     doc = read_document(path, "ru")
     offset = len(text) - len(doc.text)  # the body is what follows the front matter
     if text[offset:] != doc.text:
@@ -87,7 +114,7 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             changes.append(FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, last))
             src_pos, new_pos = old_stop, rep.stop
     pieces.append(text[last:])
-    return FixResult(str(path), text, "".join(pieces), changes)
+    return FixResult(str(path), text, "".join(pieces), changes, file)
 
 
 def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:

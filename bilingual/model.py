@@ -78,6 +78,7 @@ class Alignment:
     ru_doc: Document
     links: tuple[Link, ...]
     mode: str = "default"
+    hits: object | None = None  # bilingual.glossary.hits.TermHits: the documents' glossary hits
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ class Glossary:
         return iter(self.terms)
 
 
-HitKind = Literal["allowed", "variant", "forbidden"]
+# allowed: the glossary's form; variant: a listed variant; derived: a word built on
+# the name (German for Germany, «иранский» for «Иран»); forbidden: a listed wrong form
+HitKind = Literal["allowed", "variant", "derived", "forbidden"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,7 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     """Check one article; returns the result and the renderings the corpus rule needs."""
     from .align import align_documents
     from .corpus import article_date, check_languages, read_document
+    from .glossary.hits import find_hits
     from .rendering import collect_renderings
 
     problem = getattr(pair, "problem", None)
@@ -127,10 +128,13 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
         check_languages(en_doc, ru_doc)
     except BilingualError as err:
         return ArticleResult(pair, error=str(err)), []
-    alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
-    flags = check_alignment(alignment, glossary, matcher=matcher)
+    hits = None
+    if matcher is not None:
+        hits = find_hits(en_doc.sentence_texts, ru_doc.sentence_texts, matcher)
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary, hits=hits, mode=mode)
+    flags = check_alignment(alignment, glossary, hits=alignment.hits)
     date = article_date(en_doc) or article_date(ru_doc)
-    renderings = collect_renderings(alignment, matcher) if matcher is not None else []
+    renderings = collect_renderings(alignment) if alignment.hits is not None else []
     result = ArticleResult(
         pair,
         flags=tuple(flags),

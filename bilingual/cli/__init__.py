@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import BilingualError
+from ..report.terminal import escape_controls
 
 
 class _Commands(TyperGroup):
@@ -25,7 +26,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except BilingualError as err:
-            typer.echo(f"error: {err}", err=True)
+            typer.echo(escape_controls(f"error: {err}"), err=True)
             raise typer.Exit(err.exit_code) from None
 
 
@@ -70,7 +71,7 @@ class _WarningLine(logging.Handler):
         message = record.getMessage()
         if message not in self.seen:
             self.seen.add(message)
-            typer.echo(f"warning: {message}", err=True)
+            typer.echo(escape_controls(f"warning: {message}"), err=True)
 
 
 # Modules of this package that register commands, in the order `--help` lists them.
@@ -93,7 +94,7 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except BilingualError as err:  # raised outside a command (while parsing options)
-        print(f"error: {err}", file=sys.stderr)
+        print(escape_controls(f"error: {err}"), file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

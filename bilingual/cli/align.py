@@ -47,7 +47,9 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done, 2 bad input.
         """
+        from .output import Output
 
+        out = Output(output, reads=[en, ru, glossary])
         from ..align import align_files
         from ..align.formats import format_links
 
@@ -69,9 +71,4 @@ def register(app: typer.Typer) -> None:
             data = to_xliff(en_texts, ru_texts, result.links, original=str(en))
         else:
             data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
-        if output is not None:
-            from ..io import write_bytes_atomic
-
-            write_bytes_atomic(output, data)
-        else:
-            typer.echo(data.decode("utf-8"), nl=False)
+        out.write(data)

@@ -82,7 +82,9 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         else:
-            typer.echo(render_summary(summary))
+            from .output import echo
+
+            echo(render_summary(summary))
 
 
 def render_summary(summary) -> str:
@@ -118,13 +120,14 @@ class _progress:
     def __enter__(self):
         if not self.enabled:
             return None
-        from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
 
+        from ..report.terminal import make_console
+
         self.bar = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]} seg/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                            TimeRemainingColumn(), console=make_console(stderr=True), transient=True)
         self.bar.start()
         return self.update
 

@@ -41,9 +41,8 @@ def _highlight(text: str, hits) -> str:
     return "".join(out)
 
 
-def _side(sentences: list[str], find) -> str:
-    text = " ".join(sentences)
-    return _highlight(text, find(text) if find else [])
+def _side(sentences: list[str], hits) -> str:
+    return _highlight(" ".join(sentences), hits)
 
 
 def render_check_html(report, title: str = "bilingual check") -> str:
@@ -95,8 +94,11 @@ def _article_table(article, matcher) -> str:
         return "\n".join(rows)
     en = alignment.en_doc.sentence_texts
     ru = alignment.ru_doc.sentence_texts
-    find_en = matcher.find_en if matcher else None
-    find_ru = matcher.find_ru if matcher else None
+    hits = alignment.hits
+    if hits is None and matcher is not None:
+        from ..glossary.hits import find_hits
+
+        hits = find_hits(en, ru, matcher)
     for link in alignment.links:
         flags = []
         for i in link.en or (None,):
@@ -110,8 +112,9 @@ def _article_table(article, matcher) -> str:
         note = '<br><small>alignment uncertain</small>' if link.uncertain else ""
         rows.append(
             f'<tr{cls}><td class="idx">{list(link.en)}:{list(link.ru)}<br>{link.score:.2f}{note}</td>'
-            f'<td lang="en">{_side([en[i] for i in link.en], find_en)}</td>'
-            f'<td lang="ru">{_side([ru[j] for j in link.ru], find_ru)}{_flag_list(flags)}</td></tr>'
+            f'<td lang="en">{_side([en[i] for i in link.en], hits.en.of(link.en) if hits else [])}</td>'
+            f'<td lang="ru">{_side([ru[j] for j in link.ru], hits.ru.of(link.ru) if hits else [])}'
+            f'{_flag_list(flags)}</td></tr>'
         )
     leftover = [f for fl in by_link.values() for f in fl]
     if leftover:

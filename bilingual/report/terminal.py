@@ -1,11 +1,54 @@
-"""The check report in a terminal: grouped by article, counts by kind."""
+"""The terminal layer: a console that can't be steered by the text it shows, and the check report.
+
+Article and glossary text may carry control characters and ANSI/OSC escape
+sequences (clear the screen, set the window title, hide text). Every human
+readable output goes through ``escape_controls``: rich output through
+``make_console``'s console, plain lines through the CLI's echo.
+"""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
+from rich.segment import Segment
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character shown as ``\\xNN`` (``\\x1b[2J`` instead of a cleared screen)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeConsole(Console):
+    """A rich console that shows control characters in the text it renders escaped.
+
+    Strings are escaped as they become rich Text (before a table measures them);
+    any text segment that still carries a control character (a Text built
+    directly) is escaped on its way out. Rich's own control segments (cursor
+    moves of a progress bar) and the escape codes of its styles are left alone.
+    """
+
+    def render_str(self, text: str, **options):
+        return super().render_str(escape_controls(text), **options)
+
+    def render(self, renderable, options=None):
+        for seg in super().render(renderable, options):
+            if seg.control or not _CONTROLS.search(seg.text):
+                yield seg
+            else:
+                yield Segment(escape_controls(seg.text), seg.style, seg.control)
+
+
+def make_console(**options) -> Console:
+    """The console every terminal renderer draws on (``rich.console.Console`` options)."""
+    return SafeConsole(**options)
+
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
