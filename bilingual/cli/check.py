@@ -29,7 +29,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def check(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s), or an EN file and a RU file. Default: corpus/."),
+            None, help="Corpus folder(s), article folder(s), a saved site (HTML pages paired by their language "
+                  "links), XLIFF/PO/TMX files, or an EN file and a RU file. Default: corpus/."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
         fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),

@@ -21,7 +21,7 @@ class Format(str, Enum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def fix(
-        ru: Path = typer.Argument(..., help="The Russian article to correct."),
+        ru: Path = typer.Argument(..., help="The Russian article to correct (.md, .txt, .docx), or an XLIFF file (its targets)."),
         en: Optional[Path] = typer.Option(None, "--en", help="Its English version (helps pick the case)."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
