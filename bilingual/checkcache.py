@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import ArticlePair, ArticleResult, Flag, Link
-from .sqlitefile import CacheUnavailable, Schema, corrupt_error, open_cache
+from .sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
 
 log = logging.getLogger("bilingual")
 
@@ -187,6 +187,7 @@ class CheckCache:
         self.writable = True
         # an existing file is opened (and judged) now, before any work; a new one only when
         # there is something to keep, so a run that stores nothing leaves no file behind
+        self.rebuild = rebuild
         self.db = open_cache(self.path, SCHEMA, rebuild=rebuild) if os.path.lexists(self.path) else None
 
     def close(self) -> None:
@@ -215,8 +216,17 @@ class CheckCache:
                 for slug, content, result, renderings in rows:
                     found[slug] = (content, result, renderings)
         except sqlite3.DatabaseError as err:
-            raise corrupt_error(self.path, SCHEMA, err) from None
+            self._start_over(corrupt_error(self.path, SCHEMA, err))
+            return {}
         return found
+
+    def _start_over(self, error: Exception) -> None:
+        """A page found corrupt in use: with ``rebuild``, move the file aside and start a new one."""
+        if not self.rebuild or isinstance(error, CacheUnavailable):
+            raise error
+        self.db.close()
+        move_aside(self.path)
+        self.db = open_cache(self.path, SCHEMA)
 
     def store(self, rows: list[tuple[str, str, str, str]]) -> None:
         """(slug, content key, result JSON, renderings JSON) rows, in one transaction."""

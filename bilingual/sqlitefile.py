@@ -95,13 +95,17 @@ def _open(path: Path, schema: Schema) -> sqlite3.Connection:
         if version > schema.version:
             raise CacheFileError(f"{schema.what} has schema version {version}, newer than this bilingual's "
                                  f"{schema.version}{fail}", path=str(path))
-        db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        if version < schema.version:
-            _drop_all(db)  # an older layout of derived data: recomputing it is the migration
-        db.executescript(schema.sql)
-        db.execute(f"PRAGMA application_id={int(schema.app_id)}")
-        db.execute(f"PRAGMA user_version={int(schema.version)}")
+        if (app_id, version) != (schema.app_id, schema.version):  # new, or an older layout: (re)create
+            db.execute("PRAGMA journal_mode=WAL")
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                _drop_all(db)  # derived data: recomputing it is the migration
+                for statement in schema.sql.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA application_id={int(schema.app_id)}")
+                db.execute(f"PRAGMA user_version={int(schema.version)}")
         return db
     except sqlite3.OperationalError as err:  # can't open, read-only, locked: the file may be fine
         if db is not None:
