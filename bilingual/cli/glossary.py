@@ -231,6 +231,8 @@ def mine(
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes reading the articles. Default: the number of cores."),
 ) -> None:
     """Find names the glossary lacks, with the Russian rendering the archive uses.
 
@@ -248,7 +250,9 @@ def mine(
         _print_merge(mining.accept(glossary, accept_file), accept_file)
         return
     gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
-    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
+    from ..parallel import cores
+
+    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count, jobs=jobs or cores())
     for e in result.errors:
         echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations

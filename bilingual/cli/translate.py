@@ -10,11 +10,7 @@ from typing import List, Optional
 
 import typer
 
-
-
-class Executor(str, Enum):
-    local = "local"
-    dask = "dask"
+from .options import Executor
 
 
 class Splitter(str, Enum):
