@@ -146,6 +146,7 @@ class Flag:
     level: str = "warning"  # info < warning < error
     rule: str = ""  # name of the rule that fired
     why: str = ""  # for --explain
+    unit: str | None = None  # the CAT-file unit (XLIFF id, "line N" of a PO file) the flag is in
 
     def to_dict(self) -> dict:
         return {
@@ -159,6 +160,7 @@ class Flag:
             "found": self.found,
             "message": self.message,
             "level": self.level,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }
 
 

@@ -4,16 +4,18 @@ Edits work on the file's raw records, so every row not touched keeps its exact
 bytes (quoting, spacing, extra columns, line endings, BOM) and its place. A
 change is validated as the whole new file before it is written (atomically);
 one that would make the glossary invalid is refused and the file stays as it
-was. Writers take an exclusive lock (``fcntl.flock`` on the glossary's
-folder, which survives the file itself being replaced) around read-modify-write,
-so two edits at once never lose a row.
+was. Writers take an exclusive lock (the ``filelock`` package, so it works on
+Windows too) around read-modify-write, so two edits at once never lose a row.
+The lock file is named for the glossary's resolved path and lives in the
+system's temporary folder: it survives the glossary being replaced, every name
+of one glossary (a symlink, the real path) shares it, and the glossary's own
+folder gets no extra file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import fcntl
 import io
 import os
 from dataclasses import dataclass
@@ -28,15 +30,14 @@ from .load import COLUMNS, LIST_SEP, decode, formula_like, parse_glossary, split
 @contextlib.contextmanager
 def locked(path: str | os.PathLike):
     """Hold an exclusive lock for edits of the glossary at ``path``."""
-    folder = Path(path).resolve().parent
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    import hashlib
+    import tempfile
+
+    from filelock import FileLock
+
+    key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")):
         yield
-    finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 @dataclass

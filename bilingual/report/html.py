@@ -66,6 +66,11 @@ def render_check_html(report, title: str = "bilingual check") -> str:
         parts.append('<table class="summary">')
         parts += [f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items()]
         parts.append("</table>")
+    if report.pairing:
+        parts.append('<section class="pairing"><h2>Pairing</h2><ul class="flags">')
+        parts += [f'<li class="flag {escape(p.level)}" data-kind="{escape(p.kind)}"><span class="kind">'
+                  f"{escape(p.kind)}</span>: {escape(p.path)}: {escape(p.message)}</li>" for p in report.pairing]
+        parts.append("</ul></section>")
     for article in report.articles:
         parts.append(f'<section class="article"><h2>{escape(article.pair.slug)}'
                      f'{" · " + escape(article.date) if article.date else ""}</h2>')
@@ -122,5 +127,13 @@ def _flag_list(flags) -> str:
     if not flags:
         return ""
     items = [f'<li class="flag {escape(f.level)}" data-kind="{escape(f.kind)}"><span class="kind">'
-             f"{escape(f.kind)}</span>: {escape(f.message)}</li>" for f in flags]
+             f"{escape(f.kind)}</span>: {_unit(f)}{escape(f.message)}</li>" for f in flags]
     return '<ul class="flags">' + "".join(items) + "</ul>"
+
+
+def _unit(flag) -> str:
+    """A CAT-file flag's unit, ahead of its message (unless the message already names it)."""
+    if flag.unit is None:
+        return ""
+    where = flag.unit if flag.unit.startswith("line ") else f"unit {flag.unit}"
+    return f'<span class="unit">{escape(where)}</span> '
