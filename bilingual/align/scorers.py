@@ -69,11 +69,13 @@ def sentence_count(text: str) -> int:
     return count
 
 
-def features(texts: list[str], lang: str, matcher=None) -> SideFeatures:
+def features(texts: list[str], lang: str, matcher=None, *, hits=None) -> SideFeatures:
+    """Per-sentence features; ``hits`` (one tuple of TermHits per sentence) replaces ``matcher``."""
+    per_sentence = hits if hits is not None else [None] * len(texts)
     return SideFeatures(
         list(texts),
         [text_length(t) for t in texts],
-        [sentence_anchors(t, lang, matcher) for t in texts],
+        [sentence_anchors(t, lang, matcher, hits=h) for t, h in zip(texts, per_sentence)],
         [sentence_count(t) for t in texts],
     )
 
