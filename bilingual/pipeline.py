@@ -124,12 +124,13 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     renderings = collect_renderings(alignment, matcher) if matcher is not None else []
     result = ArticleResult(
         pair,
-        flags=tuple(flags),
         alignment=alignment if keep_alignment else None,
         date=date,
         uncertain=tuple(l for l in alignment.links if l.uncertain),
+        en_lines=en_doc.sentence_lines(),
+        ru_lines=ru_doc.sentence_lines(),
     )
-    return result, renderings
+    return replace(result, flags=tuple(result.locate(f) for f in flags)), renderings
 
 
 def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
@@ -167,7 +168,8 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
     if corpus_flags:
         report.articles = [
-            replace(a, flags=a.flags + tuple(corpus_flags.get(a.pair.slug, ()))) for a in report.articles
+            replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
+            for a in report.articles
         ]
     return report
 
