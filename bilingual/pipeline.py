@@ -26,6 +26,7 @@ class CheckReport:
     signature: Signature
     articles: list[ArticleResult] = field(default_factory=list)
     glossary: Glossary | None = None
+    stale: list = field(default_factory=list)  # baseline entries that matched no flag
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -45,7 +46,7 @@ class CheckReport:
         """0 clean, 1 flags at or above ``fail_on``, 2 an article could not be checked."""
         if self.errors:
             return 2
-        if any(level_at_least(f.level, fail_on) for _, f in self.flags):
+        if any(level_at_least(f.level, fail_on) for _, f in self.flags if not f.accepted):
             return 1
         return 0
 
@@ -54,6 +55,8 @@ class CheckReport:
             "signature": self.signature.to_dict(),
             "articles": [article_to_dict(a) for a in self.articles],
             "summary": self.counts(),
+            "accepted": sum(1 for _, f in self.flags if f.accepted),
+            "stale_baseline": [e.to_dict() for e in self.stale],
         }
 
     def to_frame(self):

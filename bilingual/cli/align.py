@@ -12,7 +12,7 @@ from .options import AlignMode
 
 
 class AlignFormat(str, Enum):
-    default = "default"
+    table = "table"
     jsonl = "jsonl"
     tsv = "tsv"
     tmx = "tmx"
@@ -28,8 +28,8 @@ def register(app: typer.Typer) -> None:
     def align(
         en: Path = typer.Argument(..., help="The English file (txt, md or html; with --split lines, one sentence a line)."),
         ru: Path = typer.Argument(..., help="The Russian file, same kind."),
-        fmt: AlignFormat = typer.Option(AlignFormat.default, "--format", "-f",
-                                        help="default: one link a line, EN indices:RU indices:confidence; jsonl and tsv add the texts; "
+        fmt: AlignFormat = typer.Option(AlignFormat.table, "--format", "-f",
+                                        help="table: one link a line, EN indices:RU indices:confidence; jsonl and tsv add the texts; "
                                              "tmx: a translation memory."),
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
@@ -63,7 +63,8 @@ def register(app: typer.Typer) -> None:
 
             data = to_tmx(en_texts, ru_texts, result.links)
         else:
-            data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
+            data = format_links(result.links, "default" if fmt is AlignFormat.table else fmt.value,
+                                en_texts, ru_texts).encode("utf-8")
         if output is not None:
             from ..io import write_bytes_atomic
 
