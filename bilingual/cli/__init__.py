@@ -132,6 +132,8 @@ COMMAND_MODULES = [
     "translate",
     "models",
     "glossary",
+    "schema",
+    "config",
 ]
 
 for _name in COMMAND_MODULES:

@@ -9,9 +9,23 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
+from .options import TableOrJson
 
 DEFAULT = Path("glossary.csv")
+
+
+def _glossary_file(given: Optional[Path]) -> Path:
+    """-g, else the project config's glossary, else glossary.csv here (the file to read or edit)."""
+    from .options import glossary_path
+
+    return glossary_path(given) or DEFAULT
+
+
+def _config_corpus() -> list[Path]:
+    from .options import project_config
+
+    return [Path(p) for p in project_config().get("corpus") or ["corpus"]]
 
 sub = typer.Typer(
     name="glossary",
@@ -52,11 +66,14 @@ def _term_line(t) -> str:
 
 @sub.command()
 def lint(
-    file: Path = typer.Argument(DEFAULT, help="The glossary CSV."),
+    file: Optional[Path] = typer.Argument(None, help="The glossary CSV (or give it with -g)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: "
+                                            "`glossary` in bilingual.toml, else glossary.csv."),
     corpus: Optional[Path] = typer.Option(
         None, "--corpus", "-c", help="Also report terms found in none of this corpus's English articles. "
                                      "Default: corpus/ when present."),
     no_corpus: bool = typer.Option(False, "--no-corpus", help="Skip the corpus check."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Report schema errors and subtler problems, one line each with file:line.
 
@@ -64,13 +81,21 @@ def lint(
     """
     from ..glossary.lint import lint_glossary
 
+    if file is not None and glossary is not None and file != glossary:
+        raise UsageError("give the glossary once: as FILE or with -g")
+    file = _glossary_file(file or glossary)
     if not file.exists():
         raise InputError("glossary file not found", path=str(file))
     if corpus is None and not no_corpus and Path("corpus").is_dir():
         corpus = Path("corpus")
     problems = lint_glossary(file, None if no_corpus else corpus)
-    for p in problems:
-        typer.echo(str(p))
+    if fmt is TableOrJson.json:
+        typer.echo(json.dumps({"glossary": str(file), "problems": [
+            {"path": p.path, "line": p.line, "code": p.code, "message": p.message} for p in problems]},
+            ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            typer.echo(str(p))
     if problems:
         typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
         raise typer.Exit(1)
@@ -84,9 +109,10 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
@@ -105,9 +131,10 @@ def set_(
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Change cells of one term; every other cell and row stays as it was."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import set_term
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
@@ -119,9 +146,10 @@ def set_(
 @sub.command()
 def remove(
     en: str = typer.Argument(..., help="The English term to remove."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Remove a term."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import remove_term
 
     t = remove_term(glossary, en)
@@ -133,9 +161,10 @@ def list_(
     text: Optional[str] = typer.Argument(None, help="Only terms containing this text (any column, ё = е)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only terms of this type."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """List terms as a table, filtered by type and text."""
+    glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.edit import filter_terms
     from ..glossary.load import COLUMNS, term_row
@@ -169,9 +198,10 @@ def list_(
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Export the glossary for CAT tools and spreadsheets."""
+    glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.exchange import export_glossary
 
@@ -187,9 +217,10 @@ def export(
 @sub.command("import")
 def import_(
     file: Path = typer.Argument(..., help="A CSV, TSV or TBX file of terms."),
-    fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="Its format (default: from the name)."),
+    source_fmt: Optional[ExportFormat] = typer.Option(None, "--from", help="Its format (default: from the name)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to merge into."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to merge into."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Merge terms into the glossary: new terms are added, new forms merged, conflicts reported, never overwritten.
 
@@ -197,12 +228,28 @@ def import_(
     """
     from ..glossary.exchange import import_glossary
 
-    report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
-    _print_merge(report, file, dry_run)
+    report = import_glossary(_glossary_file(glossary), file, fmt=source_fmt.value if source_fmt else None,
+                             dry_run=dry_run)
+    _print_merge(report, file, dry_run, fmt)
 
 
-def _print_merge(report, source: Path, dry_run: bool = False) -> None:
+def _merge_dict(report, source: Path, dry_run: bool) -> dict:
+    from ..glossary.load import term_row
+
+    return {"source": str(source), "dry_run": dry_run,
+            "added": [term_row(t) for t in report.added], "merged": [term_row(t) for t in report.merged],
+            "unchanged": len(report.unchanged),
+            "conflicts": [{"line": c.line, "en": c.en, "column": c.column, "ours": c.ours, "theirs": c.theirs,
+                           "message": str(c)} for c in report.conflicts]}
+
+
+def _print_merge(report, source: Path, dry_run: bool = False, fmt: TableOrJson = TableOrJson.table) -> None:
     """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
+    if fmt is TableOrJson.json:
+        typer.echo(json.dumps(_merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
+        if report.conflicts:
+            raise typer.Exit(1)
+        return
     for t in report.added:
         typer.echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
     for t in report.merged:
@@ -218,12 +265,14 @@ def _print_merge(report, source: Path, dry_run: bool = False) -> None:
 @sub.command()
 def mine(
     corpus: Optional[List[Path]] = typer.Argument(None, help="Corpus folder(s) or article folders. Default: corpus/."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV (its terms aren't proposed)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",
+                                            help="The glossary CSV (its terms aren't proposed)."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write the proposals CSV here (atomically) for review; else print a summary."),
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Find names the glossary lacks, with the Russian rendering the archive uses.
 
@@ -234,11 +283,21 @@ def mine(
     from ..glossary import load_glossary
     from ..glossary import mine as mining
 
+    from .progress import ticker
+
+    given = glossary
+    glossary = _glossary_file(glossary)
     if accept_file is not None:
-        _print_merge(mining.accept(glossary, accept_file), accept_file)
+        _print_merge(mining.accept(glossary, accept_file), accept_file, fmt=fmt)
         return
-    gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
-    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
+    gloss = load_glossary(glossary) if glossary.exists() or given is not None else None
+    with ticker("reading articles") as tick:
+        result = mining.mine(list(corpus or _config_corpus()), gloss, min_count=min_count, progress=tick)
+    if fmt is TableOrJson.json and output is None:
+        typer.echo(json.dumps({"proposals": [p.row() for p in result.proposals],
+                               "variations": [p.row() for p in result.variations], "articles": result.articles,
+                               "links": result.links, "errors": result.errors}, ensure_ascii=False, indent=2))
+        return
     for e in result.errors:
         typer.echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations

@@ -103,13 +103,15 @@ class _Link:
 # ---------------------------------------------------------------- the corpus
 
 
-def _collect(paths, glossary: Glossary, mode: str, result: MineResult) -> list[_Link]:
+def _collect(paths, glossary: Glossary, mode: str, result: MineResult, progress=None) -> list[_Link]:
     from ..align import align_documents
     from ..corpus import find_pairs, read_document
 
     matcher = Matcher(glossary)
     links = []
     for pair in find_pairs(paths):
+        if progress is not None:
+            progress()
         if not (pair.en_path and pair.ru_path):
             result.errors.append(f"{pair.slug}: missing a language version")
             continue
@@ -157,11 +159,12 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult) -> list[_
 
 
 def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: str = "default",
-         min_confidence: float = MIN_CONFIDENCE) -> MineResult:
-    """Propose glossary rows for names in ``paths`` (corpus folders or article pairs)."""
+         min_confidence: float = MIN_CONFIDENCE, progress=None) -> MineResult:
+    """Propose glossary rows for names in ``paths`` (corpus folders or article pairs);
+    ``progress()`` is called after each article."""
     glossary = glossary or Glossary(())
     result = MineResult()
-    links = _collect(paths, glossary, mode, result)
+    links = _collect(paths, glossary, mode, result, progress)
     en_matcher = Matcher(glossary)
     glossary_en = {t.en for t in glossary}
 
