@@ -156,3 +156,30 @@ def test_editor_workflow_in_headless_chromium(report):
         assert _style(driver, "nav.filters", "display") == "none"
     finally:
         driver.quit()
+
+
+DIFF = "tests/data/diff/talks"
+
+
+def test_diff_report_marks_an_introduced_forbidden_form_as_the_error(tmp_path):
+    out = tmp_path / "diff.html"
+    res = runner.invoke(app, ["diff", f"{DIFF}/ru_v1.md", f"{DIFF}/ru_v2.md", "--en", f"{DIFF}/en.md",
+                              "-g", "tests/data/diff/glossary.csv", "-f", "html", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    import lxml.html
+
+    tree = lxml.html.fromstring(out.read_bytes())
+    # the new «Харкивской» is the error, the old «Харьковской» it replaced is not a red deletion
+    assert [e.text_content() for e in tree.xpath("//ins[@class='flagged']")] == ["Харкивской"]
+    assert [e.text_content() for e in tree.xpath("//del[@class='replaced']")] == ["Харьковской"]
+    assert "Харьковской" not in [e.text_content() for e in tree.xpath("//del[not(@class='replaced')]")]
+    # a fixed forbidden form is shown as fixed
+    assert "Київом" in [e.text_content() for e in tree.xpath("//del[@class='was-flagged']")]
+    # each term line links to its row
+    links = tree.xpath("//ul[@class='terms']/li/a")
+    assert len(links) == len(tree.xpath("//ul[@class='terms']/li")) == 3
+    for a in links:
+        (row,) = tree.xpath(f"//tr[@id='{a.get('href')[1:]}']")
+        assert row.get("class").split()[0] in ("reworded", "merged", "split")
+    (introduced,) = tree.xpath("//ul[@class='terms']/li[@class='introduced']/a")
+    assert "flagged" in tree.xpath(f"//tr[@id='{introduced.get('href')[1:]}']")[0].get("class")

@@ -59,11 +59,11 @@ def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool
     if fmt is DiffFormat.json:
         _emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
     elif fmt is DiffFormat.html:
-        from ..diff.render import render_html
+        from ..report.diff import render_html
 
         _emit(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"), output)
     else:
-        from ..diff.render import render_table
+        from ..report.diff import render_table
 
         _table(lambda console: render_table(result, console, show_unchanged=show_unchanged), output)
     return result.changed
@@ -81,7 +81,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
     if fmt is DiffFormat.json:
         _emit(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        from ..diff.render import render_stale_table
+        from ..report.diff import render_stale_table
 
         _table(lambda console: render_stale_table(stale, console), output)
     return bool(stale)
