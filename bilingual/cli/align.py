@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         """
 
         from ..align import align_files
-        from ..align.formats import format_links
+        from ..report.links import format_links
 
         gloss = None
         if glossary is not None:

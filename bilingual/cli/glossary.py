@@ -10,6 +10,8 @@ from typing import List, Optional
 import typer
 
 from ..errors import InputError, UsageError
+from ..report.glossary import (merge_dict, merge_lines, mine_dict, mine_lines, mine_summary, term_line,
+                               terms_table)
 from .options import TableOrJson
 
 DEFAULT = Path("glossary.csv")
@@ -51,17 +53,6 @@ def _forms(values: Optional[List[str]]) -> Optional[List[str]]:
     if values is None:
         return None
     return [part.strip() for v in values for part in v.split(";") if part.strip()]
-
-
-def _term_line(t) -> str:
-    bits = [f"{t.en} → {t.ru}"]
-    if t.type:
-        bits.append(f"[{t.type}]")
-    if t.variants:
-        bits.append("variants: " + "; ".join(t.variants))
-    if t.forbidden:
-        bits.append("forbidden: " + "; ".join(t.forbidden))
-    return "  ".join(bits)
 
 
 @sub.command()
@@ -117,7 +108,7 @@ def add(
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
                  forbidden=_forms(forbidden) or (), note=note)
-    typer.echo(f"added {glossary}:{t.line}: {_term_line(t)}")
+    typer.echo(f"added {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("set")
@@ -140,7 +131,7 @@ def set_(
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
                  add_forbidden=_forms(add_forbidden) or ())
-    typer.echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
+    typer.echo(f"changed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command()
@@ -153,7 +144,7 @@ def remove(
     from ..glossary.edit import remove_term
 
     t = remove_term(glossary, en)
-    typer.echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
+    typer.echo(f"removed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("list")
@@ -167,7 +158,7 @@ def list_(
     glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.edit import filter_terms
-    from ..glossary.load import COLUMNS, term_row
+    from ..glossary.load import term_row
 
     terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
@@ -179,19 +170,12 @@ def list_(
 
         typer.echo(glossary_csv(Glossary(tuple(terms))), nl=False)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{glossary}: {len(terms)} term{'s' if len(terms) != 1 else ''}", title_justify="left")
-    table.add_column("line", justify="right")
-    for name in COLUMNS:
-        table.add_column(name, overflow="fold")
-    for t in terms:
-        row = term_row(t)
-        table.add_row(str(t.line), *(row[c] for c in COLUMNS))
     import sys
 
-    Console(width=None if sys.stdout.isatty() else 120).print(table)  # a pipe or file gets 120 columns
+    from rich.console import Console
+
+    # a pipe or file gets 120 columns
+    Console(width=None if sys.stdout.isatty() else 120).print(terms_table(terms, str(glossary)))
 
 
 @sub.command()
@@ -233,31 +217,15 @@ def import_(
     _print_merge(report, file, dry_run, fmt)
 
 
-def _merge_dict(report, source: Path, dry_run: bool) -> dict:
-    from ..glossary.load import term_row
-
-    return {"source": str(source), "dry_run": dry_run,
-            "added": [term_row(t) for t in report.added], "merged": [term_row(t) for t in report.merged],
-            "unchanged": len(report.unchanged),
-            "conflicts": [{"line": c.line, "en": c.en, "column": c.column, "ours": c.ours, "theirs": c.theirs,
-                           "message": str(c)} for c in report.conflicts]}
-
-
 def _print_merge(report, source: Path, dry_run: bool = False, fmt: TableOrJson = TableOrJson.table) -> None:
     """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
     if fmt is TableOrJson.json:
-        typer.echo(json.dumps(_merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
-        if report.conflicts:
-            raise typer.Exit(1)
-        return
-    for t in report.added:
-        typer.echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
-    for t in report.merged:
-        typer.echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
-    for c in report.conflicts:
-        typer.echo(f"conflict: {source}:{c.line}: {c}")
-    typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
-               f"{len(report.conflicts)} conflicts" + (" (dry run)" if dry_run else ""), err=True)
+        typer.echo(json.dumps(merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
+    else:
+        lines, summary = merge_lines(report, source, dry_run)
+        for line in lines:
+            typer.echo(line)
+        typer.echo(summary, err=True)
     if report.conflicts:
         raise typer.Exit(1)
 
@@ -294,9 +262,7 @@ def mine(
     with ticker("reading articles") as tick:
         result = mining.mine(list(corpus or _config_corpus()), gloss, min_count=min_count, progress=tick)
     if fmt is TableOrJson.json and output is None:
-        typer.echo(json.dumps({"proposals": [p.row() for p in result.proposals],
-                               "variations": [p.row() for p in result.variations], "articles": result.articles,
-                               "links": result.links, "errors": result.errors}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(mine_dict(result), ensure_ascii=False, indent=2))
         return
     for e in result.errors:
         typer.echo(f"warning: skipped {e}", err=True)
@@ -305,17 +271,11 @@ def mine(
         from ..io import write_text_atomic
 
         write_text_atomic(output, mining.proposals_csv(rows))
-        typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
-                   f"→ {output} ({result.articles} articles, {result.links} aligned links)")
+        typer.echo(mine_summary(result, output))
         return
-    for p in result.proposals:
-        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  (×{p.count})")
-    for p in result.variations:
-        forms = "; ".join(p.forbidden) if p.forbidden else "; ".join(p.variants)
-        what = "forbid" if p.forbidden else "variant"
-        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
-    typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
-               f"({result.articles} articles, {result.links} aligned links)", err=True)
+    for line in mine_lines(result):
+        typer.echo(line)
+    typer.echo(mine_summary(result), err=True)
 
 
 def register(app: typer.Typer) -> None:
