@@ -305,3 +305,18 @@ def test_human_output_is_format_table_and_json_is_offered(cmd):
                                  ["glossary", "add"], ["glossary", "export"]], ids=" ".join)
 def test_glossary_is_dash_g_everywhere(cmd):
     assert "-g, --glossary" in invoke([*cmd, "--help"]).stdout
+
+
+def test_pre_commit_hooks_run_real_commands(project, monkeypatch):
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"bilingual-check", "bilingual-fix"}
+    corpus, glossary = project
+    monkeypatch.chdir(corpus.parent)
+    for hook in hooks:
+        program, *args = hook["entry"].split()
+        assert program == "bilingual" and hook["language"] == "python"
+        files = [] if hook.get("pass_filenames") is False else ["corpus/moldova/ru.md"]
+        res = invoke([*args, *files])
+        assert res.exit_code == 1, (hook["id"], res.output)  # the forbidden «Молдавия» fails both
