@@ -88,6 +88,7 @@ class Alignment:
     ru_doc: Document
     links: tuple[Link, ...]
     mode: str = "default"
+    hits: object | None = None  # bilingual.glossary.hits.TermHits: the documents' glossary hits
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,15 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the glossary file, for messages
+    en_variants: tuple[str, ...] = ()  # other English names: "US", "U.S.", "America"
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return (self.ru, *self.variants)
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,9 @@ class Glossary:
         return iter(self.terms)
 
 
-HitKind = Literal["allowed", "variant", "forbidden"]
+# allowed: the glossary's form; variant: a listed variant; derived: a word built on
+# the name (German for Germany, «иранский» for «Иран»); forbidden: a listed wrong form
+HitKind = Literal["allowed", "variant", "derived", "forbidden"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +135,11 @@ class TermHit:
     start: int  # offsets into the text searched
     stop: int
     form: str  # the surface text found
-    kind: HitKind = "allowed"  # for English hits always "allowed"
+    kind: HitKind = "allowed"
+    # the longer name this hit is part of ("Moscow" in "Moscow State University", a
+    # quoted title, a Latin-script name kept in Russian): it accounts for the term on
+    # the other side but is not checked as the term itself
+    within: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +156,7 @@ class Flag:
     level: str = "warning"  # info < warning < error
     rule: str = ""  # name of the rule that fired
     why: str = ""  # for --explain
+    unit: str | None = None  # the CAT-file unit (XLIFF id, "line N" of a PO file) the flag is in
     en_line: int | None = None  # 1-based line of the English sentence in its file
     ru_line: int | None = None
     accepted: bool = False  # recorded in a baseline: shown, but not failing the run
@@ -163,6 +176,7 @@ class Flag:
             "message": self.message,
             "level": self.level,
             "accepted": self.accepted,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }
 
 

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from .options import NO_GLOSSARY_HELP, AlignMode
+from .options import NO_GLOSSARY_HELP, AlignMode, Executor
 
 
 class CheckFormat(str, Enum):
@@ -29,8 +29,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def check(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s), or an EN file and a RU file. Default: corpus/ "
-                       "(or `corpus` in bilingual.toml)."),
+            None, help="Corpus folder(s), article folder(s), a saved site (HTML pages paired by their language "
+                  "links), XLIFF/PO/TMX files, or an EN file and a RU file. Default: `corpus` in "
+                  "bilingual.toml, else corpus/."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
         no_glossary: bool = typer.Option(False, "--no-glossary", help=NO_GLOSSARY_HELP),
@@ -45,63 +46,68 @@ def register(app: typer.Typer) -> None:
         write_baseline: Optional[Path] = typer.Option(
             None, "--write-baseline", help="Record every current flag as accepted in this file."),
         explain: bool = typer.Option(False, "--explain", help="Say which rule fired for each flag, and why."),
+        jobs: Optional[int] = typer.Option(
+            None, "--jobs", "-j", min=1, help="Worker processes here. Default: the number of cores."),
+        executor: Executor = typer.Option(Executor.local, "--executor", help="Run here or on Dask."),
+        workers: Optional[int] = typer.Option(
+            None, "--workers", min=1, help="Dask workers for a local cluster (default 2)."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
+        no_cache: bool = typer.Option(
+            False, "--no-cache", help="Check every article; don't read or write <corpus>/.bilingual/check.sqlite."),
+        rebuild_cache: bool = typer.Option(
+            False, "--rebuild-cache", help="Move a corrupt or foreign check cache aside and start a new one."),
     ) -> None:
         """Align each article's EN and RU versions and flag terminology drift.
 
         Defaults come from bilingual.toml or [tool.bilingual] in pyproject.toml (see `bilingual config`).
         Exit codes: 0 clean, 1 flags at or above --fail-on (not counting accepted ones), 2 bad input.
         """
-        from ..pipeline import check as run_check
+        from ..parallel import cores
+        from ..pipeline import DEFAULT_CORPUS, check as run_check
         from .options import project_config, require_glossary
-        from .progress import ticker
+        from .output import Output, echo, format_for, split_inputs
+        from .progress import ArticleProgress
 
         config = project_config()
-        fmt = fmt or _config_format(config)
+        fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         fail_on = fail_on.value if fail_on else config.get("fail_on", "info")
         mode = mode.value if mode else config.get("mode", "default")
         baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
+        paths = list(paths or config.get("corpus") or [])
         gloss = require_glossary(glossary, no_glossary, config)
-        with ticker("checking articles") as tick:
-            report = run_check(list(paths or config.get("corpus") or []), gloss, mode=mode,
-                               keep_alignments=fmt is CheckFormat.html, progress=tick)
+        files, folders = split_inputs(paths or [DEFAULT_CORPUS])
+        out = Output(output, reads=[*files, gloss.path, baseline], folders=folders)
+        with ArticleProgress("checking") as tick:
+            report = run_check(paths, gloss, mode=mode,
+                               keep_alignments=fmt is CheckFormat.html,
+                               jobs=jobs or (cores() if executor is Executor.local else 1),
+                               executor=executor.value, workers=workers, scheduler=scheduler,
+                               cache=not no_cache, rebuild_cache=rebuild_cache,
+                               progress=lambda _result, reused, total: tick(reused, total))
         if write_baseline is not None:
             from ..baseline import write_baseline as record
 
             n = record(report, write_baseline)
-            typer.echo(f"wrote {n} accepted flag(s) to {write_baseline}", err=True)
+            echo(f"wrote {n} accepted flag(s) to {write_baseline}", err=True)
             baseline = write_baseline
         if baseline is not None:
             from ..baseline import apply_baseline, load_baseline
 
             apply_baseline(report, load_baseline(baseline))
-        text = _render(report, fmt, explain, output)
-        # A report missing an article is not written: the file would look complete.
-        if output is not None and not report.errors:
-            from ..io import write_text_atomic
-
-            write_text_atomic(output, text)
-        elif text is not None:
-            typer.echo(text, nl=not text.endswith("\n"))
+        text = _render(report, fmt, explain, out)
+        # A report missing an article is not written to a file (it would look complete), nor
+        # diverted to stdout instead.
+        if text is not None and not (out.to_file and report.errors):
+            out.write(text)
         for article in report.errors:
-            typer.echo(f"error: {article.error}", err=True)
+            echo(f"error: {article.error}", err=True)
         for entry in report.stale:
-            typer.echo(f"stale baseline entry: {entry.slug} {entry.kind}"
-                       + (f" {entry.term}" if entry.term else "") + f" ({entry.fingerprint})", err=True)
+            echo(f"stale baseline entry: {entry.slug} {entry.kind}"
+                 + (f" {entry.term}" if entry.term else "") + f" ({entry.fingerprint})", err=True)
         raise typer.Exit(report.exit_code(fail_on))
 
 
-def _config_format(config) -> CheckFormat:
-    from ..errors import UsageError
-
-    value = config.get("format", "table")
-    try:
-        return CheckFormat(value)
-    except ValueError:
-        raise UsageError(f"{config.source}: unknown format '{value}' for check (choose from "
-                         f"{', '.join(f.value for f in CheckFormat)})") from None
-
-
-def _render(report, fmt: CheckFormat, explain: bool, to_file) -> str | None:
+def _render(report, fmt: CheckFormat, explain: bool, out) -> str | None:
     """The report as text, or None when it was printed to the terminal directly."""
     if fmt is CheckFormat.json:
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -113,12 +119,8 @@ def _render(report, fmt: CheckFormat, explain: bool, to_file) -> str | None:
         from ..report.html import render_check_html
 
         return render_check_html(report)
-    import io
-
-    from rich.console import Console
-
     from ..report.terminal import render_check
 
-    console = Console(file=io.StringIO(), width=120, no_color=True) if to_file else Console()
+    console = out.console()
     render_check(report, console, explain=explain)
-    return console.file.getvalue() if to_file else None
+    return console.file.getvalue() if out.to_file else None

@@ -31,7 +31,8 @@ def register(app: typer.Typer) -> None:
             None, "--glossary", "-g", help="Glossary CSV: with --en, report term flags fixed and introduced."),
         lang: Optional[str] = typer.Option(
             None, "--lang", help="Language of OLD and NEW. Default: from the file name (ru.md), else detected."),
-        fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
+        fmt: Optional[DiffFormat] = typer.Option(
+            None, "--format", "-f", help="Output format. Default: from the -o file's extension, else table."),
         output: Optional[Path] = typer.Option(
             None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
         show_unchanged: bool = typer.Option(False, "--all", help="Table: list unchanged sentences too."),
@@ -44,11 +45,14 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done (with --exit-code: nothing changed), 1 changes found with --exit-code, 2 bad input.
         """
+        from .output import Output, format_for
 
+        fmt = DiffFormat(format_for(output, fmt, DiffFormat))
+        out = Output(output, reads=[old, new, en, ru, glossary])
         if ru is not None:
-            found = _stale(old, new, ru, glossary, en, fmt, output)
+            found = _stale(old, new, ru, glossary, en, fmt, out)
         else:
-            found = _versions(old, new, en, glossary, lang, fmt, output, show_unchanged)
+            found = _versions(old, new, en, glossary, lang, fmt, out, show_unchanged)
         raise typer.Exit(1 if exit_code and found else 0)
 
 
@@ -57,11 +61,11 @@ def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool
 
     result = diff_files(old, new, en=en, glossary=glossary, lang=lang)
     if fmt is DiffFormat.json:
-        _emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
+        output.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is DiffFormat.html:
         from ..report.diff import render_html
 
-        _emit(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"), output)
+        output.write(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"))
     else:
         from ..report.diff import render_table
 
@@ -79,7 +83,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
         raise UsageError("stale mode writes table or json, not html")
     stale = stale_files(old, new, ru, glossary=glossary)
     if fmt is DiffFormat.json:
-        _emit(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n", output)
+        output.write(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n")
     else:
         from ..report.diff import render_stale_table
 
@@ -87,23 +91,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
     return bool(stale)
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is not None:
-        from ..io import write_text_atomic
-
-        write_text_atomic(output, text)
-    else:
-        typer.echo(text, nl=False)
-
-
-def _table(draw, output: Path | None) -> None:
-    from rich.console import Console
-
-    if output is None:
-        draw(Console())
-        return
-    import io
-
-    console = Console(record=True, width=120, file=io.StringIO())
+def _table(draw, output) -> None:
+    console = output.console()
     draw(console)
-    _emit(console.export_text(), output)
+    output.finish(console)

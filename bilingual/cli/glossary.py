@@ -13,6 +13,7 @@ from ..errors import InputError, UsageError
 from ..report.glossary import (merge_dict, merge_lines, mine_dict, mine_lines, mine_summary, term_line,
                                terms_table)
 from .options import TableOrJson
+from .output import echo
 
 DEFAULT = Path("glossary.csv")
 
@@ -81,14 +82,14 @@ def lint(
         corpus = Path("corpus")
     problems = lint_glossary(file, None if no_corpus else corpus)
     if fmt is TableOrJson.json:
-        typer.echo(json.dumps({"glossary": str(file), "problems": [
+        echo(json.dumps({"glossary": str(file), "problems": [
             {"path": p.path, "line": p.line, "code": p.code, "message": p.message} for p in problems]},
             ensure_ascii=False, indent=2))
     else:
         for p in problems:
-            typer.echo(str(p))
+            echo(str(p))
     if problems:
-        typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+        echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
         raise typer.Exit(1)
 
 
@@ -100,15 +101,18 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
+    en_variant: Optional[List[str]] = typer.Option(None, "--en-variant", "-e",
+                                                   help="Another English name, e.g. 'U.S.' (repeatable)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: "
+                                            "`glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
     glossary = _glossary_file(glossary)
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                 forbidden=_forms(forbidden) or (), note=note)
-    typer.echo(f"added {glossary}:{t.line}: {term_line(t)}")
+                 forbidden=_forms(forbidden) or (), note=note, en_variants=_forms(en_variant) or ())
+    echo(f"added {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("set")
@@ -120,6 +124,8 @@ def set_(
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
     add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    en_variants: Optional[List[str]] = typer.Option(None, "--en-variants", help="Replace the English variants."),
+    add_en_variant: Optional[List[str]] = typer.Option(None, "--add-en-variant", help="Add an English variant."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
@@ -130,8 +136,9 @@ def set_(
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                 add_forbidden=_forms(add_forbidden) or ())
-    typer.echo(f"changed {glossary}:{t.line}: {term_line(t)}")
+                 add_forbidden=_forms(add_forbidden) or (), en_variants=_forms(en_variants),
+                 add_en_variants=_forms(add_en_variant) or ())
+    echo(f"changed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command()
@@ -144,7 +151,7 @@ def remove(
     from ..glossary.edit import remove_term
 
     t = remove_term(glossary, en)
-    typer.echo(f"removed {glossary}:{t.line}: {term_line(t)}")
+    echo(f"removed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("list")
@@ -162,25 +169,29 @@ def list_(
 
     terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
+        echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
         return
     if fmt is ListFormat.csv:
         from ..glossary.load import glossary_csv
         from ..model import Glossary
 
-        typer.echo(glossary_csv(Glossary(tuple(terms))), nl=False)
+        from .output import Output
+
+        Output(None).write(glossary_csv(Glossary(tuple(terms))))
         return
     import sys
 
-    from rich.console import Console
+    from ..report.terminal import make_console
 
     # a pipe or file gets 120 columns
-    Console(width=None if sys.stdout.isatty() else 120).print(terms_table(terms, str(glossary)))
+    make_console(width=None if sys.stdout.isatty() else 120).print(terms_table(terms, str(glossary)))
 
 
 @sub.command()
 def export(
-    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange)."),
+    fmt: Optional[ExportFormat] = typer.Option(
+        None, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange). Default: from the -o file's extension, "
+                                     "else csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
@@ -188,14 +199,13 @@ def export(
     glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.exchange import export_glossary
+    from .output import Output
 
-    data = export_glossary(load_glossary(glossary), fmt.value)
-    if output is not None:
-        from ..io import write_bytes_atomic
+    from .output import format_for
 
-        write_bytes_atomic(output, data)
-    else:
-        typer.echo(data.decode("utf-8"), nl=False)
+    fmt = ExportFormat(format_for(output, fmt, ExportFormat))
+    out = Output(output, reads=[glossary])
+    out.write(export_glossary(load_glossary(glossary), fmt.value))
 
 
 @sub.command("import")
@@ -220,12 +230,12 @@ def import_(
 def _print_merge(report, source: Path, dry_run: bool = False, fmt: TableOrJson = TableOrJson.table) -> None:
     """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
     if fmt is TableOrJson.json:
-        typer.echo(json.dumps(merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
+        echo(json.dumps(merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
     else:
         lines, summary = merge_lines(report, source, dry_run)
         for line in lines:
-            typer.echo(line)
-        typer.echo(summary, err=True)
+            echo(line)
+        echo(summary, err=True)
     if report.conflicts:
         raise typer.Exit(1)
 
@@ -240,6 +250,8 @@ def mine(
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes reading the articles. Default: the number of cores."),
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Find names the glossary lacks, with the Russian rendering the archive uses.
@@ -250,32 +262,35 @@ def mine(
     """
     from ..glossary import load_glossary
     from ..glossary import mine as mining
+    from .output import Output, split_inputs
 
+    from ..parallel import cores
     from .progress import ticker
 
     given = glossary
     glossary = _glossary_file(glossary)
+    corpus = list(corpus or _config_corpus())
+    files, folders = split_inputs(corpus)
+    out = Output(output, reads=[*files, glossary, accept_file], folders=folders)
     if accept_file is not None:
         _print_merge(mining.accept(glossary, accept_file), accept_file, fmt=fmt)
         return
     gloss = load_glossary(glossary) if glossary.exists() or given is not None else None
     with ticker("reading articles") as tick:
-        result = mining.mine(list(corpus or _config_corpus()), gloss, min_count=min_count, progress=tick)
-    if fmt is TableOrJson.json and output is None:
-        typer.echo(json.dumps(mine_dict(result), ensure_ascii=False, indent=2))
+        result = mining.mine(corpus, gloss, min_count=min_count, jobs=jobs or cores(), progress=tick)
+    if fmt is TableOrJson.json and not out.to_file:
+        echo(json.dumps(mine_dict(result), ensure_ascii=False, indent=2))
         return
     for e in result.errors:
-        typer.echo(f"warning: skipped {e}", err=True)
+        echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations
-    if output is not None:
-        from ..io import write_text_atomic
-
-        write_text_atomic(output, mining.proposals_csv(rows))
-        typer.echo(mine_summary(result, output))
+    if out.to_file:
+        out.write(mining.proposals_csv(rows))
+        echo(mine_summary(result, output))
         return
     for line in mine_lines(result):
-        typer.echo(line)
-    typer.echo(mine_summary(result), err=True)
+        echo(line)
+    echo(mine_summary(result), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -19,6 +19,13 @@ class AlignMode(str, Enum):
     semantic = "semantic"
 
 
+class Executor(str, Enum):
+    """Where the work runs: processes on this machine, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 NO_GLOSSARY_HELP = "Run without a glossary (term checks off) instead of stopping when none is found."
 
 

@@ -11,6 +11,8 @@ def term_line(t) -> str:
         bits.append("variants: " + "; ".join(t.variants))
     if t.forbidden:
         bits.append("forbidden: " + "; ".join(t.forbidden))
+    if t.en_variants:
+        bits.append("en variants: " + "; ".join(t.en_variants))
     return "  ".join(bits)
 
 

@@ -114,10 +114,15 @@ def _article_view(n: int, article, matcher) -> ArticleView:
         return view
     en = alignment.en_doc.sentence_texts
     ru = alignment.ru_doc.sentence_texts
+    hits = alignment.hits
+    if hits is None and matcher is not None:
+        from ..glossary.hits import find_hits
+
+        hits = find_hits(en, ru, matcher)
     shown = {k + d for k in on_link for d in range(-CONTEXT, CONTEXT + 1)}
     fold: list[RowView] = []
     for k, link in enumerate(links):
-        row = _row(k, link, en, ru, on_link.get(k, []), matcher)
+        row = _row(k, link, en, ru, on_link.get(k, []), hits)
         if k in shown:
             _close_fold(view, fold)
             view.blocks.append(row)
@@ -142,12 +147,12 @@ def _close_fold(view: ArticleView, fold: list) -> None:
     fold.clear()
 
 
-def _row(k, link, en, ru, flags, matcher) -> RowView:
+def _row(k, link, en, ru, flags, hits) -> RowView:
     en_texts = [en[i] for i in link.en]
     ru_texts = [ru[j] for j in link.ru]
     en_text, ru_text = " ".join(en_texts), " ".join(ru_texts)
-    en_hits = matcher.find_en(en_text) if matcher and en_text else []
-    ru_hits = matcher.find_ru(ru_text) if matcher and ru_text else []
+    en_hits = hits.en.of(link.en) if hits is not None else []
+    ru_hits = hits.ru.of(link.ru) if hits is not None else []
     en_marks, ru_marks = term_marks(en_hits), term_marks(ru_hits)
     for fv in flags:
         f = fv.flag
@@ -182,6 +187,7 @@ def check_view(report, title: str = "bilingual check") -> dict:
     accepted = sum(1 for fv in issues if fv.flag.accepted)
     return dict(title=title, articles=articles, issues=issues, kinds=kinds, levels=levels,
                 accepted=accepted, stale=getattr(report, "stale", ()), signature=str(report.signature),
+                pairing=getattr(report, "pairing", None) or (),
                 checked=sum(1 for a in report.articles if not a.error), errors=len(report.errors))
 
 

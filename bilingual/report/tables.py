@@ -6,8 +6,8 @@ import io
 
 import pandas as pd
 
-FLAG_COLUMNS = ["slug", "kind", "level", "en_index", "ru_index", "en_line", "ru_line", "term", "expected",
-                "found", "message", "en_text", "ru_text", "en_path", "ru_path", "accepted"]
+FLAG_COLUMNS = ["slug", "kind", "level", "unit", "en_index", "ru_index", "en_line", "ru_line", "term",
+                "expected", "found", "message", "en_text", "ru_text", "en_path", "ru_path", "accepted"]
 
 # A cell starting with one of these is run as a formula by Excel/LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

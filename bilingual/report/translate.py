@@ -6,7 +6,9 @@ from pathlib import Path
 
 
 def render_summary(summary) -> str:
-    lines = [
+    lines = [f"moved the damaged translation cache aside to {summary.cache_moved_aside}; started a new one"
+             ] if summary.cache_moved_aside else []
+    lines += [
         f"{summary.documents} article(s), {summary.segments} segments: {summary.translated} translated, "
         f"{summary.cached} from cache, {summary.reused} kept (incremental)"
         + (f" — {summary.segments_per_second:.1f} segments/s" if summary.translated else ""),
