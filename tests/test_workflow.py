@@ -256,7 +256,7 @@ def test_fix_check_exit_codes(project, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["check", "-f", "nope"], "error: unknown format 'nope' (choose from table, json, csv, html)"),
     (["check", "--fail-on", "fatal"], "error: unknown fail-on 'fatal' (choose from info, warning, error)"),
-    (["align", "a", "b", "-f", "default"], "error: unknown format 'default' (choose from table, jsonl, tsv, tmx)"),
+    (["align", "a", "b", "-f", "default"], "error: unknown format 'default' (choose from table, jsonl, tsv, tmx, xliff)"),
     (["glossary", "export", "-f", "xlsx"], "error: unknown format 'xlsx' (choose from csv, tsv, tbx)"),
     (["schema", "fix"], "error: unknown command 'fix' (choose from check, diff)"),
 ])
@@ -320,3 +320,60 @@ def test_pre_commit_hooks_run_real_commands(project, monkeypatch):
         files = [] if hook.get("pass_filenames") is False else ["corpus/moldova/ru.md"]
         res = invoke([*args, *files])
         assert res.exit_code == 1, (hook["id"], res.output)  # the forbidden «Молдавия» fails both
+
+
+# ------------------------------------------------------------------ -o picks the format
+
+def _sniff(path: Path) -> str:
+    data = path.read_text(encoding="utf-8")
+    if data.startswith("<!DOCTYPE html>"):
+        return "html"
+    if data.startswith("{"):
+        return "json"
+    if data.startswith("slug,kind,"):
+        return "csv"
+    return "table" if "Flags by kind" in data else "?"
+
+
+@pytest.mark.parametrize("name, args, fmt", [
+    ("report.html", [], "html"),
+    ("report.json", [], "json"),
+    ("REPORT.CSV", [], "csv"),
+    ("report.txt", [], "table"),
+    ("report.json", ["--format", "json"], "json"),
+])
+def test_output_extension_picks_the_check_format(project, tmp_path, name, args, fmt):
+    corpus, glossary = project
+    out = tmp_path / name
+    res = invoke(["check", corpus, "-g", glossary, "-o", out, *args])
+    assert res.exit_code == 1, res.output
+    assert _sniff(out) == fmt
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "CORPUS", "-g", "GLOSSARY", "-o", "r.json", "--format", "csv"],
+     "-o r.json is a .json file but --format is csv"),
+    (["check", "CORPUS", "-g", "GLOSSARY", "-o", "r.tmx"], "-o r.tmx: can't write tmx here (choose from table, json"),
+    (["glossary", "export", "-g", "GLOSSARY", "-o", "g.tbx", "-f", "csv"], "-o g.tbx is a .tbx file but --format"),
+])
+def test_format_contradicting_the_extension_is_an_error(project, tmp_path, monkeypatch, args, message):
+    corpus, glossary = project
+    monkeypatch.chdir(tmp_path)
+    args = [str(corpus) if a == "CORPUS" else str(glossary) if a == "GLOSSARY" else a for a in args]
+    res = invoke(args)
+    assert res.exit_code == 2 and res.stderr.startswith(f"error: {message}"), res.stderr
+    assert not list(tmp_path.glob("r.*")) and not (tmp_path / "g.tbx").exists()
+
+
+@pytest.mark.parametrize("cmd, name, start", [
+    (["glossary", "export"], "g.tbx", "<?xml"),
+    (["glossary", "export"], "g.tsv", "en\tru"),
+    (["align", "corpus/moldova/en.md", "corpus/moldova/ru.md"], "links.jsonl", '{"en": ['),
+    (["diff", "corpus/moldova/ru.md", "corpus/moldova/ru.md"], "d.html", "<!DOCTYPE html>"),
+])
+def test_output_extension_picks_the_format_everywhere(project, tmp_path, monkeypatch, cmd, name, start):
+    corpus, glossary = project
+    monkeypatch.chdir(tmp_path)
+    res = invoke([*cmd, "-g", glossary, "-o", name] if cmd[0] != "diff" else [*cmd, "-o", name])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
