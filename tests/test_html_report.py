@@ -24,7 +24,7 @@ def _spans(text, spans):
     return [text[s:e] for s, e in spans]
 
 
-@pytest.mark.parametrize("flag, link, en, ru, en_hits, ru_hits, want_en, want_ru", [
+DEVIATIONS = [
     (Flag("forbidden_variant", 0, 0, term="Moldova", expected="Молдова", found="Молдавии"), Link((0,), (0,)),
      ["Moldova's border."], ["На границе Молдавии."],
      [TermHit(MOLDOVA, 0, 7, "Moldova")], [TermHit(MOLDOVA, 11, 19, "Молдавии", "forbidden")],
@@ -48,7 +48,21 @@ def _spans(text, spans):
     (Flag("addition", None, 0), Link((), (0,)), [], ["Добавлено."], [], [], [], ["Добавлено."]),
     (Flag("extra_term", 0, 0, term="Moldova", found="Молдова"), Link((0,), (0,)), ["The country."],
      ["Молдова страна."], [], [TermHit(MOLDOVA, 0, 7, "Молдова")], [], ["Молдова"]),
-])
+    (Flag("term_substitution", 0, 0, term="Pezeshkian", found="Молдова"), Link((0,), (0,)),
+     ["Pezeshkian spoke."], ["Молдова выступила."], [TermHit(PEZESHKIAN, 0, 10, "Pezeshkian")],
+     [TermHit(MOLDOVA, 0, 7, "Молдова")], ["Pezeshkian"], ["Молдова"]),
+    (Flag("date_mismatch", 0, 0, expected="13-06", found="13-07"), Link((0,), (0,)),
+     ["Talks on June 13 in 2025."], ["Переговоры 13 июля 2025 года."], [], [], ["13"], ["13"]),
+]
+
+
+def test_every_kind_the_rules_produce_is_covered_here():
+    from bilingual.drift import KINDS
+
+    assert {case[0].kind for case in DEVIATIONS} | {"inconsistent_rendering"} >= set(KINDS)
+
+
+@pytest.mark.parametrize("flag, link, en, ru, en_hits, ru_hits, want_en, want_ru", DEVIATIONS)
 def test_every_kind_marks_its_deviating_words(flag, link, en, ru, en_hits, ru_hits, want_en, want_ru):
     en_spans, ru_spans = deviation_spans(flag, link, en, ru, en_hits, ru_hits)
     assert _spans(" ".join(en), en_spans) == want_en

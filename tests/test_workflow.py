@@ -353,7 +353,7 @@ def test_output_extension_picks_the_check_format(project, tmp_path, name, args, 
 @pytest.mark.parametrize("args, message", [
     (["check", "CORPUS", "-g", "GLOSSARY", "-o", "r.json", "--format", "csv"],
      "-o r.json is a .json file but --format is csv"),
-    (["check", "CORPUS", "-g", "GLOSSARY", "-o", "r.tmx"], "-o r.tmx: can't write tmx here (choose from table, json"),
+    (["check", "CORPUS", "-g", "GLOSSARY", "-o", "r.tmx", "-f", "json"], "-o r.tmx is a .tmx file but --format is json"),
     (["glossary", "export", "-g", "GLOSSARY", "-o", "g.tbx", "-f", "csv"], "-o g.tbx is a .tbx file but --format"),
 ])
 def test_format_contradicting_the_extension_is_an_error(project, tmp_path, monkeypatch, args, message):

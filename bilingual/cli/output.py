@@ -96,11 +96,12 @@ EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "h
 
 
 def format_for(output: PathLike, given, choices, default: str | None = None, config=None) -> str:
-    """The output format: ``--format`` when given, else the one ``-o``'s extension names, else the
-    project's ``format`` setting (``default``), else the first choice (the human ``table``).
+    """The output format: ``--format`` when given, else the one ``-o``'s extension names (when the
+    command writes it), else the project's ``format`` setting (``default``), else the first choice
+    (the human ``table``).
 
-    ``--format`` contradicting the extension, or an extension naming a format the command can't
-    write, is a usage error: the file's name would lie about its contents.
+    ``--format`` contradicting the extension is a usage error: the file's name would lie about
+    its contents.
     """
     from ..errors import UsageError
 
@@ -112,9 +113,7 @@ def format_for(output: PathLike, given, choices, default: str | None = None, con
             raise UsageError(f"-o {output} is a .{Path(output).suffix[1:]} file but --format is {value}; "
                              "drop one of them or make them agree")
         return value
-    if named is not None:
-        if named not in values:
-            raise UsageError(f"-o {output}: can't write {named} here (choose from {', '.join(values)})")
+    if named in values:
         return named
     if default is not None and default not in values:
         where = f"{config.source}: " if config is not None and config.path is not None else ""

@@ -50,6 +50,12 @@ def _numbers(text: str, lang: str, wanted: str | None) -> list[tuple[int, int]]:
     return [(s, e) for s, e, v in number_spans(text, lang) if v in values]
 
 
+def _day(text: str, lang: str, day_month: str | None) -> list[tuple[int, int]]:
+    if not day_month or "-" not in day_month:
+        return []
+    return _numbers(text, lang, str(int(day_month.split("-")[0])))
+
+
 def deviation_spans(flag, link, en_texts: list[str], ru_texts: list[str], en_hits, ru_hits):
     """``(en_spans, ru_spans)``: what to mark for ``flag`` in the link's joined EN and RU text."""
     en_text, ru_text = " ".join(en_texts), " ".join(ru_texts)
@@ -60,6 +66,8 @@ def deviation_spans(flag, link, en_texts: list[str], ru_texts: list[str], en_hit
         return [], _sentence_span(ru_texts, link.ru, flag.ru_index)
     if flag.kind == "number_mismatch":
         return _numbers(en_text, "en", flag.expected), _numbers(ru_text, "ru", flag.found)
+    if flag.kind == "date_mismatch":  # expected/found are DD-MM: the day numbers are marked
+        return _day(en_text, "en", flag.expected), _day(ru_text, "ru", flag.found)
     en_spans = [(h.start, h.stop) for h in en_hits if flag.term and h.term.en == flag.term]
     ru_spans = []
     if flag.found:

@@ -47,6 +47,7 @@ def _flag() -> dict:
             "found": {**_TEXT_OR_NULL, "description": "what the Russian has"},
             "message": {"type": "string"},
             "accepted": {"type": "boolean", "description": "recorded in the baseline: not failing the run"},
+            "unit": {"type": "string", "description": "the CAT-file unit (XLIFF id, PO «line N») of the flag"},
         },
         "additionalProperties": False,
     }
@@ -64,7 +65,8 @@ def _baseline_entry() -> dict:
 
 def check_schema() -> dict:
     """The schema of ``bilingual check --format json``."""
-    from ..drift import KINDS
+    from ..drift import KINDS, LEVELS
+    from ..mirror import PROBLEM_KINDS
 
     article = {
         "type": "object",
@@ -97,6 +99,12 @@ def check_schema() -> dict:
                         "additionalProperties": {"type": "integer", "minimum": 1}},
             "accepted": {"type": "integer", "minimum": 0},
             "stale_baseline": {"type": "array", "items": {"$ref": "#/$defs/baseline_entry"}},
+            "pairing": {"type": "array", "description": "a saved site's pairing problems", "items": {
+                "type": "object", "required": ["kind", "path", "target", "message", "level"],
+                "properties": {"kind": {"enum": list(PROBLEM_KINDS)}, "path": {"type": "string"},
+                               "target": _TEXT_OR_NULL, "message": {"type": "string"},
+                               "level": {"enum": list(LEVELS)}},
+                "additionalProperties": False}},
         },
         "additionalProperties": False,
         "$defs": {"signature": _signature(), "flag": _flag(), "baseline_entry": _baseline_entry()},
