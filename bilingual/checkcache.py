@@ -151,6 +151,7 @@ def encode_result(result: ArticleResult, warnings: tuple[str, ...]) -> str:
         "flags": [asdict(f) for f in result.flags],
         "uncertain": [[list(l.en), list(l.ru), l.score, l.uncertain] for l in result.uncertain],
         "warnings": list(warnings),
+        "lines": [list(result.en_lines), list(result.ru_lines)],
     }, ensure_ascii=False)
 
 
@@ -161,6 +162,8 @@ def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[st
         flags=tuple(Flag(**f) for f in d["flags"]),
         date=d["date"],
         uncertain=tuple(Link(tuple(en), tuple(ru), score, unsure) for en, ru, score, unsure in d["uncertain"]),
+        en_lines=tuple(d["lines"][0]),
+        ru_lines=tuple(d["lines"][1]),
     )
     return result, tuple(d["warnings"])
 

@@ -417,14 +417,17 @@ def read_document(path, lang: str | None = None) -> Document:
 
         (body, blocks, meta), encoding, warnings = extract_docx(path), "docx", ()
         _check_size(path, body, blocks)
+        first_line = None
     else:
         text, encoding, warnings = read_text(path)
         if _is_html(path, text):
             body, blocks, meta = extract_html(text, path)
             _check_size(path, body, blocks)
+            first_line = None
         else:
             meta, body = split_front_matter(text, path)
             blocks = None
+            first_line = text.count("\n", 0, len(text) - len(body)) + 1
             _check_size(path, body, _markdown_block_ranges(body))
     detected = langid.detect(body)
     lang = lang or lang_from_name(path) or detected
@@ -440,7 +443,7 @@ def read_document(path, lang: str | None = None) -> Document:
                        for p in paragraphs)
     return Document(path=str(path), lang=lang, text=body, paragraphs=paragraphs,
                     sentences=sentences, meta=meta, detected_lang=detected, encoding=encoding,
-                    warnings=tuple(warnings))
+                    warnings=tuple(warnings), first_line=first_line)
 
 
 def _share(doc: Document, lang: str) -> float:
