@@ -105,9 +105,16 @@ class Page:
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _HEAD_TAG = re.compile(rb"<(html|link|meta)\s([^>]*)>|<title[^>]*>([^<]*)", re.I)
-_ANCHOR = re.compile(rb"<a\s([^>]*)>(.{0,160}?)</a\s*>", re.I | re.S)
+# An <a> that names its language, and one whose whole text (tags and quotes around it aside) is a
+# toggle's; the text alternation lists each word's case forms, as bytes regexes fold ASCII only.
+_LANG_ANCHOR = re.compile(rb"<[aA]\s([^>]*lang\s*=[^>]*)>")
+_TOGGLE_FORMS = sorted({f for t in TOGGLE_TEXTS for f in (t, t.upper(), t.capitalize(), t.title())},
+                       key=len, reverse=True)
+_TOGGLE_ANCHOR = re.compile(
+    rb"<[aA]\s([^>]*)>\s*(?:<[^>/][^>]*>\s*)*(?:[\"']|\xc2\xab)?\s*("
+    + b"|".join(re.escape(f.encode("utf-8")) for f in _TOGGLE_FORMS)
+    + rb")\s*(?:[\"']|\xc2\xbb)?\s*(?:</[^>]*>\s*)*</[aA]\s*>")
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_TAGS = re.compile(r"<[^>]*>")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -146,26 +153,18 @@ def read_page(root: Path, rel: str) -> Page:
         hm = re.search(rb"<html\s([^>]*)>", body[:4096], re.I)
         if hm:
             _head_tag(page, b"html", _attrs(hm.group(1), encoding))
-    for am in _ANCHOR.finditer(body):
-        raw_attrs, inner = am.group(1), am.group(2)
-        lower = raw_attrs.lower()
-        lang = None
-        if b"lang" in lower:
-            attrs = _attrs(raw_attrs, encoding)
-            hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
-            lang = hint if hint in LANGS else None
-        if lang is None:
-            if len(inner) > 80:
-                continue
-            text = inner.decode(encoding, "replace")
-            if "<" in text or "&" in text:
-                text = _TAGS.sub("", html.unescape(text))
-            lang = TOGGLE_TEXTS.get(" ".join(text.split()).strip("«»\"'“”[]() ").lower())
-            if lang is None:
-                continue
-            attrs = _attrs(raw_attrs, encoding)
-        if attrs.get("href"):
-            page.toggles.append((lang, attrs["href"]))
+    found = []
+    for am in _LANG_ANCHOR.finditer(body):
+        attrs = _attrs(am.group(1), encoding)
+        hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
+        if hint in LANGS and attrs.get("href"):
+            found.append((am.start(), hint, attrs["href"]))
+    for am in _TOGGLE_ANCHOR.finditer(body):
+        attrs = _attrs(am.group(1), encoding)
+        lang = TOGGLE_TEXTS.get(am.group(2).decode(encoding, "replace").lower())
+        if lang is not None and attrs.get("href") and not any(pos == am.start() for pos, _, _ in found):
+            found.append((am.start(), lang, attrs["href"]))
+    page.toggles = [(lang, href) for _, lang, href in sorted(found)]
     if page.lang not in LANGS:
         page.lang = _lang_from_path(rel) or page.lang
         if page.lang not in LANGS and page.title_cyrillic is not None:
