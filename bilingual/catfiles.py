@@ -179,5 +179,6 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
             flags.append(Flag(kind, i, i if u.target.strip() else None, u.source, u.target, message=message,
                               level=level, rule=u.state, why=message, unit=u.id))
     flags.sort(key=lambda f: f.en_index if f.en_index is not None else f.ru_index)
-    renderings = collect_renderings(alignment) if hits is not None else []
+    renderings = ([replace(r, unit=units[r.en_index].id) for r in collect_renderings(alignment)]
+                  if hits is not None else [])
     return ArticleResult(pair, flags=tuple(flags), alignment=alignment if keep_alignment else None), renderings

@@ -133,3 +133,18 @@ def test_bad_cat_file_is_one_line(tmp_path, name, data, message):
     res = runner.invoke(app, ["check", str(path), "-g", str(GLOSSARY)])
     assert res.exit_code == 2
     assert message in res.output and "Traceback" not in res.output
+
+
+def test_one_name_rendered_two_ways_across_cat_files(tmp_path):
+    """The archive-wide rule sees CAT files like articles: Pezeshkian is «Пезешкиан» in one and
+    «Пезешкиян» in the other, as in the Markdown pair."""
+    files = [write_po("moscow-iran-regime-change", tmp_path / "a.po"),
+             write_xliff20("putin-iran-israel-calls", tmp_path / "b.xliff")]
+    got = check(files, GLOSSARY)
+    expected = check([CORPUS / "moscow-iran-regime-change", CORPUS / "putin-iran-israel-calls"], GLOSSARY)
+
+    def rendering_flags(report):
+        return sorted((f.term, f.found) for _, f in report.flags if f.kind == "inconsistent_rendering")
+
+    assert rendering_flags(got) == rendering_flags(expected) != []
+    assert all(f.unit for _, f in got.flags)
