@@ -215,6 +215,8 @@ def _lang_from_path(rel: str) -> str | None:
 
 def _page_url(page: Page) -> str:
     """The page's URL: canonical or og:url, else its path under the mirror."""
+    if page.own_url and page.own_url.startswith("//"):  # protocol-relative
+        return "https:" + page.own_url
     return page.own_url or "/" + page.rel
 
 
