@@ -10,13 +10,16 @@ and slugs. Each page names its counterpart, in order of trust:
 
 A page's own URL is its ``<link rel="canonical">`` or ``og:url``, else its path
 under the mirror; hrefs resolve against it (query strings and fragments
-ignored, ``index.html`` and a trailing slash the same page). Only the start
-tags are needed, so pages go through lxml's parser as a stream of events with
-no tree built, and the body's text is never touched.
+ignored, ``index.html`` and a trailing slash the same page). Pairing needs only
+a few tags of the head and the body's links, never the text, so each page is
+scanned for those tags with compiled patterns over its bytes; building even an
+event stream with lxml cost three to six times as much per page (measured on
+the benchmark's 29 KB pages), and a 10,000-page mirror must pair in seconds.
 """
 
 from __future__ import annotations
 
+import codecs
 import html
 import os
 import re
@@ -128,7 +131,7 @@ def read_page(root: Path, rel: str) -> Page:
 
     Pairing needs a few start tags of the head and the links of the body, never
     their text, so the page is scanned for those tags rather than parsed into a
-    tree (ten times faster on a real page; comments are dropped first).
+    tree (comments are dropped first).
     """
     page = Page(rel)
     path = root / rel
@@ -201,7 +204,12 @@ def _encoding(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8"
     m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:2048], re.I)
-    return m.group(1).decode("ascii").lower() if m else "utf-8"
+    name = m.group(1).decode("ascii").lower() if m else "utf-8"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "utf-8"
+    return name
 
 
 def _lang_from_path(rel: str) -> str | None:
