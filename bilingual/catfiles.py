@@ -74,13 +74,17 @@ def read_units(path) -> list[Unit]:
     if suffix == ".po":
         lines = _po_lines(data.decode("utf-8", errors="replace"))
         live = [u for u in store.units if not u.isobsolete()]
+        if len(lines) != len(live):  # a layout the line scan doesn't follow: number the entries
+            lines = [f"entry {n}" for n in range(len(live))]
+        else:
+            lines = [f"line {n}" for n in lines]
         for u, line in zip(live, lines):
             if u.isheader():
                 continue
             target = u.target if isinstance(u.target, str) else (u.target.strings[0] if u.target else "")
             state = ("untranslated" if not (target or "").strip()
                      else "fuzzy" if u.isfuzzy() else "translated")
-            units.append(Unit(f"line {line}", str(u.source), target or "", state))
+            units.append(Unit(line, str(u.source), target or "", state))
     elif suffix == ".tmx":
         for n, u in enumerate(store.units, start=1):
             tuid = u.xmlelement.get("tuid")
@@ -91,7 +95,7 @@ def read_units(path) -> list[Unit]:
         swap = _source_lang(store).startswith("ru")
         is_v2 = type(store).__name__ == "Xliff2File"
         for n, u in enumerate(store.units, start=1):
-            if u.isheader() if hasattr(u, "isheader") else False:
+            if not u.istranslatable():  # translate="no": not for the translator
                 continue
             source, target = u.source or "", u.target or ""
             if swap:

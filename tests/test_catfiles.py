@@ -148,3 +148,12 @@ def test_one_name_rendered_two_ways_across_cat_files(tmp_path):
 
     assert rendering_flags(got) == rendering_flags(expected) != []
     assert all(f.unit for _, f in got.flags)
+
+
+def test_xliff_units_marked_not_to_translate_are_skipped(tmp_path):
+    path = write_xliff12("moldova-georgia-nato", tmp_path / "m.xlf")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('<trans-unit id="5" ', '<trans-unit id="5" translate="no" '), encoding="utf-8")
+    units = read_units(path)
+    assert "5" not in [u.id for u in units] and len(units) == text.count("<trans-unit ") - 1
+    assert check([path], GLOSSARY).articles[0].flags == ()
