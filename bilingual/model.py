@@ -90,10 +90,15 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the glossary file, for messages
+    en_variants: tuple[str, ...] = ()  # other English names: "US", "U.S.", "America"
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return (self.ru, *self.variants)
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,11 @@ class TermHit:
     start: int  # offsets into the text searched
     stop: int
     form: str  # the surface text found
-    kind: HitKind = "allowed"  # for English hits always "allowed"
+    kind: HitKind = "allowed"
+    # the longer name this hit is part of ("Moscow" in "Moscow State University", a
+    # quoted title, a Latin-script name kept in Russian): it accounts for the term on
+    # the other side but is not checked as the term itself
+    within: str = ""
 
 
 @dataclass(frozen=True)

@@ -158,11 +158,26 @@ def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode:
 
 def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path | None = None, *,
           mode: str = "default", keep_alignments: bool = False,
-          progress: Callable[[ArticleResult], None] | None = None) -> CheckReport:
-    """Check every article pair under ``paths`` (default ``corpus/``) against the glossary."""
+          progress: Callable[[ArticleResult, bool, int], None] | None = None,
+          jobs: int = 1, executor: str = "local", workers: int | None = None, scheduler: str | None = None,
+          cache: bool | str | Path = False, rebuild_cache: bool = False) -> CheckReport:
+    """Check every article pair under ``paths`` (default ``corpus/``) against the glossary.
+
+    ``jobs`` worker processes (or Dask: ``executor="dask"`` with ``workers`` or ``scheduler``)
+    check articles in parallel; the report is the same as with one. ``cache``: True keeps
+    per-article results in ``<corpus>/.bilingual/check.sqlite`` (or a path) and rechecks only
+    articles whose files, glossary, mode or code changed. ``progress(result, reused, total)``
+    is called for each article in order.
+    """
+    import logging
+
+    from .checkcache import covers_corpus, open_check_cache
     from .corpus import find_pairs
+    from .incremental import check_articles
+    from .parallel import Plan
     from .rendering import inconsistent_renderings
 
+    plan = Plan(jobs, executor, workers, scheduler)
     if not isinstance(glossary, Glossary):
         glossary = load_default_glossary(glossary)
     if not paths:
@@ -174,11 +189,22 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     report = CheckReport(make_signature(glossary, mode), glossary=glossary,
                          pairing=pairing if pairing or _has_mirror(paths) else None)
     renderings: dict[str, list] = {}
-    for result, rends in iter_check(pairs, glossary, mode=mode, keep_alignments=keep_alignments):
-        report.articles.append(result)
-        renderings[result.pair.slug] = rends
-        if progress:
-            progress(result)
+    log = logging.getLogger("bilingual")
+    store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)
+    try:
+        for outcome, reused in check_articles(pairs, glossary, mode=mode, keep_alignments=keep_alignments,
+                                              plan=plan, cache=store):
+            for warning in outcome.warnings:
+                log.warning(warning)
+            report.articles.append(outcome.result)
+            renderings[outcome.result.pair.slug] = outcome.renderings
+            if progress:
+                progress(outcome.result, reused, len(pairs))
+        if store is not None and covers_corpus(paths):
+            store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
+    finally:
+        if store is not None:
+            store.close()
     corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
     if corpus_flags:
         report.articles = [

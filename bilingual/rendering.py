@@ -47,6 +47,8 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if m.group(0).isascii():
+            continue  # a name kept in Latin script ("Lockheed Martin", "Le Figaro") is not rendered at all
         yield m.group(0)
 
 

@@ -19,8 +19,35 @@ from ..errors import BilingualError
 from ..report.terminal import escape_controls
 
 
+# click's exception classes, wherever this typer keeps click (its own copy in newer releases)
+_click_errors = sys.modules[typer.BadParameter.__module__]
+_NO_ARGS_HELP = getattr(_click_errors, "NoArgsIsHelpError", ())
+
+
 class _Commands(TyperGroup):
-    """Runs a command; a library error it raises becomes one line and the error's exit code."""
+    """Runs a command; a library error it raises becomes one line and the error's exit code.
+
+    A usage error (an unknown option, ``--beam 0``, a bad ``--format``) is one
+    line too, ``error: <what>`` and exit 2, instead of click's usage box.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS_HELP as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except _click_errors.ClickException as err:
+            message = " ".join(err.format_message().split()).replace("Value error, ", "")
+            command = getattr(getattr(err, "ctx", None), "command_path", None)
+            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            typer.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx):
         try:

@@ -31,6 +31,8 @@ def register(app: typer.Typer) -> None:
         in_place: bool = typer.Option(False, "--in-place", "-i",
                                       help="Write the corrected article over RU itself (keeping RU.bak)."),
         no_backup: bool = typer.Option(False, "--no-backup", help="With --in-place: don't keep RU.bak."),
+        explain: bool = typer.Option(False, "--explain",
+                                     help="Say for each replacement which case was chosen and which cue decided."),
     ) -> None:
         """Replace forbidden renderings of glossary names with the allowed form, in the same case.
 
@@ -59,6 +61,9 @@ def register(app: typer.Typer) -> None:
                 write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes)
             if result.changes or not in_place:
                 out.write(result.fixed_bytes())
+        if result.skipped:
+            echo(f"note: {ru}: {len(result.skipped)} forbidden form(s) left alone in code, link targets, "
+                 "comments or front matter", err=True)
         if fmt is Format.json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:
@@ -71,3 +76,8 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.flush()
                 sys.stdout.buffer.write(result.diff_bytes(name))
                 sys.stdout.buffer.flush()
+        if explain:
+            for change in result.changes:
+                d = change.decision
+                why = f"{d.rule}: {d.cue}" + (" [uncertain]" if d.uncertain else "") if d else ""
+                echo(f"«{change.old}» → «{change.new}»: {change.case or '-'} ({why})", err=True)
