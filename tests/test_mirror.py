@@ -192,3 +192,11 @@ def test_article_date_from_meta_time_or_json_ld(tmp_path, head, body, date):
     doc = read_document(path, "en")
     assert article_date(doc) == date
     assert "27 May" not in doc.text  # a dateline is not article text
+
+
+def test_pairs_output_is_never_written_inside_the_mirror(mirror):
+    target = mirror / "en" / "news" / "moscow-iran.html"
+    before = target.read_bytes()
+    res = runner.invoke(app, ["pairs", str(mirror), "-o", str(target)])
+    assert res.exit_code == 2 and "inside the corpus" in res.output
+    assert target.read_bytes() == before
