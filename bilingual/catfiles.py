@@ -38,6 +38,22 @@ def is_catfile(path) -> bool:
     return Path(path).suffix.lower() in CAT_SUFFIXES
 
 
+def catfile_pairs(folder) -> list[ArticlePair]:
+    """Every CAT file under ``folder`` (any depth, dot folders skipped) as an article whose
+    slug is its path under the folder."""
+    import os
+
+    root = Path(folder)
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if is_catfile(name) and not name.startswith("."):
+                path = Path(dirpath) / name
+                out.append(ArticlePair(path.relative_to(root).with_suffix("").as_posix(), str(path), str(path)))
+    return out
+
+
 def _load_store(path: Path, data: bytes):
     from translate.storage import pypo, tmx, xliff, xliff2
 

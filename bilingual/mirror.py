@@ -411,16 +411,19 @@ def pair_slug(en_path: str, root: str) -> str:
     return "/".join(parts)
 
 
-def is_site_mirror(root: Path) -> bool:
-    """HTML pages and no ``<slug>/`` folder holding en/ru files: a saved site, not a corpus."""
+def has_slug_dirs(root: Path) -> bool:
+    """Whether ``root`` holds ``<slug>/`` folders with en/ru files (a corpus)."""
     from .corpus import _is_slug_dir
 
     try:
-        if any(c.is_dir() and _is_slug_dir(c) for c in Path(root).iterdir()):
-            return False
+        return any(c.is_dir() and _is_slug_dir(c) for c in Path(root).iterdir())
     except OSError:
         return False
-    return is_mirror(Path(root))
+
+
+def is_site_mirror(root: Path) -> bool:
+    """HTML pages and no ``<slug>/`` folder holding en/ru files: a saved site, not a corpus."""
+    return Path(root).is_dir() and not has_slug_dirs(root) and is_mirror(Path(root))
 
 
 def article_pairs(root: Path, pairing: list | None = None) -> list[ArticlePair]:

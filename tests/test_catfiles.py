@@ -157,3 +157,12 @@ def test_xliff_units_marked_not_to_translate_are_skipped(tmp_path):
     units = read_units(path)
     assert "5" not in [u.id for u in units] and len(units) == text.count("<trans-unit ") - 1
     assert check([path], GLOSSARY).articles[0].flags == ()
+
+
+def test_a_folder_of_cat_files_is_checked_file_by_file(tmp_path):
+    write_po("moldova-georgia-nato", tmp_path / "moldova.po")
+    (tmp_path / "2025").mkdir()
+    write_xliff20("strikes-kharkiv-sumy", tmp_path / "2025" / "strikes.xliff")
+    report = check([tmp_path], GLOSSARY)
+    assert [(a.pair.slug, [f.kind for f in a.flags]) for a in report.articles] == [
+        ("2025/strikes", ["number_mismatch"]), ("moldova", ["forbidden_variant"])]
