@@ -36,6 +36,7 @@ class Rendering:
     ru_index: int | None
     en_text: str
     ru_text: str
+    unit: str | None = None  # in a CAT file, the unit it was found in
 
 
 def _norm(word: str) -> str:
@@ -184,5 +185,6 @@ def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str,
                         + (f"; the glossary says «{canonical}»" if canonical else "; the glossary has no entry"),
                 level=KIND_LEVEL["inconsistent_rendering"], rule="inconsistent_rendering",
                 why=f"{len(groups)} non-glossary renderings of {term} across {len({a.pair.slug for a, _ in seen})} articles",
+                unit=r.unit,
             ))
     return flags
