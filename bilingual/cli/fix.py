@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
             echo(f"note: {ru}: {len(result.skipped)} forbidden form(s) left alone in code, link targets, "
                  "comments or front matter", err=True)
         if fmt is Format.json:
-            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            Output(None).write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             name = str(output) if output and not in_place else None
             if not result.changes:
