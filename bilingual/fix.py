@@ -30,10 +30,14 @@ class FixChange:
     case: str | None
     start: int  # offsets into the original file text
     stop: int
+    decision: object = field(default=None, compare=False)  # russian.case.Decision: the rule and cue
 
     def to_dict(self) -> dict:
-        return {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
-                "case": self.case}
+        out = {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
+               "case": self.case}
+        if self.decision is not None:
+            out.update(rule=self.decision.rule, cue=self.decision.cue, uncertain=self.decision.uncertain)
+        return out
 
 
 @dataclass
@@ -44,6 +48,7 @@ class FixResult:
     changes: list[FixChange] = field(default_factory=list)
     file: TextFile | None = None  # the file as read, to write the result back the same way
     skipped: list[FixChange] = field(default_factory=list)  # forms left alone outside prose (code, links)
+    data: bytes | None = None  # the corrected file when it isn't text (a Word document)
 
     @property
     def fixed_raw(self) -> str:
@@ -54,10 +59,14 @@ class FixResult:
 
     @property
     def original_bytes(self) -> bytes:
+        if self.data is not None:
+            return Path(self.path).read_bytes()
         return self.file.data if self.file is not None else self.original.encode("utf-8")
 
     def fixed_bytes(self) -> bytes:
         """The corrected file: the encoding, byte-order mark and line ends it was read in."""
+        if self.data is not None:
+            return self.data
         return self.file.encode(self.fixed_raw) if self.file is not None else self.fixed.encode("utf-8")
 
     def diff(self, new_name: str | None = None) -> str:
@@ -82,6 +91,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
     from .translate.enforce import Enforcer
 
     path = Path(ru_path)
+    if path.suffix.lower() in (".xlf", ".xliff", ".docx") and glossary is not None and len(glossary):
+        return _fix_structured(path, glossary, en_path)
     if path.suffix.lower() in HTML_SUFFIXES:
         raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
     if glossary is None or not len(glossary):
@@ -109,7 +120,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             old_stop = old_start + len(rep.old)
             abs_start = offset + s.start + old_start
             src_pos, new_pos = old_stop, rep.stop
-            change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old))
+            change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old),
+                               rep.decision)
             if not prose.covers(change.start, change.stop):  # a link target, code, a comment ...
                 skipped.append(change)
                 continue
@@ -119,6 +131,19 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             changes.append(change)
     pieces.append(text[last:])
     return FixResult(str(path), text, "".join(pieces), changes, file, skipped)
+
+
+def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:
+    """XLIFF targets and Word documents: the same correction, mapped back into the file's structure."""
+    from .fix_formats import fix_docx, fix_xliff
+    from .translate.enforce import Enforcer
+
+    if path.suffix.lower() == ".docx":
+        from .corpus import read_document
+
+        en = _aligned_english(en_path, read_document(path, "ru"), glossary) if en_path else None
+        return fix_docx(path, Enforcer(glossary), en)
+    return fix_xliff(path, Enforcer(glossary))
 
 
 def _aligned_english(en_path, ru_doc, glossary) -> dict[int, str]:

@@ -100,8 +100,9 @@ def build(root: Path, articles: dict) -> None:
 
 
 def snapshot(root: Path) -> dict:
+    """Every path under root with its bytes, but the check cache (it keeps the readable articles' results)."""
     return {str(p): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
-            for p in sorted(root.rglob("*"))}
+            for p in sorted(root.rglob("*")) if ".bilingual" not in p.relative_to(root).parts}
 
 
 def run(args, cwd):

@@ -105,6 +105,7 @@ class _WarningLine(logging.Handler):
 COMMAND_MODULES = [
     "align",
     "check",
+    "pairs",
     "diff",
     "fix",
     "translate",

@@ -21,7 +21,7 @@ class Format(str, Enum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def fix(
-        ru: Path = typer.Argument(..., help="The Russian article to correct."),
+        ru: Path = typer.Argument(..., help="The Russian article to correct (.md, .txt, .docx), or an XLIFF file (its targets)."),
         en: Optional[Path] = typer.Option(None, "--en", help="Its English version (helps pick the case)."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
@@ -31,6 +31,8 @@ def register(app: typer.Typer) -> None:
         in_place: bool = typer.Option(False, "--in-place", "-i",
                                       help="Write the corrected article over RU itself (keeping RU.bak)."),
         no_backup: bool = typer.Option(False, "--no-backup", help="With --in-place: don't keep RU.bak."),
+        explain: bool = typer.Option(False, "--explain",
+                                     help="Say for each replacement which case was chosen and which cue decided."),
     ) -> None:
         """Replace forbidden renderings of glossary names with the allowed form, in the same case.
 
@@ -74,3 +76,8 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.flush()
                 sys.stdout.buffer.write(result.diff_bytes(name))
                 sys.stdout.buffer.flush()
+        if explain:
+            for change in result.changes:
+                d = change.decision
+                why = f"{d.rule}: {d.cue}" + (" [uncertain]" if d.uncertain else "") if d else ""
+                echo(f"«{change.old}» → «{change.new}»: {change.case or '-'} ({why})", err=True)

@@ -48,6 +48,8 @@ def _term_line(t) -> str:
         bits.append("variants: " + "; ".join(t.variants))
     if t.forbidden:
         bits.append("forbidden: " + "; ".join(t.forbidden))
+    if t.en_variants:
+        bits.append("en variants: " + "; ".join(t.en_variants))
     return "  ".join(bits)
 
 
@@ -85,13 +87,15 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
+    en_variant: Optional[List[str]] = typer.Option(None, "--en-variant", "-e",
+                                                   help="Another English name, e.g. 'U.S.' (repeatable)."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                 forbidden=_forms(forbidden) or (), note=note)
+                 forbidden=_forms(forbidden) or (), note=note, en_variants=_forms(en_variant) or ())
     echo(f"added {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -104,6 +108,8 @@ def set_(
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
     add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    en_variants: Optional[List[str]] = typer.Option(None, "--en-variants", help="Replace the English variants."),
+    add_en_variant: Optional[List[str]] = typer.Option(None, "--add-en-variant", help="Add an English variant."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
@@ -113,7 +119,8 @@ def set_(
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                 add_forbidden=_forms(add_forbidden) or ())
+                 add_forbidden=_forms(add_forbidden) or (), en_variants=_forms(en_variants),
+                 add_en_variants=_forms(add_en_variant) or ())
     echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
 
 
@@ -227,6 +234,8 @@ def mine(
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes reading the articles. Default: the number of cores."),
 ) -> None:
     """Find names the glossary lacks, with the Russian rendering the archive uses.
 
@@ -244,7 +253,9 @@ def mine(
         _print_merge(mining.accept(glossary, accept_file), accept_file)
         return
     gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
-    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
+    from ..parallel import cores
+
+    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count, jobs=jobs or cores())
     for e in result.errors:
         echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations

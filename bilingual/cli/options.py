@@ -10,3 +10,10 @@ class AlignMode(str, Enum):
 
     default = "default"
     semantic = "semantic"
+
+
+class Executor(str, Enum):
+    """Where the work runs: processes on this machine, or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"

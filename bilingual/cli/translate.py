@@ -10,11 +10,7 @@ from typing import List, Optional
 
 import typer
 
-
-
-class Executor(str, Enum):
-    local = "local"
-    dask = "dask"
+from .options import Executor
 
 
 class Splitter(str, Enum):
@@ -31,7 +27,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def translate(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s) or English files. Default: corpus/."),
+            None, help="Corpus folder(s), article folder(s), a saved site or English files. Default: corpus/."),
         to: str = typer.Option("ru", "--to", help="Target language (ru)."),
         model: Optional[str] = typer.Option(None, "--model", "-m",
                                             help="Installed model name (see `bilingual models list`)."),

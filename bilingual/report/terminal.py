@@ -81,10 +81,21 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
                 what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}", what)
+            where = _unit(f.unit) if f.unit is not None else f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}"
+            table.add_row(f"[{style}]{f.kind}[/{style}]", escape(where), what)
         for link in article.uncertain:
             table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
                           f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
+        console.print(Padding(table, (0, 0, 0, 2)))
+    if report.pairing:
+        console.print()
+        console.print("[bold]Pairing[/bold]")
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("what", overflow="fold", ratio=1)
+        for p in report.pairing:
+            style = _LEVEL_STYLE.get(p.level, "")
+            table.add_row(f"[{style}]{p.kind}[/{style}]", f"{escape(p.path)}\n[dim]{escape(p.message)}[/dim]")
         console.print(Padding(table, (0, 0, 0, 2)))
     counts = report.counts()
     table = Table(title="Flags by kind", show_edge=False, pad_edge=False)
@@ -97,6 +108,11 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     console.print(table)
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+
+
+def _unit(unit: str) -> str:
+    """A CAT file's unit: an XLIFF id as «unit 12», a PO entry as «line 40»."""
+    return unit if unit.startswith("line ") else f"unit {unit}"
 
 
 def _span(idx: tuple[int, ...]) -> str:
