@@ -503,7 +503,7 @@ def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None
     if not found:
         return None, None
     if len(found) > 1:
-        return None, f"several {lang} files ({', '.join(f.name for f in found)}); keep one"
+        return None, f"{slug_dir}: several {lang} files ({', '.join(f.name for f in found)}); keep one"
     f = found[0]
     if f.is_symlink() and not _inside(f, root):
         return None, f"{f}: symlink to outside the corpus ({os.readlink(f)}), not followed"
