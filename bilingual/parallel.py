@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
@@ -46,20 +47,19 @@ class Outcome:
 # ---------------------------------------------------------------- per-process state
 
 _CONTEXT: dict = {}  # set once per worker process by the pool's initializer
-_MATCHERS: dict[str, object] = {}  # glossary sha -> matcher, per process
 
 
 def process_matcher(glossary: Glossary | None):
-    """This process's glossary matcher, built on first use (None for no glossary)."""
+    """The glossary's matcher in this process, built on first use (None for no glossary).
+
+    The same one the aligner and the rules get from ``matcher_for``: the glossary object a
+    worker was given lives as long as the worker, and so does its matcher.
+    """
     if glossary is None or not len(glossary):
         return None
-    from .glossary import Matcher
+    from .glossary import matcher_for
 
-    key = glossary.sha or str(id(glossary))
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = _MATCHERS[key] = Matcher(glossary)
-    return matcher
+    return matcher_for(glossary)
 
 
 def warm(context: dict) -> None:
@@ -80,28 +80,37 @@ def _in_worker(fn: Callable, chunk: list) -> list:
     return fn(_CONTEXT, chunk)
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+class _Capture(logging.Filter):
+    """Keeps the records of threads that are collecting (and drops them before any handler)."""
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        kept = getattr(self.local, "messages", None)
+        if kept is None:
+            return True
+        kept.append(record.getMessage())
+        return False
+
+
+_CAPTURE = _Capture()
 
 
 @contextlib.contextmanager
 def captured_warnings():
-    """The ``bilingual`` logger's warnings while the block runs, kept instead of printed."""
+    """The ``bilingual`` logger's records from this thread while the block runs, kept instead of printed."""
     log = logging.getLogger("bilingual")
-    handlers, propagate = log.handlers[:], log.propagate
-    collect = _Collect()
-    log.handlers[:] = [collect]
-    log.propagate = False
+    if _CAPTURE not in log.filters:
+        log.addFilter(_CAPTURE)
+    outer = getattr(_CAPTURE.local, "messages", None)
+    messages: list[str] = []
+    _CAPTURE.local.messages = messages
     try:
-        yield collect.messages
+        yield messages
     finally:
-        log.handlers[:] = handlers
-        log.propagate = propagate
+        _CAPTURE.local.messages = outer
 
 
 def check_chunk(context: dict, pairs: list[ArticlePair]) -> list[Outcome]:
