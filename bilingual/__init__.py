@@ -28,6 +28,7 @@ _EXPORTS = {
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",
+    "find_hits": "glossary", "TermHits": "glossary", "SideHits": "glossary",
     "lint_glossary": "glossary.lint", "add_term": "glossary.edit", "set_term": "glossary.edit",
     "remove_term": "glossary.edit", "export_glossary": "glossary.exchange", "import_glossary": "glossary.exchange",
     # alignment

@@ -1,29 +1,156 @@
-"""Atomic file writes: a temporary file in the same folder, fsync, then os.replace.
+"""Safe file writes: the output-path guard and atomic replacement.
 
-A reader never sees a half-written file, and a killed run leaves the old file intact.
+``check_output`` runs before a command does any work: it refuses an output path
+that names a file the command reads (after following symlinks, and across hard
+links), a file inside a corpus the command reads, a folder, or a device, FIFO
+or socket.
+
+``atomic_open`` writes through a temporary file next to the *target* (the file
+a symlink points to, so the link itself stays a link), fsyncs it, renames it
+onto the target and fsyncs the folder: a reader never sees a half-written file,
+and a killed run leaves the old file intact. A file with other hard links is
+updated in place instead (its inode is what the other names share), from a
+complete, fsynced copy that stays next to it until the update is done.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .errors import OutputError
+
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+            (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str | None:
+    """'a FIFO' etc. for anything an output can't be, or None for a regular file."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    for test, what in _SPECIAL:
+        if test(mode):
+            return what
+    return None
+
+
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives
+        return False
+
+
+def check_output(path: str | os.PathLike, *, reads: Iterable[str | os.PathLike | None] = (),
+                 folders: Iterable[str | os.PathLike | None] = (), allow: Iterable[str | os.PathLike] = ()) -> Path:
+    """Refuse (OutputError naming ``path``) an output that would destroy an input or can't be a file.
+
+    ``reads`` are the files the command reads, ``folders`` the corpora it reads
+    every file of; ``allow`` are inputs the caller explicitly lets the output
+    replace (``fix --in-place``). Returns ``path`` unchanged.
+    """
+    path = Path(path)
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        st = None
+    except OSError as err:
+        raise OutputError(f"can't write: {err.strerror or err}", path=str(path)) from None
+    if st is not None:
+        what = _kind(st.st_mode)
+        if what:
+            raise OutputError(f"is {what}, not a regular file; give a file name for -o", path=str(path))
+    allowed = {_identity(a) for a in allow}
+    for src in reads:
+        if src is None:
+            continue
+        ident = _identity(src)
+        if ident in allowed:
+            continue
+        if (st is not None and ident[1] == (st.st_dev, st.st_ino)) or ident[0] == real:
+            raise OutputError(f"is also an input of this command ({src}); "
+                              "writing there would destroy it — choose another output file", path=str(path))
+    for folder in folders:
+        if folder is None:
+            continue
+        top = os.path.realpath(folder)
+        if os.path.isdir(top) and _inside(real, top):
+            raise OutputError(f"is inside the corpus being read ({folder}); "
+                              "choose an output file outside it", path=str(path))
+    return path
+
+
+def _identity(path: str | os.PathLike) -> tuple[str, tuple[int, int] | None]:
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+        return real, (st.st_dev, st.st_ino)
+    except OSError:
+        return real, None
+
+
+def move_aside(path: str | os.PathLike, label: str, companions: Iterable[str] = ()) -> str:
+    """Rename ``path`` to ``<path>.<label>-<time>`` (and ``path + c`` for each companion suffix alike).
+
+    Returns the new name. Nothing is deleted: the old file stays for inspection.
+    """
+    import time
+
+    path = str(path)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside, n = f"{path}.{label}-{stamp}", 1
+    while os.path.lexists(aside):
+        n += 1
+        aside = f"{path}.{label}-{stamp}-{n}"
+    try:
+        for suffix in ("", *companions):
+            if os.path.lexists(path + suffix):
+                os.rename(path + suffix, aside + suffix)
+    except OSError as err:
+        raise OutputError(f"can't move aside: {err.strerror or err}", path=path) from None
+    fsync_folder(os.path.dirname(os.path.abspath(path)))
+    return aside
+
+
+def fsync_folder(folder: str | os.PathLike) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders can't be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None):
     """Open ``path`` for writing through a temporary file that replaces it on success.
 
-    A failure to create, write or move the file raises OutputError naming ``path``,
-    so every command reports it as one line whatever it was writing.
+    A symlink is followed: the file it points to is replaced and the link kept.
+    A failure to create, write or move the file raises OutputError naming
+    ``path``, so every command reports it as one line whatever it was writing.
     """
     path = Path(path)
-    binary = "b" in mode
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        st = os.stat(target)
+    except OSError:
+        st = None
+    if st is not None and _kind(st.st_mode):
+        raise OutputError(f"is {_kind(st.st_mode)}, not a regular file", path=str(path))
+    binary = "b" in mode
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise OutputError(f"can't write: {err.strerror or err}", path=str(path)) from None
     try:
@@ -31,15 +158,22 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if st is not None and st.st_nlink > 1:
+            _copy_in_place(tmp, target, path)
+            os.unlink(tmp)
         else:
-            with contextlib.suppress(OSError):
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+            if st is not None:
+                with contextlib.suppress(OSError):
+                    os.chmod(tmp, st.st_mode & 0o7777)
+            else:
+                with contextlib.suppress(OSError):
+                    umask = os.umask(0)
+                    os.umask(umask)
+                    os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, target)
+        fsync_folder(folder)
+    except _KeptCopy:
+        raise
     except OSError as err:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -48,6 +182,27 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _copy_in_place(src: str, target: Path, shown: Path) -> None:
+    """Overwrite ``target``'s contents (its inode, shared by its hard links) with ``src``'s.
+
+    Not atomic as a rename is, but ``src`` is complete and fsynced before the
+    first byte of ``target`` changes; if the copy fails, ``src`` is kept and named.
+    """
+    try:
+        with open(src, "rb") as new, open(target, "r+b") as old:
+            shutil.copyfileobj(new, old)
+            old.truncate()
+            old.flush()
+            os.fsync(old.fileno())
+    except OSError as err:
+        raise _KeptCopy(f"can't write: {err.strerror or err}; the complete new version is in {src}",
+                        path=str(shown)) from None
+
+
+class _KeptCopy(OutputError):
+    """An in-place update failed after the new version was saved beside the file: keep that copy."""
 
 
 def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:

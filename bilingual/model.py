@@ -78,6 +78,7 @@ class Alignment:
     ru_doc: Document
     links: tuple[Link, ...]
     mode: str = "default"
+    hits: object | None = None  # bilingual.glossary.hits.TermHits: the documents' glossary hits
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,15 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the glossary file, for messages
+    en_variants: tuple[str, ...] = ()  # other English names: "US", "U.S.", "America"
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return (self.ru, *self.variants)
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,9 @@ class Glossary:
         return iter(self.terms)
 
 
-HitKind = Literal["allowed", "variant", "forbidden"]
+# allowed: the glossary's form; variant: a listed variant; derived: a word built on
+# the name (German for Germany, «иранский» for «Иран»); forbidden: a listed wrong form
+HitKind = Literal["allowed", "variant", "derived", "forbidden"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +125,11 @@ class TermHit:
     start: int  # offsets into the text searched
     stop: int
     form: str  # the surface text found
-    kind: HitKind = "allowed"  # for English hits always "allowed"
+    kind: HitKind = "allowed"
+    # the longer name this hit is part of ("Moscow" in "Moscow State University", a
+    # quoted title, a Latin-script name kept in Russian): it accounts for the term on
+    # the other side but is not checked as the term itself
+    within: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,7 @@ class Flag:
     level: str = "warning"  # info < warning < error
     rule: str = ""  # name of the rule that fired
     why: str = ""  # for --explain
+    unit: str | None = None  # the CAT-file unit (XLIFF id, "line N" of a PO file) the flag is in
 
     def to_dict(self) -> dict:
         return {
@@ -147,6 +160,7 @@ class Flag:
             "found": self.found,
             "message": self.message,
             "level": self.level,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }
 
 

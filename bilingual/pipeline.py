@@ -26,6 +26,7 @@ class CheckReport:
     signature: Signature
     articles: list[ArticleResult] = field(default_factory=list)
     glossary: Glossary | None = None
+    pairing: list | None = None  # a site mirror's pairing problems (bilingual.mirror); None for a corpus
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -47,6 +48,8 @@ class CheckReport:
             return 2
         if any(level_at_least(f.level, fail_on) for _, f in self.flags):
             return 1
+        if any(level_at_least(p.level, fail_on) for p in self.pairing or ()):
+            return 1
         return 0
 
     def to_dict(self) -> dict:
@@ -54,6 +57,8 @@ class CheckReport:
             "signature": self.signature.to_dict(),
             "articles": [article_to_dict(a) for a in self.articles],
             "summary": self.counts(),
+            **({"pairing": [p.to_dict() | {"level": p.level} for p in self.pairing]}
+               if self.pairing is not None else {}),
         }
 
     def to_frame(self):
@@ -103,11 +108,16 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     """Check one article; returns the result and the renderings the corpus rule needs."""
     from .align import align_documents
     from .corpus import article_date, check_languages, read_document
+    from .glossary.hits import find_hits
     from .rendering import collect_renderings
 
     problem = getattr(pair, "problem", None)
     if problem:
         return ArticleResult(pair, error=problem), []
+    if pair.en_path is not None and pair.en_path == pair.ru_path:  # a CAT file: both sides in one
+        from .catfiles import check_units
+
+        return check_units(pair, glossary, mode=mode, matcher=matcher, keep_alignment=keep_alignment)
     if pair.en_path is None or pair.ru_path is None:
         have = pair.en_path or pair.ru_path
         missing = "ru" if pair.ru_path is None else "en"
@@ -118,10 +128,13 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
         check_languages(en_doc, ru_doc)
     except BilingualError as err:
         return ArticleResult(pair, error=str(err)), []
-    alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
-    flags = check_alignment(alignment, glossary, matcher=matcher)
+    hits = None
+    if matcher is not None:
+        hits = find_hits(en_doc.sentence_texts, ru_doc.sentence_texts, matcher)
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary, hits=hits, mode=mode)
+    flags = check_alignment(alignment, glossary, hits=alignment.hits)
     date = article_date(en_doc) or article_date(ru_doc)
-    renderings = collect_renderings(alignment, matcher) if matcher is not None else []
+    renderings = collect_renderings(alignment) if alignment.hits is not None else []
     result = ArticleResult(
         pair,
         flags=tuple(flags),
@@ -171,8 +184,10 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
         if not Path(DEFAULT_CORPUS).is_dir():
             raise CorpusError("no paths given and no corpus/ folder here", path=DEFAULT_CORPUS)
         paths = [DEFAULT_CORPUS]
-    pairs = find_pairs(paths)
-    report = CheckReport(make_signature(glossary, mode), glossary=glossary)
+    pairing: list = []
+    pairs = find_pairs(paths, pairing=pairing)
+    report = CheckReport(make_signature(glossary, mode), glossary=glossary,
+                         pairing=pairing if pairing or _has_mirror(paths) else None)
     renderings: dict[str, list] = {}
     log = logging.getLogger("bilingual")
     store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)
@@ -196,6 +211,12 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
             replace(a, flags=a.flags + tuple(corpus_flags.get(a.pair.slug, ()))) for a in report.articles
         ]
     return report
+
+
+def _has_mirror(paths) -> bool:
+    from .mirror import is_site_mirror
+
+    return any(Path(p).is_dir() and is_site_mirror(Path(p)) for p in paths)
 
 
 __all__ = ["CheckReport", "check", "check_article", "iter_check", "KIND_LEVEL"]

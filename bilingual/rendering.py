@@ -46,6 +46,8 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if m.group(0).isascii():
+            continue  # a name kept in Latin script ("Lockheed Martin", "Le Figaro") is not rendered at all
         yield m.group(0)
 
 
@@ -83,24 +85,31 @@ def _en_names(text: str, taken: list[tuple[int, int]]):
         yield m.group(0)
 
 
-def collect_renderings(alignment: Alignment, matcher) -> list[Rendering]:
+def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
     """Russian renderings of names in one aligned article that are not glossary forms.
 
     A glossary term the Russian renders some other way is found by closeness to the
-    glossary's Russian; a name the glossary lacks, by transliteration.
+    glossary's Russian; a name the glossary lacks, by transliteration. Term hits
+    are the alignment's own (or found once with ``matcher``).
     """
+    from .glossary.hits import find_hits
     from .morph import proper_lemma
 
     out: list[Rendering] = []
     en_sents = alignment.en_doc.sentence_texts
     ru_sents = alignment.ru_doc.sentence_texts
+    hits = alignment.hits
+    if hits is None:
+        if matcher is None:
+            return out
+        hits = find_hits(en_sents, ru_sents, matcher)
     for link in alignment.links:
         if not (link.en and link.ru) or link.uncertain:
             continue
         en_text = " ".join(en_sents[i] for i in link.en)
         ru_text = " ".join(ru_sents[j] for j in link.ru)
-        en_hits = matcher.find_en(en_text)
-        ru_hits = matcher.find_ru(ru_text)
+        en_hits = hits.en.of(link.en)
+        ru_hits = hits.ru.of(link.ru)
         words = list(_candidate_words(ru_text, [(h.start, h.stop) for h in ru_hits]))
         if not words:
             continue

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..errors import UsageError
 from ..model import Alignment, Document, Link, Paragraph, Sentence
 from .dp import Params
-from .scorers import DEFAULT_PARAMS, align_features, features
+from .scorers import DEFAULT_PARAMS, align_features, features, pair_adjacent_nulls
 
 MODES = ("default", "semantic")
 
@@ -39,6 +39,7 @@ def align_sentences(
     ru: Sequence[str],
     *,
     glossary=None,
+    hits=None,
     mode: str = "default",
     en_paras: Sequence[int] | None = None,
     ru_paras: Sequence[int] | None = None,
@@ -56,6 +57,10 @@ def align_sentences(
     are aligned first, then sentences inside each aligned group of paragraphs;
     two neighbouring groups are aligned as one when a sentence was moved across
     their boundary.
+
+    Glossary terms shared by two sentences are anchors: pass the documents'
+    ``hits`` (a ``TermHits`` from ``bilingual.glossary.find_hits``), or a
+    ``glossary`` to have them found here.
     """
     if mode not in MODES:
         raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")
@@ -63,20 +68,20 @@ def align_sentences(
     ru = list(ru)
     en_paras = _check_paras("en_paras", en_paras, len(en))
     ru_paras = _check_paras("ru_paras", ru_paras, len(ru))
-    matcher = None
-    if glossary is not None:
-        from ..glossary import matcher_for
+    if hits is None and glossary is not None:
+        from ..glossary.hits import hits_for
 
-        matcher = matcher_for(glossary)
+        hits = hits_for(en, ru, glossary)
     p = params or DEFAULT_PARAMS
-    fe = features(en, "en", matcher)
-    fr = features(ru, "ru", matcher)
+    fe = features(en, "en", hits=hits.en.sentences if hits else None)
+    fr = features(ru, "ru", hits=hits.ru.sentences if hits else None)
     if en_paras is not None and ru_paras is not None:
         from .paragraphs import align_by_paragraphs
 
         links = align_by_paragraphs(fe, fr, en_paras, ru_paras, p)
     else:
         links = align_features(fe, fr, p)
+    links = pair_adjacent_nulls(links)
     if mode == "semantic":
         from .semantic import refine
 
@@ -84,18 +89,27 @@ def align_sentences(
     return links
 
 
-def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, mode: str = "default") -> Alignment:
-    """Align two segmented documents sentence by sentence, paragraphs first."""
+def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, hits=None,
+                    mode: str = "default") -> Alignment:
+    """Align two segmented documents sentence by sentence, paragraphs first.
+
+    The documents' glossary hits (given, or found once here from ``glossary``)
+    travel on the returned ``Alignment`` for the drift rules and reports.
+    """
     en_s, ru_s = en_doc.sentences, ru_doc.sentences
+    if hits is None and glossary is not None:
+        from ..glossary.hits import hits_for
+
+        hits = hits_for(en_doc.sentence_texts, ru_doc.sentence_texts, glossary)
     links = align_sentences(
         [s.text for s in en_s],
         [s.text for s in ru_s],
-        glossary=glossary,
+        hits=hits,
         mode=mode,
         en_paras=[s.para for s in en_s],
         ru_paras=[s.para for s in ru_s],
     )
-    return Alignment(en_doc=en_doc, ru_doc=ru_doc, links=tuple(links), mode=mode)
+    return Alignment(en_doc=en_doc, ru_doc=ru_doc, links=tuple(links), mode=mode, hits=hits)
 
 
 def read_lines(path, lang: str) -> Document:

@@ -80,8 +80,8 @@ def _ru_names(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def sentence_anchors(text: str, lang: str, matcher=None) -> dict[str, float]:
-    """The anchors of one sentence with their weights."""
+def sentence_anchors(text: str, lang: str, matcher=None, *, hits=None) -> dict[str, float]:
+    """The anchors of one sentence with their weights; glossary terms from ``hits`` or ``matcher``."""
     out: dict[str, float] = {}
     for num in extract_numbers(text, lang):
         out["n" + num] = W_NUMBER
@@ -92,8 +92,9 @@ def sentence_anchors(text: str, lang: str, matcher=None) -> dict[str, float]:
             out[key] = W_PUNCT
     if _QUOTES_RE.search(text):
         out["pq"] = W_PUNCT
-    if matcher is not None:
+    if hits is None and matcher is not None:
         hits = matcher.find_en(text) if lang == "en" else matcher.find_ru(text)
+    if hits:
         for hit in hits:
             out["g" + hit.term.en.lower()] = W_GLOSSARY
     return out

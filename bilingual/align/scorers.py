@@ -69,11 +69,13 @@ def sentence_count(text: str) -> int:
     return count
 
 
-def features(texts: list[str], lang: str, matcher=None) -> SideFeatures:
+def features(texts: list[str], lang: str, matcher=None, *, hits=None) -> SideFeatures:
+    """Per-sentence features; ``hits`` (one tuple of TermHits per sentence) replaces ``matcher``."""
+    per_sentence = hits if hits is not None else [None] * len(texts)
     return SideFeatures(
         list(texts),
         [text_length(t) for t in texts],
-        [sentence_anchors(t, lang, matcher) for t in texts],
+        [sentence_anchors(t, lang, matcher, hits=h) for t, h in zip(texts, per_sentence)],
         [sentence_count(t) for t in texts],
     )
 
@@ -99,6 +101,25 @@ def beads_to_links(beads, margins, en_offset: int = 0, ru_offset: int = 0) -> li
             )
         )
     return links
+
+
+def pair_adjacent_nulls(links: list[Link]) -> list[Link]:
+    """An English and a Russian sentence left over at the same place are linked.
+
+    They are more likely a loose translation than an omission next to an
+    addition; the link keeps the lower confidence and is marked uncertain.
+    """
+    out: list[Link] = []
+    for link in links:
+        if out:
+            prev = out[-1]
+            if len(prev.en) == 1 and not prev.ru and len(link.ru) == 1 and not link.en or \
+                    len(prev.ru) == 1 and not prev.en and len(link.en) == 1 and not link.ru:
+                score = min(prev.score, link.score)
+                out[-1] = Link(prev.en + link.en, prev.ru + link.ru, score, True)
+                continue
+        out.append(link)
+    return out
 
 
 def align_features(fe: SideFeatures, fr: SideFeatures, params: dp.Params, en_offset: int = 0, ru_offset: int = 0,

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from ..errors import MissingExtraError
 from ..model import Link
 from . import dp
-from .scorers import UNCERTAIN, SideFeatures, confidence
+from .scorers import UNCERTAIN, SideFeatures, confidence, pair_adjacent_nulls
 
 # Learned on dev-hard. Exactly the links marked uncertain are re-examined:
 # 2.6 % of the sentences get embedded and strict F1 is 0.996 on dev-hard.
@@ -133,28 +133,9 @@ def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, lin
     prev = 0
     for w0, w1, e0, e1, r0, r1 in spans:
         out.extend(links[prev:w0])
-        out.extend(_pair_adjacent_nulls(_realign(e0, e1, r0, r1, ve, vr, cheap)))
+        out.extend(pair_adjacent_nulls(_realign(e0, e1, r0, r1, ve, vr, cheap)))
         prev = w1
     out.extend(links[prev:])
-    return out
-
-
-def _pair_adjacent_nulls(links: list[Link]) -> list[Link]:
-    """An English and a Russian sentence left over at the same place are linked.
-
-    They are more likely a loose translation than an omission next to an
-    addition; the link keeps the lower confidence and is marked uncertain.
-    """
-    out: list[Link] = []
-    for link in links:
-        if out:
-            prev = out[-1]
-            if len(prev.en) == 1 and not prev.ru and len(link.ru) == 1 and not link.en or \
-                    len(prev.ru) == 1 and not prev.en and len(link.en) == 1 and not link.ru:
-                score = min(prev.score, link.score)
-                out[-1] = Link(prev.en + link.en, prev.ru + link.ru, score, True)
-                continue
-        out.append(link)
     return out
 
 

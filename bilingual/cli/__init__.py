@@ -16,16 +16,44 @@ import typer
 from typer.core import TyperGroup
 
 from ..errors import BilingualError
+from ..report.terminal import escape_controls
+
+
+# click's exception classes, wherever this typer keeps click (its own copy in newer releases)
+_click_errors = sys.modules[typer.BadParameter.__module__]
+_NO_ARGS_HELP = getattr(_click_errors, "NoArgsIsHelpError", ())
 
 
 class _Commands(TyperGroup):
-    """Runs a command; a library error it raises becomes one line and the error's exit code."""
+    """Runs a command; a library error it raises becomes one line and the error's exit code.
+
+    A usage error (an unknown option, ``--beam 0``, a bad ``--format``) is one
+    line too, ``error: <what>`` and exit 2, instead of click's usage box.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS_HELP as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except _click_errors.ClickException as err:
+            message = " ".join(err.format_message().split()).replace("Value error, ", "")
+            command = getattr(getattr(err, "ctx", None), "command_path", None)
+            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            typer.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except BilingualError as err:
-            typer.echo(f"error: {err}", err=True)
+            typer.echo(escape_controls(f"error: {err}"), err=True)
             raise typer.Exit(err.exit_code) from None
 
 
@@ -70,13 +98,14 @@ class _WarningLine(logging.Handler):
         message = record.getMessage()
         if message not in self.seen:
             self.seen.add(message)
-            typer.echo(f"warning: {message}", err=True)
+            typer.echo(escape_controls(f"warning: {message}"), err=True)
 
 
 # Modules of this package that register commands, in the order `--help` lists them.
 COMMAND_MODULES = [
     "align",
     "check",
+    "pairs",
     "diff",
     "fix",
     "translate",
@@ -92,7 +121,7 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except BilingualError as err:  # raised outside a command (while parsing options)
-        print(f"error: {err}", file=sys.stderr)
+        print(escape_controls(f"error: {err}"), file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

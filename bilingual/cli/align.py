@@ -16,6 +16,7 @@ class AlignFormat(str, Enum):
     jsonl = "jsonl"
     tsv = "tsv"
     tmx = "tmx"
+    xliff = "xliff"
 
 
 class Split(str, Enum):
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
         ru: Path = typer.Argument(..., help="The Russian file, same kind."),
         fmt: AlignFormat = typer.Option(AlignFormat.default, "--format", "-f",
                                         help="default: one link a line, EN indices:RU indices:confidence; jsonl and tsv add the texts; "
-                                             "tmx: a translation memory."),
+                                             "tmx: a translation memory; xliff: XLIFF 1.2, one trans-unit per link."),
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
         mode: AlignMode = typer.Option(AlignMode.default, "--mode",
@@ -46,7 +47,9 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done, 2 bad input.
         """
+        from .output import Output
 
+        out = Output(output, reads=[en, ru, glossary])
         from ..align import align_files
         from ..align.formats import format_links
 
@@ -62,11 +65,10 @@ def register(app: typer.Typer) -> None:
             from ..report.tmx import to_tmx
 
             data = to_tmx(en_texts, ru_texts, result.links)
+        elif fmt is AlignFormat.xliff:
+            from ..report.xliff import to_xliff
+
+            data = to_xliff(en_texts, ru_texts, result.links, original=str(en))
         else:
             data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
-        if output is not None:
-            from ..io import write_bytes_atomic
-
-            write_bytes_atomic(output, data)
-        else:
-            typer.echo(data.decode("utf-8"), nl=False)
+        out.write(data)

@@ -29,7 +29,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def check(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s), or an EN file and a RU file. Default: corpus/."),
+            None, help="Corpus folder(s), article folder(s), a saved site (HTML pages paired by their language "
+                  "links), XLIFF/PO/TMX files, or an EN file and a RU file. Default: corpus/."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
         fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
@@ -55,29 +56,30 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 clean, 1 flags at or above --fail-on, 2 bad input.
         """
         from ..parallel import cores
-        from ..pipeline import check as run_check
+        from ..pipeline import DEFAULT_CORPUS, check as run_check
+        from .output import Output, default_glossary, echo, split_inputs
         from .progress import ArticleProgress
 
+        files, folders = split_inputs(paths or [DEFAULT_CORPUS])
+        out = Output(output, reads=[*files, default_glossary(glossary)], folders=folders)
         with ArticleProgress("checking") as tick:
             report = run_check(list(paths or []), glossary, mode=mode.value,
                                keep_alignments=fmt is CheckFormat.html,
-                               jobs=jobs or (cores() if executor is Executor.local else 1), executor=executor.value, workers=workers, scheduler=scheduler,
+                               jobs=jobs or (cores() if executor is Executor.local else 1),
+                               executor=executor.value, workers=workers, scheduler=scheduler,
                                cache=not no_cache, rebuild_cache=rebuild_cache,
                                progress=lambda _result, reused, total: tick(reused, total))
-        text = _render(report, fmt, explain, output)
-        # A report missing an article is not written: the file would look complete.
-        if output is not None and not report.errors:
-            from ..io import write_text_atomic
-
-            write_text_atomic(output, text)
-        elif text is not None:
-            typer.echo(text, nl=not text.endswith("\n"))
+        text = _render(report, fmt, explain, out)
+        # A report missing an article is not written to a file (it would look complete), nor
+        # diverted to stdout instead.
+        if text is not None and not (out.to_file and report.errors):
+            out.write(text)
         for article in report.errors:
-            typer.echo(f"error: {article.error}", err=True)
+            echo(f"error: {article.error}", err=True)
         raise typer.Exit(report.exit_code(fail_on.value))
 
 
-def _render(report, fmt: CheckFormat, explain: bool, to_file) -> str | None:
+def _render(report, fmt: CheckFormat, explain: bool, out) -> str | None:
     """The report as text, or None when it was printed to the terminal directly."""
     if fmt is CheckFormat.json:
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -89,12 +91,8 @@ def _render(report, fmt: CheckFormat, explain: bool, to_file) -> str | None:
         from ..report.html import render_check_html
 
         return render_check_html(report)
-    import io
-
-    from rich.console import Console
-
     from ..report.terminal import render_check
 
-    console = Console(file=io.StringIO(), width=120, no_color=True) if to_file else Console()
+    console = out.console()
     render_check(report, console, explain=explain)
-    return console.file.getvalue() if to_file else None
+    return console.file.getvalue() if out.to_file else None

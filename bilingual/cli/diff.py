@@ -44,11 +44,13 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done (with --exit-code: nothing changed), 1 changes found with --exit-code, 2 bad input.
         """
+        from .output import Output
 
+        out = Output(output, reads=[old, new, en, ru, glossary])
         if ru is not None:
-            found = _stale(old, new, ru, glossary, en, fmt, output)
+            found = _stale(old, new, ru, glossary, en, fmt, out)
         else:
-            found = _versions(old, new, en, glossary, lang, fmt, output, show_unchanged)
+            found = _versions(old, new, en, glossary, lang, fmt, out, show_unchanged)
         raise typer.Exit(1 if exit_code and found else 0)
 
 
@@ -57,11 +59,11 @@ def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool
 
     result = diff_files(old, new, en=en, glossary=glossary, lang=lang)
     if fmt is DiffFormat.json:
-        _emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
+        output.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is DiffFormat.html:
         from ..diff.render import render_html
 
-        _emit(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"), output)
+        output.write(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"))
     else:
         from ..diff.render import render_table
 
@@ -79,7 +81,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
         raise UsageError("stale mode writes table or json, not html")
     stale = stale_files(old, new, ru, glossary=glossary)
     if fmt is DiffFormat.json:
-        _emit(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n", output)
+        output.write(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n")
     else:
         from ..diff.render import render_stale_table
 
@@ -87,23 +89,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
     return bool(stale)
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is not None:
-        from ..io import write_text_atomic
-
-        write_text_atomic(output, text)
-    else:
-        typer.echo(text, nl=False)
-
-
-def _table(draw, output: Path | None) -> None:
-    from rich.console import Console
-
-    if output is None:
-        draw(Console())
-        return
-    import io
-
-    console = Console(record=True, width=120, file=io.StringIO())
+def _table(draw, output) -> None:
+    console = output.console()
     draw(console)
-    _emit(console.export_text(), output)
+    output.finish(console)

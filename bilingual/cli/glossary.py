@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import InputError
+from .output import echo
 
 DEFAULT = Path("glossary.csv")
 
@@ -47,6 +48,8 @@ def _term_line(t) -> str:
         bits.append("variants: " + "; ".join(t.variants))
     if t.forbidden:
         bits.append("forbidden: " + "; ".join(t.forbidden))
+    if t.en_variants:
+        bits.append("en variants: " + "; ".join(t.en_variants))
     return "  ".join(bits)
 
 
@@ -70,9 +73,9 @@ def lint(
         corpus = Path("corpus")
     problems = lint_glossary(file, None if no_corpus else corpus)
     for p in problems:
-        typer.echo(str(p))
+        echo(str(p))
     if problems:
-        typer.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+        echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
         raise typer.Exit(1)
 
 
@@ -84,14 +87,16 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
+    en_variant: Optional[List[str]] = typer.Option(None, "--en-variant", "-e",
+                                                   help="Another English name, e.g. 'U.S.' (repeatable)."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                 forbidden=_forms(forbidden) or (), note=note)
-    typer.echo(f"added {glossary}:{t.line}: {_term_line(t)}")
+                 forbidden=_forms(forbidden) or (), note=note, en_variants=_forms(en_variant) or ())
+    echo(f"added {glossary}:{t.line}: {_term_line(t)}")
 
 
 @sub.command("set")
@@ -103,6 +108,8 @@ def set_(
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
     add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    en_variants: Optional[List[str]] = typer.Option(None, "--en-variants", help="Replace the English variants."),
+    add_en_variant: Optional[List[str]] = typer.Option(None, "--add-en-variant", help="Add an English variant."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
     glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
@@ -112,8 +119,9 @@ def set_(
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                 add_forbidden=_forms(add_forbidden) or ())
-    typer.echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
+                 add_forbidden=_forms(add_forbidden) or (), en_variants=_forms(en_variants),
+                 add_en_variants=_forms(add_en_variant) or ())
+    echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
 
 
 @sub.command()
@@ -125,7 +133,7 @@ def remove(
     from ..glossary.edit import remove_term
 
     t = remove_term(glossary, en)
-    typer.echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
+    echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
 
 
 @sub.command("list")
@@ -142,16 +150,19 @@ def list_(
 
     terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
+        echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
         return
     if fmt is ListFormat.csv:
         from ..glossary.load import glossary_csv
         from ..model import Glossary
 
-        typer.echo(glossary_csv(Glossary(tuple(terms))), nl=False)
+        from .output import Output
+
+        Output(None).write(glossary_csv(Glossary(tuple(terms))))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from ..report.terminal import make_console
 
     table = Table(title=f"{glossary}: {len(terms)} term{'s' if len(terms) != 1 else ''}", title_justify="left")
     table.add_column("line", justify="right")
@@ -162,7 +173,7 @@ def list_(
         table.add_row(str(t.line), *(row[c] for c in COLUMNS))
     import sys
 
-    Console(width=None if sys.stdout.isatty() else 120).print(table)  # a pipe or file gets 120 columns
+    make_console(width=None if sys.stdout.isatty() else 120).print(table)  # a pipe or file gets 120 columns
 
 
 @sub.command()
@@ -174,14 +185,10 @@ def export(
     """Export the glossary for CAT tools and spreadsheets."""
     from ..glossary import load_glossary
     from ..glossary.exchange import export_glossary
+    from .output import Output
 
-    data = export_glossary(load_glossary(glossary), fmt.value)
-    if output is not None:
-        from ..io import write_bytes_atomic
-
-        write_bytes_atomic(output, data)
-    else:
-        typer.echo(data.decode("utf-8"), nl=False)
+    out = Output(output, reads=[glossary])
+    out.write(export_glossary(load_glossary(glossary), fmt.value))
 
 
 @sub.command("import")
@@ -204,12 +211,12 @@ def import_(
 def _print_merge(report, source: Path, dry_run: bool = False) -> None:
     """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
     for t in report.added:
-        typer.echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
+        echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
     for t in report.merged:
-        typer.echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
+        echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
     for c in report.conflicts:
-        typer.echo(f"conflict: {source}:{c.line}: {c}")
-    typer.echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
+        echo(f"conflict: {source}:{c.line}: {c}")
+    echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
                f"{len(report.conflicts)} conflicts" + (" (dry run)" if dry_run else ""), err=True)
     if report.conflicts:
         raise typer.Exit(1)
@@ -235,7 +242,10 @@ def mine(
     """
     from ..glossary import load_glossary
     from ..glossary import mine as mining
+    from .output import Output, split_inputs
 
+    files, folders = split_inputs(corpus or [Path("corpus")])
+    out = Output(output, reads=[*files, glossary, accept_file], folders=folders)
     if accept_file is not None:
         _print_merge(mining.accept(glossary, accept_file), accept_file)
         return
@@ -244,22 +254,20 @@ def mine(
 
     result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count, jobs=jobs or cores())
     for e in result.errors:
-        typer.echo(f"warning: skipped {e}", err=True)
+        echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations
-    if output is not None:
-        from ..io import write_text_atomic
-
-        write_text_atomic(output, mining.proposals_csv(rows))
-        typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
+    if out.to_file:
+        out.write(mining.proposals_csv(rows))
+        echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
                    f"→ {output} ({result.articles} articles, {result.links} aligned links)")
         return
     for p in result.proposals:
-        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  (×{p.count})")
+        echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  (×{p.count})")
     for p in result.variations:
         forms = "; ".join(p.forbidden) if p.forbidden else "; ".join(p.variants)
         what = "forbid" if p.forbidden else "variant"
-        typer.echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
-    typer.echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
+        echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
+    echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
                f"({result.articles} articles, {result.links} aligned links)", err=True)
 
 

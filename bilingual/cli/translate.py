@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def translate(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s) or English files. Default: corpus/."),
+            None, help="Corpus folder(s), article folder(s), a saved site or English files. Default: corpus/."),
         to: str = typer.Option("ru", "--to", help="Target language (ru)."),
         model: Optional[str] = typer.Option(None, "--model", "-m",
                                             help="Installed model name (see `bilingual models list`)."),
@@ -52,6 +52,9 @@ def register(app: typer.Typer) -> None:
                                           help="Sentence splitting: the project's segmenter or the model package's."),
         chunk_size: int = typer.Option(64, "--chunk-size", min=1,
                                        help="Sentences per cache commit (the most a killed run can lose)."),
+        rebuild_cache: bool = typer.Option(False, "--rebuild-cache",
+                                           help="If the cache is damaged or of another version, move it aside "
+                                                "(translations.sqlite.corrupt-<time>) and start a new one."),
     ) -> None:
         """Translate English articles to Russian (writes ru.mt.md next to each en.md).
 
@@ -61,8 +64,9 @@ def register(app: typer.Typer) -> None:
         """
         from ..pipeline import DEFAULT_CORPUS, load_default_glossary
         from ..errors import UsageError
-        from ..translate.runner import translate_corpus
+        from ..translate.runner import check_out_name, translate_corpus
 
+        check_out_name(out_name)
         if to != "ru":
             raise UsageError(f"only EN→RU is supported (--to ru), not {to!r}")
         if executor is Executor.local and workers:
@@ -74,15 +78,19 @@ def register(app: typer.Typer) -> None:
                 backend_options={"model": model, "beam": beam, "batch_size": batch_size},
                 cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
                 incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
-                chunk_size=chunk_size, splitter=splitter.value)
+                chunk_size=chunk_size, splitter=splitter.value, rebuild_cache=rebuild_cache)
         if fmt is Format.json:
             typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         else:
-            typer.echo(render_summary(summary))
+            from .output import echo
+
+            echo(render_summary(summary))
 
 
 def render_summary(summary) -> str:
-    lines = [
+    lines = [f"moved the damaged translation cache aside to {summary.cache_moved_aside}; started a new one"
+             ] if summary.cache_moved_aside else []
+    lines += [
         f"{summary.documents} article(s), {summary.segments} segments: {summary.translated} translated, "
         f"{summary.cached} from cache, {summary.reused} kept (incremental)"
         + (f" — {summary.segments_per_second:.1f} segments/s" if summary.translated else ""),
@@ -114,13 +122,14 @@ class _progress:
     def __enter__(self):
         if not self.enabled:
             return None
-        from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
 
+        from ..report.terminal import make_console
+
         self.bar = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]} seg/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                            TimeRemainingColumn(), console=make_console(stderr=True), transient=True)
         self.bar.start()
         return self.update
 

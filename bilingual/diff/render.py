@@ -14,6 +14,7 @@ from rich.markup import escape as rich_escape
 from rich.table import Table
 from rich.text import Text
 
+from ..report.terminal import escape_controls as _shown
 from .stale import Stale
 from .versions import KINDS, DiffResult
 from .words import DELETE, EQUAL, INSERT
@@ -38,9 +39,9 @@ def _word_text(pieces, plain: bool) -> Text:
     for op, piece in pieces:
         if plain:
             left, right = _MARK[op]
-            out.append(left + piece + right)
+            out.append(left + _shown(piece) + right)
         else:
-            out.append(piece, style=_STYLE[op])
+            out.append(_shown(piece), style=_STYLE[op])
     return out
 
 
@@ -50,11 +51,11 @@ def _plain(console: Console) -> bool:
 
 def _diff_text(change, plain: bool) -> Text:
     if change.kind == "added":
-        return Text(change.new_text, style="green")
+        return Text(_shown(change.new_text), style="green")
     if change.kind == "removed":
-        return Text(change.old_text, style="red strike")
+        return Text(_shown(change.old_text), style="red strike")
     if not change.word_diff:
-        return Text(change.new_text, style="dim")
+        return Text(_shown(change.new_text), style="dim")
     return _word_text(change.word_diff, plain)
 
 
@@ -107,11 +108,11 @@ def render_stale_table(stale: list[Stale], console: Console) -> None:
         if s.word_diff:
             text = _word_text(s.word_diff, _plain(console))
         elif s.reason == "added":
-            text.append(s.new_en_text, style="green")
+            text.append(_shown(s.new_en_text), style="green")
         else:
-            text.append(s.old_en_text, style="red strike")
+            text.append(_shown(s.old_en_text), style="red strike")
         text.append("\n")
-        text.append(s.ru_text if s.ru_indexes else "(no translation yet)", style="cyan" if s.ru_indexes else "dim")
+        text.append(_shown(s.ru_text) if s.ru_indexes else "(no translation yet)", style="cyan" if s.ru_indexes else "dim")
         table.add_row(_idx(s.ru_indexes), f"{_idx(s.old_en_indexes)}→{_idx(s.new_en_indexes)}",
                       Text(s.reason, style=_KIND_STYLE.get(s.reason, "")), text)
     console.print(table)

@@ -10,11 +10,15 @@ from .load import (
     parse_glossary,
     save_glossary,
 )
+from .hits import SideHits, TermHits, find_hits
 from .match import Matcher, matcher_for
 
 __all__ = [
     "COLUMNS",
     "Matcher",
+    "SideHits",
+    "TermHits",
+    "find_hits",
     "glossary_from_frame",
     "glossary_to_frame",
     "load_glossary",

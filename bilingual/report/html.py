@@ -41,9 +41,8 @@ def _highlight(text: str, hits) -> str:
     return "".join(out)
 
 
-def _side(sentences: list[str], find) -> str:
-    text = " ".join(sentences)
-    return _highlight(text, find(text) if find else [])
+def _side(sentences: list[str], hits) -> str:
+    return _highlight(" ".join(sentences), hits)
 
 
 def render_check_html(report, title: str = "bilingual check") -> str:
@@ -67,6 +66,11 @@ def render_check_html(report, title: str = "bilingual check") -> str:
         parts.append('<table class="summary">')
         parts += [f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items()]
         parts.append("</table>")
+    if report.pairing:
+        parts.append('<section class="pairing"><h2>Pairing</h2><ul class="flags">')
+        parts += [f'<li class="flag {escape(p.level)}" data-kind="{escape(p.kind)}"><span class="kind">'
+                  f"{escape(p.kind)}</span>: {escape(p.path)}: {escape(p.message)}</li>" for p in report.pairing]
+        parts.append("</ul></section>")
     for article in report.articles:
         parts.append(f'<section class="article"><h2>{escape(article.pair.slug)}'
                      f'{" · " + escape(article.date) if article.date else ""}</h2>')
@@ -90,8 +94,11 @@ def _article_table(article, matcher) -> str:
         return "\n".join(rows)
     en = alignment.en_doc.sentence_texts
     ru = alignment.ru_doc.sentence_texts
-    find_en = matcher.find_en if matcher else None
-    find_ru = matcher.find_ru if matcher else None
+    hits = alignment.hits
+    if hits is None and matcher is not None:
+        from ..glossary.hits import find_hits
+
+        hits = find_hits(en, ru, matcher)
     for link in alignment.links:
         flags = []
         for i in link.en or (None,):
@@ -105,8 +112,9 @@ def _article_table(article, matcher) -> str:
         note = '<br><small>alignment uncertain</small>' if link.uncertain else ""
         rows.append(
             f'<tr{cls}><td class="idx">{list(link.en)}:{list(link.ru)}<br>{link.score:.2f}{note}</td>'
-            f'<td lang="en">{_side([en[i] for i in link.en], find_en)}</td>'
-            f'<td lang="ru">{_side([ru[j] for j in link.ru], find_ru)}{_flag_list(flags)}</td></tr>'
+            f'<td lang="en">{_side([en[i] for i in link.en], hits.en.of(link.en) if hits else [])}</td>'
+            f'<td lang="ru">{_side([ru[j] for j in link.ru], hits.ru.of(link.ru) if hits else [])}'
+            f'{_flag_list(flags)}</td></tr>'
         )
     leftover = [f for fl in by_link.values() for f in fl]
     if leftover:
@@ -119,5 +127,13 @@ def _flag_list(flags) -> str:
     if not flags:
         return ""
     items = [f'<li class="flag {escape(f.level)}" data-kind="{escape(f.kind)}"><span class="kind">'
-             f"{escape(f.kind)}</span>: {escape(f.message)}</li>" for f in flags]
+             f"{escape(f.kind)}</span>: {_unit(f)}{escape(f.message)}</li>" for f in flags]
     return '<ul class="flags">' + "".join(items) + "</ul>"
+
+
+def _unit(flag) -> str:
+    """A CAT-file flag's unit, ahead of its message (unless the message already names it)."""
+    if flag.unit is None:
+        return ""
+    where = flag.unit if flag.unit.startswith("line ") else f"unit {flag.unit}"
+    return f'<span class="unit">{escape(where)}</span> '

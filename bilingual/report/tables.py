@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-FLAG_COLUMNS = ["slug", "kind", "level", "en_index", "ru_index", "term", "expected", "found",
+FLAG_COLUMNS = ["slug", "kind", "level", "unit", "en_index", "ru_index", "term", "expected", "found",
                 "message", "en_text", "ru_text", "en_path", "ru_path"]
 
 # A cell starting with one of these is run as a formula by Excel/LibreOffice.

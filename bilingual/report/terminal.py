@@ -1,11 +1,54 @@
-"""The check report in a terminal: grouped by article, counts by kind."""
+"""The terminal layer: a console that can't be steered by the text it shows, and the check report.
+
+Article and glossary text may carry control characters and ANSI/OSC escape
+sequences (clear the screen, set the window title, hide text). Every human
+readable output goes through ``escape_controls``: rich output through
+``make_console``'s console, plain lines through the CLI's echo.
+"""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
+from rich.segment import Segment
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is a one-byte CSI on some terminals)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character shown as ``\\xNN`` (``\\x1b[2J`` instead of a cleared screen)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeConsole(Console):
+    """A rich console that shows control characters in the text it renders escaped.
+
+    Strings are escaped as they become rich Text (before a table measures them);
+    any text segment that still carries a control character (a Text built
+    directly) is escaped on its way out. Rich's own control segments (cursor
+    moves of a progress bar) and the escape codes of its styles are left alone.
+    """
+
+    def render_str(self, text: str, **options):
+        return super().render_str(escape_controls(text), **options)
+
+    def render(self, renderable, options=None):
+        for seg in super().render(renderable, options):
+            if seg.control or not _CONTROLS.search(seg.text):
+                yield seg
+            else:
+                yield Segment(escape_controls(seg.text), seg.style, seg.control)
+
+
+def make_console(**options) -> Console:
+    """The console every terminal renderer draws on (``rich.console.Console`` options)."""
+    return SafeConsole(**options)
+
 
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -38,10 +81,21 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
                 what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}", what)
+            where = _unit(f.unit) if f.unit is not None else f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}"
+            table.add_row(f"[{style}]{f.kind}[/{style}]", escape(where), what)
         for link in article.uncertain:
             table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
                           f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
+        console.print(Padding(table, (0, 0, 0, 2)))
+    if report.pairing:
+        console.print()
+        console.print("[bold]Pairing[/bold]")
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("what", overflow="fold", ratio=1)
+        for p in report.pairing:
+            style = _LEVEL_STYLE.get(p.level, "")
+            table.add_row(f"[{style}]{p.kind}[/{style}]", f"{escape(p.path)}\n[dim]{escape(p.message)}[/dim]")
         console.print(Padding(table, (0, 0, 0, 2)))
     counts = report.counts()
     table = Table(title="Flags by kind", show_edge=False, pad_edge=False)
@@ -54,6 +108,11 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     console.print(table)
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+
+
+def _unit(unit: str) -> str:
+    """A CAT file's unit: an XLIFF id as «unit 12», a PO entry as «line 40»."""
+    return unit if unit.startswith("line ") else f"unit {unit}"
 
 
 def _span(idx: tuple[int, ...]) -> str:

@@ -1,0 +1,364 @@
+"""Which case a glossary name needs in a given Russian sentence.
+
+One question behind ``fix`` and ``translate``: a slot in a sentence (a forbidden
+form an editor wrote, or a placeholder a translation model kept) must be filled
+with the glossary's allowed form — in which case and number?
+
+The answer is built by an ordered list of named rules (``RULES``), the razdel
+way. Each rule looks at one cue and either narrows the set of readings still
+possible or leaves it alone; the first rule that leaves one reading decides.
+Certain cues come first (the found form's own readings, a governing
+preposition, the model's ending on a placeholder, a first name the surname
+agrees with, a coordinated noun whose case the tagger is sure of); what they
+leave open is ranked by the trained tagger (``tagger.py``): each remaining form
+is substituted into the sentence and scored by how probable the tagger finds
+its own case there, together with the tagger's reading of the original slot.
+
+``Decision.rule`` names the rule that decided and ``Decision.cue`` says why;
+``uncertain`` marks a model choice the tagger wasn't sure of, for an editor.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..model import Term
+from . import morph
+from .grammar import (
+    _EN_DIRECTION, _EN_FROM, _EN_LOCATION, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
+    form_readings, render, suffix_cases, term_number,
+)
+
+Reading = tuple[str, str, "str | None"]  # (case, number, gender)
+
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011'’][\w\u0300-\u036f]+)*|[^\w\s]")
+_CYR = re.compile(r"[а-яёіїєґ]", re.I)
+# Below this share of the tagger's probability the model's choice is flagged for review.
+UNCERTAIN_BELOW = 0.75
+# How much the tagger's reading of each substituted form counts against its reading of the context.
+SUBSTITUTION_WEIGHT = 0.3
+# A word the tagger's vocabulary lacks, shaped like a name: its tag comes from the context alone.
+_UNKNOWN = "Зыкурия"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One slot to fill: ``text[start:stop]`` in a sentence, for ``term``."""
+
+    text: str
+    start: int
+    stop: int
+    term: Term
+    found: str = ""  # the forbidden form there (fix), "" for a placeholder
+    suffix: str = ""  # the ending a model put on a placeholder («ZX1-ом» → «ом»)
+    en_before: str = ""  # English word before the term in the aligned source ("in", "to", ...)
+    en_after: str = ""  # the two characters after it ("'s")
+    number: str | None = None  # known number (English plural), else the term's own
+    pending: tuple = ()  # (start, stop) of other slots not filled yet: no cue for this one
+
+
+@dataclass(frozen=True)
+class Decision:
+    case: str
+    number: str
+    gender: str | None
+    rule: str  # the rule that decided
+    cue: str  # what it saw
+    uncertain: bool = False
+    scores: dict = field(default_factory=dict, compare=False)  # model share per case, when the model ranked
+
+    def to_dict(self) -> dict:
+        out = {"case": self.case, "rule": self.rule, "cue": self.cue, "uncertain": self.uncertain}
+        if self.scores:
+            out["scores"] = {c: round(p, 3) for c, p in self.scores.items()}
+        return out
+
+
+@dataclass
+class _State:
+    req: Request
+    readings: list  # still possible (case, number, gender), most likely first
+    tokens: list  # (start, stop, text) of the sentence
+    slot: tuple[int, int]  # token index range of the slot
+    trail: list = field(default_factory=list)  # (rule, cue) of every rule that narrowed
+    probe: tuple | None = None  # (words, slot index) of the context probe
+    tree: list | None = None  # the parser's (head, rel) per probe word
+
+    @property
+    def cases(self) -> set[str]:
+        return {r[0] for r in self.readings}
+
+    def narrow(self, cases, rule: str, cue: str) -> bool:
+        kept = [r for r in self.readings if r[0] in cases]
+        if kept and len(kept) < len(self.readings):
+            self.readings = kept
+            self.trail.append((rule, cue))
+            return True
+        return False
+
+    def before(self, k: int = 1) -> str:
+        i = self.slot[0] - k
+        return self.tokens[i][2] if i >= 0 else ""
+
+    def after(self, k: int = 1) -> str:
+        i = self.slot[1] + k - 1
+        return self.tokens[i][2] if i < len(self.tokens) else ""
+
+
+# ------------------------------------------------------------------ rules
+
+
+def rule_form(st: _State) -> None:
+    """The found form's own readings («Молдавии»: gent, datv or loct)."""
+    # Filled in by ``_initial``; the rule exists so ``--explain`` can name it.
+
+
+def rule_placeholder_ending(st: _State) -> None:
+    """An ending the translation model put on the placeholder («ZX1ом»)."""
+    if st.req.suffix:
+        st.narrow(suffix_cases(st.req.suffix, st.req.term, st.readings[0][1]), "placeholder_ending",
+                  f"ending «-{st.req.suffix}»")
+
+
+def rule_preposition(st: _State) -> None:
+    """A governing preposition right before the name, its choice narrowed by the English one."""
+    prev = st.before().lower()
+    cases = PREPOSITIONS.get(prev)
+    if not cases:
+        # The prepositional case exists only after a preposition.
+        st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
+        return
+    en = st.req.en_before
+    if len(cases) > 1 and en:
+        for words, case, label in ((_EN_DIRECTION, "accs", "to"), (_EN_FROM, "gent", "from"),
+                                   (_EN_LOCATION, "loct", "in"), ({"with"}, "ablt", "with")):
+            if en in words and case in cases:
+                cases, prev = frozenset({case}), f"{prev}» + English «{label}"
+                break
+    if not st.narrow(cases, "preposition", f"«{prev}»") and not (st.cases & cases):
+        # The found form contradicts the preposition: the preposition wins.
+        number, gender = st.readings[0][1], st.readings[0][2]
+        st.readings = [(c, number, gender) for c in CASES if c in cases]
+        st.trail.append(("preposition", f"«{prev}»"))
+
+
+def rule_name_agreement(st: _State) -> None:
+    """A surname agrees with the first name before it («Олафа Шольца»)."""
+    if st.req.term.type != "person" or len(st.req.term.ru.split()) > 1:
+        return
+    prev = st.before()
+    if not prev[:1].isupper() or not _CYR.search(prev):
+        return
+    cases = {_norm_case(p.tag.case) for p in morph.parse(prev) if "Name" in p.tag.grammemes and p.tag.case}
+    if cases:
+        st.narrow(cases, "name_agreement", f"first name «{prev}»")
+
+
+def rule_english_possessive(st: _State) -> None:
+    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive."""
+    if st.req.found or PREPOSITIONS.get(st.before().lower()):
+        return
+    prev = st.before()
+    if not any(p.tag.POS == "NOUN" for p in morph.parse(prev)[:1]) if _CYR.search(prev) else True:
+        return  # only where Russian can hang a genitive on a noun («визит Путина»)
+    if st.req.en_after in ("'s", "’s") or st.req.en_before == "of":
+        st.narrow({"gent"}, "english_possessive", "English «'s»/«of»")
+
+
+def rule_conjunct(st: _State) -> None:
+    """Coordinated nouns share a case («Украине, Грузии и Молдове»; «Молдове и Украине»).
+
+    The parser finds the other conjunct; its case is what its own form allows
+    (pymorphy3; no prepositional without a preposition) when that is one case,
+    else the tagger's reading when the tagger is sure of it.
+    """
+    from . import tagger
+
+    words, i = _context(st)
+    tree = _tree(st)
+    others = [h for h, rel in [tree[i]] if rel == "conj" and h >= 0]
+    others += [j for j, (h, rel) in enumerate(tree) if h == i and rel == "conj"]
+    tags = None
+    for j in others:
+        word = words[j]
+        if not _CYR.search(word) or _is_pending(st, j):
+            continue
+        cases = {_norm_case(p.tag.case) for p in morph.parse(word)
+                 if p.tag.POS in ("NOUN", "ADJF") and p.tag.case} if morph.is_known(word) else set()
+        if cases and not PREPOSITIONS.get(words[j - 1].lower() if j else ""):
+            cases.discard("loct")
+        if len(cases) != 1:
+            tags = tags or tagger.tag([words])[0]
+            if tags[j].pos not in ("NOUN", "PROPN") or not tags[j].cases:
+                continue
+            case, p = max(tags[j].cases.items(), key=lambda kv: kv[1])
+            cases = {case} if p >= 0.9 and (not cases or case in cases) else set()
+        if len(cases) == 1 and cases <= st.cases:
+            st.narrow(cases, "conjunct", f"coordinated with «{word}» ({next(iter(cases))})")
+            return
+
+
+def rule_verb_government(st: _State) -> None:
+    """A verb whose object takes the dative, instrumental or genitive («угрожать Молдове»)."""
+    words, i = _context(st)
+    tree = _tree(st)
+    head, rel = tree[i]
+    if head < 0 or rel not in ("obj", "iobj", "obl"):
+        return
+    for word in (words[head],):
+        if not _CYR.search(word):
+            continue
+        for p in morph.parse(word)[:1]:
+            if p.tag.POS in ("VERB", "INFN", "PRTF", "GRND"):
+                case = VERB_CASES.get(morph.norm(p.normal_form))
+                if case and st.narrow({case}, "verb_government", f"«{word}» takes {case}"):
+                    return
+
+
+def rule_subject(st: _State) -> None:
+    """The parser reads the name as the subject: the nominative («Верховная рада проголосовала»)."""
+    words, i = _context(st)
+    _head, rel = _tree(st)[i]
+    if rel in ("nsubj", "nsubj:pass") and "nomn" in st.cases:
+        st.narrow({"nomn"}, "subject", "subject of the clause")
+
+
+def rule_model(st: _State) -> None:
+    """The tagger ranks the remaining forms (see module doc)."""
+
+
+RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_name_agreement, rule_english_possessive,
+         rule_conjunct, rule_verb_government, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_subject)
+
+
+# ------------------------------------------------------------------ resolving
+
+
+def resolve(req: Request, *, use_model: bool = True) -> Decision:
+    """The case, number and gender for the slot, and which rule decided."""
+    st = _initial(req)
+    for rule in RULES[1:-1]:
+        if len({r[0] for r in st.readings}) <= 1:
+            break
+        if rule in _SYNTAX_RULES and not use_model:
+            continue
+        rule(st)
+    if len(st.cases) == 1 or not use_model:
+        case, number, gender = st.readings[0]
+        rule, cue = st.trail[-1] if st.trail else ("default", "first reading")
+        return Decision(case, number, gender, rule, cue, uncertain=len(st.cases) > 1)
+    return _model_choice(st)
+
+
+def _initial(req: Request) -> _State:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(req.text)]
+    idx = [i for i, (s, e, _) in enumerate(tokens) if s < req.stop and e > req.start]
+    slot = (idx[0], idx[-1] + 1) if idx else (len(tokens), len(tokens))
+    own = req.number or term_number(req.term)
+    trail = []
+    readings: list = []
+    if req.found:
+        readings = form_readings(req.found, req.term)
+        bare = not morph.is_known(_head_word(req.found)) and _bare(req.found, req.term)
+        if bare:
+            # An unknown spelling with the name's bare ending («Харкив») says nothing about case.
+            gender = readings[0][2] if readings else None
+            readings = [(c, own, gender) for c in CASES]
+        elif readings:
+            same = [r for r in readings if r[1] == own]
+            readings = same or readings
+            trail.append(("form", f"«{req.found}»: " + "/".join(dict.fromkeys(r[0] for r in readings))))
+    if not readings:
+        readings = [(c, own, None) for c in CASES]
+    return _State(req, readings, tokens, slot, trail)
+
+
+def _bare(found: str, term: Term) -> bool:
+    """Whether an unknown spelling ends like the name's nominative (no case ending of its own)."""
+    from .grammar import _loose_prefix
+
+    head = morph.norm(_head_word(found))
+    bases = [morph.norm(_head_word(f)) for f in (*term.forbidden, term.ru)]
+    return any(_loose_prefix(head, b) >= len(b) - 0 and len(head) == len(b) for b in bases)
+
+
+def _probe_words(st: _State, form: str | None) -> list[str]:
+    """The sentence's words with the slot filled by ``form`` (the text as it is if None)."""
+    toks = [t[2] for t in st.tokens]
+    if form is None:
+        return toks
+    return toks[:st.slot[0]] + form.split() + toks[st.slot[1]:]
+
+
+def _context(st: _State) -> tuple[list[str], int]:
+    """The sentence as the tagger reads the slot's context: the found form as it is, or one
+    unknown word of a name's shape for a placeholder; and the slot's word index in it."""
+    if st.probe is None:
+        if st.req.found:
+            st.probe = (_probe_words(st, None), st.slot[0])
+        else:
+            st.probe = (_probe_words(st, _UNKNOWN), st.slot[0])
+    return st.probe
+
+
+def _is_pending(st: _State, j: int) -> bool:
+    """Whether probe word ``j`` belongs to another slot still waiting for its case."""
+    shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found else 0
+    k = j if j < st.slot[0] else j + shift  # back to a token of the text
+    if k >= len(st.tokens):
+        return False
+    s, e, _ = st.tokens[k]
+    return any(s < stop and e > start for start, stop in st.req.pending)
+
+
+def _tree(st: _State) -> list:
+    from . import tagger
+
+    if st.tree is None:
+        st.tree = tagger.parse(_context(st)[0])
+    return st.tree
+
+
+def _head_index(term: Term, forms: dict[str, str]) -> int:
+    """The word of a multiword name that changes between the candidate forms (its head)."""
+    split = [f.split() for f in forms.values()]
+    n = min(len(s) for s in split)
+    for k in range(n):
+        if len({s[k].lower() for s in split}) > 1:
+            return k
+    return 0
+
+
+def _model_choice(st: _State) -> Decision:
+    from . import tagger
+
+    req = st.req
+    readings = list(dict.fromkeys(st.readings))
+    forms = {r: render(req.term, r[0], r[1], r[2]) for r in readings}
+    k = _head_index(req.term, forms)
+    # The context probe: the slot as found (fix) or, for a placeholder, an unknown word of a
+    # name's shape, which the tagger can only read from the words around it.
+    context_words = _context(st)[0]
+    sentences = [context_words] + [_probe_words(st, f) for f in forms.values()]
+    tagged = tagger.tag(sentences)
+    context = tagged[0][st.slot[0]].cases if st.slot[0] < len(tagged[0]) else {}
+    scores = {}
+    for (r, form), tags in zip(forms.items(), tagged[1:]):
+        pos = st.slot[0] + min(k, len(form.split()) - 1)
+        own = tags[pos].cases.get(r[0], 0.0) if pos < len(tags) else 0.0
+        ctx = context.get(r[0], 0.0) if context else 1.0
+        score = math.log(ctx + 1e-4) + SUBSTITUTION_WEIGHT * math.log(own + 1e-4)
+        scores[r] = max(scores.get(r, -1e9), score)
+    best = max(scores, key=scores.get)
+    z = max(scores.values())
+    probs = {r: math.exp(s - z) for r, s in scores.items()}
+    total = sum(probs.values())
+    share: dict[str, float] = {}
+    for r, p in probs.items():
+        share[r[0]] = max(share.get(r[0], 0.0), p / total)
+    cue = "tagger ranked " + ", ".join(f"{c} {p:.2f}" for c, p in sorted(share.items(), key=lambda kv: -kv[1]))
+    return Decision(best[0], best[1], best[2], "model", cue, uncertain=share[best[0]] < UNCERTAIN_BELOW,
+                    scores=share)

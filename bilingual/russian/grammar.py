@@ -1,0 +1,279 @@
+"""Russian grammar of a name's slot: prepositions and the cases they govern, the readings
+of a found form, and the glossary form put into a case.
+
+These are the certain (or nearly certain) cues the case resolver (``case.py``)
+combines with the trained tagger; each is a small function with literal tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Term
+from . import morph
+
+_WORD = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")
+_CYR = re.compile(r"[а-яёіїєґ]", re.I)
+
+CASES = morph.CASES
+_CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn", "gen1": "gent", "loc1": "loct"}
+
+# Russian prepositions -> the cases they govern (a noun phrase right after them).
+PREPOSITIONS: dict[str, frozenset[str]] = {}
+for _case, _words in {
+    "gent": "без безо для до из изо из-за из-под от ото у около возле после кроме вокруг среди против "
+            "вдоль мимо напротив вместо внутри вне посреди ради близ с со",
+    "datv": "к ко по благодаря согласно вопреки навстречу",
+    "accs": "через про сквозь в во на за под о об с со",
+    "ablt": "с со над надо под подо перед передо между за",
+    "loct": "в во на о об обо при",
+}.items():
+    for _w in _words.split():
+        PREPOSITIONS[_w] = PREPOSITIONS.get(_w, frozenset()) | {_case}
+
+# The usual reading of a preposition with several cases, when nothing else tells.
+_USUAL_CASE = {"в": "loct", "во": "loct", "на": "loct", "о": "loct", "об": "loct", "с": "ablt", "со": "ablt",
+               "за": "ablt", "под": "ablt"}
+
+# Verbs whose object is not in the accusative (by lemma).
+VERB_CASES: dict[str, str] = {}
+for _case, _words in {
+    "datv": "угрожать пригрозить грозить помогать помочь звонить позвонить сообщить сообщать противостоять "
+            "доверять верить мешать помешать принадлежать сочувствовать уступить уступать поставлять "
+            "предоставить предоставлять передать передавать пообещать обещать",
+    "ablt": "управлять руководить командовать стать становиться являться гордиться заниматься обладать "
+            "восхищаться пренебречь",
+    "gent": "бояться опасаться достичь достигать добиться добиваться лишить лишать избегать",
+}.items():
+    for _w in _words.split():
+        VERB_CASES[_w] = _case
+
+# English prepositions that pick one reading of an ambiguous Russian one.
+_EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
+_EN_FROM = {"from", "off"}
+_EN_LOCATION: set[str] = set()  # "in" doesn't tell: «arrived in Poland» is «в Польшу»; the tagger reads в/на
+_COORD = {"и", "или", "а", "но", ","}
+
+
+
+def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
+    """Up to ``n`` tokens (words, or a comma) before ``pos``, nearest last."""
+    toks = re.findall(r"[\w\u0300-\u036f]+(?:-[\w]+)*|,", text[:pos])
+    return toks[-n:]
+
+
+def _words_after(text: str, pos: int, n: int = 3) -> list[str]:
+    return re.findall(r"[\w\u0300-\u036f]+(?:-[\w]+)*|,", text[pos:])[:n]
+
+
+def _norm_case(case: str | None) -> str | None:
+    return _CASE_ALIASES.get(case, case) if case else None
+
+
+def _noun_cases(word: str) -> frozenset[str]:
+    """Cases of the noun/adjective readings of a Russian word (empty if none or unknown)."""
+    if not _CYR.search(word) or not morph.is_known(word):
+        return frozenset()
+    return frozenset(_norm_case(p.tag.case) for p in morph.parse(word)
+                     if p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case)
+
+
+def context_cases(text: str, start: int, stop: int, en_before: str = "") -> tuple[frozenset[str], str]:
+    """Cases the context allows at text[start:stop], and which cue decided ("" if none)."""
+    before = _words_before(text, start)
+    after = _words_after(text, stop)
+    prev = before[-1].lower() if before else ""
+    if prev in PREPOSITIONS:
+        cases = PREPOSITIONS[prev]
+        if len(cases) > 1 and en_before:
+            if en_before in _EN_DIRECTION and "accs" in cases:
+                return frozenset({"accs"}), f"«{prev}» + to"
+            if en_before in _EN_FROM and "gent" in cases:
+                return frozenset({"gent"}), f"«{prev}» + from"
+            if en_before in _EN_LOCATION and "loct" in cases:
+                return frozenset({"loct"}), f"«{prev}» + in"
+            if en_before == "with" and "ablt" in cases:
+                return frozenset({"ablt"}), f"«{prev}» + with"
+        return cases, f"«{prev}»"
+    # A coordinated neighbour: «Киевом и Харьковом», «Львова, Харькова».
+    # The prepositional case exists only after a preposition.
+    if prev in _COORD and len(before) >= 2:
+        cases = _noun_cases(before[-2]) - {"loct"}
+        if cases:
+            return cases, f"«{before[-2]} {prev}»"
+    if after and after[0].lower() in _COORD and len(after) >= 2:
+        cases = _noun_cases(after[1]) - {"loct"}
+        if cases:
+            return cases, f"«{after[0]} {after[1]}»"
+    return NO_PREPOSITION, ""
+
+
+# Any case but the prepositional: what a name with no preposition before it may take.
+NO_PREPOSITION = frozenset(CASES) - {"loct"}
+
+
+# Endings a model attaches to a placeholder, read as a noun of any gender would have them.
+_SUFFIX_CASES = {
+    "а": {"gent"}, "я": {"gent"}, "у": {"datv", "accs"}, "ю": {"datv", "accs"},
+    "ом": {"ablt"}, "ем": {"ablt"}, "ём": {"ablt"}, "ой": {"ablt", "gent"}, "ей": {"ablt", "gent"},
+    "е": {"loct", "datv"}, "ы": {"gent"}, "и": {"gent", "datv", "loct"},
+}
+
+
+def suffix_cases(suffix: str, term: Term, number: str) -> frozenset[str]:
+    """Cases the ending a model put on a placeholder may stand for, for this term.
+
+    A model declines a placeholder as whatever noun it takes it for, so the
+    ending counts in the term's own forms («Молдова» + «-у»: accusative) and in
+    any gender's (a masculine «-у»: dative); the governing word picks between them.
+    """
+    suffix = suffix.lower()
+    forms = {c: render(term, c, number).lower() for c in CASES}
+    # An ending the bare name already has («Москва» + «-а») is no inflection of it.
+    own = {c for c, form in forms.items() if form.endswith(suffix) and form != term.ru.lower()}
+    return frozenset(own | _SUFFIX_CASES.get(suffix, set()))
+
+
+def _placeholder_default(text: str, start: int, en_before: str, en_after: str) -> str:
+    """Case for a name with no governing preposition: genitive after a noun, else nominative."""
+    before = _words_before(text, start, 1)
+    if en_after in ("'s", "’s") or en_before == "of":
+        return "gent"
+    if before and _CYR.search(before[-1]):
+        parses = morph.parse(before[-1])
+        if parses and parses[0].tag.POS == "NOUN":
+            return "gent"
+        if parses and parses[0].tag.POS in ("VERB", "INFN"):
+            lemma = morph.norm(parses[0].normal_form)
+            if lemma in VERB_CASES:
+                return VERB_CASES[lemma]
+            if "tran" in parses[0].tag.grammemes:
+                return "accs"
+    return "nomn"
+
+
+def _head_word(form: str) -> str:
+    words = [w for w in _WORD.findall(form) if _CYR.search(w)]
+    return words[0] if words else form
+
+
+_ALT = {"і": "ое", "ї": "еє", "є": "е"}
+# Ukrainian adjective endings -> the Russian ones they correspond to
+_UK_ADJ = {"ий": {"ий", "ый"}, "ого": {"ого"}, "ому": {"ому"}, "им": {"им", "ым"}, "ім": {"ом"},
+           "а": {"ая"}, "ої": {"ой"}, "ій": {"ой"}, "у": {"ую"}, "ою": {"ой"}, "е": {"ое"},
+           "і": {"ие", "ые"}, "их": {"их", "ых"}, "ими": {"ими", "ыми"}}
+
+
+def _loose_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of two spellings, Ukrainian і/ї/є ≈ Russian о/е/и."""
+    a, b = morph.norm(a), morph.norm(b)
+    n = 0
+    for x, y in zip(a, b):
+        if x == y or y in _ALT.get(x, "") or x in _ALT.get(y, ""):
+            n += 1
+        else:
+            break
+    return n
+
+
+def _ending_cases(found: str, term: Term) -> list[tuple[str, str, str | None]]:
+    """(case, number, gender) readings of an unknown spelling, by its ending against the allowed form's."""
+    head = _head_word(found)
+    bases = [_head_word(f) for f in (*term.forbidden, term.ru)]
+    base = max(bases, key=lambda b: _loose_prefix(head, b))
+    ending = morph.norm(head)[_loose_prefix(head, base):]
+    allowed = _head_word(term.ru)
+    parses = morph.parse(allowed)
+    adjective = bool(parses) and parses[0].tag.POS == "ADJF"
+    if adjective:
+        if _is_adjective(base) and len(base) > 2:
+            ending = morph.norm(head)[len(base) - 2:]
+        endings = _UK_ADJ.get(ending, {ending})
+    else:
+        endings = {ending.replace("і", "е").replace("ї", "е").replace("є", "е")}
+    out = []
+    for number in ("sing", "plur"):
+        for gender in (("masc", "femn", "neut") if adjective and number == "sing" else (None,)):
+            for case in ("nomn", "gent", "datv", "loct", "ablt", "accs"):
+                grammemes = {case, number} | ({gender} if gender else set())
+                form = morph.inflect(allowed, grammemes)
+                if not form:
+                    continue
+                if adjective:  # the ending after the adjective's stem («киевск|ие»)
+                    own = morph.norm(form)[len(allowed) - 2:]
+                else:
+                    own = morph.norm(form)[_loose_prefix(form, allowed):]
+                if own in endings and (case, number, gender) not in out:
+                    out.append((case, number, gender))
+    return out
+
+
+def form_readings(found: str, term: Term) -> list[tuple[str, str, str | None]]:
+    """(case, number, gender) readings of a found rendering, most likely first."""
+    head = _head_word(found)
+    out: list[tuple[str, str, str | None]] = []
+    if morph.is_known(head):
+        for p in morph.parse(head):
+            if p.tag.POS in ("NOUN", "ADJF") and p.tag.case:
+                r = (_norm_case(p.tag.case), p.tag.number or "sing", p.tag.gender if p.tag.POS == "ADJF" else None)
+                if r not in out:
+                    out.append(r)
+    if not out:
+        out = _ending_cases(found, term)
+    return out
+
+
+_ADJ_ENDING = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|ым|им|ом|ем|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ыми|ими|"
+                         r"ій|ього|ому|ій|ої|ею|ою|і)$", re.I)
+
+
+def _is_adjective(word: str) -> bool:
+    parses = morph.parse(word)
+    if morph.is_known(word):
+        return bool(parses) and parses[0].tag.POS == "ADJF"
+    return bool(re.search(r"[сцз]ь?к", morph.norm(word))) and bool(_ADJ_ENDING.search(word))
+
+
+def term_number(term: Term) -> str:
+    """The number a name is used in: plural for «Сумы», «Нидерланды», else singular."""
+    head = _head_word(term.ru)
+    parses = morph.parse(head)
+    names = [p for p in parses if {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes and p.tag.case == "nomn"]
+    best = (names or [p for p in parses if p.tag.case == "nomn"] or list(parses))[:1]
+    return "plur" if best and ("Pltm" in best[0].tag.grammemes or best[0].tag.number == "plur") else "sing"
+
+
+def render(term: Term, case: str, number: str = "sing", gender: str | None = None) -> str:
+    """The glossary's allowed Russian form put into case/number (gender for adjectives)."""
+    base = term.ru
+    if case == "nomn" and number == "sing" and not gender:
+        return base
+    grammemes = {case, number}
+    if gender and number == "sing":
+        new = morph.inflect_phrase(base, grammemes | {gender})
+        if new != base:
+            return new
+    new = morph.inflect_phrase(base, grammemes)
+    if new == base and (case, number) != ("nomn", "sing"):
+        # A name with one number only («Нидерланды») takes the case in its own number.
+        new = morph.inflect_phrase(base, {case})
+    return new
+
+
+def _cap_like(found: str, new: str) -> str:
+    if len(found) > 1 and found.isupper():
+        return new.upper()
+    if found[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+
+def _following_verb_case(text: str, stop: int) -> str | None:
+    after = _words_after(text, stop, 1)
+    if not after or not _CYR.search(after[0]):
+        return None
+    parses = morph.parse(after[0])
+    if parses and parses[0].tag.POS in ("VERB", "INFN"):
+        return VERB_CASES.get(morph.norm(parses[0].normal_form))
+    return None
