@@ -217,7 +217,7 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
             client = Client(plan.scheduler, timeout=30)
         else:
             cluster = LocalCluster(n_workers=plan.workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")  # any free port: never "8787 is in use"
             client = Client(cluster)
     except (OSError, TimeoutError) as err:
         if cluster is not None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,21 +54,9 @@ def open_cache(path: str | os.PathLike, schema: Schema, *, rebuild: bool = False
 
 def move_aside(path: Path) -> Path:
     """Rename ``path`` (and its -wal/-shm files) to ``<name>.corrupt-<time>``; the new name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    try:
-        os.replace(path, target)
-        for suffix in _SIDECARS:
-            side = Path(f"{path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{target}{suffix}"))
-    except OSError as err:
-        raise CacheFileError(f"can't move the bad cache aside: {err.strerror or err}", path=str(path)) from None
-    return target
+    from .io import move_aside as rename_aside
+
+    return Path(rename_aside(path, "corrupt", companions=_SIDECARS))
 
 
 def _open(path: Path, schema: Schema) -> sqlite3.Connection:
