@@ -19,13 +19,17 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from .errors import MissingExtraError, UsageError
+from .errors import BilingualError, MissingExtraError, UsageError
 from .model import ArticlePair, ArticleResult, Glossary
 
 EXECUTORS = ("local", "dask")
 MAX_CHUNK = 8  # articles per task: small enough to keep both cores busy to the end
 AHEAD = 3  # chunks queued per worker beyond the one it is working on
 MIN_PER_WORKER = 4  # fewer articles than this per worker are checked here: starting a pool costs more
+
+
+class WorkerError(BilingualError):
+    """A worker process or Dask worker died while checking."""
 
 
 def cores() -> int:
@@ -178,6 +182,7 @@ def ordered_map(fn: Callable[[dict, list], list], items: Sequence, context: dict
 def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # forkserver: workers start from a clean process that has imported the package once,
     # never from a copy of this one (which may hold threads: the progress bar, a Dask client)
@@ -195,7 +200,10 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
             if len(queue) >= jobs * (AHEAD + 1):
                 break
         while queue:
-            done = queue.popleft().result()
+            try:
+                done = queue.popleft().result()
+            except BrokenProcessPool as err:  # a worker was killed (out of memory, a signal)
+                raise WorkerError(f"a worker process died ({err}); rerun with --jobs 1 to see why") from None
             nxt = next(todo, None)
             if nxt is not None:
                 queue.append(pool.submit(_in_worker, fn, nxt))
@@ -209,6 +217,7 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
 def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
     try:
         from dask.distributed import Client, LocalCluster
+        from distributed import KilledWorker
     except ImportError as err:
         raise MissingExtraError("dask", f"--executor dask ({err.name})") from err
     cluster = None
@@ -228,7 +237,10 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
         futures = deque(client.submit(_dask_task, fn, shared, chunk, pure=False) for chunk in chunks)
         while futures:
             fut = futures.popleft()
-            done = fut.result()
+            try:
+                done = fut.result()
+            except KilledWorker as err:
+                raise WorkerError(f"Dask workers died on a task ({err})") from None
             fut.release()
             yield from done
     finally:
