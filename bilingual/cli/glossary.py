@@ -251,8 +251,11 @@ def mine(
         return
     gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
     from ..parallel import cores
+    from .progress import ArticleProgress
 
-    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count, jobs=jobs or cores())
+    with ArticleProgress("reading articles", reuse=False) as tick:
+        result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count, jobs=jobs or cores(),
+                             progress=lambda total: tick(False, total))
     for e in result.errors:
         echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations
