@@ -287,11 +287,17 @@ def task_synonym(docs, use_model: bool, show: int):
 def _score(instances, fixed):
     right = 0
     wrong = []
+    untouched = 0
     for (text, gold, meta), out in zip(instances, fixed):
         if out == gold:
             right += 1
         else:
-            wrong.append((gold, meta[0], meta[1], _diff_word(gold, out)))
+            if out == text:
+                untouched += 1  # the matcher didn't report the forbidden form: no case was chosen
+            wrong.append((gold, meta[0], meta[1], "UNTOUCHED" if out == text else _diff_word(gold, out)))
+    if untouched:
+        print(f"    ({untouched} left untouched by the matcher; case accuracy on the replaced ones: "
+              f"{right}/{len(instances) - untouched} = {right / max(len(instances) - untouched, 1):.3f})")
     return right, len(instances), wrong
 
 

@@ -85,6 +85,7 @@ class _State:
     trail: list = field(default_factory=list)  # (rule, cue) of every rule that narrowed
     probe: tuple | None = None  # (words, slot index) of the context probe
     tree: list | None = None  # the parser's (head, rel) per probe word
+    bare: bool = False  # the found form says nothing about case («Харкив» in any case)
 
     @property
     def cases(self) -> set[str]:
@@ -273,7 +274,7 @@ def _initial(req: Request) -> _State:
             trail.append(("form", f"«{req.found}»: " + "/".join(dict.fromkeys(r[0] for r in readings))))
     if not readings:
         readings = [(c, own, None) for c in CASES]
-    return _State(req, readings, tokens, slot, trail)
+    return _State(req, readings, tokens, slot, trail, bare=bool(req.found) and not trail)
 
 
 def _bare(found: str, term: Term) -> bool:
@@ -297,7 +298,7 @@ def _context(st: _State) -> tuple[list[str], int]:
     """The sentence as the tagger reads the slot's context: the found form as it is, or one
     unknown word of a name's shape for a placeholder; and the slot's word index in it."""
     if st.probe is None:
-        if st.req.found:
+        if st.req.found and not st.bare:
             st.probe = (_probe_words(st, None), st.slot[0])
         else:
             st.probe = (_probe_words(st, _UNKNOWN), st.slot[0])
@@ -306,7 +307,7 @@ def _context(st: _State) -> tuple[list[str], int]:
 
 def _is_pending(st: _State, j: int) -> bool:
     """Whether probe word ``j`` belongs to another slot still waiting for its case."""
-    shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found else 0
+    shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found or st.bare else 0
     k = j if j < st.slot[0] else j + shift  # back to a token of the text
     if k >= len(st.tokens):
         return False
