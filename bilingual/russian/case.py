@@ -39,6 +39,8 @@ _CYR = re.compile(r"[а-яёіїєґ]", re.I)
 UNCERTAIN_BELOW = 0.75
 # How much the tagger's reading of each substituted form counts against its reading of the context.
 SUBSTITUTION_WEIGHT = 0.3
+# Odds by which a genitive slot after a common noun favours the genitive (see ``_genitive_slot``).
+GENITIVE_PRIOR = 4.0
 # A word the tagger's vocabulary lacks, shaped like a name: its tag comes from the context alone.
 _UNKNOWN = "Зыкурия"
 
@@ -86,6 +88,7 @@ class _State:
     probe: tuple | None = None  # (words, slot index) of the context probe
     tree: list | None = None  # the parser's (head, rel) per probe word
     bare: bool = False  # the found form says nothing about case («Харкив» in any case)
+    use_model: bool = True
 
     @property
     def cases(self) -> set[str]:
@@ -132,6 +135,8 @@ def rule_preposition(st: _State) -> None:
         st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
         return
     en = st.req.en_before
+    if len(cases) > 1 and "accs" in cases and prev in ("в", "во", "на") and _from_before(st):
+        cases, prev = frozenset({"accs"}), f"из … {prev}"
     if len(cases) > 1 and en:
         for words, case, label in ((_EN_DIRECTION, "accs", "to"), (_EN_FROM, "gent", "from"),
                                    (_EN_LOCATION, "loct", "in"), ({"with"}, "ablt", "with")):
@@ -145,6 +150,12 @@ def rule_preposition(st: _State) -> None:
         st.trail.append(("preposition", f"«{prev}»"))
 
 
+def _from_before(st: _State) -> bool:
+    """«из Киева в Львов»: a «from» phrase just before makes «в»/«на» the direction."""
+    toks = [t[2] for t in st.tokens[max(0, st.slot[0] - 3):st.slot[0] - 1]]
+    return len(toks) == 2 and toks[0].lower() in ("из", "изо") and toks[1][:1].isupper()
+
+
 def rule_name_agreement(st: _State) -> None:
     """A surname agrees with the first name before it («Олафа Шольца»)."""
     if st.req.term.type != "person" or len(st.req.term.ru.split()) > 1:
@@ -153,6 +164,15 @@ def rule_name_agreement(st: _State) -> None:
     if not prev[:1].isupper() or not _CYR.search(prev):
         return
     cases = {_norm_case(p.tag.case) for p in morph.parse(prev) if "Name" in p.tag.grammemes and p.tag.case}
+    if not cases and st.use_model:
+        # A first name pymorphy3 doesn't know («Олафом»): the tagger's reading, when it is sure.
+        from . import tagger
+
+        words, i = _context(st)
+        tok = tagger.tag([words])[0][i - 1] if i else None
+        if tok is not None and tok.pos == "PROPN" and tok.cases:
+            case, p = max(tok.cases.items(), key=lambda kv: kv[1])
+            cases = {case} if p >= 0.9 else set()
     if cases:
         st.narrow(cases, "name_agreement", f"first name «{prev}»")
 
@@ -241,6 +261,7 @@ _SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_subject)
 def resolve(req: Request, *, use_model: bool = True) -> Decision:
     """The case, number and gender for the slot, and which rule decided."""
     st = _initial(req)
+    st.use_model = use_model
     for rule in RULES[1:-1]:
         if len({r[0] for r in st.readings}) <= 1:
             break
