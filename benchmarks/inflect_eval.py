@@ -192,14 +192,16 @@ def _respell(lemma: str) -> str:
 
 
 def _proper_words(ru: str):
-    """(start, stop, word, lemma) of single-word proper nouns pymorphy3 knows in the sentence."""
+    """(start, stop, word, lemma) of single-word place and organisation names pymorphy3 knows."""
     from bilingual.russian import morph
 
     for m in _CYR_WORD.finditer(ru):
         w = m.group()
         if not w[:1].isupper() or len(w) < 4 or not morph.is_known(w) or "-" in w:
             continue
-        parses = [p for p in morph.parse(w) if p.tag.POS == "NOUN" and {"Geox", "Surn", "Name", "Orgn"} & p.tag.grammemes]
+        # Places and organisations: a person's surname has a gender the respelled glossary entry
+        # would have to state («Ярцева» is a woman's nominative, not «Ярцев»'s genitive).
+        parses = [p for p in morph.parse(w) if p.tag.POS == "NOUN" and {"Geox", "Orgn"} & p.tag.grammemes]
         if not parses or morph.parse(w)[0].tag.POS != "NOUN":
             continue
         yield m.start(), m.end(), w, parses[0].normal_form
