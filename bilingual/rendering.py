@@ -142,10 +142,11 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
 
 
 def _same_name(a: Rendering, b: Rendering) -> bool:
-    """Two renderings are one form when some reading of each shares a lemma (case forms)."""
-    from .morph import lemmas
+    """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»)."""
+    from .russian.morph import lemmas
+    from .russian.names import same_name
 
-    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form))
+    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form)
 
 
 def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str, list[Rendering]],
