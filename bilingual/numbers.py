@@ -200,3 +200,18 @@ def dates(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 if 1 <= day <= 31:
                     out.append((day, idx + 1))
     return tuple(out)
+
+
+def number_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """``(start, stop, normalised)`` for each number of ``text``, as ``extract_numbers`` reads them."""
+    if not _DIGIT.search(text):
+        return []
+    rx = _REGEXES.get(lang, _REGEXES["en"])
+    out = []
+    for m in rx.finditer(text):
+        if m.group("time"):
+            hh, mm = m.group("time").split(":")
+            out.append((m.start(), m.end(), f"{int(hh)}:{mm}"))
+        else:
+            out.append((m.start(), m.end(), _normalise(m.group("int"), m.group("frac"), bool(m.group("pct")))))
+    return out
