@@ -18,7 +18,7 @@ from bilingual.checkcache import CACHE_NAME, config_key
 from bilingual.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-SLUGS = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.is_dir())
+SLUGS = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 @pytest.fixture
@@ -45,7 +45,8 @@ def shipped(tmp_path, pools, monkeypatch):
 
 
 def _copy_shipped(root: Path) -> None:
-    shutil.copytree(ROOT / "corpus", root / "corpus")
+    # not the check cache other runs leave in the shipped corpus
+    shutil.copytree(ROOT / "corpus", root / "corpus", ignore=shutil.ignore_patterns(".bilingual"))
     shutil.copy(ROOT / "glossary.csv", root / "glossary.csv")
 
 
