@@ -251,14 +251,20 @@ def resolve(page: Page, href: str) -> str:
 # --------------------------------------------------------------------------- the mirror
 
 def mirror_pages(root: Path) -> list[str]:
-    """Posix paths under ``root`` of every HTML page, any depth, sorted; dot folders skipped."""
+    """Posix paths under ``root`` of every HTML page, any depth, sorted; dot folders skipped, and
+    symlinks leading out of the mirror not followed (as in a corpus)."""
     out = []
+    real_root = os.path.realpath(root)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = os.path.relpath(dirpath, root)
         for name in filenames:
-            if name.lower().endswith(MIRROR_SUFFIXES) and not name.startswith("."):
-                out.append(PurePosixPath(base, name).as_posix() if base != "." else name)
+            if not name.lower().endswith(MIRROR_SUFFIXES) or name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full) and not os.path.realpath(full).startswith(real_root + os.sep):
+                continue
+            out.append(PurePosixPath(base, name).as_posix() if base != "." else name)
     return sorted(out)
 
 
