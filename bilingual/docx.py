@@ -68,11 +68,24 @@ def paragraph_runs(paragraph) -> list:
 
 
 def _is_heading(paragraph) -> bool:
+    """Styled Title or Heading N, directly or through the style it is based on (a house "Headline"
+    style built on Heading 1), or given an outline level."""
+    from docx.oxml.ns import qn
+
+    if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:outlineLvl")) is not None:
+        return True
     try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):
+        style = paragraph.style
+        for _ in range(4):
+            if style is None:
+                return False
+            name = style.name or ""
+            if name == "Title" or name.startswith("Heading"):
+                return True
+            style = style.base_style
+    except (KeyError, ValueError, AttributeError):
         return False
-    return name == "Title" or name.startswith("Heading")
+    return False
 
 
 def blocks(document) -> tuple[str, list[Block]]:

@@ -112,3 +112,24 @@ def test_fix_xliff_leaves_sources_notes_and_alt_trans_alone(tmp_path):
     assert res.exit_code == 0, res.output
     old, new = path.read_bytes().decode(), out.read_bytes().decode()
     assert new == old.replace("<target>Молдавия &amp;", "<target>Молдова &amp;")
+
+
+@pytest.mark.parametrize("style, heading", [
+    ("Heading 1", True),
+    ("Title", True),
+    ("Headline (house)", True),  # a custom style based on Heading 1
+    ("Normal", False),
+    ("Quote", False),
+])
+def test_heading_by_paragraph_style(tmp_path, style, heading):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = docx.Document()
+    if style == "Headline (house)":
+        custom = doc.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+        custom.base_style = doc.styles["Heading 1"]
+    doc.add_paragraph("Putin and Trump", style=style)
+    doc.add_paragraph("Putin spoke to Trump on Tuesday.")
+    doc.save(str(tmp_path / "en.docx"))
+    paragraphs = read_document(tmp_path / "en.docx", "en").paragraphs
+    assert [p.heading for p in paragraphs] == [heading, False]
