@@ -27,11 +27,22 @@ class Block:
     lead: int  # characters stripped from the front of the runs' joined text
 
 
+# Pictures make Word files far larger than their text; beyond this a file is refused unread.
+MAX_DOCX_BYTES = 50_000_000
+
+
 def open_docx(path):
     """The python-docx Document, or InputError naming the file."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        size = Path(path).stat().st_size
+    except OSError as err:
+        raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
+    if size > MAX_DOCX_BYTES:
+        raise InputError(f"file is {size / 1e6:.0f} MB; Word documents are limited to "
+                         f"{MAX_DOCX_BYTES / 1e6:.0f} MB", path=str(path))
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
