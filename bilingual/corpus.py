@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import langid
-from .catfiles import is_catfile
+from .catfiles import catfile_pairs, is_catfile
 from .errors import CorpusError, InputError, LanguageError
 from .model import ArticlePair, Document
 from .segment import segment, segment_blocks
@@ -503,7 +503,7 @@ def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None
     if not found:
         return None, None
     if len(found) > 1:
-        return None, f"several {lang} files ({', '.join(f.name for f in found)}); keep one"
+        return None, f"{slug_dir}: several {lang} files ({', '.join(f.name for f in found)}); keep one"
     f = found[0]
     if f.is_symlink() and not _inside(f, root):
         return None, f"{f}: symlink to outside the corpus ({os.readlink(f)}), not followed"
@@ -602,6 +602,8 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
             pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name))
         elif _mirror().is_site_mirror(p):
             pairs.extend(_mirror().article_pairs(p, pairing))
+        elif not _mirror().has_slug_dirs(p) and (cat_pairs := catfile_pairs(p)):
+            pairs.extend(cat_pairs)
         else:
             pairs.extend(_corpus_pairs(p))
     return sorted(pairs, key=lambda a: (a.slug, a.en_path or "", a.ru_path or ""))

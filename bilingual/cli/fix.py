@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
         results = [fix_file(path, gloss, en_path=en) for path in ru]
         if fmt is Format.json:
             docs = [r.to_dict() for r in results]
-            typer.echo(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2))
+            Output(None).write(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2) + "\n")
         for path, result in zip(ru, results):
             _report(path, result, out, fmt, in_place, no_backup, explain, output)
         if check and any(r.changes for r in results):

@@ -169,7 +169,10 @@ def list_(
 
     terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
-        echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
+        from .output import Output
+
+        Output(None).write(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False,
+                                      indent=2) + "\n")
         return
     if fmt is ListFormat.csv:
         from ..glossary.load import glossary_csv

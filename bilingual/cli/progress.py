@@ -17,8 +17,8 @@ DELAY = 1.0  # seconds before a run counts as long and a bar appears
 class ArticleProgress:
     """``with ArticleProgress("checking") as tick: tick(reused, total)`` once per article."""
 
-    def __init__(self, label: str, *, enabled: bool | None = None):
-        self.label = label
+    def __init__(self, label: str, *, reuse: bool = True, enabled: bool | None = None):
+        self.label, self.reuse = label, reuse
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.bar = None
         self.task = None
@@ -48,7 +48,7 @@ class ArticleProgress:
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total, counts="")
         self.bar.update(self.task, completed=self.checked + self.reused, total=total,
-                        counts=f"checked {self.checked} · reused {self.reused}")
+                        counts=f"checked {self.checked} · reused {self.reused}" if self.reuse else "")
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -83,7 +83,9 @@ def register(app: typer.Typer) -> None:
                 incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
                 chunk_size=chunk_size, splitter=splitter.value, rebuild_cache=rebuild_cache)
         if fmt is Format.json:
-            typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+            from .output import Output
+
+            Output(None).write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             from ..report.translate import render_summary
             from .output import echo

@@ -141,6 +141,15 @@ def _read_tbx(data: bytes, path: str) -> tuple[Term, ...]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         raise GlossaryError(f"not valid TBX/XML: {err.msg}", path=path, line=err.lineno) from None
+    # An entity would otherwise be dropped from the text (or, resolved, could read a file or
+    # grow a billion laughs): a TBX file has no need of one, so it is refused.
+    dtd = root.getroottree().docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        raise GlossaryError(f"XML entity declaration {entity.name!r} refused; TBX terms need no entities",
+                            path=path, line=1)
+    for node in root.iter(etree.Entity):
+        raise GlossaryError(f"XML entity {node.text} refused; write the characters themselves",
+                            path=path, line=node.sourceline)
     terms = []
     for entry in root.iter():
         if _local(entry.tag) not in ("termEntry", "conceptEntry"):

@@ -371,9 +371,10 @@ def _safe(cell: str) -> str:
 
 
 def proposals_csv(proposals: list[Proposal]) -> str:
-    """The review CSV: the glossary's columns, then confidence, count, examples and status."""
+    """The review CSV: the glossary's columns (``en_variants`` empty, for the reviewer to fill),
+    then confidence, count, examples and status."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, *EXTRA], lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, "en_variants", *EXTRA], lineterminator="\n", restval="")
     writer.writeheader()
     for p in proposals:
         row = p.row()
@@ -394,8 +395,9 @@ def read_accepted(path: str | os.PathLike) -> tuple[Term, ...]:
         raise GlossaryError("no 'status' column: mark the rows to add as status=accepted", path=p, line=1)
     si = header.index("status")
     chosen = [(line, cells) for line, cells in rows if len(cells) > si and cells[si].strip().lower() in ACCEPTED]
-    idx = [header.index(c) for c in COLUMNS]
-    return terms_from_rows(list(COLUMNS), [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
+    columns = [c for c in (*COLUMNS, "en_variants") if c in header]  # en_variants: optional
+    idx = [header.index(c) for c in columns]
+    return terms_from_rows(columns, [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
 
 
 def accept(glossary_path: str | os.PathLike, proposals_path: str | os.PathLike, *, dry_run: bool = False):

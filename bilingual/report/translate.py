@@ -13,7 +13,8 @@ def render_summary(summary) -> str:
         f"{summary.cached} from cache, {summary.reused} kept (incremental)"
         + (f" — {summary.segments_per_second:.1f} segments/s" if summary.translated else ""),
         f"model {summary.model}; glossary {summary.glossary_sha[:12]}",
-        f"glossary enforced {summary.enforced} time(s); {summary.fallbacks} sentence(s) needed the fallback",
+        f"glossary enforced {summary.enforced} time(s); {summary.fallbacks} sentence(s) needed the fallback"
+        + (f"; protection skipped for {summary.unprotected} sentence(s)" if summary.unprotected else ""),
     ]
     counts = summary.flag_counts()
     if counts:

@@ -60,6 +60,7 @@ class TranslateSummary:
     reused: int = 0
     enforced: int = 0
     fallbacks: int = 0
+    unprotected: int = 0  # sentences with glossary terms the placeholders couldn't protect
     seconds: float = 0.0
     cache_moved_aside: str | None = None  # where --rebuild-cache put a damaged cache
     written: list[str] = field(default_factory=list)
@@ -78,7 +79,7 @@ class TranslateSummary:
             "model": self.model, "glossary_sha256": self.glossary_sha, "executor": self.executor,
             "documents": self.documents, "segments": self.segments, "unique_segments": self.unique,
             "translated": self.translated, "cached": self.cached, "reused": self.reused,
-            "enforced": self.enforced, "fallbacks": self.fallbacks,
+            "enforced": self.enforced, "fallbacks": self.fallbacks, "unprotected": self.unprotected,
             "seconds": round(self.seconds, 3), "segments_per_second": round(self.segments_per_second, 2),
             "written": self.written, "residual_flags": self.flag_counts(), "residual": self.residual,
             "enforcements": self.enforcements, "cache_moved_aside": self.cache_moved_aside,
@@ -334,6 +335,8 @@ def _summarise(summary: TranslateSummary, jobs: list[Job], results: dict[str, Se
             summary.enforced += len(reps)
             if r.info.get("method") == "fallback":
                 summary.fallbacks += 1
+            elif r.info.get("method") == "unprotected":
+                summary.unprotected += 1
             for rep in reps:
                 summary.enforcements.append({"document": job.key, "source": s, **rep})
         if glossary is not None and len(glossary):
