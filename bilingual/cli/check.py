@@ -35,7 +35,8 @@ def register(app: typer.Typer) -> None:
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
         no_glossary: bool = typer.Option(False, "--no-glossary", help=NO_GLOSSARY_HELP),
-        fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", help="Output format. Default: table."),
+        fmt: Optional[CheckFormat] = typer.Option(
+            None, "--format", "-f", help="Output format. Default: from the -o file's extension, else table."),
         output: Optional[Path] = typer.Option(
             None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
         fail_on: Optional[Level] = typer.Option(
