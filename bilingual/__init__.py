@@ -40,6 +40,10 @@ _EXPORTS = {
     # checking
     "check": "pipeline", "check_article": "pipeline", "CheckReport": "pipeline",
     "check_alignment": "drift", "check_pairs": "drift", "RULES": "drift",
+    # reports, baselines and project configuration
+    "render_check_html": "report.html", "check_schema": "report.schema", "diff_schema": "report.schema",
+    "write_baseline": "baseline", "load_baseline": "baseline", "apply_baseline": "baseline",
+    "load_config": "config",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
     "diff_files": "diff", "stale_files": "diff",
