@@ -97,6 +97,8 @@ REFUSED = {
     "glossary mine -o inside the corpus": (corpus({"en.md": EN.encode(), "ru.md": RU.encode()}),
                                            ["glossary", "mine", "corpus", *G, "-o", "corpus/p.csv"],
                                            "corpus/p.csv", "inside the corpus"),
+    "pairs -o a page of the mirror": ({"site/en/a.html": b"<html lang=en><body><p>Hi.</p></body></html>"},
+                                     ["pairs", "site", "-o", "site/en/a.html"], "site/en/a.html", "inside the corpus"),
     "-o a FIFO": (pair(pipe=FIFO), ["check", "en.md", "ru.md", "-f", "json", "-o", "pipe"], "pipe",
                   "is a FIFO, not a regular file"),
     "-o a folder": (pair(reports=FOLDER), ["align", "en.md", "ru.md", "-o", "reports"], "reports",

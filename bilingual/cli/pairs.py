@@ -30,7 +30,9 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 every page paired, 1 problems found, 2 bad input.
         """
         from ..mirror import pair_mirror
+        from .output import Output
 
+        out = Output(output, folders=[path])  # never a page of the mirror being read
         result = pair_mirror(path)
         if fmt is PairsFormat.json:
             text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -38,10 +40,5 @@ def register(app: typer.Typer) -> None:
             from ..report.pairs import render_pairs
 
             text = render_pairs(result)
-        if output is not None:
-            from ..io import write_text_atomic
-
-            write_text_atomic(output, text)
-        else:
-            typer.echo(text, nl=False)
+        out.write(text)
         raise typer.Exit(1 if result.problems else 0)
