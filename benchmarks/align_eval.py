@@ -181,14 +181,14 @@ def main() -> None:
                   f"{fmt(row['recall_2_sent'], 8)} {fmt(row['recall_3_sent'], 8)} {fmt(row['null_recall'])} | "
                   f"{row['sent_per_s']:7.0f} {secs:6.3f} {cpu:6.3f} {row['load_seconds']:6.2f}  "
                   f"{'' if emb is None else f'{emb}/{n_sent}'}", flush=True)
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
     print()
     print("peers (eval-data README, same machine kind):")
     print(f"{'system':48s} {'dev-hard':>8s} {'test-hard':>9s} {'lax':>6s} {'null R':>6s} {'sent/s':>8s}")
     for system, dev, test, lax, null, sps in peer_rows():
         print(f"{system:48s} {dev:>8s} {test:>9s} {lax:>6s} {null:>6s} {sps:>8s}")
-    if a.json:
-        with open(a.json, "w", encoding="utf-8") as f:
-            json.dump(results, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -92,16 +92,16 @@ def main() -> None:
         generate(root, args.pages)
         files = sum(len(f) for _, _, f in os.walk(root))
         size = sum(p.stat().st_size for p in root.rglob("*.html"))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = pair_mirror(root)
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     by_method: dict[str, int] = {}
     for p in result.pairs:
         by_method[p.method] = by_method.get(p.method, 0) + 1
     print(f"pages: {files:,} ({size / 1e6:.0f} MB)")
     print(f"pairs: {len(result.pairs):,} {by_method}")
     print(f"problems: {result.counts()}")
-    print(f"pairing time: {elapsed:.2f} s ({files / elapsed:,.0f} pages/s)")
+    print(f"pairing time: {elapsed:.2f} s wall, {cpu:.2f} s CPU ({files / elapsed:,.0f} pages/s)")
     try:
         print(f"load: {os.getloadavg()[0]:.2f} (1-minute average, {os.cpu_count()} cores)")
     except OSError:

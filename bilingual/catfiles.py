@@ -38,6 +38,22 @@ def is_catfile(path) -> bool:
     return Path(path).suffix.lower() in CAT_SUFFIXES
 
 
+def catfile_pairs(folder) -> list[ArticlePair]:
+    """Every CAT file under ``folder`` (any depth, dot folders skipped) as an article whose
+    slug is its path under the folder."""
+    import os
+
+    root = Path(folder)
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if is_catfile(name) and not name.startswith("."):
+                path = Path(dirpath) / name
+                out.append(ArticlePair(path.relative_to(root).with_suffix("").as_posix(), str(path), str(path)))
+    return out
+
+
 def _load_store(path: Path, data: bytes):
     from translate.storage import pypo, tmx, xliff, xliff2
 
@@ -74,13 +90,17 @@ def read_units(path) -> list[Unit]:
     if suffix == ".po":
         lines = _po_lines(data.decode("utf-8", errors="replace"))
         live = [u for u in store.units if not u.isobsolete()]
+        if len(lines) != len(live):  # a layout the line scan doesn't follow: number the entries
+            lines = [f"entry {n}" for n in range(len(live))]
+        else:
+            lines = [f"line {n}" for n in lines]
         for u, line in zip(live, lines):
             if u.isheader():
                 continue
             target = u.target if isinstance(u.target, str) else (u.target.strings[0] if u.target else "")
             state = ("untranslated" if not (target or "").strip()
                      else "fuzzy" if u.isfuzzy() else "translated")
-            units.append(Unit(f"line {line}", str(u.source), target or "", state))
+            units.append(Unit(line, str(u.source), target or "", state))
     elif suffix == ".tmx":
         for n, u in enumerate(store.units, start=1):
             tuid = u.xmlelement.get("tuid")
@@ -91,7 +111,7 @@ def read_units(path) -> list[Unit]:
         swap = _source_lang(store).startswith("ru")
         is_v2 = type(store).__name__ == "Xliff2File"
         for n, u in enumerate(store.units, start=1):
-            if u.isheader() if hasattr(u, "isheader") else False:
+            if not u.istranslatable():  # translate="no": not for the translator
                 continue
             source, target = u.source or "", u.target or ""
             if swap:
@@ -179,5 +199,6 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
             flags.append(Flag(kind, i, i if u.target.strip() else None, u.source, u.target, message=message,
                               level=level, rule=u.state, why=message, unit=u.id))
     flags.sort(key=lambda f: f.en_index if f.en_index is not None else f.ru_index)
-    renderings = collect_renderings(alignment) if hits is not None else []
+    renderings = ([replace(r, unit=units[r.en_index].id) for r in collect_renderings(alignment)]
+                  if hits is not None else [])
     return ArticleResult(pair, flags=tuple(flags), alignment=alignment if keep_alignment else None), renderings

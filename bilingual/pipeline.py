@@ -27,6 +27,7 @@ class CheckReport:
     articles: list[ArticleResult] = field(default_factory=list)
     glossary: Glossary | None = None
     pairing: list | None = None  # a site mirror's pairing problems (bilingual.mirror); None for a corpus
+    stale: list = field(default_factory=list)  # baseline entries that matched no flag
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -46,7 +47,7 @@ class CheckReport:
         """0 clean, 1 flags at or above ``fail_on``, 2 an article could not be checked."""
         if self.errors:
             return 2
-        if any(level_at_least(f.level, fail_on) for _, f in self.flags):
+        if any(level_at_least(f.level, fail_on) for _, f in self.flags if not f.accepted):
             return 1
         if any(level_at_least(p.level, fail_on) for p in self.pairing or ()):
             return 1
@@ -57,6 +58,8 @@ class CheckReport:
             "signature": self.signature.to_dict(),
             "articles": [article_to_dict(a) for a in self.articles],
             "summary": self.counts(),
+            "accepted": sum(1 for _, f in self.flags if f.accepted),
+            "stale_baseline": [e.to_dict() for e in self.stale],
             **({"pairing": [p.to_dict() | {"level": p.level} for p in self.pairing]}
                if self.pairing is not None else {}),
         }
@@ -137,12 +140,13 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     renderings = collect_renderings(alignment) if alignment.hits is not None else []
     result = ArticleResult(
         pair,
-        flags=tuple(flags),
         alignment=alignment if keep_alignment else None,
         date=date,
         uncertain=tuple(l for l in alignment.links if l.uncertain),
+        en_lines=en_doc.sentence_lines(),
+        ru_lines=ru_doc.sentence_lines(),
     )
-    return result, renderings
+    return replace(result, flags=tuple(result.locate(f) for f in flags)), renderings
 
 
 def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
@@ -208,7 +212,8 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
     if corpus_flags:
         report.articles = [
-            replace(a, flags=a.flags + tuple(corpus_flags.get(a.pair.slug, ()))) for a in report.articles
+            replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
+            for a in report.articles
         ]
     return report
 

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 _SIDECARS = ("-wal", "-shm")
 
@@ -54,7 +54,6 @@ def open_cache(path: str | os.PathLike, schema: Schema, *, rebuild: bool = False
 
 def move_aside(path: Path) -> Path:
     """Rename ``path`` (and its -wal/-shm files) to ``<name>.corrupt-<time>``; the new name."""
-    from .errors import OutputError
     from .io import move_aside as rename_aside
 
     try:

@@ -133,3 +133,36 @@ def test_bad_cat_file_is_one_line(tmp_path, name, data, message):
     res = runner.invoke(app, ["check", str(path), "-g", str(GLOSSARY)])
     assert res.exit_code == 2
     assert message in res.output and "Traceback" not in res.output
+
+
+def test_one_name_rendered_two_ways_across_cat_files(tmp_path):
+    """The archive-wide rule sees CAT files like articles: Pezeshkian is «Пезешкиан» in one and
+    «Пезешкиян» in the other, as in the Markdown pair."""
+    files = [write_po("moscow-iran-regime-change", tmp_path / "a.po"),
+             write_xliff20("putin-iran-israel-calls", tmp_path / "b.xliff")]
+    got = check(files, GLOSSARY)
+    expected = check([CORPUS / "moscow-iran-regime-change", CORPUS / "putin-iran-israel-calls"], GLOSSARY)
+
+    def rendering_flags(report):
+        return sorted((f.term, f.found) for _, f in report.flags if f.kind == "inconsistent_rendering")
+
+    assert rendering_flags(got) == rendering_flags(expected) != []
+    assert all(f.unit for _, f in got.flags)
+
+
+def test_xliff_units_marked_not_to_translate_are_skipped(tmp_path):
+    path = write_xliff12("moldova-georgia-nato", tmp_path / "m.xlf")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('<trans-unit id="5" ', '<trans-unit id="5" translate="no" '), encoding="utf-8")
+    units = read_units(path)
+    assert "5" not in [u.id for u in units] and len(units) == text.count("<trans-unit ") - 1
+    assert check([path], GLOSSARY).articles[0].flags == ()
+
+
+def test_a_folder_of_cat_files_is_checked_file_by_file(tmp_path):
+    write_po("moldova-georgia-nato", tmp_path / "moldova.po")
+    (tmp_path / "2025").mkdir()
+    write_xliff20("strikes-kharkiv-sumy", tmp_path / "2025" / "strikes.xliff")
+    report = check([tmp_path], GLOSSARY)
+    assert [(a.pair.slug, [f.kind for f in a.flags]) for a in report.articles] == [
+        ("2025/strikes", ["number_mismatch"]), ("moldova", ["forbidden_variant"])]

@@ -283,3 +283,12 @@ def test_glossary_mine_same_proposals_with_workers(shipped, pools):
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and "Пезешкиан" in one.stdout
     assert one.stderr == two.stderr
+
+
+def _die(context, chunk):
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_one_error():
+    with pytest.raises(parallel.WorkerError, match="a worker process died"):
+        list(parallel.ordered_map(_die, list(range(20)), {}, parallel.Plan(jobs=2)))

@@ -75,3 +75,16 @@ def _write(tmp_path, text, name="g.csv"):
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
     return p
+
+
+def test_mine_accept_takes_en_variants_from_the_review_csv(tmp_path):
+    from bilingual.glossary.mine import accept
+
+    reviewed = _write(tmp_path, "en,ru,type,variants,forbidden,note,en_variants,confidence,status\n"
+                                "Olaf Scholz,Олаф Шольц,person,,,,Scholz,0.9,accepted\n"
+                                "Kyiv,Киев,city,,,,Kiev,0.8,rejected\n", "reviewed.csv")
+    target = _write(tmp_path, SIX)
+    report = accept(target, reviewed)
+    assert [(t.en, t.en_variants) for t in report.added] == [("Olaf Scholz", ("Scholz",))]
+    assert {t.en: t.en_variants for t in load_glossary(target).terms} == {"European Union": (),
+                                                                            "Olaf Scholz": ("Scholz",)}

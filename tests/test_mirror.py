@@ -138,3 +138,65 @@ def test_translate_reads_every_english_page_of_the_mirror(mirror):
     markdown = read_document(ROOT / "corpus" / "trump-putin-phone-call" / "en.md", "en")
     assert [(p.text, p.heading) for p in page.paragraphs] == [(p.text, p.heading) for p in markdown.paragraphs]
     assert by_page["en/news/trump-putin-call.html"].out.name == "trump-putin-call.ru.mt.md"
+
+
+@pytest.mark.parametrize("body, toggles", [
+    ('<a href="/ru/x/">Русский</a>', [("ru", "/ru/x/")]),
+    ('<a href="/ru/x/">«Русская версия»</a>', [("ru", "/ru/x/")]),
+    ('<a class="l" href="/ru/x/"><span>RU</span></a>', [("ru", "/ru/x/")]),
+    ('<a href="/en/x/">English</a>', [("en", "/en/x/")]),
+    ("<a href='/en/x/'> EN </a>", [("en", "/en/x/")]),
+    ('<a hreflang="ru-RU" href="/ru/x/">Читать по-русски</a>', [("ru", "/ru/x/")]),
+    ('<a lang="en" href="/en/x/">Read it in English</a>', [("en", "/en/x/")]),
+    ('<a href="/ru/x/?a=1&amp;b=2">Русский</a>', [("ru", "/ru/x/?a=1&b=2")]),
+    ('<a href="/en/russia/">Russia</a> <a href="/en/">Home</a>', []),
+    ("<!-- <a href='/ru/old/'>Русский</a> -->", []),
+])
+def test_toggle_links(tmp_path, body, toggles):
+    from bilingual.mirror import read_page
+
+    (tmp_path / "p.html").write_text(f'<html lang="en"><head><title>T</title></head><body>{body}</body></html>',
+                                     encoding="utf-8")
+    assert read_page(tmp_path, "p.html").toggles == toggles
+
+
+@pytest.mark.parametrize("head, lang, own_url, alternates", [
+    ('<html lang="ru"><head><link rel="canonical" href="https://s.example/ru/a/">', "ru",
+     "https://s.example/ru/a/", {}),
+    ('<html><head><meta property="og:locale" content="en_GB"><meta property="og:url" content="/en/a/">', "en",
+     "/en/a/", {}),
+    ('<html lang="en"><head><link rel="alternate" hreflang="ru" href="/ru/b/">'
+     '<link rel="alternate" hreflang="x-default" href="/">', "en", None, {"ru": "/ru/b/"}),
+    ("<html><head><title>Новости</title>", "ru", None, {}),
+])
+def test_page_language_url_and_alternates(tmp_path, head, lang, own_url, alternates):
+    from bilingual.mirror import read_page
+
+    (tmp_path / "p.html").write_text(head + "</head><body><p>x</p></body></html>", encoding="utf-8")
+    page = read_page(tmp_path, "p.html")
+    assert (page.lang, page.own_url, page.alternates) == (lang, own_url, alternates)
+
+
+@pytest.mark.parametrize("head, body, date", [
+    ('<meta property="article:published_time" content="2025-06-18T09:30:00+00:00">', "", "2025-06-18"),
+    ("", '<article><time datetime="2025-05-27T08:00:00Z">27 May</time><p>Text here.</p></article>', "2025-05-27"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+     '{"@type": "NewsArticle", "datePublished": "2025-06-14T10:00:00Z"}]}</script>', "", "2025-06-14"),
+])
+def test_article_date_from_meta_time_or_json_ld(tmp_path, head, body, date):
+    from bilingual.corpus import article_date, read_document
+
+    path = tmp_path / "en.html"
+    path.write_text(f"<html><head>{head}</head><body>{body or '<p>Putin spoke on Tuesday.</p>'}</body></html>",
+                    encoding="utf-8")
+    doc = read_document(path, "en")
+    assert article_date(doc) == date
+    assert "27 May" not in doc.text  # a dateline is not article text
+
+
+def test_pairs_output_is_never_written_inside_the_mirror(mirror):
+    target = mirror / "en" / "news" / "moscow-iran.html"
+    before = target.read_bytes()
+    res = runner.invoke(app, ["pairs", str(mirror), "-o", str(target)])
+    assert res.exit_code == 2 and "inside the corpus" in res.output
+    assert target.read_bytes() == before

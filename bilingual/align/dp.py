@@ -323,19 +323,18 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                 prev = prev_row[pj - p_lo]
                 if prev + floor >= second:
                     continue
-                lr = cum_ru[j] - cum_ru[pj]
-                d = lr - c * le
-                mean = 0.5 * (le + lr / c)
-                cost = prev + prior + t_scale * log(1.0 + d * d / ((var * mean + var2 * mean * mean + 1.0) * nu))
-                sr = cs_ru[j] - cs_ru[pj]
-                sd = se - sr
-                if sd and (se > di or sr > dj):
-                    cost += stop_clash * (sd if sd > 0 else -sd)
+                # Anchors first: with the prior they often price the bead out
+                # before the length cost (a logarithm) is needed.
                 tot = we + cw_ru[j] - cw_ru[pj]
                 shared = 0.0
-                for row_a in rows_a:
-                    for b in range(pj, j):
-                        shared += row_a.get(b, 0.0)
+                if rows_a:
+                    if dj == 1:
+                        for row_a in rows_a:
+                            shared += row_a.get(pj, 0.0)
+                    else:
+                        for row_a in rows_a:
+                            for b in range(pj, j):
+                                shared += row_a.get(b, 0.0)
                 if shared:
                     if cap_en >= 0.0:
                         if shared > cap_en:
@@ -344,9 +343,19 @@ def _run(len_en, len_ru, anchors_en, anchors_ru, p: Params, lo: list[int], hi: l
                         if shared > cap_ru:
                             shared = cap_ru
                     un = tot - 2.0 * shared
-                    cost += (clash * un if un > 0.0 else 0.0) - bonus * shared
+                    cost = prev + prior + (clash * un if un > 0.0 else 0.0) - bonus * shared
                 else:
-                    cost += clash * tot
+                    cost = prev + prior + clash * tot
+                if cost >= second:
+                    continue
+                lr = cum_ru[j] - cum_ru[pj]
+                d = lr - c * le
+                mean = 0.5 * (le + lr / c)
+                cost += t_scale * log(1.0 + d * d / ((var * mean + var2 * mean * mean + 1.0) * nu))
+                sr = cs_ru[j] - cs_ru[pj]
+                sd = se - sr
+                if sd and (se > di or sr > dj):
+                    cost += stop_clash * (sd if sd > 0 else -sd)
                 if cost < second:
                     if cost < best:
                         second, bt2, best, bt = best, bt, cost, code

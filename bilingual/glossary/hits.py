@@ -145,9 +145,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _ru_within(text: str, hit: TermHit) -> str:
-    """A quoted title or a Latin-script name around a Russian hit, when it holds more than the hit."""
+    """A quoted title or a Latin-script name around a Russian hit, when it holds more than the hit.
+
+    A quotation of six words or more, or one starting in lowercase, is speech, not a
+    title: names in it are checked.
+    """
     for rx in (_RU_QUOTED, _LATIN_SPAN):
         for m in rx.finditer(text):
+            if rx is _RU_QUOTED and (len(m.group().split()) > 5 or not m.group()[1:2].isupper()):
+                continue  # speech, not a title: titles are short and start with a capital
             if m.start() <= hit.start and hit.stop <= m.end():
                 rest = text[m.start():hit.start] + text[hit.stop:m.end()]
                 if len(_LETTER.findall(rest)) >= 3:

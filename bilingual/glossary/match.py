@@ -99,6 +99,10 @@ def _en_names(term: Term) -> list[tuple[str, str]]:
     return out
 
 
+# Name particles written either way round ("de Klerk" / "De Klerk", "van Gogh" / "Van Gogh").
+_PARTICLES = frozenset("de da di du del della der den des la le van von ter al el bin ibn".split())
+
+
 def _case_ok(words: tuple[str, ...], surface: str) -> bool:
     found = _EN_WORD.findall(surface)
     if len(found) != len(words):  # U.S. found as US: compare the letters
@@ -107,6 +111,8 @@ def _case_ok(words: tuple[str, ...], surface: str) -> bool:
             return got == want
         return got[:1].isupper() or not want[:1].isupper()
     for want, got in zip(words, found):
+        if want.lower() in _PARTICLES:  # "de Klerk" and "De Klerk", "al-Assad" and "Al-Assad"
+            continue
         if len(want) > 1 and want.isupper():  # NATO, US: exactly
             if got != want:
                 return False

@@ -104,8 +104,9 @@ class _Link:
 # ---------------------------------------------------------------- the corpus
 
 
-def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None) -> list[_Link]:
-    """Every aligned link of the corpus, article by article (in worker processes under ``plan``)."""
+def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None, progress=None) -> list[_Link]:
+    """Every aligned link of the corpus, article by article (in worker processes under ``plan``);
+    ``progress()`` is called after each article."""
     from ..corpus import find_pairs
     from ..parallel import Plan, ordered_map
 
@@ -113,6 +114,8 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None
     context = {"glossary": glossary, "mode": mode}
     log = logging.getLogger("bilingual")
     for article_links, error, warnings in ordered_map(_article_links, find_pairs(paths), context, plan or Plan()):
+        if progress is not None:
+            progress()
         for warning in warnings:  # read in a worker: printed here, in article order
             log.warning(warning)
         if error is not None:
@@ -187,16 +190,17 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
 
 
 def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: str = "default",
-         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1) -> MineResult:
+         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None) -> MineResult:
     """Propose glossary rows for names in ``paths`` (corpus folders or article pairs).
 
     ``jobs`` worker processes read and align the articles; the proposals are the same as with one.
+    ``progress()`` is called after each article.
     """
     from ..parallel import Plan
 
     glossary = glossary or Glossary(())
     result = MineResult()
-    links = _collect(paths, glossary, mode, result, Plan(jobs))
+    links = _collect(paths, glossary, mode, result, Plan(jobs), progress)
     en_matcher = Matcher(glossary)
     glossary_en = {t.en for t in glossary}
 
@@ -367,9 +371,10 @@ def _safe(cell: str) -> str:
 
 
 def proposals_csv(proposals: list[Proposal]) -> str:
-    """The review CSV: the glossary's columns, then confidence, count, examples and status."""
+    """The review CSV: the glossary's columns (``en_variants`` empty, for the reviewer to fill),
+    then confidence, count, examples and status."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, *EXTRA], lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, "en_variants", *EXTRA], lineterminator="\n", restval="")
     writer.writeheader()
     for p in proposals:
         row = p.row()
@@ -390,8 +395,9 @@ def read_accepted(path: str | os.PathLike) -> tuple[Term, ...]:
         raise GlossaryError("no 'status' column: mark the rows to add as status=accepted", path=p, line=1)
     si = header.index("status")
     chosen = [(line, cells) for line, cells in rows if len(cells) > si and cells[si].strip().lower() in ACCEPTED]
-    idx = [header.index(c) for c in COLUMNS]
-    return terms_from_rows(list(COLUMNS), [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
+    columns = [c for c in (*COLUMNS, "en_variants") if c in header]  # en_variants: optional
+    idx = [header.index(c) for c in columns]
+    return terms_from_rows(columns, [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
 
 
 def accept(glossary_path: str | os.PathLike, proposals_path: str | os.PathLike, *, dry_run: bool = False):

@@ -198,6 +198,16 @@ def citation_form(surfaces: Counter) -> str:
     """
     forms = [w for w in surfaces.most_common()]
     size = len(forms[0][0])
+    top = forms[0][0]
+    agreed: list[str] = []
+    if size > 1 and all(w[:1].isupper() and _CYR.search(w) for w in top):
+        # A person's name: its words agree in gender and case («Алихана Смаилова» → «Алихан Смаилов»);
+        # a word's agreed nominative is taken where pymorphy3 knows the word or that nominative.
+        from ..russian.names import lemmatize_name
+
+        agreed = lemmatize_name(" ".join(top)).split()
+        if len(agreed) != size:
+            agreed = []
     out = []
     for i in range(size):
         seen: Counter = Counter()
@@ -205,7 +215,9 @@ def citation_form(surfaces: Counter) -> str:
             seen[words[i]] += count
         ranked = [w for w, _ in seen.most_common()]
         first = ranked[0]
-        if not _CYR.search(first):
+        if agreed and (morph.is_known(top[i]) or morph.is_known(agreed[i])):
+            out.append(agreed[i])
+        elif not _CYR.search(first):
             out.append(first)
         elif morph.is_known(first):
             nom = next((w for w in ranked if any("nomn" in p.tag or "Fixd" in p.tag for p in morph.parse(w))), None)

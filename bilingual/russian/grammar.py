@@ -249,6 +249,10 @@ def render(term: Term, case: str, number: str = "sing", gender: str | None = Non
     if case == "nomn" and number == "sing" and not gender:
         return base
     grammemes = {case, number}
+    if case == "accs" and term.type and term.type != "person":
+        # A place is inanimate: «в Николаев», not the surname's «Николаева».
+        if any("inan" in p.tag for p in morph.parse(_head_word(base))):
+            return morph.inflect_phrase(base, grammemes | {"inan"} | ({gender} if gender and number == "sing" else set()))
     if gender and number == "sing":
         new = morph.inflect_phrase(base, grammemes | {gender})
         if new != base:

@@ -26,9 +26,9 @@ _CYR = re.compile(r"[а-яё]", re.I)
 _ENDINGS = {
     "а": ("", "а", "о"), "я": ("ь", "й", "я"), "у": ("", "а", "о"), "ю": ("ь", "й", "я"), "ом": ("",),
     "ем": ("ь", "й", ""), "ём": ("ь",), "е": ("", "а", "я", "ь", "й"), "и": ("ь", "я", "а", "ия"),
-    "ы": ("а",), "ой": ("а", "ая"), "ей": ("я", "ь"), "ою": ("а",), "ым": ("",), "им": ("",),
+    "ы": ("а",), "ой": ("ая", "а"), "ей": ("я", "ь"), "ою": ("а",), "ым": ("",), "им": ("",),
     "ого": ("ий", "ой", "ый"), "его": ("ий",), "ому": ("ий", "ой", "ый"), "ему": ("ий",), "ую": ("ая",),
-    "ии": ("ия",), "ией": ("ия",), "ию": ("ия",), "ой": ("ая", "а"),
+    "ии": ("ия",), "ией": ("ия",), "ию": ("ия",),
 }
 
 
@@ -126,3 +126,21 @@ def _nominative(word: str, p, gender: str | None) -> str:
 def name_key(phrase: str) -> str:
     """What case forms of one name share: its nominative, lowercased, ё→е («Манделу» ~ «Манделой»)."""
     return morph.norm(lemmatize_name(phrase))
+
+
+_CASE_TAIL = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ою|ею|ом|ем|ём|ым|им|ах|ях|ов|ев|ам|ям|ии|ию|ия|ы|и|а|я|у|ю|е|ь|й)$")
+
+
+def _stem(word: str) -> str:
+    low = morph.norm(word)
+    cut = _CASE_TAIL.sub("", low)
+    return cut if len(cut) >= 4 else low
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two renderings are case forms of one name: the same nominative, or — for names
+    pymorphy3 doesn't know — the same words once their case endings are cut («Манделу», «Манделой»)."""
+    if name_key(a) == name_key(b):
+        return True
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(_stem(x) == _stem(y) for x, y in zip(wa, wb))

@@ -76,7 +76,27 @@ def loaded() -> bool:
 
 
 def tag(sentences: list[list[str]]) -> list[list[Token]]:
-    """Morphological tags with case probabilities for each token of each sentence (one batch)."""
+    """Morphological tags with case probabilities for each token of each sentence.
+
+    Sentences tagged before are answered from a cache (the case resolver asks about the same
+    probe several times); the rest go to the model in one batch.
+    """
+    keys = [tuple(s) for s in sentences]
+    todo = list(dict.fromkeys(k for k in keys if k not in _TAGGED))
+    if todo:
+        for k, tokens in zip(todo, _tag_batch([list(k) for k in todo])):
+            if len(_TAGGED) > _CACHE_SIZE:
+                _TAGGED.clear()
+            _TAGGED[k] = tokens
+    return [_TAGGED[k] for k in keys]
+
+
+_TAGGED: dict[tuple, list] = {}
+_PARSED: dict[tuple, list] = {}
+_CACHE_SIZE = 20_000
+
+
+def _tag_batch(sentences: list[list[str]]) -> list[list[Token]]:
     if not sentences:
         return []
     m = models()
@@ -108,7 +128,12 @@ def parse(words: list[str]) -> list[tuple[int, str]]:
     """(head index or -1, relation) for each word: the syntax parser's dependency tree."""
     if not words:
         return []
-    m = models()
-    markup = next(iter(m.syntax.map([words])))
-    index = {t.id: i for i, t in enumerate(markup.tokens)}
-    return [(index.get(t.head_id, -1), t.rel) for t in markup.tokens]
+    key = tuple(words)
+    if key not in _PARSED:
+        m = models()
+        markup = next(iter(m.syntax.map([words])))
+        index = {t.id: i for i, t in enumerate(markup.tokens)}
+        if len(_PARSED) > _CACHE_SIZE:
+            _PARSED.clear()
+        _PARSED[key] = [(index.get(t.head_id, -1), t.rel) for t in markup.tokens]
+    return _PARSED[key]

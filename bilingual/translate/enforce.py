@@ -17,9 +17,10 @@ coordinated neighbours («между Россией и …») and the ending dec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Glossary, Term, TermHit
+from ..normalize import normalize
 from ..russian.case import Decision, Request, resolve
 from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel
 from ..russian.grammar import (  # noqa: F401  (re-exported: the grammar's old home)
@@ -179,7 +180,11 @@ class Enforcer:
             if hit is None:
                 notes.append(f"«{kept}» is derived from a forbidden form; left as it is")
                 continue
-            new, decision = self.replacement_for(ru, hit, en_before.get(hit.term.en, ""))
+            # the case is read off the form as a reader sees it: a soft hyphen or a look-alike
+            # letter must not change it («в Мол\u00adдавии» is prepositional, like «в Молдавии»)
+            seen = normalize(hit.form, stress=False).text
+            new, decision = self.replacement_for(ru, replace(hit, form=seen) if seen != hit.form else hit,
+                                                 en_before.get(hit.term.en, ""))
             if new is None:
                 notes.append(f"«{hit.form}»: no allowed form to put in its place; left as it is")
                 continue

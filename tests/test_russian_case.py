@@ -1,0 +1,133 @@
+"""Names written into Russian sentences in the case they need (``bilingual.russian``).
+
+Every row is literal: the sentence as an editor or a translation model left it,
+and the sentence after the glossary is enforced, with the rule that decided.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.glossary import parse_glossary
+from bilingual.translate.enforce import Enforcer
+
+GLOSSARY = parse_glossary("""\
+en,ru,type,variants,forbidden,note
+Moldova,Молдова,country,,Молдавия,
+Belarus,Беларусь,country,,Белоруссия,
+Kyrgyzstan,Кыргызстан,country,,Киргизия,
+Germany,Германия,country,,,
+Kyiv,Киев,city,,Київ,
+Kharkiv,Харьков,city,,Харків;Харкив,
+Lviv,Львов,city,,Львів,
+Mykolaiv,Николаев,city,,Миколаїв,
+Chernihiv,Чернигов,city,,Чернігів,
+Zaporizhzhia,Запорожье,city,,Запоріжжя,
+Dnipro,Днепр,city,,Дніпро,
+Dnipropetrovsk,Днепропетровск,city,,Днипропетровск,
+Scholz,Шольц,person,,,
+""".encode(), "glossary.csv")
+
+
+@pytest.fixture(scope="module")
+def enforcer() -> Enforcer:
+    return Enforcer(GLOSSARY)
+
+
+# what the editor wrote | what fix must make of it | the rule that decides
+FIX = [
+    # a dative in a coordinated list: the conjunct takes its head's case
+    ("Решено передать оружие Украине, Грузии и Молдавии.", "Решено передать оружие Украине, Грузии и Молдове.",
+     "conjunct"),
+    # a genitive after a noun, before a coordinated adjective phrase
+    ("Войска заняли часть Запоріжжя и Херсонской области.", "Войска заняли часть Запорожья и Херсонской области.",
+     "model"),
+    # «на» with a pressure noun: the accusative, not the prepositional
+    ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "model"),
+    # an indeclinable respelling after a noun: the genitive
+    ("Жители Харків провели ночь в укрытиях.", "Жители Харькова провели ночь в укрытиях.", "model"),
+    # «из» governs the genitive; motion «в» the accusative
+    ("Поезда из Київ в Львів отменены.", "Поезда из Киева в Львов отменены.", "preposition"),
+    # a coordinated genitive: «Белоруссии» alone could be genitive, dative or prepositional
+    ("Власти Белоруссии и Польши обсудили границу.", "Власти Беларуси и Польши обсудили границу.", "conjunct"),
+    # arriving «в» a city: the accusative
+    ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "model"),
+    # a genitive after a noun, the name as the object's owner
+    ("Город потерял связь с пригородами Чернігів вчера.", "Город потерял связь с пригородами Чернигова вчера.",
+     "model"),
+    # a declinable synonym of another gender: the accusative stays accusative
+    ("Президент наградил Киргизию за помощь.", "Президент наградил Кыргызстан за помощь.", "form"),
+    # «с» + the instrumental, a noun of another declension
+    ("Переговоры с Белоруссией зашли в тупик.", "Переговоры с Беларусью зашли в тупик.", "form"),
+    # «вокруг» governs the genitive
+    ("Министры обсудили положение вокруг Запоріжжя.", "Министры обсудили положение вокруг Запорожья.",
+     "preposition"),
+    # «по» governs the dative
+    ("Удары по Дніпро продолжаются.", "Удары по Днепру продолжаются.", "preposition"),
+    # where one is born or studies: the prepositional
+    ("Он родился в Львів и учился в Київ.", "Он родился в Львове и учился в Киеве.", "model"),
+]
+
+
+@pytest.mark.parametrize("text, expected, rule", FIX)
+def test_fix_case(enforcer, text, expected, rule):
+    result = enforcer.correct(text)
+    assert result.text == expected
+    assert result.replacements[0].decision.rule == rule
+
+
+# English source | what the model returned | the restored Russian
+RESTORE = [
+    # a surname agrees with the first name before it
+    ("Olaf Scholz said so.", "Олаф ZX1 сказал это.", "Олаф Шольц сказал это."),
+    ("They praised Olaf Scholz.", "Они похвалили Олафа ZX1.", "Они похвалили Олафа Шольца."),
+    # a country after a noun, with English «of»
+    ("The minister of Germany arrived.", "Министр ZX1 прибыл.", "Министр Германии прибыл."),
+    # a subject at the start of the sentence
+    ("Moldova voted against.", "ZX1 проголосовала против.", "Молдова проголосовала против."),
+]
+
+
+@pytest.mark.parametrize("en, mt, expected", RESTORE)
+def test_restore_case(enforcer, en, mt, expected):
+    result = enforcer.restore(enforcer.protect(en), mt)
+    assert result is not None and result.text == expected
+
+
+# Only the characters of the forbidden form change; stress accents stay.
+SURFACE = [
+    ("Трасса Харкив-Сумы закрыта.", "Трасса Харьков-Сумы закрыта."),
+    ("Сборная Молдавии-2 проиграла.", "Сборная Молдовы-2 проиграла."),
+    ("Договор с Молда́вией подписан.", "Договор с Молдо́вой подписан."),
+    ("Граница Молда́вии закрыта.", "Граница Молдо́вы закрыта."),
+    # a word derived from the name is not a form of it: left alone (and reported)
+    ("Жители Харкивщины недовольны.", "Жители Харкивщины недовольны."),
+]
+
+
+@pytest.mark.parametrize("text, expected", SURFACE)
+def test_fix_touches_only_the_name(enforcer, text, expected):
+    assert enforcer.correct(text).text == expected
+
+
+def test_derived_word_is_reported(enforcer):
+    result = enforcer.correct("Жители Харкивщины недовольны.")
+    assert result.notes == ("«Харкивщины» is derived from a forbidden form; left as it is",)
+
+
+def test_stress_accent_does_not_change_the_case(enforcer):
+    plain = enforcer.correct("Договор с Молдавией подписан.").replacements[0]
+    marked = enforcer.correct("Договор с Молда́вией подписан.").replacements[0]
+    assert (plain.case, marked.case) == ("ablt", "ablt")
+
+
+def test_rules_alone_without_the_model():
+    # No tagger: the rules still decide what they are sure of.
+    result = Enforcer(GLOSSARY, use_model=False).correct("Переговоры с Белоруссией зашли в тупик.")
+    assert result.text == "Переговоры с Беларусью зашли в тупик."
+
+
+def test_decision_in_json(enforcer):
+    rep = enforcer.correct("Переговоры с Белоруссией зашли в тупик.").replacements[0]
+    assert rep.to_dict() == {"old": "Белоруссией", "new": "Беларусью", "term": "Belarus", "case": "ablt",
+                             "rule": "form", "cue": "«Белоруссией»: ablt", "uncertain": False}
