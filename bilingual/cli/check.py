@@ -77,6 +77,10 @@ def register(app: typer.Typer) -> None:
         gloss = require_glossary(glossary, no_glossary, config)
         files, folders = split_inputs(paths or [DEFAULT_CORPUS])
         out = Output(output, reads=[*files, gloss.path, baseline], folders=folders)
+        if write_baseline is not None:  # the second file check writes: never an input either
+            from ..io import check_output
+
+            check_output(write_baseline, reads=[*files, gloss.path], folders=folders)
         with ArticleProgress("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
