@@ -52,6 +52,9 @@ _EXPORTS = {
     "TranslationCache": "translate.cache", "Enforcer": "translate.enforce", "get_backend": "translate.backends",
     "install_model": "translate.models", "list_models": "translate.models", "remove_model": "translate.models",
     "fix_file": "fix", "FixResult": "fix",
+    # safe files: the output guard, atomic writes, files written back as read, Markdown prose
+    "check_output": "io", "atomic_open": "io", "write_text_atomic": "io", "write_bytes_atomic": "io",
+    "TextFile": "textfile", "markdown_prose": "markup", "Prose": "markup",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
