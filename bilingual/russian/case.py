@@ -200,6 +200,8 @@ def rule_conjunct(st: _State) -> None:
     from . import tagger
 
     words, i = _context(st)
+    if not ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & _COORDINATORS):
+        return  # no conjunction or comma next to the name: no conjunct (and no parse to pay for)
     tree = _tree(st)
     others = [h for h, rel in [tree[i]] if rel == "conj" and h >= 0]
     others += [j for j, (h, rel) in enumerate(tree) if h == i and rel == "conj"]
@@ -226,6 +228,8 @@ def rule_conjunct(st: _State) -> None:
 def rule_verb_government(st: _State) -> None:
     """A verb whose object takes the dative, instrumental or genitive («угрожать Молдове»)."""
     words, i = _context(st)
+    if not any(_governing_verb(w) for w in words if _CYR.search(w)):
+        return  # no verb of the list in the sentence (and no parse to pay for)
     tree = _tree(st)
     head, rel = tree[i]
     if head < 0 or rel not in ("obj", "iobj", "obl"):
@@ -238,6 +242,15 @@ def rule_verb_government(st: _State) -> None:
                 case = VERB_CASES.get(morph.norm(p.normal_form))
                 if case and st.narrow({case}, "verb_government", f"«{word}» takes {case}"):
                     return
+
+
+_COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
+
+
+def _governing_verb(word: str) -> bool:
+    parses = morph.parse(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTF", "GRND") and \
+        morph.norm(parses[0].normal_form) in VERB_CASES
 
 
 def rule_subject(st: _State) -> None:
