@@ -2,10 +2,11 @@
 """Sentence-alignment accuracy and speed on the EN-RU news eval set.
 
 Runs every alignment mode through ``bilingual.align_sentences`` on
-``../shared/eval-data/enru/{dev,test}{-hard,}.jsonl`` (relative to the
+``../shared/eval-data/enru/{dev,test}{-hard3,-hard,}.jsonl`` (relative to the
 repository root), scores the links with that folder's ``score.py`` and prints
-strict and lax F1 (vecalign definition), null-link recall and EN+RU sentences
-per second next to the peer figures of that folder's README.
+strict and lax F1 (vecalign definition), strict recall per gold link type
+(1-1, two-sentence merges 2-1/1-2, three-sentence merges 3-1/1-3, null links)
+and EN+RU sentences per second next to the peer figures of that folder's README.
 
 Each (mode, split) runs in a fresh Python process so that the time covers the
 whole run: importing the aligner, building its tables and caches, and aligning
@@ -16,7 +17,7 @@ and the median kept; the process's CPU time is printed next to the wall time
 ("cpu s") because it is less disturbed by other load. sent/s is from wall time.
 
     python benchmarks/align_eval.py                 # all modes, all splits
-    python benchmarks/align_eval.py --modes default --splits dev-hard --repeat 5
+    python benchmarks/align_eval.py --modes default --splits dev-hard3 dev-hard dev --repeat 5
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval-data" / "enru"
-SPLITS = ("dev-hard", "dev", "test-hard", "test")
+SPLITS = ("dev-hard3", "dev-hard", "dev", "test-hard3", "test-hard", "test")
 MODES = ("default", "semantic")
 
 
@@ -87,6 +88,29 @@ def run_worker(mode: str, split: str) -> dict:
     return json.loads(out.stdout)
 
 
+def link_kind(en: list[int], ru: list[int]) -> str:
+    if not en or not ru:
+        return "null"
+    size = max(len(en), len(ru))
+    return "1-1" if size == 1 else f"{size}-sent" if min(len(en), len(ru)) == 1 else "n-m"
+
+
+def recall_by_kind(docs: list[dict], pred: dict) -> dict[str, tuple[int, int]]:
+    """Strict recall per gold link kind: kind -> (found, gold links); null links one sentence each."""
+    found: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for d in docs:
+        links = pred[d["doc_id"]]
+        got = {(tuple(e), tuple(r)) for e, r in links if e and r}
+        got |= {((i,), ()) for e, r in links if not r for i in e}
+        got |= {((), (j,)) for e, r in links if not e for j in r}
+        for e, r in d["gold"]:
+            kind = link_kind(e, r)
+            total[kind] = total.get(kind, 0) + 1
+            found[kind] = found.get(kind, 0) + ((tuple(e), tuple(r)) in got)
+    return {k: (found[k], total[k]) for k in total}
+
+
 def load_scorer():
     spec = importlib.util.spec_from_file_location("enru_score", EVAL / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -122,8 +146,8 @@ def main() -> None:
     score = load_scorer()
     results = []
     print(f"eval set: {EVAL}")
-    print(f"{'mode':9s} {'split':9s} | {'strict F1':>9s} {'lax F1':>7s} {'null R':>6s} {'1-1 R':>6s} "
-          f"{'merge R':>7s} | {'sent/s':>7s} {'s':>6s} {'cpu s':>6s} {'load s':>6s}  embedded")
+    print(f"{'mode':9s} {'split':10s} | {'strict F1':>9s} {'lax F1':>7s} | {'1-1 R':>6s} {'2-sent R':>8s} "
+          f"{'3-sent R':>8s} {'null R':>6s} | {'sent/s':>7s} {'s':>6s} {'cpu s':>6s} {'load s':>6s}  embedded")
     for mode in a.modes:
         for split in a.splits:
             docs = load_jsonl(EVAL / f"{split}.jsonl")
@@ -133,34 +157,38 @@ def main() -> None:
             cpu = statistics.median(r["cpu"] for r in runs)
             res = score.score({d["doc_id"]: d for d in docs}, runs[0]["pred"])
             v = res["vecalign"]
-            by = res["strict_recall_by_gold_type"]
+            kinds = recall_by_kind(docs, runs[0]["pred"])
+
+            def recall(kind):
+                found, total = kinds.get(kind, (0, 0))
+                return found / total if total else None
+
             row = {
                 "mode": mode, "split": split, "f1_strict": v["f1_strict"], "f1_lax": v["f1_lax"],
-                "null_recall": by.get("null", {}).get("recall_strict"),
-                "recall_1_1": by.get("1-1", {}).get("recall_strict"),
-                "recall_merge": by.get("n-m", {}).get("recall_strict"),
+                "null_recall": recall("null"), "recall_1_1": recall("1-1"), "recall_2_sent": recall("2-sent"),
+                "recall_3_sent": recall("3-sent"), "links_by_kind": kinds,
                 "sentences": n_sent, "seconds": secs, "sent_per_s": n_sent / secs, "cpu_seconds": cpu,
                 "sent_per_cpu_s": n_sent / cpu,
                 "load_seconds": statistics.median(r["load"] for r in runs), "stats": runs[0]["stats"],
             }
             results.append(row)
 
-            def fmt(x):
-                return "   -  " if x is None else f"{x:6.3f}"
+            def fmt(x, width=6):
+                return " " * (width - 3) + "  -" if x is None else f"{x:{width}.3f}"
 
             emb = row["stats"].get("embedded")
-            print(f"{mode:9s} {split:9s} | {v['f1_strict']:9.4f} {v['f1_lax']:7.4f} {fmt(row['null_recall'])} "
-                  f"{fmt(row['recall_1_1'])} {fmt(row['recall_merge']):>7s} | {row['sent_per_s']:7.0f} "
-                  f"{secs:6.3f} {cpu:6.3f} {row['load_seconds']:6.2f}  {'' if emb is None else f'{emb}/{n_sent}'}",
-                  flush=True)
+            print(f"{mode:9s} {split:10s} | {v['f1_strict']:9.4f} {v['f1_lax']:7.4f} | {fmt(row['recall_1_1'])} "
+                  f"{fmt(row['recall_2_sent'], 8)} {fmt(row['recall_3_sent'], 8)} {fmt(row['null_recall'])} | "
+                  f"{row['sent_per_s']:7.0f} {secs:6.3f} {cpu:6.3f} {row['load_seconds']:6.2f}  "
+                  f"{'' if emb is None else f'{emb}/{n_sent}'}", flush=True)
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
     print()
     print("peers (eval-data README, same machine kind):")
     print(f"{'system':48s} {'dev-hard':>8s} {'test-hard':>9s} {'lax':>6s} {'null R':>6s} {'sent/s':>8s}")
     for system, dev, test, lax, null, sps in peer_rows():
         print(f"{system:48s} {dev:>8s} {test:>9s} {lax:>6s} {null:>6s} {sps:>8s}")
-    if a.json:
-        with open(a.json, "w", encoding="utf-8") as f:
-            json.dump(results, f, indent=1)
 
 
 if __name__ == "__main__":

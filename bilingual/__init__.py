@@ -23,7 +23,10 @@ _EXPORTS = {
     "MissingExtraError": "errors", "ModelError": "errors", "OutputError": "errors",
     # reading, segmentation, language
     "read_document": "corpus", "read_text": "corpus", "find_pairs": "corpus",
-    "check_languages": "corpus", "article_date": "corpus", "segment_text": "segment",
+    "check_languages": "corpus", "article_date": "corpus",
+    # site mirrors, CAT files
+    "pair_mirror": "mirror", "MirrorPairing": "mirror", "MirrorPair": "mirror", "PairingProblem": "mirror",
+    "read_units": "catfiles", "Unit": "catfiles", "to_xliff": "report.xliff", "segment_text": "segment",
     "split_lines": "segment", "detect_language": "langid",
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",

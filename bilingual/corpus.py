@@ -20,9 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import langid
+from .catfiles import catfile_pairs, is_catfile
 from .errors import CorpusError, InputError, LanguageError
 from .model import ArticlePair, Document
 from .segment import segment, segment_blocks
+from .webpage import drop_chrome, ld_date
 
 # Decoding warnings go here; the CLI prints them on stderr as "warning: ...".
 log = logging.getLogger("bilingual")
@@ -36,7 +38,7 @@ PARAGRAPH_SAMPLE = 200
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown")
+ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown", ".docx")
 
 # Single-byte encodings that Russian and English files on the site come in.
 LEGACY_ENCODINGS = ("cp1251", "koi8_r", "cp1252")
@@ -283,6 +285,12 @@ def _html_meta(root) -> dict:
         for el in root.xpath("//time[@datetime]"):
             meta["date"] = el.get("datetime").strip()
             break
+    if "date" not in meta:
+        for el in root.xpath('//script[@type="application/ld+json"]'):
+            date = ld_date(el.text or "")
+            if date:
+                meta["date"] = date
+                break
     return meta
 
 
@@ -304,6 +312,7 @@ def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]]
             el.drop_tree()
     for el in list(root.iter(*_DROP)):
         el.drop_tree()
+    drop_chrome(root)
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for el in list(root.iter("header")):
@@ -403,14 +412,23 @@ def _markdown_block_ranges(text: str):
 
 def read_document(path, lang: str | None = None) -> Document:
     """Read, decode, segment and language-tag one article file."""
-    text, encoding, warnings = read_text(path)
-    if _is_html(path, text):
-        body, blocks, meta = extract_html(text, path)
+    if Path(path).suffix.lower() == ".docx":
+        from .docx import extract_docx
+
+        (body, blocks, meta), encoding, warnings = extract_docx(path), "docx", ()
         _check_size(path, body, blocks)
+        first_line = None
     else:
-        meta, body = split_front_matter(text, path)
-        blocks = None
-        _check_size(path, body, _markdown_block_ranges(body))
+        text, encoding, warnings = read_text(path)
+        if _is_html(path, text):
+            body, blocks, meta = extract_html(text, path)
+            _check_size(path, body, blocks)
+            first_line = None
+        else:
+            meta, body = split_front_matter(text, path)
+            blocks = None
+            first_line = text.count("\n", 0, len(text) - len(body)) + 1
+            _check_size(path, body, _markdown_block_ranges(body))
     detected = langid.detect(body)
     lang = lang or lang_from_name(path) or detected
     if lang is None:
@@ -425,7 +443,7 @@ def read_document(path, lang: str | None = None) -> Document:
                        for p in paragraphs)
     return Document(path=str(path), lang=lang, text=body, paragraphs=paragraphs,
                     sentences=sentences, meta=meta, detected_lang=detected, encoding=encoding,
-                    warnings=tuple(warnings))
+                    warnings=tuple(warnings), first_line=first_line)
 
 
 def _share(doc: Document, lang: str) -> float:
@@ -485,7 +503,7 @@ def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None
     if not found:
         return None, None
     if len(found) > 1:
-        return None, f"several {lang} files ({', '.join(f.name for f in found)}); keep one"
+        return None, f"{slug_dir}: several {lang} files ({', '.join(f.name for f in found)}); keep one"
     f = found[0]
     if f.is_symlink() and not _inside(f, root):
         return None, f"{f}: symlink to outside the corpus ({os.readlink(f)}), not followed"
@@ -535,12 +553,22 @@ def _corpus_pairs(root: Path) -> list[ArticlePair]:
     return pairs
 
 
-def find_pairs(paths) -> list[ArticlePair]:
-    """Article pairs for corpus directories, slug directories, or exactly two files (EN, RU).
+def _mirror():
+    from . import mirror
+
+    return mirror
+
+
+def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
+    """Article pairs for corpus directories, slug directories, site mirrors, or exactly two files (EN, RU).
 
     A slug missing one side gives a pair with that side None; an unsafe slug
     (``..`` in its name, a symlink leaving the corpus) gives a pair with both
     sides None and ``problem`` set. Only unusable arguments raise CorpusError.
+    A folder of HTML pages not in ``<slug>/en.md`` layout is paired as a site
+    mirror (``bilingual.mirror``); given a ``pairing`` list, the mirror's
+    problems go there and its unpaired English pages are left out, else they
+    come as pairs with no Russian side.
     """
     paths = [Path(p) for p in paths]
     if not paths:
@@ -550,6 +578,11 @@ def find_pairs(paths) -> list[ArticlePair]:
             raise CorpusError("no such file or directory", path=str(p))
         if not p.exists():
             raise CorpusError("broken symlink", path=str(p))
+    cat_files = [p for p in paths if p.is_file() and is_catfile(p)]
+    if cat_files:  # XLIFF / PO / TMX: each file holds both languages
+        paths = [p for p in paths if p not in cat_files]
+        pairs = [ArticlePair(p.stem, str(p), str(p)) for p in cat_files]
+        return sorted(pairs + (find_pairs(paths, pairing=pairing) if paths else []), key=lambda a: a.slug)
     if all(p.is_file() for p in paths):
         if len(paths) == 1:
             raise CorpusError("is a file; give a corpus directory, an article directory, "
@@ -567,6 +600,10 @@ def find_pairs(paths) -> list[ArticlePair]:
                               "or exactly two files (EN then RU)", path=str(p))
         if _is_slug_dir(p):
             pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name))
+        elif _mirror().is_site_mirror(p):
+            pairs.extend(_mirror().article_pairs(p, pairing))
+        elif not _mirror().has_slug_dirs(p) and (cat_pairs := catfile_pairs(p)):
+            pairs.extend(cat_pairs)
         else:
             pairs.extend(_corpus_pairs(p))
     return sorted(pairs, key=lambda a: (a.slug, a.en_path or "", a.ru_path or ""))

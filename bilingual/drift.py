@@ -31,8 +31,10 @@ LEVELS = ("info", "warning", "error")
 KIND_LEVEL = {
     "forbidden_variant": "error",
     "number_mismatch": "error",
+    "date_mismatch": "error",
     "untranslated": "error",
     "wrong_language": "error",
+    "term_substitution": "error",
     "missing_term": "warning",
     "omission": "warning",
     "addition": "warning",
@@ -46,6 +48,7 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
+_CYR_WORD = re.compile(r"[\u0400-\u04FF]+")
 # fewer letters than this and langdetect is a coin toss
 MIN_LETTERS_FOR_LANGUAGE = 25
 # What a Russian-side sentence may turn out to be. Restricting langdetect to these is
@@ -73,6 +76,10 @@ class LinkContext:
     # one omission, not once per term
     dropped_terms: set[str] = field(default_factory=set)
     dropped_numbers: Counter = field(default_factory=Counter)
+
+    # Terms a term_substitution flag already reports: no missing/extra flag for them too
+    substituted_en: set[str] = field(default_factory=set)
+    substituted_ru: set[str] = field(default_factory=set)
 
     # For an uncertain link: the link and its neighbours. A term or number flag
     # there needs the neighbourhood to agree, so a misplaced link boundary can't
@@ -179,15 +186,49 @@ def _same_rendering(a: Term, b: Term) -> bool:
     return a.ru in b.allowed or b.ru in a.allowed
 
 
+def _implied(a: Term, b: Term) -> bool:
+    """One name implies the other: a capital for its country («Moscow said» / «Россия заявила»)."""
+    from .glossary.countries import capital_of
+
+    for x, y in ((a, b), (b, a)):
+        capital = capital_of(y.en)
+        if capital and (capital == x.en or capital.startswith(x.en + " ")):  # "Washington D.C."
+            return True
+    return False
+
+
+# «долларов США», «австралийских долларов»: a currency's qualifier, not a mention of the country
+_CURRENCY_BEFORE = re.compile(r"(?:доллар|фунт|евро|иен|юан|рубл|франк|крон|динар)\w*\s+$", re.I)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:доллар|фунт|евро|иен|юан|рубл|франк|крон|динар)", re.I)
+
+
+def _currency_qualifier(text: str, hit: TermHit) -> bool:
+    return bool(_CURRENCY_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+                or hit.kind == "derived" and _CURRENCY_AFTER.match(text[hit.stop:hit.stop + 30]))
+
+
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
 
 def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
+    """A hit (of any kind: a derived adjective names the place too) standing for ``term``."""
     for hit in hits:
         if _same_rendering(term, hit.term):
             return hit
     return None
+
+
+def _implied_by(term: Term, hits: Iterable[TermHit], own: Iterable[TermHit]) -> bool:
+    """A capital standing for its country, or the reverse, among ``hits`` on the other side.
+
+    The implying hit must be a name (not an adjective) that ``own`` (the term's side)
+    doesn't already account for: «США» can stand for "Washington" only when the
+    English doesn't say "US" as well.
+    """
+    own = list(own)
+    return any(h.kind in ("allowed", "variant") and _implied(term, h.term) and not _term_covered(h.term, own)
+               for h in hits)
 
 
 # ---------------------------------------------------------------- the rules
@@ -254,7 +295,10 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
         latin = len(_LATIN.findall(text))
-        if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6:
+        cyrillic = len(_CYRILLIC.findall(text))
+        # a Russian sentence quoting English titles («лидируют DOP 2: Delete One Part и …»)
+        # still has Russian words around them; one left in English has next to none
+        if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
             lang = detect(text, candidates=LATIN_CANDIDATES)
             if lang == "en":
                 ctx.not_russian.add(i)
@@ -273,6 +317,10 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text, candidates=CYRILLIC_CANDIDATES)
+        words = _CYR_WORD.findall(text)
+        uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
+        if lang in (None, "ru") and uk_words >= 3 and uk_words >= 0.2 * len(words):
+            lang = "uk"  # letters Russian doesn't have, in a fifth of the words: not a name or two
         if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
             ctx.not_russian.add(i)
             yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
@@ -292,17 +340,66 @@ def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
                            why=f"glossary line {hit.term.line} forbids {', '.join(hit.term.forbidden)}")
 
 
+def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
+    """EN terms with no RU counterpart and RU names with no EN counterpart in the link.
+
+    Derived words (German, «иранский») only ever account for a name: an English
+    adjective the Russian leaves out, or a Russian adjective the translator adds,
+    is the translator's freedom; so do names inside longer names ("Moscow State
+    University" → «МГУ»). A capital stands for its country on the other side.
+    """
+    en_missing: list[TermHit] = []
+    seen: set[str] = set()
+    for hit in ctx.en_hits:
+        term = hit.term
+        if hit.kind == "derived" or hit.within or term.en in seen:
+            continue
+        seen.add(term.en)
+        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
+                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits):
+            continue
+        en_missing.append(hit)
+    ru_extra: list[TermHit] = []
+    seen = set()
+    for hit in ctx.ru_hits:
+        term = hit.term
+        if hit.kind in ("forbidden", "derived") or hit.within or term.en in seen \
+                or _currency_qualifier(ctx.ru_text, hit):
+            continue
+        seen.add(term.en)
+        if _term_covered(term, ctx.other_en_hits) or _implied_by(term, ctx.other_en_hits, ctx.ru_hits):
+            continue
+        ru_extra.append(hit)
+    return en_missing, ru_extra
+
+
+def term_substitution(ctx: LinkContext) -> Iterable[Flag]:
+    """The English names one term, the Russian another of the same type in its place ("Georgia" → «Молдова»)."""
+    if not ctx.link.en or not ctx.terms_checkable:
+        return
+    en_missing, ru_extra = _unmatched(ctx)
+    for en_hit in en_missing:
+        other = next((h for h in ru_extra if h.term.type and h.term.type == en_hit.term.type
+                      and h.term.en not in ctx.substituted_ru), None)
+        if other is None:
+            continue
+        ctx.substituted_en.add(en_hit.term.en)
+        ctx.substituted_ru.add(other.term.en)
+        yield ctx.flag("term_substitution",
+                       f"{en_hit.term.en} is in the English but the Russian has «{other.form}» "
+                       f"({other.term.en}) instead of «{en_hit.term.ru}»" + ctx.uncertain_note(),
+                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
+                       why=f"EN «{en_hit.form}» has no RU counterpart; RU «{other.form}» ({other.term.type}) "
+                           "has no EN counterpart")
+
+
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
     """An English glossary term whose Russian rendering is absent from the linked Russian."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    seen: set[str] = set()
-    for hit in ctx.en_hits:
+    for hit in _unmatched(ctx)[0]:
         term = hit.term
-        if term.en in seen:
-            continue
-        seen.add(term.en)
-        if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits):
+        if term.en in ctx.substituted_en:
             continue
         yield ctx.flag("missing_term",
                        f"{term.en} is in the English but «{term.ru}» is not in the Russian" + ctx.uncertain_note(),
@@ -311,32 +408,60 @@ def missing_term(ctx: LinkContext) -> Iterable[Flag]:
 
 
 def extra_term(ctx: LinkContext) -> Iterable[Flag]:
-    """A glossary name in the Russian with no English counterpart in the link."""
+    """A glossary name in the Russian with no English counterpart in the link (info: often a translator's gloss)."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    seen: set[str] = set()
-    for hit in ctx.ru_hits:
+    for hit in _unmatched(ctx)[1]:
         term = hit.term
-        if hit.kind == "forbidden" or term.en in seen:
-            continue
-        seen.add(term.en)
-        if _term_covered(term, ctx.other_en_hits):
+        if term.en in ctx.substituted_ru:
             continue
         yield ctx.flag("extra_term",
                        f"«{hit.form}» ({term.en}) is in the Russian but not in the English" + ctx.uncertain_note(),
                        term=term.en, expected=None, found=hit.form,
-                       why="no EN glossary term in the link renders to this name")
+                       why="no EN glossary term in the link renders to this name, nor one it implies")
+
+
+def _unaccounted(mine, theirs) -> list[str]:
+    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once)."""
+    pool = list(theirs)
+    left = []
+    for m in mine:
+        k = next((k for k, t in enumerate(pool) if t.value == m.value), None)
+        if k is None:
+            k = next((k for k, t in enumerate(pool) if t.alts & m.alts), None)
+        if k is None:
+            left.append(m)
+        else:
+            pool.pop(k)
+    return [m.value for m in left if not m.soft]
 
 
 def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
-    """Digits, percentages, years and decimals that differ between the two sides."""
+    """Numbers that differ between the two sides, compared by meaning.
+
+    "3 million" = «3 млн» = «3 000 000», "$2 million" = «двух миллионов», "5.30pm" =
+    «17:30», "17th century" = «XVII век»: a number written one way on one side and
+    another way on the other is no mismatch.
+    """
     if not ctx.link.en or not ctx.terms_checkable:
         return
     en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
     if en == ru:
         return
-    only_en = sorted((en - ctx.other_ru_numbers).elements())
-    only_ru = sorted((ru - ctx.other_en_numbers).elements())
+    from .numbers import number_mentions
+
+    dropped = Counter(ctx.dropped_numbers)
+    en_mentions = []
+    for m in number_mentions(ctx.en_text, "en"):
+        if not m.soft and dropped[m.value] > 0:
+            dropped[m.value] -= 1
+            continue
+        en_mentions.append(m)
+    ru_mentions = number_mentions(ctx.ru_text, "ru")
+    other_ru = number_mentions(ctx.window_ru, "ru") if ctx.link.uncertain else ru_mentions
+    other_en = number_mentions(ctx.window_en, "en") if ctx.link.uncertain else en_mentions
+    only_en = sorted(_unaccounted(en_mentions, other_ru))
+    only_ru = sorted(_unaccounted(ru_mentions, other_en))
     if not only_en and not only_ru:
         return
     expected = ", ".join(only_en) or None
@@ -348,7 +473,34 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     else:
         msg = f"number {found} in the Russian is not in the English"
     yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
-                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())}")
+                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
+                       "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
+    """A date whose day is right and month wrong ("December 10" → «10 ноября»)."""
+    if not ctx.link.en or not ctx.terms_checkable:
+        return
+    from .numbers import dates
+
+    en_dates = dates(ctx.en_text, "en")
+    if not en_dates:
+        return
+    ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
+    for day, month in en_dates:
+        if (day, month) in ru_dates:
+            continue
+        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
+        if wrong:
+            d, m = wrong[0]
+            yield ctx.flag("date_mismatch",
+                           f"date changed: EN {_MONTH_NAMES[month - 1]} {day}, RU {d} {_MONTH_NAMES[m - 1]}"
+                           + ctx.uncertain_note(),
+                           expected=f"{day:02d}-{month:02d}", found=f"{d:02d}-{m:02d}",
+                           why="same day, another month")
 
 
 Rule = Callable[[LinkContext], Iterable[Flag]]
@@ -360,9 +512,11 @@ RULES: list[Rule] = [
     untranslated,
     wrong_language,
     forbidden_variant,
+    term_substitution,
     missing_term,
     extra_term,
     number_mismatch,
+    date_mismatch,
 ]
 
 

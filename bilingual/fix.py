@@ -3,7 +3,10 @@
 The work is done by the translation enforcer's ``correct`` (one mechanism for
 machine output and human text alike): forbidden renderings become the allowed
 form in the case and number the sentence needs, capitalisation kept, and every
-other character of the file is left as it was.
+other character of the file is left as it was. Only prose is corrected
+(bilingual.markup): a form inside a link target, an image path, inline code, a
+code block, an HTML comment or the front matter is left alone and listed as
+skipped. The file is written back as it was read (bilingual.textfile).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .markup import all_prose, markdown_prose
 from .model import Glossary
 from .textfile import TextFile, unified_diff
 
@@ -43,6 +47,8 @@ class FixResult:
     fixed: str
     changes: list[FixChange] = field(default_factory=list)
     file: TextFile | None = None  # the file as read, to write the result back the same way
+    skipped: list[FixChange] = field(default_factory=list)  # forms left alone outside prose (code, links)
+    data: bytes | None = None  # the corrected file when it isn't text (a Word document)
 
     @property
     def fixed_raw(self) -> str:
@@ -53,10 +59,14 @@ class FixResult:
 
     @property
     def original_bytes(self) -> bytes:
+        if self.data is not None:
+            return Path(self.path).read_bytes()
         return self.file.data if self.file is not None else self.original.encode("utf-8")
 
     def fixed_bytes(self) -> bytes:
         """The corrected file: the encoding, byte-order mark and line ends it was read in."""
+        if self.data is not None:
+            return self.data
         return self.file.encode(self.fixed_raw) if self.file is not None else self.fixed.encode("utf-8")
 
     def diff(self, new_name: str | None = None) -> str:
@@ -71,7 +81,8 @@ class FixResult:
         return self.file.diff_bytes(self.fixed_raw, new_name)
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "changes": [c.to_dict() for c in self.changes]}
+        return {"path": self.path, "changes": [c.to_dict() for c in self.changes],
+                "skipped_outside_prose": [c.to_dict() for c in self.skipped]}
 
 
 def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | os.PathLike | None = None) -> FixResult:
@@ -80,6 +91,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
     from .translate.enforce import Enforcer
 
     path = Path(ru_path)
+    if path.suffix.lower() in (".xlf", ".xliff", ".docx") and glossary is not None and len(glossary):
+        return _fix_structured(path, glossary, en_path)
     if path.suffix.lower() in HTML_SUFFIXES:
         raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
     if glossary is None or not len(glossary):
@@ -92,7 +105,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
         raise UsageError("can't locate the article body in the file", path=str(path))
     en_sentences = _aligned_english(en_path, doc, glossary) if en_path else {}
     enforcer = Enforcer(glossary)
-    pieces, changes, last = [], [], 0
+    prose = all_prose(text) if path.suffix.lower() == ".txt" else markdown_prose(doc.text, offset)
+    pieces, changes, skipped, last = [], [], [], 0
     for s in doc.sentences:
         result = enforcer.correct(s.text, en=en_sentences.get(s.idx))
         if not result.replacements:
@@ -105,13 +119,31 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             old_start = src_pos + before_len
             old_stop = old_start + len(rep.old)
             abs_start = offset + s.start + old_start
+            src_pos, new_pos = old_stop, rep.stop
+            change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old),
+                               rep.decision)
+            if not prose.covers(change.start, change.stop):  # a link target, code, a comment ...
+                skipped.append(change)
+                continue
             pieces.append(text[last:abs_start])
             pieces.append(rep.new)
-            last = abs_start + len(rep.old)
-            changes.append(FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, last, rep.decision))
-            src_pos, new_pos = old_stop, rep.stop
+            last = change.stop
+            changes.append(change)
     pieces.append(text[last:])
-    return FixResult(str(path), text, "".join(pieces), changes, file)
+    return FixResult(str(path), text, "".join(pieces), changes, file, skipped)
+
+
+def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:
+    """XLIFF targets and Word documents: the same correction, mapped back into the file's structure."""
+    from .fix_formats import fix_docx, fix_xliff
+    from .translate.enforce import Enforcer
+
+    if path.suffix.lower() == ".docx":
+        from .corpus import read_document
+
+        en = _aligned_english(en_path, read_document(path, "ru"), glossary) if en_path else None
+        return fix_docx(path, Enforcer(glossary), en)
+    return fix_xliff(path, Enforcer(glossary))
 
 
 def _aligned_english(en_path, ru_doc, glossary) -> dict[int, str]:

@@ -95,6 +95,29 @@ def _identity(path: str | os.PathLike) -> tuple[str, tuple[int, int] | None]:
         return real, None
 
 
+def move_aside(path: str | os.PathLike, label: str, companions: Iterable[str] = ()) -> str:
+    """Rename ``path`` to ``<path>.<label>-<time>`` (and ``path + c`` for each companion suffix alike).
+
+    Returns the new name. Nothing is deleted: the old file stays for inspection.
+    """
+    import time
+
+    path = str(path)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside, n = f"{path}.{label}-{stamp}", 1
+    while os.path.lexists(aside):
+        n += 1
+        aside = f"{path}.{label}-{stamp}-{n}"
+    try:
+        for suffix in ("", *companions):
+            if os.path.lexists(path + suffix):
+                os.rename(path + suffix, aside + suffix)
+    except OSError as err:
+        raise OutputError(f"can't move aside: {err.strerror or err}", path=path) from None
+    fsync_folder(os.path.dirname(os.path.abspath(path)))
+    return aside
+
+
 def fsync_folder(folder: str | os.PathLike) -> None:
     """Make a rename in ``folder`` durable (a no-op where folders can't be opened, as on Windows)."""
     try:

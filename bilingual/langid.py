@@ -14,6 +14,7 @@ than weighing all 55.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 SEED = 0
@@ -120,12 +121,62 @@ def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tupl
     return _probs(_sample(text, sample), key)
 
 
+# Below this many letters (about one sentence) langdetect's n-grams over 55 languages are a
+# guess («Zelensky visited Kharkiv.» reads as Norwegian): the script and function words decide.
+SHORT_LETTERS = 150
+_WORDS = re.compile(r"[^\W\d_]+", re.U)
+_STOP_WORDS = {
+    "en": frozenset("the a an of to in on at for with by from and or but is are was were be been has have had "
+                    "will would said says it its this that he she they we his her their not as after over than "
+                    "who which".split()),
+    "ru": frozenset("и в во на не что с со по за из от к о об для это как он она они был была были было "
+                    "также заявил сказал уже его ее её их".split()),
+    "uk": frozenset("і й та що на не з із зі по за від до для це як він вона вони був була були також його "
+                    "її їх".split()),
+    "de": frozenset("der die das und ist sind war den dem des ein eine einen nicht auch mit von zu im am auf "
+                    "für sich es hat".split()),
+    "fr": frozenset("le la les et est des du une un dans pour que qui sur au aux avec ne pas il elle a été "
+                    "sont".split()),
+    "es": frozenset("el la los las y es del un una en por que con para se al lo fue son su".split()),
+    "it": frozenset("il lo la gli le e è del della un una di per che con non si al sono".split()),
+}
+_SCRIPT_OF = {"en": "latin", "de": "latin", "fr": "latin", "es": "latin", "it": "latin",
+              "ru": "cyrillic", "uk": "cyrillic"}
+
+
+def _short_text_language(text: str) -> str | None:
+    """A short text's language from its script and function words, or None when they don't say."""
+    script = _script(text)
+    if script is None:
+        return None
+    letters = {ch.lower() for ch in text if ch.isalpha()}
+    if script is _CYRILLIC:
+        if letters & set("іїєґ"):
+            return "uk"
+        if letters & set("ыэъё"):
+            return "ru"
+    words = [w.lower() for w in _WORDS.findall(text)]
+    kind = "latin" if script is _LATIN else "cyrillic"
+    hits = sorted(((sum(w in stop for w in words), lang) for lang, stop in _STOP_WORDS.items()
+                   if _SCRIPT_OF[lang] == kind), reverse=True)
+    if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
+        return None
+    return hits[0][1]
+
+
 def detect(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> str | None:
     """ISO 639-1 code of ``text``'s language ("en", "ru", "uk", ...), or None if too short to tell.
 
     ``candidates`` (an iterable of codes) restricts the answer to those languages;
-    ``sample`` bounds how many characters are read.
+    ``sample`` bounds how many characters are read. A text of about one sentence
+    asked about without candidates is decided by its script and function words
+    (English, Russian, Ukrainian, German, French, Spanish, Italian) where they
+    tell; a Latin one they don't tell is left undecided rather than guessed.
     """
+    if candidates is None and MIN_LETTERS <= letter_count(text) < SHORT_LETTERS:
+        short = _short_text_language(text)
+        if short is not None or _script(text) is _LATIN:
+            return short  # a Latin sentence without function words: too little to tell
     probs = detect_probs(text, candidates, sample)
     return probs[0][0] if probs else None
 

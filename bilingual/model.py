@@ -7,7 +7,7 @@ exact characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Lang = str  # ISO 639-1 code: "en", "ru", "uk", ...
@@ -51,10 +51,20 @@ class Document:
     detected_lang: Lang | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    first_line: int | None = 1  # line of the file where ``text`` starts; None when lines mean nothing (HTML)
 
     @property
     def sentence_texts(self) -> list[str]:
         return [s.text for s in self.sentences]
+
+    def sentence_lines(self) -> tuple[int, ...]:
+        """The 1-based file line each sentence starts on (empty when the file has no usable lines)."""
+        if self.first_line is None:
+            return ()
+        from bisect import bisect_right
+
+        breaks = [m for m, ch in enumerate(self.text) if ch == "\n"]
+        return tuple(self.first_line + bisect_right(breaks, s.start - 1) for s in self.sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +100,15 @@ class Term:
     forbidden: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the glossary file, for messages
+    en_variants: tuple[str, ...] = ()  # other English names: "US", "U.S.", "America"
 
     @property
     def allowed(self) -> tuple[str, ...]:
         return (self.ru, *self.variants)
+
+    @property
+    def en_names(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
 
 
 @dataclass(frozen=True)
@@ -120,7 +135,11 @@ class TermHit:
     start: int  # offsets into the text searched
     stop: int
     form: str  # the surface text found
-    kind: HitKind = "allowed"  # for English hits always "allowed"
+    kind: HitKind = "allowed"
+    # the longer name this hit is part of ("Moscow" in "Moscow State University", a
+    # quoted title, a Latin-script name kept in Russian): it accounts for the term on
+    # the other side but is not checked as the term itself
+    within: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,12 +156,18 @@ class Flag:
     level: str = "warning"  # info < warning < error
     rule: str = ""  # name of the rule that fired
     why: str = ""  # for --explain
+    unit: str | None = None  # the CAT-file unit (XLIFF id, "line N" of a PO file) the flag is in
+    en_line: int | None = None  # 1-based line of the English sentence in its file
+    ru_line: int | None = None
+    accepted: bool = False  # recorded in a baseline: shown, but not failing the run
 
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
             "en_index": self.en_index,
             "ru_index": self.ru_index,
+            "en_line": self.en_line,
+            "ru_line": self.ru_line,
             "en_text": self.en_text,
             "ru_text": self.ru_text,
             "term": self.term,
@@ -150,6 +175,8 @@ class Flag:
             "found": self.found,
             "message": self.message,
             "level": self.level,
+            "accepted": self.accepted,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }
 
 
@@ -169,6 +196,15 @@ class ArticleResult:
     error: str | None = None  # one line, when the article could not be checked
     date: str | None = None
     uncertain: tuple[Link, ...] = ()  # links too unsure for term flags: reported, not flagged
+    en_lines: tuple[int, ...] = ()  # file line of each sentence, to locate flags
+    ru_lines: tuple[int, ...] = ()
+
+    def locate(self, flag: Flag) -> Flag:
+        """``flag`` with the file lines of its sentences filled in."""
+        def line(lines, idx):
+            return lines[idx] if idx is not None and idx < len(lines) else None
+
+        return replace(flag, en_line=line(self.en_lines, flag.en_index), ru_line=line(self.ru_lines, flag.ru_index))
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,22 @@
 * ordinal and case endings dropped: «2019-м», «5-й», "5th", "21st" -> the bare
   number; «2014 года» is just ``2014``;
 * ranges give both ends: "2019-2020", «10–15» -> ``2019``, ``2020``;
-* clock times stay one token: "10:50" -> ``10:50``.
+* clock times stay one token: "10:50" -> ``10:50``; "5.30pm", "9 p.m." -> ``17:30``,
+  ``21:00`` (the 24-hour clock Russian writes);
+* a digit glued to a letter is part of a name, not a number: "G7", "B9".
 
-Number words ("two", «два») are not numbers here.
+Number words ("two", «два») are not numbers here. ``number_mentions`` adds what
+can stand for a number on the other side — "3 million" is 3 and 3000000
+(«3 млн», «3 000 000»), number words in every case form («двух миллионов»,
+"eighteen"), Roman numerals («XVII век»), clock hours in words («к девяти часам
+вечера») — so that the drift rule compares meanings, not spellings.
+``dates`` gives each day-and-month date ("December 10", «10 декабря»).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Spaces Russian typography puts between groups of thousands: space,
@@ -41,7 +49,7 @@ def _number_re(lang: str) -> re.Pattern[str]:
         r"(?<![\w.,])"  # not inside a word or another number
         r"(?P<time>\d{1,2}:\d{2})(?!\d)"
         r"|"
-        r"(?<![\d])"
+        r"(?<![\d])(?<![^\W\d_])"  # not glued to a letter: G7, B9 are names
         r"(?P<int>\d{1,3}(?:" + group + r"\d{3})+(?!\d)|\d+)"
         r"(?:" + decimal + r"(?P<frac>\d+))?"
         r"(?P<pct>" + _PERCENT_WORDS.get(lang, _PERCENT_WORDS["en"]) + r")?"
@@ -69,11 +77,141 @@ def extract_numbers(text: str, lang: str) -> tuple[str, ...]:
     if not _DIGIT.search(text):
         return ()
     rx = _REGEXES.get(lang, _REGEXES["en"])
-    out: list[str] = []
+    return tuple(m.value for m in _digit_mentions(text, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number in text: its normalised ``value`` and every spelling that may stand for it."""
+
+    value: str
+    alts: frozenset[str]
+    start: int
+    soft: bool = False  # a number word or Roman numeral: accounts for a number, never reported itself
+
+
+_SCALE = {
+    "en": [(re.compile(r"\s*(?:thousand\b|k\b)", re.I), 1_000),
+           (re.compile(r"\s*(?:million\b|mln\b|m\b|mn\b)", re.I), 1_000_000),
+           (re.compile(r"\s*(?:billion\b|bn\b|b\b)", re.I), 1_000_000_000),
+           (re.compile(r"\s*(?:trillion\b|tn\b)", re.I), 1_000_000_000_000)],
+    "ru": [(re.compile(r"\s*(?:тыс\b|тысяч)", re.I), 1_000),
+           (re.compile(r"\s*(?:млн\b|миллион)", re.I), 1_000_000),
+           (re.compile(r"\s*(?:млрд\b|миллиард)", re.I), 1_000_000_000),
+           (re.compile(r"\s*(?:трлн\b|триллион)", re.I), 1_000_000_000_000)],
+}
+_AMPM = re.compile(r"\s*([ap])\.?\s?m\b\.?", re.I)
+_EN_DOT_TIME = re.compile(r"(?<![\w.])(\d{1,2})[.:](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(round(x, 6)).rstrip("0").rstrip(".")
+
+
+def _scaled(value: str, text: str, end: int, lang: str) -> set[str]:
+    """``value`` times the scale word right after it, if any ("3 million" -> 3000000)."""
+    if "%" in value or ":" in value:
+        return set()
+    for rx, factor in _SCALE.get(lang, _SCALE["en"]):
+        if rx.match(text, end):
+            return {_fmt(float(value) * factor)}
+    return set()
+
+
+def _hour24(h: int, ampm: str) -> int:
+    h = h % 12
+    return h + 12 if ampm.lower() == "p" else h
+
+
+@lru_cache(maxsize=65536)
+def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    if not _DIGIT.search(text):
+        return ()
+    rx = _REGEXES.get(lang, _REGEXES["en"])
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    if lang == "en":  # "5.30pm" is a time, not the decimal 5.3
+        for m in _EN_DOT_TIME.finditer(text):
+            h = _hour24(int(m.group(1)), m.group(3))
+            value = f"{h}:{m.group(2)}"
+            out.append(Mention(value, frozenset({value}), m.start()))
+            taken.append((m.start(), m.end()))
+    for m in rx.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group("time"):
+            hh, mm = m.group("time").split(":")
+            value = f"{int(hh)}:{mm}"
+            ampm = _AMPM.match(text, m.end()) if lang == "en" else None
+            if ampm:
+                value = f"{_hour24(int(hh), ampm.group(1))}:{mm}"
+            out.append(Mention(value, frozenset({value}), m.start()))
+            continue
+        value = _normalise(m.group("int"), m.group("frac"), bool(m.group("pct")))
+        alts = {value} | _scaled(value, text, m.end(), lang)
+        if lang == "en" and not m.group("frac") and not m.group("pct"):
+            ampm = _AMPM.match(text, m.end())
+            if ampm and int(value) <= 12:  # "9pm" is 21:00
+                h = _hour24(int(value), ampm.group(1))
+                value = f"{h}:00"
+                alts = {value, str(h)}
+        out.append(Mention(value, frozenset(alts), m.start()))
+    out.sort(key=lambda m: m.start)
+    return tuple(out)
+
+
+def number_mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """Digits (``soft=False``) and the words and numerals that may stand for numbers (``soft=True``)."""
+    from .number_words import word_mentions
+
+    return _digit_mentions(text, lang) + word_mentions(text, lang)
+
+
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]
+_MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+              "ноября", "декабря"]
+_EN_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_LIST_EN = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|&|-|–|—)\s*\d{1,2}(?:st|nd|rd|th)?)*"
+_EN_DATE = re.compile(r"\b" + _EN_MONTH + r"\s+(?P<day>" + _DAY_LIST_EN + r")\b"
+                      r"|\b(?P<day2>" + _DAY_LIST_EN + r")\s+(?:of\s+)?" + _EN_MONTH.replace("month", "month2")
+                      + r"(?!\w)", re.I)
+_RU_DATE = re.compile(r"\b(?P<day>\d{1,2}(?:\s*(?:,|и|-|–|—)\s*\d{1,2})*)(?:-?го)?\s+(?P<month>января|февраля|"
+                      r"марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b", re.I)
+_DAY = re.compile(r"\d{1,2}")
+
+
+def dates(text: str, lang: str) -> tuple[tuple[int, int], ...]:
+    """``(day, month)`` of each date written with a month name ("December 10", «10 декабря»)."""
+    out = []
+    if lang == "en":
+        for m in _EN_DATE.finditer(text):
+            month = (m.group("month") or m.group("month2")).lower()
+            idx = next(i for i, name in enumerate(_MONTHS_EN) if name.startswith(month[:3]))
+            for day in map(int, _DAY.findall(m.group("day") or m.group("day2"))):  # "December 26 and 27"
+                if 1 <= day <= 31:
+                    out.append((day, idx + 1))
+    else:
+        for m in _RU_DATE.finditer(text):
+            month = m.group("month").lower()
+            idx = _MONTHS_RU.index(month)
+            for day in map(int, _DAY.findall(m.group("day"))):  # «26 и 27 декабря»
+                if 1 <= day <= 31:
+                    out.append((day, idx + 1))
+    return tuple(out)
+
+
+def number_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """``(start, stop, normalised)`` for each number of ``text``, as ``extract_numbers`` reads them."""
+    if not _DIGIT.search(text):
+        return []
+    rx = _REGEXES.get(lang, _REGEXES["en"])
+    out = []
     for m in rx.finditer(text):
         if m.group("time"):
             hh, mm = m.group("time").split(":")
-            out.append(f"{int(hh)}:{mm}")
-            continue
-        out.append(_normalise(m.group("int"), m.group("frac"), bool(m.group("pct"))))
-    return tuple(out)
+            out.append((m.start(), m.end(), f"{int(hh)}:{mm}"))
+        else:
+            out.append((m.start(), m.end(), _normalise(m.group("int"), m.group("frac"), bool(m.group("pct")))))
+    return out

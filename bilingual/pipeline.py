@@ -26,6 +26,8 @@ class CheckReport:
     signature: Signature
     articles: list[ArticleResult] = field(default_factory=list)
     glossary: Glossary | None = None
+    pairing: list | None = None  # a site mirror's pairing problems (bilingual.mirror); None for a corpus
+    stale: list = field(default_factory=list)  # baseline entries that matched no flag
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -45,7 +47,9 @@ class CheckReport:
         """0 clean, 1 flags at or above ``fail_on``, 2 an article could not be checked."""
         if self.errors:
             return 2
-        if any(level_at_least(f.level, fail_on) for _, f in self.flags):
+        if any(level_at_least(f.level, fail_on) for _, f in self.flags if not f.accepted):
+            return 1
+        if any(level_at_least(p.level, fail_on) for p in self.pairing or ()):
             return 1
         return 0
 
@@ -54,6 +58,10 @@ class CheckReport:
             "signature": self.signature.to_dict(),
             "articles": [article_to_dict(a) for a in self.articles],
             "summary": self.counts(),
+            "accepted": sum(1 for _, f in self.flags if f.accepted),
+            "stale_baseline": [e.to_dict() for e in self.stale],
+            **({"pairing": [p.to_dict() | {"level": p.level} for p in self.pairing]}
+               if self.pairing is not None else {}),
         }
 
     def to_frame(self):
@@ -109,6 +117,10 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     problem = getattr(pair, "problem", None)
     if problem:
         return ArticleResult(pair, error=problem), []
+    if pair.en_path is not None and pair.en_path == pair.ru_path:  # a CAT file: both sides in one
+        from .catfiles import check_units
+
+        return check_units(pair, glossary, mode=mode, matcher=matcher, keep_alignment=keep_alignment)
     if pair.en_path is None or pair.ru_path is None:
         have = pair.en_path or pair.ru_path
         missing = "ru" if pair.ru_path is None else "en"
@@ -128,12 +140,13 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     renderings = collect_renderings(alignment) if alignment.hits is not None else []
     result = ArticleResult(
         pair,
-        flags=tuple(flags),
         alignment=alignment if keep_alignment else None,
         date=date,
         uncertain=tuple(l for l in alignment.links if l.uncertain),
+        en_lines=en_doc.sentence_lines(),
+        ru_lines=ru_doc.sentence_lines(),
     )
-    return result, renderings
+    return replace(result, flags=tuple(result.locate(f) for f in flags)), renderings
 
 
 def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
@@ -149,31 +162,66 @@ def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode:
 
 def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path | None = None, *,
           mode: str = "default", keep_alignments: bool = False,
-          progress: Callable[[ArticleResult], None] | None = None) -> CheckReport:
-    """Check every article pair under ``paths`` (default ``corpus/``) against the glossary."""
+          progress: Callable[[ArticleResult, bool, int], None] | None = None,
+          jobs: int = 1, executor: str = "local", workers: int | None = None, scheduler: str | None = None,
+          cache: bool | str | Path = False, rebuild_cache: bool = False) -> CheckReport:
+    """Check every article pair under ``paths`` (default ``corpus/``) against the glossary.
+
+    ``jobs`` worker processes (or Dask: ``executor="dask"`` with ``workers`` or ``scheduler``)
+    check articles in parallel; the report is the same as with one. ``cache``: True keeps
+    per-article results in ``<corpus>/.bilingual/check.sqlite`` (or a path) and rechecks only
+    articles whose files, glossary, mode or code changed. ``progress(result, reused, total)``
+    is called for each article in order.
+    """
+    import logging
+
+    from .checkcache import covers_corpus, open_check_cache
     from .corpus import find_pairs
+    from .incremental import check_articles
+    from .parallel import Plan
     from .rendering import inconsistent_renderings
 
+    plan = Plan(jobs, executor, workers, scheduler)
     if not isinstance(glossary, Glossary):
         glossary = load_default_glossary(glossary)
     if not paths:
         if not Path(DEFAULT_CORPUS).is_dir():
             raise CorpusError("no paths given and no corpus/ folder here", path=DEFAULT_CORPUS)
         paths = [DEFAULT_CORPUS]
-    pairs = find_pairs(paths)
-    report = CheckReport(make_signature(glossary, mode), glossary=glossary)
+    pairing: list = []
+    pairs = find_pairs(paths, pairing=pairing)
+    report = CheckReport(make_signature(glossary, mode), glossary=glossary,
+                         pairing=pairing if pairing or _has_mirror(paths) else None)
     renderings: dict[str, list] = {}
-    for result, rends in iter_check(pairs, glossary, mode=mode, keep_alignments=keep_alignments):
-        report.articles.append(result)
-        renderings[result.pair.slug] = rends
-        if progress:
-            progress(result)
+    log = logging.getLogger("bilingual")
+    store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)
+    try:
+        for outcome, reused in check_articles(pairs, glossary, mode=mode, keep_alignments=keep_alignments,
+                                              plan=plan, cache=store):
+            for warning in outcome.warnings:
+                log.warning(warning)
+            report.articles.append(outcome.result)
+            renderings[outcome.result.pair.slug] = outcome.renderings
+            if progress:
+                progress(outcome.result, reused, len(pairs))
+        if store is not None and covers_corpus(paths):
+            store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
+    finally:
+        if store is not None:
+            store.close()
     corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
     if corpus_flags:
         report.articles = [
-            replace(a, flags=a.flags + tuple(corpus_flags.get(a.pair.slug, ()))) for a in report.articles
+            replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
+            for a in report.articles
         ]
     return report
+
+
+def _has_mirror(paths) -> bool:
+    from .mirror import is_site_mirror
+
+    return any(Path(p).is_dir() and is_site_mirror(Path(p)) for p in paths)
 
 
 __all__ = ["CheckReport", "check", "check_article", "iter_check", "KIND_LEVEL"]

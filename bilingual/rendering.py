@@ -36,6 +36,7 @@ class Rendering:
     ru_index: int | None
     en_text: str
     ru_text: str
+    unit: str | None = None  # in a CAT file, the unit it was found in
 
 
 def _norm(word: str) -> str:
@@ -46,7 +47,18 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if m.group(0).isascii():
+            continue  # a name kept in Latin script ("Lockheed Martin", "Le Figaro") is not rendered at all
+        if _is_adjective(m.group(0)):
+            continue  # «Балканского побережья»: an adjective built on a name, not a rendering of it
         yield m.group(0)
+
+
+def _is_adjective(word: str) -> bool:
+    from .morph import parse
+
+    parses = parse(word)
+    return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].is_known
 
 
 def _closest(word_forms: list[str], target: str, score) -> tuple[str, float] | None:
@@ -174,5 +186,6 @@ def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str,
                         + (f"; the glossary says «{canonical}»" if canonical else "; the glossary has no entry"),
                 level=KIND_LEVEL["inconsistent_rendering"], rule="inconsistent_rendering",
                 why=f"{len(groups)} non-glossary renderings of {term} across {len({a.pair.slug for a, _ in seen})} articles",
+                unit=r.unit,
             ))
     return flags

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bilingual.align.formats import parse_links
+from bilingual.report.links import parse_links
 from bilingual.cli import app
 from bilingual.report.tmx import read_tmx
 

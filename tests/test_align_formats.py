@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual.align.formats import format_links, parse_links
+from bilingual.report.links import format_links, parse_links
 from bilingual.errors import InputError
 from bilingual.model import Link
 from bilingual.report.tmx import read_tmx, to_tmx

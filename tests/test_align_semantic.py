@@ -92,3 +92,27 @@ def test_cli_missing_extra_is_one_line(tmp_path, monkeypatch):
     assert res.exit_code == 2
     assert res.stderr.strip().startswith("error: ") and "semantic" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+# Sentence 5 ("Is this the end of an era?") replaced in the Russian by...
+OMISSION_NEXT_TO_ADDITION = "Погода в выходные обещает быть солнечной, сообщили синоптики."  # ...unrelated news
+LOOSE_RENDERING = "Не закончилась ли на этом целая эпоха в жизни города, спрашивают теперь многие?"  # ...a paraphrase
+
+
+LEFT_OVER_CASES = [
+    # (description, the Russian sentence 5, the links it must form)
+    ("an omission next to an unrelated addition is two null links", OMISSION_NEXT_TO_ADDITION,
+     {((5,), ()), ((), (5,))}),
+    ("a loose rendering twice as long stays one link", LOOSE_RENDERING, {((5,), (5,))}),
+]
+
+
+@pytest.mark.parametrize("what,ru5,expected", LEFT_OVER_CASES, ids=[c[0] for c in LEFT_OVER_CASES])
+def test_sentences_left_over_at_one_place(scorer, monkeypatch, what, ru5, expected):
+    monkeypatch.setattr(semantic, "_SCORER", scorer)
+    ru = RU[:5] + [ru5] + RU[6:]
+    links = align_sentences(EN, ru, mode="semantic")
+    check_partition(links, len(EN), len(ru))
+    got = set(as_tuples(links))
+    assert expected <= got
+    assert got - expected == {((i,), (i,)) for i in range(len(EN)) if i != 5}

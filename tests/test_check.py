@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from bilingual import check
@@ -68,13 +70,20 @@ def test_unreadable_article_is_reported_while_others_run(tmp_path):
     assert "Traceback" not in res.output
 
 
-def test_check_never_writes_into_the_corpus(tmp_path):
+@pytest.mark.parametrize("options, written", [
+    (["--no-cache"], set()),
+    ([], {".bilingual", ".bilingual/check.sqlite", ".bilingual/check.sqlite-wal", ".bilingual/check.sqlite-shm"}),
+])
+def test_check_never_writes_into_the_articles(tmp_path, options, written):
+    """The articles are never touched; the only thing written in the corpus is the check cache."""
     corpus = tmp_path / "corpus"
     write_article(corpus, "talks", CLEAN_EN, CLEAN_RU)
     before = sorted((p, p.stat().st_mtime_ns) for p in corpus.rglob("*"))
     for fmt in ("table", "json", "csv", "html"):
-        run(corpus, "-g", write_glossary(tmp_path), "--format", fmt)
-    assert sorted((p, p.stat().st_mtime_ns) for p in corpus.rglob("*")) == before
+        run(corpus, "-g", write_glossary(tmp_path), "--format", fmt, *options)
+    after = sorted((p, p.stat().st_mtime_ns) for p in corpus.rglob("*") if ".bilingual" not in p.parts)
+    assert after == before
+    assert {str(p.relative_to(corpus)) for p in corpus.rglob("*") if ".bilingual" in p.parts} <= written
 
 
 def test_bad_glossary_is_one_line_exit_2(tmp_path):

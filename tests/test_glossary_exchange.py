@@ -92,13 +92,14 @@ def test_bad_tbx(tmp_path, content, message):
     assert info.value.path == str(p)
 
 
-def test_external_entities_are_not_resolved(tmp_path):
+def test_external_entities_are_refused_not_resolved(tmp_path):
     p = tmp_path / "xxe.tbx"
     p.write_text('<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/hostname">]><martif><text><body><termEntry>'
                  '<langSet xml:lang="en"><tig><term>&x;</term></tig></langSet><langSet xml:lang="ru"><tig>'
                  "<term>Киев</term></tig></langSet></termEntry></body></text></martif>", "utf-8")
-    (term,) = read_terms(p)
-    assert term.en == "&x;"
+    with pytest.raises(GlossaryError, match="XML entity declaration 'x' refused") as info:
+        read_terms(p)
+    assert info.value.path == str(p)
 
 
 def test_import_merges_and_reports_conflicts(tmp_path):

@@ -23,7 +23,14 @@ def test_a_clean_glossary_has_no_problems(tmp_path):
     ("Kyiv,Киев,city,,,\nKiev,Киев,city,,,\n", [(3, "shared-ru")]),
     ("Kyiv,Киев,city,,Киев,\n", [(2, "forbidden-allowed")]),
     ("Kyiv,Киев,city,,Кыив,\nKyyiv,Кыив,city,,,\n", [(2, "forbidden-allowed")]),
-    ("Kyiv,Киеu,city,,,\n", [(2, "unparsed-ru")]),  # Latin u
+    ("Kyiv,Киеu,city,,,\n", [(2, "mixed-script")]),  # Latin u
+    ("Moldova,Мoлдова,country,,,\n", [(2, "mixed-script")]),  # Latin o
+    ("WНO,ВОЗ,organization,,,\n", [(2, "mixed-script")]),  # Cyrillic Н in English
+    ("Moldova,Молдова,country,,Мол\u00adдавия,\n", [(2, "hidden-char")]),  # soft hyphen
+    ("Moldova,Молдова\u200b,country,,,\n", [(2, "hidden-char")]),  # zero-width space
+    ("Moldova,Мол\u2060дова,country,,,\n", [(2, "hidden-char")]),  # word joiner
+    ("Moldova,Молдова,country,Молдо\u0301ва,,\n", [(2, "hidden-char")]),  # stress mark
+    ("Moldova,Молд\ufeffова,country,,,\n", [(2, "hidden-char")]),  # a BOM inside the text
     ("Kyiv,Київ,city,,,\n", [(2, "unparsed-ru")]),  # Ukrainian letters
     ("Kyiv,Киева,city,,,\n", [(2, "unparsed-ru")]),  # genitive, not the dictionary form
     ("Sandu,Санду,person,,,indeclinable\n", []),

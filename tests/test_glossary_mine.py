@@ -87,7 +87,7 @@ def test_unlisted_renderings_of_existing_terms(result):
 def test_review_csv_and_accept(tmp_path, result):
     text = proposals_csv(result.proposals + result.variations)
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == ["en", "ru", "type", "variants", "forbidden", "note", "confidence", "count",
+    assert list(rows[0]) == ["en", "ru", "type", "variants", "forbidden", "note", "en_variants", "confidence", "count",
                              "example_en", "example_ru", "status"]
     for row in rows:
         if row["en"] in ("Olaf Scholz", "Kyiv"):

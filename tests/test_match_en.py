@@ -60,7 +60,7 @@ def hits(text):
     # word boundaries
     ("Putinism", []),
     ("Kyivstar", []),
-    ("USA", []),
+    ("USAID", []),
     # dotted and dotless spellings
     ("the U.S. and the US", [("U.S.", "U.S."), ("US", "US")]),  # "US" is a term of its own here
     ("St. Petersburg or St Petersburg", [("St. Petersburg", "St. Petersburg"), ("St. Petersburg", "St Petersburg")]),

@@ -72,3 +72,46 @@ def test_english(text, expected):
 )
 def test_translations_agree(en, ru):
     assert sorted(extract_numbers(en, "en")) == sorted(extract_numbers(ru, "ru"))
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("by the December 10 deadline", "en", ((10, 12),)),
+    ("on 3rd of May", "en", ((3, 5),)),
+    ("on December 26 and 27", "en", ((26, 12), (27, 12))),
+    ("к 10 ноября", "ru", ((10, 11),)),
+    ("26 и 27 декабря", "ru", ((26, 12), (27, 12))),
+    ("1 мая и 2 марта", "ru", ((1, 5), (2, 3))),
+    ("в 2021 году", "ru", ()),
+])
+def test_dates(text, lang, expected):
+    from bilingual.numbers import dates
+
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("восемнадцати лет", "ru", [("18", {"18"})]),
+    ("более двух миллионов", "ru", [("2000000", {"2000000"})]),
+    ("двадцать пять человек", "ru", [("25", {"25"})]),
+    ("к девяти часам вечера", "ru", [("9", {"9", "21", "21:00"})]),
+    ("церковь XVII века", "ru", [("17", {"17"})]),
+    ("eighteen people", "en", [("18", {"18"})]),
+    ("twenty-five", "en", [("25", {"25"})]),
+    ("не было", "ru", []),
+])
+def test_number_words(text, lang, expected):
+    from bilingual.number_words import word_mentions
+
+    assert [(m.value, set(m.alts)) for m in word_mentions(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at 5.30pm", [("17:30", {"17:30"})]),
+    ("from 9pm", [("21:00", {"21:00", "21"})]),
+    ("3 million", [("3", {"3", "3000000"})]),
+    ("the G7 and B9", []),
+])
+def test_digit_mentions_en(text, expected):
+    from bilingual.numbers import number_mentions
+
+    assert [(m.value, set(m.alts)) for m in number_mentions(text, "en") if not m.soft] == expected

@@ -70,7 +70,7 @@ def test_html_report_escapes_article_text(payload_corpus, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;" in page
-    assert '<mark class="term forbidden"' in page  # Молдавия
+    assert '<mark class="term forbidden dev error"' in page  # Молдавия, the flag's deviation
 
 
 @pytest.mark.browser

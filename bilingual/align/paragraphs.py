@@ -7,6 +7,8 @@ become null links.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import Link
 from . import dp
 from .scorers import SideFeatures, align_features, beads_to_links
@@ -41,6 +43,18 @@ def _path_cost(fe: SideFeatures, fr: SideFeatures, e0: int, e1: int, r0: int, r1
     return sum(b[4] for b in beads)
 
 
+# Paragraph beads: a three-paragraph merge or a 2-2 crossing is rare, and with
+# paragraph lengths the sentence costs of those beads make runner-up paths so
+# cheap that whole paragraphs lose their confidence. A paragraph split in three
+# is still found: the third joins its group when boundaries are reopened below.
+PARAGRAPH_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _paragraph_params(params: dp.Params) -> dp.Params:
+    beads = tuple(b for b in params.beads if b in PARAGRAPH_BEADS)
+    return params if beads == params.beads else dataclasses.replace(params, beads=beads)
+
+
 def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, params: dp.Params) -> list[Link]:
     be, br = _blocks(list(en_paras)), _blocks(list(ru_paras))
     if len(be) <= 1 or len(br) <= 1:
@@ -49,7 +63,7 @@ def align_by_paragraphs(fe: SideFeatures, fr: SideFeatures, en_paras, ru_paras, 
     pr_len = [sum(fr.lengths[a:b]) for a, b in br]
     pe_anc = [_merge(fe.anchors[a:b]) for a, b in be]
     pr_anc = [_merge(fr.anchors[a:b]) for a, b in br]
-    groups, margins = dp.align(pe_len, pr_len, pe_anc, pr_anc, params, with_margins=True)
+    groups, margins = dp.align(pe_len, pr_len, pe_anc, pr_anc, _paragraph_params(params), with_margins=True)
     spans = []
     for (p0, p1, q0, q1, _cost), margin in zip(groups, margins):
         e0 = be[p0][0] if p1 > p0 else (be[p0][0] if p0 < len(be) else len(fe))

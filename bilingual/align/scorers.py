@@ -103,6 +103,25 @@ def beads_to_links(beads, margins, en_offset: int = 0, ru_offset: int = 0) -> li
     return links
 
 
+def pair_adjacent_nulls(links: list[Link]) -> list[Link]:
+    """An English and a Russian sentence left over at the same place are linked.
+
+    They are more likely a loose translation than an omission next to an
+    addition; the link keeps the lower confidence and is marked uncertain.
+    """
+    out: list[Link] = []
+    for link in links:
+        if out:
+            prev = out[-1]
+            if len(prev.en) == 1 and not prev.ru and len(link.ru) == 1 and not link.en or \
+                    len(prev.ru) == 1 and not prev.en and len(link.en) == 1 and not link.ru:
+                score = min(prev.score, link.score)
+                out[-1] = Link(prev.en + link.en, prev.ru + link.ru, score, True)
+                continue
+        out.append(link)
+    return out
+
+
 def align_features(fe: SideFeatures, fr: SideFeatures, params: dp.Params, en_offset: int = 0, ru_offset: int = 0,
                    max_margin: float = float("inf")):
     beads, margins = dp.align(fe.lengths, fr.lengths, fe.anchors, fr.anchors, params, stops_en=fe.stops,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import sys
 
 import typer
@@ -19,8 +20,36 @@ from ..errors import BilingualError
 from ..report.terminal import escape_controls
 
 
+# click's exception classes, wherever this typer keeps click (its own copy in newer releases)
+_click_errors = sys.modules[typer.BadParameter.__module__]
+_NO_ARGS_HELP = getattr(_click_errors, "NoArgsIsHelpError", ())
+
+
 class _Commands(TyperGroup):
-    """Runs a command; a library error it raises becomes one line and the error's exit code."""
+    """Runs a command; a library error it raises becomes one line and the error's exit code,
+    and so does an option value outside its choices (``unknown format 'nope' (choose from …)``).
+
+    A usage error (an unknown option, ``--beam 0``, a bad ``--format``) is one
+    line too, ``error: <what>`` and exit 2, instead of click's usage box.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS_HELP as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except _click_errors.ClickException as err:
+            message = " ".join(err.format_message().split()).replace("Value error, ", "")
+            command = getattr(getattr(err, "ctx", None), "command_path", None)
+            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            typer.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -28,6 +57,53 @@ class _Commands(TyperGroup):
         except BilingualError as err:
             typer.echo(escape_controls(f"error: {err}"), err=True)
             raise typer.Exit(err.exit_code) from None
+        except typer.BadParameter as err:
+            message = _bad_choice(err)
+            if message is None:
+                raise
+            typer.echo(f"error: {message}", err=True)
+            raise typer.Exit(2) from None
+
+
+def _bad_choice(err) -> str | None:
+    """``unknown format 'nope' (choose from table, json)`` for a value outside an option's choices."""
+    param = err.param
+    descriptor = getattr(param, "type_descriptor", None) or getattr(param, "type", None)
+    choices = getattr(descriptor, "choices", None)
+    if param is None or not choices:
+        return None
+    raw = re.search(r"'(.*?)' is not (?:one of|a valid)", err.message or "")
+    name = max(param.opts, key=len).lstrip("-") if param.opts else param.name
+    values = ", ".join(str(getattr(c, "value", c)) for c in choices)
+    return f"unknown {name}{f' {raw.group(1)!r}' if raw else ''} (choose from {values})"
+
+
+def _plain_type_names() -> None:
+    """Help names what a value is (``<path>``, ``<n>``, ``<text>``), never a Python annotation
+    (``<list[Path]>``, ``<int>``); flags show no type at all."""
+    from typer import core
+
+    param = getattr(core, "_TyperParameter", None)
+    if param is None or not hasattr(param, "display_type"):
+        return
+    original = param.display_type
+    names = {"int": "n", "float": "number", "str": "text", "Path": "path", "bool": ""}
+
+    def display_type(self, ctx):
+        label = original(self, ctx)
+        inner = label[1:-1] if label.startswith("<") and label.endswith(">") else label
+        many = inner.startswith("list[")
+        if many:
+            inner = inner[5:-1]
+        inner = names.get(inner, inner)
+        if not inner:
+            return None
+        return f"<{inner}>" if not many else f"<{inner}>..."
+
+    param.display_type = display_type
+
+
+_plain_type_names()
 
 
 app = typer.Typer(
@@ -35,8 +111,9 @@ app = typer.Typer(
     cls=_Commands,
     help="Pair, align, check, fix, translate and diff the English and Russian versions of articles.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 def _version(value: bool) -> None:
@@ -49,7 +126,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     """Pair, align, check, fix, translate and diff the English and Russian versions of articles."""
@@ -78,11 +155,14 @@ class _WarningLine(logging.Handler):
 COMMAND_MODULES = [
     "align",
     "check",
+    "pairs",
     "diff",
     "fix",
     "translate",
     "models",
     "glossary",
+    "schema",
+    "config",
 ]
 
 for _name in COMMAND_MODULES:

@@ -12,10 +12,11 @@ from .options import AlignMode
 
 
 class AlignFormat(str, Enum):
-    default = "default"
+    table = "table"
     jsonl = "jsonl"
     tsv = "tsv"
     tmx = "tmx"
+    xliff = "xliff"
 
 
 class Split(str, Enum):
@@ -28,9 +29,10 @@ def register(app: typer.Typer) -> None:
     def align(
         en: Path = typer.Argument(..., help="The English file (txt, md or html; with --split lines, one sentence a line)."),
         ru: Path = typer.Argument(..., help="The Russian file, same kind."),
-        fmt: AlignFormat = typer.Option(AlignFormat.default, "--format", "-f",
-                                        help="default: one link a line, EN indices:RU indices:confidence; jsonl and tsv add the texts; "
-                                             "tmx: a translation memory."),
+        fmt: Optional[AlignFormat] = typer.Option(
+            None, "--format", "-f", help="table (default): one link a line, EN indices:RU indices:confidence; "
+                                         "jsonl and tsv add the texts; tmx: a translation memory; xliff: XLIFF 1.2, "
+                                         "one trans-unit per link. Default: from the -o file's extension, else table."),
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
         mode: AlignMode = typer.Option(AlignMode.default, "--mode",
@@ -46,11 +48,12 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done, 2 bad input.
         """
-        from .output import Output
+        from .output import Output, format_for
 
+        fmt = AlignFormat(format_for(output, fmt, AlignFormat))
         out = Output(output, reads=[en, ru, glossary])
         from ..align import align_files
-        from ..align.formats import format_links
+        from ..report.links import format_links
 
         gloss = None
         if glossary is not None:
@@ -64,6 +67,11 @@ def register(app: typer.Typer) -> None:
             from ..report.tmx import to_tmx
 
             data = to_tmx(en_texts, ru_texts, result.links)
+        elif fmt is AlignFormat.xliff:
+            from ..report.xliff import to_xliff
+
+            data = to_xliff(en_texts, ru_texts, result.links, original=str(en))
         else:
-            data = format_links(result.links, fmt.value, en_texts, ru_texts).encode("utf-8")
+            data = format_links(result.links, "default" if fmt is AlignFormat.table else fmt.value,
+                                en_texts, ru_texts).encode("utf-8")
         out.write(data)

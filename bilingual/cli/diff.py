@@ -31,7 +31,8 @@ def register(app: typer.Typer) -> None:
             None, "--glossary", "-g", help="Glossary CSV: with --en, report term flags fixed and introduced."),
         lang: Optional[str] = typer.Option(
             None, "--lang", help="Language of OLD and NEW. Default: from the file name (ru.md), else detected."),
-        fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
+        fmt: Optional[DiffFormat] = typer.Option(
+            None, "--format", "-f", help="Output format. Default: from the -o file's extension, else table."),
         output: Optional[Path] = typer.Option(
             None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
         show_unchanged: bool = typer.Option(False, "--all", help="Table: list unchanged sentences too."),
@@ -44,8 +45,9 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 done (with --exit-code: nothing changed), 1 changes found with --exit-code, 2 bad input.
         """
-        from .output import Output
+        from .output import Output, format_for
 
+        fmt = DiffFormat(format_for(output, fmt, DiffFormat))
         out = Output(output, reads=[old, new, en, ru, glossary])
         if ru is not None:
             found = _stale(old, new, ru, glossary, en, fmt, out)
@@ -61,11 +63,11 @@ def _versions(old, new, en, glossary, lang, fmt, output, show_unchanged) -> bool
     if fmt is DiffFormat.json:
         output.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is DiffFormat.html:
-        from ..diff.render import render_html
+        from ..report.diff import render_html
 
         output.write(render_html(result, title=f"bilingual diff: {old.name} → {new.name}"))
     else:
-        from ..diff.render import render_table
+        from ..report.diff import render_table
 
         _table(lambda console: render_table(result, console, show_unchanged=show_unchanged), output)
     return result.changed
@@ -83,7 +85,7 @@ def _stale(old, new, ru, glossary, en, fmt, output) -> bool:
     if fmt is DiffFormat.json:
         output.write(json.dumps({"stale": [s.to_dict() for s in stale]}, ensure_ascii=False, indent=2) + "\n")
     else:
-        from ..diff.render import render_stale_table
+        from ..report.diff import render_stale_table
 
         _table(lambda console: render_stale_table(stale, console), output)
     return bool(stale)

@@ -9,10 +9,26 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
+from ..report.glossary import (merge_dict, merge_lines, mine_dict, mine_lines, mine_summary, term_line,
+                               terms_table)
+from .options import TableOrJson
 from .output import echo
 
 DEFAULT = Path("glossary.csv")
+
+
+def _glossary_file(given: Optional[Path]) -> Path:
+    """-g, else the project config's glossary, else glossary.csv here (the file to read or edit)."""
+    from .options import glossary_path
+
+    return glossary_path(given) or DEFAULT
+
+
+def _config_corpus() -> list[Path]:
+    from .options import project_config
+
+    return [Path(p) for p in project_config().get("corpus") or ["corpus"]]
 
 sub = typer.Typer(
     name="glossary",
@@ -40,24 +56,16 @@ def _forms(values: Optional[List[str]]) -> Optional[List[str]]:
     return [part.strip() for v in values for part in v.split(";") if part.strip()]
 
 
-def _term_line(t) -> str:
-    bits = [f"{t.en} → {t.ru}"]
-    if t.type:
-        bits.append(f"[{t.type}]")
-    if t.variants:
-        bits.append("variants: " + "; ".join(t.variants))
-    if t.forbidden:
-        bits.append("forbidden: " + "; ".join(t.forbidden))
-    return "  ".join(bits)
-
-
 @sub.command()
 def lint(
-    file: Path = typer.Argument(DEFAULT, help="The glossary CSV."),
+    file: Optional[Path] = typer.Argument(None, help="The glossary CSV (or give it with -g)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: "
+                                            "`glossary` in bilingual.toml, else glossary.csv."),
     corpus: Optional[Path] = typer.Option(
         None, "--corpus", "-c", help="Also report terms found in none of this corpus's English articles. "
                                      "Default: corpus/ when present."),
     no_corpus: bool = typer.Option(False, "--no-corpus", help="Skip the corpus check."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Report schema errors and subtler problems, one line each with file:line.
 
@@ -65,13 +73,21 @@ def lint(
     """
     from ..glossary.lint import lint_glossary
 
+    if file is not None and glossary is not None and file != glossary:
+        raise UsageError("give the glossary once: as FILE or with -g")
+    file = _glossary_file(file or glossary)
     if not file.exists():
         raise InputError("glossary file not found", path=str(file))
     if corpus is None and not no_corpus and Path("corpus").is_dir():
         corpus = Path("corpus")
     problems = lint_glossary(file, None if no_corpus else corpus)
-    for p in problems:
-        echo(str(p))
+    if fmt is TableOrJson.json:
+        echo(json.dumps({"glossary": str(file), "problems": [
+            {"path": p.path, "line": p.line, "code": p.code, "message": p.message} for p in problems]},
+            ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            echo(str(p))
     if problems:
         echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
         raise typer.Exit(1)
@@ -85,14 +101,18 @@ def add(
     variant: Optional[List[str]] = typer.Option(None, "--variant", "-v", help="An allowed variant (repeatable)."),
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", "-x", help="A forbidden form (repeatable)."),
     note: str = typer.Option("", "--note", "-n", help="A note for editors."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    en_variant: Optional[List[str]] = typer.Option(None, "--en-variant", "-e",
+                                                   help="Another English name, e.g. 'U.S.' (repeatable)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: "
+                                            "`glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Add a term. Refused (exit 2, file untouched) if the English term is already there or the row is invalid."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import add_term
 
     t = add_term(glossary, en, ru, type=type, variants=_forms(variant) or (),
-                 forbidden=_forms(forbidden) or (), note=note)
-    echo(f"added {glossary}:{t.line}: {_term_line(t)}")
+                 forbidden=_forms(forbidden) or (), note=note, en_variants=_forms(en_variant) or ())
+    echo(f"added {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("set")
@@ -104,29 +124,34 @@ def set_(
     forbidden: Optional[List[str]] = typer.Option(None, "--forbidden", help="Replace the forbidden forms."),
     add_variant: Optional[List[str]] = typer.Option(None, "--add-variant", help="Add a variant (repeatable)."),
     add_forbidden: Optional[List[str]] = typer.Option(None, "--add-forbidden", help="Add a forbidden form."),
+    en_variants: Optional[List[str]] = typer.Option(None, "--en-variants", help="Replace the English variants."),
+    add_en_variant: Optional[List[str]] = typer.Option(None, "--add-en-variant", help="Add an English variant."),
     note: Optional[str] = typer.Option(None, "--note", "-n", help="New note."),
     rename: Optional[str] = typer.Option(None, "--en", help="New English term."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Change cells of one term; every other cell and row stays as it was."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import set_term
 
     t = set_term(glossary, en, ru=ru, type=type, variants=_forms(variants), forbidden=_forms(forbidden),
                  note=note, new_en=rename, add_variants=_forms(add_variant) or (),
-                 add_forbidden=_forms(add_forbidden) or ())
-    echo(f"changed {glossary}:{t.line}: {_term_line(t)}")
+                 add_forbidden=_forms(add_forbidden) or (), en_variants=_forms(en_variants),
+                 add_en_variants=_forms(add_en_variant) or ())
+    echo(f"changed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command()
 def remove(
     en: str = typer.Argument(..., help="The English term to remove."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to edit."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to edit. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Remove a term."""
+    glossary = _glossary_file(glossary)
     from ..glossary.edit import remove_term
 
     t = remove_term(glossary, en)
-    echo(f"removed {glossary}:{t.line}: {_term_line(t)}")
+    echo(f"removed {glossary}:{t.line}: {term_line(t)}")
 
 
 @sub.command("list")
@@ -134,16 +159,20 @@ def list_(
     text: Optional[str] = typer.Argument(None, help="Only terms containing this text (any column, ё = е)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only terms of this type."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """List terms as a table, filtered by type and text."""
+    glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.edit import filter_terms
-    from ..glossary.load import COLUMNS, term_row
+    from ..glossary.load import term_row
 
     terms = filter_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
-        echo(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False, indent=2))
+        from .output import Output
+
+        Output(None).write(json.dumps([{**term_row(t), "line": t.line} for t in terms], ensure_ascii=False,
+                                      indent=2) + "\n")
         return
     if fmt is ListFormat.csv:
         from ..glossary.load import glossary_csv
@@ -153,33 +182,31 @@ def list_(
 
         Output(None).write(glossary_csv(Glossary(tuple(terms))))
         return
-    from rich.table import Table
+    import sys
 
     from ..report.terminal import make_console
 
-    table = Table(title=f"{glossary}: {len(terms)} term{'s' if len(terms) != 1 else ''}", title_justify="left")
-    table.add_column("line", justify="right")
-    for name in COLUMNS:
-        table.add_column(name, overflow="fold")
-    for t in terms:
-        row = term_row(t)
-        table.add_row(str(t.line), *(row[c] for c in COLUMNS))
-    import sys
-
-    make_console(width=None if sys.stdout.isatty() else 120).print(table)  # a pipe or file gets 120 columns
+    # a pipe or file gets 120 columns
+    make_console(width=None if sys.stdout.isatty() else 120).print(terms_table(terms, str(glossary)))
 
 
 @sub.command()
 def export(
-    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange)."),
+    fmt: Optional[ExportFormat] = typer.Option(
+        None, "--format", "-f", help="csv, tsv or tbx (TermBase eXchange). Default: from the -o file's extension, "
+                                     "else csv."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
 ) -> None:
     """Export the glossary for CAT tools and spreadsheets."""
+    glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
     from ..glossary.exchange import export_glossary
     from .output import Output
 
+    from .output import format_for
+
+    fmt = ExportFormat(format_for(output, fmt, ExportFormat))
     out = Output(output, reads=[glossary])
     out.write(export_glossary(load_glossary(glossary), fmt.value))
 
@@ -187,9 +214,10 @@ def export(
 @sub.command("import")
 def import_(
     file: Path = typer.Argument(..., help="A CSV, TSV or TBX file of terms."),
-    fmt: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="Its format (default: from the name)."),
+    source_fmt: Optional[ExportFormat] = typer.Option(None, "--from", help="Its format (default: from the name)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Report what would change; write nothing."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV to merge into."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV to merge into."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Merge terms into the glossary: new terms are added, new forms merged, conflicts reported, never overwritten.
 
@@ -197,20 +225,20 @@ def import_(
     """
     from ..glossary.exchange import import_glossary
 
-    report = import_glossary(glossary, file, fmt=fmt.value if fmt else None, dry_run=dry_run)
-    _print_merge(report, file, dry_run)
+    report = import_glossary(_glossary_file(glossary), file, fmt=source_fmt.value if source_fmt else None,
+                             dry_run=dry_run)
+    _print_merge(report, file, dry_run, fmt)
 
 
-def _print_merge(report, source: Path, dry_run: bool = False) -> None:
+def _print_merge(report, source: Path, dry_run: bool = False, fmt: TableOrJson = TableOrJson.table) -> None:
     """What a merge into the glossary did (or would do); exit 1 when it hit conflicts."""
-    for t in report.added:
-        echo(f"{'would add' if dry_run else 'added'}: {_term_line(t)}")
-    for t in report.merged:
-        echo(f"{'would merge' if dry_run else 'merged'}: {_term_line(t)}")
-    for c in report.conflicts:
-        echo(f"conflict: {source}:{c.line}: {c}")
-    echo(f"{len(report.added)} added, {len(report.merged)} merged, {len(report.unchanged)} unchanged, "
-               f"{len(report.conflicts)} conflicts" + (" (dry run)" if dry_run else ""), err=True)
+    if fmt is TableOrJson.json:
+        echo(json.dumps(merge_dict(report, source, dry_run), ensure_ascii=False, indent=2))
+    else:
+        lines, summary = merge_lines(report, source, dry_run)
+        for line in lines:
+            echo(line)
+        echo(summary, err=True)
     if report.conflicts:
         raise typer.Exit(1)
 
@@ -218,12 +246,16 @@ def _print_merge(report, source: Path, dry_run: bool = False) -> None:
 @sub.command()
 def mine(
     corpus: Optional[List[Path]] = typer.Argument(None, help="Corpus folder(s) or article folders. Default: corpus/."),
-    glossary: Path = typer.Option(DEFAULT, "--glossary", "-g", help="The glossary CSV (its terms aren't proposed)."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",
+                                            help="The glossary CSV (its terms aren't proposed)."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write the proposals CSV here (atomically) for review; else print a summary."),
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes reading the articles. Default: the number of cores."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Find names the glossary lacks, with the Russian rendering the archive uses.
 
@@ -235,29 +267,33 @@ def mine(
     from ..glossary import mine as mining
     from .output import Output, split_inputs
 
-    files, folders = split_inputs(corpus or [Path("corpus")])
+    from ..parallel import cores
+    from .progress import ticker
+
+    given = glossary
+    glossary = _glossary_file(glossary)
+    corpus = list(corpus or _config_corpus())
+    files, folders = split_inputs(corpus)
     out = Output(output, reads=[*files, glossary, accept_file], folders=folders)
     if accept_file is not None:
-        _print_merge(mining.accept(glossary, accept_file), accept_file)
+        _print_merge(mining.accept(glossary, accept_file), accept_file, fmt=fmt)
         return
-    gloss = load_glossary(glossary) if glossary.exists() or glossary != DEFAULT else None
-    result = mining.mine(list(corpus or [Path("corpus")]), gloss, min_count=min_count)
+    gloss = load_glossary(glossary) if glossary.exists() or given is not None else None
+    with ticker("reading articles") as tick:
+        result = mining.mine(corpus, gloss, min_count=min_count, jobs=jobs or cores(), progress=tick)
+    if fmt is TableOrJson.json and not out.to_file:
+        echo(json.dumps(mine_dict(result), ensure_ascii=False, indent=2))
+        return
     for e in result.errors:
         echo(f"warning: skipped {e}", err=True)
     rows = result.proposals + result.variations
     if out.to_file:
         out.write(mining.proposals_csv(rows))
-        echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
-                   f"→ {output} ({result.articles} articles, {result.links} aligned links)")
+        echo(mine_summary(result, output))
         return
-    for p in result.proposals:
-        echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  (×{p.count})")
-    for p in result.variations:
-        forms = "; ".join(p.forbidden) if p.forbidden else "; ".join(p.variants)
-        what = "forbid" if p.forbidden else "variant"
-        echo(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
-    echo(f"{len(result.proposals)} new names, {len(result.variations)} terms with unlisted renderings "
-               f"({result.articles} articles, {result.links} aligned links)", err=True)
+    for line in mine_lines(result):
+        echo(line)
+    echo(mine_summary(result), err=True)
 
 
 def register(app: typer.Typer) -> None:

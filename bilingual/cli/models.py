@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from .options import TableOrJson
 
 
 def register(app: typer.Typer) -> None:
@@ -15,13 +16,13 @@ def register(app: typer.Typer) -> None:
                          no_args_is_help=True)
 
     @models.command("list")
-    def list_(fmt: str = typer.Option("text", "--format", "-f", help="text or json")) -> None:
+    def list_(fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format.")) -> None:
         """List installed models."""
         from ..translate.models import list_models, packages_dir
 
         found = list_models()
         where = packages_dir()
-        if fmt == "json":
+        if fmt is TableOrJson.json:
             typer.echo(json.dumps([m.to_dict() for m in found], ensure_ascii=False, indent=2))
             return
         if not found:

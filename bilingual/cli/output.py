@@ -88,3 +88,34 @@ def split_inputs(paths: Iterable[PathLike]) -> tuple[list[PathLike], list[PathLi
         if p is not None:
             (folders if os.path.isdir(p) else files).append(p)
     return files, folders
+
+
+# The format an output file's name asks for.
+EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".tmx": "tmx",
+                     ".tbx": "tbx", ".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff"}
+
+
+def format_for(output: PathLike, given, choices, default: str | None = None, config=None) -> str:
+    """The output format: ``--format`` when given, else the one ``-o``'s extension names (when the
+    command writes it), else the project's ``format`` setting (``default``), else the first choice
+    (the human ``table``).
+
+    ``--format`` contradicting the extension is a usage error: the file's name would lie about
+    its contents.
+    """
+    from ..errors import UsageError
+
+    values = [c.value for c in choices]
+    named = EXTENSION_FORMATS.get(Path(output).suffix.lower()) if output is not None else None
+    if given is not None:
+        value = getattr(given, "value", given)
+        if named is not None and named != value:
+            raise UsageError(f"-o {output} is a .{Path(output).suffix[1:]} file but --format is {value}; "
+                             "drop one of them or make them agree")
+        return value
+    if named in values:
+        return named
+    if default is not None and default not in values:
+        where = f"{config.source}: " if config is not None and config.path is not None else ""
+        raise UsageError(f"{where}unknown format '{default}' (choose from {', '.join(values)})")
+    return default or values[0]

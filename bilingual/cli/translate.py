@@ -10,11 +10,7 @@ from typing import List, Optional
 
 import typer
 
-
-
-class Executor(str, Enum):
-    local = "local"
-    dask = "dask"
+from .options import NO_GLOSSARY_HELP, Executor
 
 
 class Splitter(str, Enum):
@@ -23,7 +19,7 @@ class Splitter(str, Enum):
 
 
 class Format(str, Enum):
-    text = "text"
+    table = "table"
     json = "json"
 
 
@@ -31,14 +27,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def translate(
         paths: Optional[List[Path]] = typer.Argument(
-            None, help="Corpus folder(s), article folder(s) or English files. Default: corpus/."),
+            None, help="Corpus folder(s), article folder(s), a saved site or English files. Default: corpus/."),
         to: str = typer.Option("ru", "--to", help="Target language (ru)."),
         model: Optional[str] = typer.Option(None, "--model", "-m",
                                             help="Installed model name (see `bilingual models list`)."),
         beam: int = typer.Option(4, "--beam", min=1, max=16, help="Beam size (1 = greedy, fastest)."),
         batch_size: int = typer.Option(16, "--batch-size", min=1, help="Sentences per model batch."),
         glossary: Optional[Path] = typer.Option(
-            None, "--glossary", "-g", help="Glossary CSV. Default: glossary.csv when present."),
+            None, "--glossary", "-g", help="Glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
+        no_glossary: bool = typer.Option(False, "--no-glossary", help=NO_GLOSSARY_HELP),
         executor: Executor = typer.Option(Executor.local, "--executor", help="Run here or on Dask."),
         workers: Optional[int] = typer.Option(None, "--workers", min=1,
                                               help="Dask workers for a local cluster (default 2)."),
@@ -51,11 +48,14 @@ def register(app: typer.Typer) -> None:
         out_name: str = typer.Option("ru.mt.md", "--out-name", help="File name written next to each en.md."),
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Allow --out-name to replace an existing (human) file."),
-        fmt: Format = typer.Option(Format.text, "--format", "-f", help="Summary format."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="Summary format."),
         splitter: Splitter = typer.Option(Splitter.project, "--splitter",
                                           help="Sentence splitting: the project's segmenter or the model package's."),
         chunk_size: int = typer.Option(64, "--chunk-size", min=1,
                                        help="Sentences per cache commit (the most a killed run can lose)."),
+        rebuild_cache: bool = typer.Option(False, "--rebuild-cache",
+                                           help="If the cache is damaged or of another version, move it aside "
+                                                "(translations.sqlite.corrupt-<time>) and start a new one."),
     ) -> None:
         """Translate English articles to Russian (writes ru.mt.md next to each en.md).
 
@@ -63,50 +63,34 @@ def register(app: typer.Typer) -> None:
         case the sentence needs; finished sentences are cached, so a rerun or a
         killed run resumes without redoing work.
         """
-        from ..pipeline import DEFAULT_CORPUS, load_default_glossary
+        from ..pipeline import DEFAULT_CORPUS
+        from .options import project_config, require_glossary
         from ..errors import UsageError
-        from ..translate.runner import translate_corpus
+        from ..translate.runner import check_out_name, translate_corpus
 
+        check_out_name(out_name)
         if to != "ru":
             raise UsageError(f"only EN→RU is supported (--to ru), not {to!r}")
         if executor is Executor.local and workers:
             raise UsageError("--workers needs --executor dask")
-        gloss = load_default_glossary(glossary)
+        config = project_config()
+        gloss = require_glossary(glossary, no_glossary, config)
         with _progress(enabled=sys.stderr.isatty()) as report:
             summary = translate_corpus(
-                [str(p) for p in paths] if paths else [DEFAULT_CORPUS], glossary=gloss,
+                [str(p) for p in paths] if paths else (config.get("corpus") or [DEFAULT_CORPUS]), glossary=gloss if len(gloss) else None,
                 backend_options={"model": model, "beam": beam, "batch_size": batch_size},
                 cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
                 incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
-                chunk_size=chunk_size, splitter=splitter.value)
+                chunk_size=chunk_size, splitter=splitter.value, rebuild_cache=rebuild_cache)
         if fmt is Format.json:
-            typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+            from .output import Output
+
+            Output(None).write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
+            from ..report.translate import render_summary
             from .output import echo
 
             echo(render_summary(summary))
-
-
-def render_summary(summary) -> str:
-    lines = [
-        f"{summary.documents} article(s), {summary.segments} segments: {summary.translated} translated, "
-        f"{summary.cached} from cache, {summary.reused} kept (incremental)"
-        + (f" — {summary.segments_per_second:.1f} segments/s" if summary.translated else ""),
-        f"model {summary.model}; glossary {summary.glossary_sha[:12]}",
-        f"glossary enforced {summary.enforced} time(s); {summary.fallbacks} sentence(s) needed the fallback",
-    ]
-    counts = summary.flag_counts()
-    if counts:
-        lines.append("residual flags: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        for f in summary.residual[:20]:
-            lines.append(f"  {Path(f['document']).parent.name or f['document']} #{f['en_index']}: "
-                         f"{f['kind']}: {f['message']}")
-        if len(summary.residual) > 20:
-            lines.append(f"  … {len(summary.residual) - 20} more (--format json lists all)")
-    else:
-        lines.append("residual flags: none")
-    lines += [f"wrote {p}" for p in summary.written]
-    return "\n".join(lines)
 
 
 class _progress:

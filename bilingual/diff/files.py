@@ -36,7 +36,7 @@ def diff_files(old: str | Path, new: str | Path, *, en: str | Path | None = None
     old_doc, new_doc = _read(old, lang), _read(new, lang)
     if old_doc.lang != new_doc.lang:
         raise UsageError(f"the versions are in different languages ({old_doc.lang}, {new_doc.lang}); "
-                         f"pass --lang if that's wrong")
+                         f"pass --lang if that's wrong", path=str(new))
     en_doc = None
     if en is not None:
         en_doc = _read(en, "en")

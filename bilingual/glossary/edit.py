@@ -4,16 +4,18 @@ Edits work on the file's raw records, so every row not touched keeps its exact
 bytes (quoting, spacing, extra columns, line endings, BOM) and its place. A
 change is validated as the whole new file before it is written (atomically);
 one that would make the glossary invalid is refused and the file stays as it
-was. Writers take an exclusive lock (``fcntl.flock`` on the glossary's
-folder, which survives the file itself being replaced) around read-modify-write,
-so two edits at once never lose a row.
+was. Writers take an exclusive lock (the ``filelock`` package, so it works on
+Windows too) around read-modify-write, so two edits at once never lose a row.
+The lock file is named for the glossary's resolved path and lives in the
+system's temporary folder: it survives the glossary being replaced, every name
+of one glossary (a symlink, the real path) shares it, and the glossary's own
+folder gets no extra file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import fcntl
 import io
 import os
 from dataclasses import dataclass
@@ -28,15 +30,14 @@ from .load import COLUMNS, LIST_SEP, decode, formula_like, parse_glossary, split
 @contextlib.contextmanager
 def locked(path: str | os.PathLike):
     """Hold an exclusive lock for edits of the glossary at ``path``."""
-    folder = Path(path).resolve().parent
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    import hashlib
+    import tempfile
+
+    from filelock import FileLock
+
+    key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")):
         yield
-    finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 @dataclass
@@ -61,6 +62,19 @@ class _File:
     def find(self, en: str) -> list[_Record]:
         i = self.header.index("en")
         return [r for r in self.records if r.cells is not None and len(r.cells) > i and r.cells[i].strip() == en]
+
+    def add_column(self, name: str) -> None:
+        """Append an empty column (``en_variants`` the first time a term gets English variants)."""
+        if name in self.header:
+            return
+        self.header.append(name)
+        body = self.header_raw.rstrip("\r\n")
+        self.header_raw = body + "," + name + self.header_raw[len(body):]
+        for rec in self.records:
+            if rec.cells is not None:
+                body = rec.raw.rstrip("\r\n")
+                rec.raw = body + "," + rec.raw[len(body):]
+                rec.cells = rec.cells + [""]
 
     def row(self, values: dict[str, str], base: list[str] | None = None) -> str:
         cells = list(base) if base is not None else [""] * len(self.header)
@@ -139,14 +153,18 @@ def _term_at(f: _File, en: str) -> Term:
 
 
 def add_term(path: str | os.PathLike, en: str, ru: str, *, type: str = "", variants: Iterable[str] | str = (),
-             forbidden: Iterable[str] | str = (), note: str = "") -> Term:
+             forbidden: Iterable[str] | str = (), note: str = "", en_variants: Iterable[str] | str = ()) -> Term:
     """Append a term; refuses an ``en`` already there."""
     p = str(path)
     values = {"en": en.strip(), "ru": ru.strip(), "type": type.strip(), "variants": _forms(variants) or "",
               "forbidden": _forms(forbidden) or "", "note": note.strip()}
+    if _forms(en_variants):
+        values["en_variants"] = _forms(en_variants)
     _check_cells(values, p)
     with locked(p):
         f = _read(p)
+        if "en_variants" in values:
+            f.add_column("en_variants")
         existing = f.find(values["en"])
         if existing:
             raise GlossaryError(f"{values['en']!r} is already in the glossary (use 'glossary set' to change it)",
@@ -156,7 +174,8 @@ def add_term(path: str | os.PathLike, en: str, ru: str, *, type: str = "", varia
         elif not f.records and not f.header_raw.endswith(("\n", "\r")):
             f.header_raw += f.newline
         line = (f.records[-1].line + f.records[-1].raw.count("\n")) if f.records else f.header_raw.count("\n") + 1
-        f.records.append(_Record(line, f.row(values), list(values.values())))
+        row = f.row(values)
+        f.records.append(_Record(line, row, next(csv.reader([row]))))
         term = _term_at(f, values["en"]) if _valid(f) else None
         if term is not None:
             _check_term(term, p)
@@ -183,7 +202,8 @@ def _rows_of(f: _File, en: str, path: str) -> list[_Record]:
 def set_term(path: str | os.PathLike, en: str, *, ru: str | None = None, type: str | None = None,
              variants: Iterable[str] | str | None = None, forbidden: Iterable[str] | str | None = None,
              note: str | None = None, new_en: str | None = None, add_variants: Iterable[str] = (),
-             add_forbidden: Iterable[str] = ()) -> Term:
+             add_forbidden: Iterable[str] = (), en_variants: Iterable[str] | str | None = None,
+             add_en_variants: Iterable[str] = ()) -> Term:
     """Change the given cells of the term ``en`` (other cells and rows untouched)."""
     p = str(path)
     with locked(p):
@@ -191,6 +211,11 @@ def set_term(path: str | os.PathLike, en: str, *, ru: str | None = None, type: s
         found = _rows_of(f, en, p)
         old = _term_at(f, en)
         values: dict[str, str] = {}
+        if en_variants is not None or add_en_variants:
+            env = list(split_list(_forms(en_variants))) if en_variants is not None else list(old.en_variants)
+            env += [v.strip() for v in add_en_variants if v.strip() and v.strip() not in env]
+            values["en_variants"] = LIST_SEP.join(env)
+            f.add_column("en_variants")
         for name, value in (("en", new_en), ("ru", ru), ("type", type), ("note", note)):
             if value is not None:
                 values[name] = value.strip()
@@ -236,7 +261,7 @@ def filter_terms(terms: Iterable[Term], *, type: str | None = None, text: str | 
         if type and t.type != type:
             continue
         if needle:
-            hay = " ".join((t.en, t.ru, *t.variants, *t.forbidden, t.note)).lower().replace("ё", "е")
+            hay = " ".join((t.en, t.ru, *t.variants, *t.forbidden, t.note, *t.en_variants)).lower().replace("ё", "е")
             if needle not in hay:
                 continue
         out.append(t)

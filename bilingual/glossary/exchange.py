@@ -4,8 +4,9 @@ TBX is TermBase eXchange (ISO 30042, the TBX-Basic dialect), written and read
 with lxml. Each term is a ``termEntry``: the English term in one ``langSet``,
 the Russian forms in another, told apart by ``administrativeStatus``:
 ``preferredTerm`` is ``ru``, ``admittedTerm`` a variant, ``deprecatedTerm`` a
-forbidden form; ``type`` is the entry's ``subjectField`` and ``note`` its
-``note``. The reader also takes TBX v3 (``conceptEntry``/``langSec``/``termSec``)
+forbidden form; English variants (``en_variants``) are English terms with
+``admittedTerm`` status after the preferred one; ``type`` is the entry's
+``subjectField`` and ``note`` its ``note``. The reader also takes TBX v3 (``conceptEntry``/``langSec``/``termSec``)
 and ignores namespaces.
 """
 
@@ -19,7 +20,17 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from ..model import Glossary, Term
-from .load import COLUMNS, LIST_SEP, decode, glossary_csv, parse_glossary, read_rows, term_row, terms_from_rows
+from .load import (
+    COLUMNS,
+    LIST_SEP,
+    columns_for,
+    decode,
+    glossary_csv,
+    parse_glossary,
+    read_rows,
+    term_row,
+    terms_from_rows,
+)
 
 FORMATS = ("csv", "tsv", "tbx")
 
@@ -44,7 +55,8 @@ def export_glossary(g: Glossary, fmt: str) -> bytes:
 
 def _tsv(g: Glossary) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter="\t", lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns_for(g.terms), delimiter="\t", lineterminator="\n",
+                            extrasaction="ignore")
     writer.writeheader()
     for term in g.terms:
         writer.writerow(term_row(term))
@@ -67,6 +79,10 @@ def _tbx(g: Glossary) -> bytes:
             etree.SubElement(entry, "note").text = term.note
         en = etree.SubElement(entry, "langSet", {_XML_LANG: "en"})
         etree.SubElement(etree.SubElement(en, "tig"), "term").text = term.en
+        for variant in term.en_variants:
+            tig = etree.SubElement(en, "tig")
+            etree.SubElement(tig, "term").text = variant
+            etree.SubElement(tig, "termNote", type="administrativeStatus").text = _STATUS["variant"]
         ru = etree.SubElement(entry, "langSet", {_XML_LANG: "ru"})
         forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
             + [(f, "forbidden") for f in term.forbidden]
@@ -125,6 +141,15 @@ def _read_tbx(data: bytes, path: str) -> tuple[Term, ...]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         raise GlossaryError(f"not valid TBX/XML: {err.msg}", path=path, line=err.lineno) from None
+    # An entity would otherwise be dropped from the text (or, resolved, could read a file or
+    # grow a billion laughs): a TBX file has no need of one, so it is refused.
+    dtd = root.getroottree().docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        raise GlossaryError(f"XML entity declaration {entity.name!r} refused; TBX terms need no entities",
+                            path=path, line=1)
+    for node in root.iter(etree.Entity):
+        raise GlossaryError(f"XML entity {node.text} refused; write the characters themselves",
+                            path=path, line=node.sourceline)
     terms = []
     for entry in root.iter():
         if _local(entry.tag) not in ("termEntry", "conceptEntry"):
@@ -152,7 +177,8 @@ def _read_tbx(data: bytes, path: str) -> tuple[Term, ...]:
                 status = next((t.text or "" for t in tig.iter()
                                if _local(t.tag) == "termNote" and t.get("type") == "administrativeStatus"), "")
                 if lang.startswith("en"):
-                    en.append(text)
+                    if _kind_of_status(status) != "forbidden":
+                        en.append(text)
                 elif lang.startswith("ru"):
                     ru[_kind_of_status(status)].append(text)
         if not en:
@@ -162,10 +188,11 @@ def _read_tbx(data: bytes, path: str) -> tuple[Term, ...]:
             raise GlossaryError(f"{en[0]!r} has no allowed Russian term", path=path, line=line)
         variants = ru["allowed"][1:] + ru["variant"] if ru["allowed"] else ru["variant"][1:]
         terms.append(Term(en=en[0], ru=allowed[0], type=type_, variants=tuple(variants),
-                          forbidden=tuple(ru["forbidden"]), note=note, line=line))
+                          forbidden=tuple(ru["forbidden"]), note=note, line=line, en_variants=tuple(en[1:])))
     # the same rules as a CSV: no duplicate en with another ru, no formula cells, ...
-    rows = [(t.line, [term_row(t)[c] for c in COLUMNS]) for t in terms]
-    return terms_from_rows(list(COLUMNS), rows, path)
+    columns = [*COLUMNS, "en_variants"]
+    rows = [(t.line, [term_row(t)[c] for c in columns]) for t in terms]
+    return terms_from_rows(columns, rows, path)
 
 
 def _kind_of_status(status: str) -> str:
@@ -226,7 +253,11 @@ def merge_terms(glossary_path: str | os.PathLike, incoming, *, source: str = "im
             ours = current.get(theirs.en)
             if ours is None:
                 values = term_row(theirs)
-                f.records.append(_new_record(f, values))
+                if values["en_variants"]:
+                    f.add_column("en_variants")
+                else:
+                    del values["en_variants"]
+                f.records.append(_new_record(f, {k: v for k, v in values.items() if k in f.header}))
                 current[theirs.en] = theirs
                 report.added.append(theirs)
                 continue
@@ -236,12 +267,15 @@ def merge_terms(glossary_path: str | os.PathLike, incoming, *, source: str = "im
                 if not conflicts:
                     report.unchanged.append(ours)
                 continue
+            if "en_variants" in changes:
+                f.add_column("en_variants")
             for rec in f.find(ours.en):
                 rec.raw = f.row(changes, rec.cells)
                 rec.cells = next(csv.reader([rec.raw]))
             merged = Term(**{**{k: getattr(ours, k) for k in ("en", "ru", "type", "note", "line")},
                              "variants": tuple(split(changes.get("variants"), ours.variants)),
                              "forbidden": tuple(split(changes.get("forbidden"), ours.forbidden)),
+                             "en_variants": tuple(split(changes.get("en_variants"), ours.en_variants)),
                              **{k: changes[k] for k in ("type", "note") if k in changes}})
             current[ours.en] = merged
             report.merged.append(merged)
@@ -300,6 +334,10 @@ def _merge(ours: Term, theirs: Term) -> tuple[dict[str, str], list[Conflict]]:
         changes["variants"] = LIST_SEP.join(dict.fromkeys([*ours.variants, *new_var]))
     if new_forb:
         changes["forbidden"] = LIST_SEP.join(dict.fromkeys([*ours.forbidden, *new_forb]))
+    known_en = {x.lower() for x in ours.en_names}
+    new_en = [v for v in theirs.en_variants if v.lower() not in known_en]
+    if new_en:
+        changes["en_variants"] = LIST_SEP.join(dict.fromkeys([*ours.en_variants, *new_en]))
     return changes, conflicts
 
 

@@ -22,7 +22,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _SMART = re.compile(r"[“”„‟‘’‚‛]")
-_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]|\s{2,}|\t")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]|\s{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,16 @@ def unparsed_ru(rows: list[_Row]):
     for r in rows:
         indeclinable = "indeclinable" in r.term.note.lower() or "несклоня" in r.term.note.lower()
         for form in r.term.allowed:
+            from ..normalize import normalize
+
+            form = normalize(form).text  # invisible characters are hidden-char's to report
             words = _WORD.findall(form)
             for word in words:
                 if not _CYRILLIC.search(word):
                     continue
                 if _LATIN.search(word):
-                    yield r.term.line, f"{word!r} in {form!r} mixes Cyrillic and Latin letters"
-                elif _UKRAINIAN.search(word):
+                    continue  # mixed-script's to report
+                if _UKRAINIAN.search(word):
                     yield r.term.line, f"{word!r} in {form!r} has Ukrainian letters (a Russian form is expected)"
                 elif not word.isupper() and all("UNKN" in p.tag for p in morph.parse(word)):
                     yield r.term.line, f"pymorphy3 can't parse {word!r} in {form!r} (spelling?)"
@@ -149,7 +152,39 @@ def smart_quotes(rows: list[_Row]):
                 yield r.term.line, f"column {name!r}: smart quotes in {cell.strip()!r}"
 
 
-CHECKS = [duplicate_en, shared_ru, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces, smart_quotes]
+_TERM_COLUMNS = ("en", "ru", "variants", "forbidden", "en_variants")
+
+
+def hidden_char(rows: list[_Row]):
+    """Invisible characters in a term: soft hyphen, zero-width space/joiner, word joiner, BOM, stress mark.
+
+    Matching sees through them, but a term that carries one is seldom what its author meant
+    (a form pasted from a web page), and exports and lookups by hand trip over it.
+    """
+    from ..normalize import hidden_chars
+
+    for r in rows:
+        for name in _TERM_COLUMNS:
+            cell = r.cells.get(name, "")
+            found = hidden_chars(cell)
+            if found:
+                names = ", ".join(dict.fromkeys(n.lower() for _, n in found))
+                yield r.term.line, f"column {name!r}: invisible character ({names}) in {cell.strip()!r}"
+
+
+def mixed_script(rows: list[_Row]):
+    """A word written with both Latin and Cyrillic letters («Мoлдова» with a Latin o, "WНO")."""
+    from ..normalize import mixed_words
+
+    for r in rows:
+        for name in _TERM_COLUMNS:
+            cell = r.cells.get(name, "")
+            for m in mixed_words(cell):
+                yield r.term.line, f"column {name!r}: {m.group()!r} mixes Latin and Cyrillic letters"
+
+
+CHECKS = [duplicate_en, shared_ru, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces, smart_quotes,
+          hidden_char, mixed_script]
 
 
 # ---------------------------------------------------------------- corpus use

@@ -1,8 +1,9 @@
 """Read, validate and write the glossary (``glossary.csv``).
 
 The file is a CSV with the header ``en,ru,type,variants,forbidden,note``
-(other columns are allowed and ignored); ``variants`` and ``forbidden`` hold
-``;``-separated Russian forms. Every problem is a ``GlossaryError`` naming the
+and optionally ``en_variants`` (other columns are allowed and ignored);
+``variants`` and ``forbidden`` hold ``;``-separated Russian forms,
+``en_variants`` other English names of the term (``U.S.;USA;America``). Every problem is a ``GlossaryError`` naming the
 file and the 1-based line, so the CLI can print ``path:line: message``.
 """
 
@@ -18,6 +19,8 @@ from ..errors import GlossaryError
 from ..model import Glossary, Term
 
 COLUMNS = ("en", "ru", "type", "variants", "forbidden", "note")
+# Columns a glossary may have; files without them keep working.
+OPTIONAL_COLUMNS = ("en_variants",)
 LIST_SEP = ";"
 # Cells a spreadsheet would run as a formula (CSV injection). "-" counts only
 # before a non-digit, so "-5" stays a number.
@@ -106,7 +109,7 @@ def terms_from_rows(header: list[str], rows, path: str | None, errors: list | No
     Raises the first problem as a ``GlossaryError``; with ``errors`` (a list)
     every problem is appended there instead and the bad rows are skipped.
     """
-    idx = {name: header.index(name) for name in COLUMNS}
+    idx = {name: header.index(name) for name in (*COLUMNS, *OPTIONAL_COLUMNS) if name in header}
     width = len(header)
     first_ru: dict[str, tuple[str, int]] = {}
     terms = []
@@ -134,6 +137,7 @@ def _row_term(header, idx, width, line, cells, path, first_ru) -> Term:
                 f"column {name or '?'!r} holds a formula-like cell {cell.strip()[:30]!r} "
                 "(cells may not start with = + @ or -)", path=path, line=line)
     get = {name: cells[i].strip() for name, i in idx.items()}
+    get.setdefault("en_variants", "")
     for name in ("en", "ru"):
         if not get[name]:
             raise GlossaryError(f"empty '{name}' cell", path=path, line=line)
@@ -144,7 +148,8 @@ def _row_term(header, idx, width, line, cells, path, first_ru) -> Term:
             f"duplicate en {en!r} with another ru: {ru!r} here, {prev_ru!r} on line {prev_line}",
             path=path, line=line)
     return Term(en=en, ru=ru, type=get["type"], variants=split_list(get["variants"]),
-                forbidden=split_list(get["forbidden"]), note=get["note"], line=line)
+                forbidden=split_list(get["forbidden"]), note=get["note"], line=line,
+                en_variants=split_list(get["en_variants"]))
 
 
 def parse_glossary(data: bytes, path: str | None = None) -> Glossary:
@@ -173,13 +178,18 @@ def term_row(term: Term) -> dict[str, str]:
     """A Term as the CSV's cells."""
     return {"en": term.en, "ru": term.ru, "type": term.type,
             "variants": LIST_SEP.join(term.variants), "forbidden": LIST_SEP.join(term.forbidden),
-            "note": term.note}
+            "note": term.note, "en_variants": LIST_SEP.join(term.en_variants)}
+
+
+def columns_for(terms) -> list[str]:
+    """The standard columns, plus ``en_variants`` when some term has English variants."""
+    return [*COLUMNS, *(["en_variants"] if any(t.en_variants for t in terms) else [])]
 
 
 def glossary_csv(g: Glossary) -> str:
     """The CSV text of a glossary, columns in the standard order."""
     buf = io.StringIO(newline="")
-    writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns_for(g.terms), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for term in g.terms:
         writer.writerow(term_row(term))
@@ -201,7 +211,7 @@ def glossary_to_frame(g: Glossary):
     import pandas as pd
 
     records = [{**term_row(t), "line": t.line} for t in g.terms]
-    return pd.DataFrame.from_records(records, columns=[*COLUMNS, "line"])
+    return pd.DataFrame.from_records(records, columns=[*columns_for(g.terms), "line"])
 
 
 def glossary_from_frame(df, path: str | None = None) -> Glossary:

@@ -77,7 +77,30 @@ def _is_word_char(ch: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class _EnEntry:
     term: Term
-    words: tuple[str, ...]  # the term's words as written, for its case rule
+    words: tuple[str, ...]  # the name's words as written, for its case rule
+    kind: str = "allowed"  # allowed (the term's en), variant (another name), derived (demonym)
+    loose: bool = False  # any case: a term whose Russian is lowercase (omicron, brexit)
+    order: int = 0  # the term's position in the glossary: the last tie-break
+
+
+# Terms whose English may have country aliases and demonyms, and whose Russian
+# may have relative adjectives («иранский») and short names («РФ»).
+PLACE_TYPES = frozenset({"country", "city", "region", "place", ""})
+
+
+def _en_names(term: Term) -> list[tuple[str, str]]:
+    """``(name, kind)`` of every English name of ``term``: its own, variants, country data."""
+    from .countries import aliases_of, demonyms_of
+
+    out = [(term.en, "allowed")] + [(v, "variant") for v in term.en_variants]
+    if term.type in PLACE_TYPES:
+        out += [(a, "variant") for a in aliases_of(term.en)]
+        out += [(d, "derived") for d in demonyms_of(term.en)]
+    return out
+
+
+# Name particles written either way round ("de Klerk" / "De Klerk", "van Gogh" / "Van Gogh").
+_PARTICLES = frozenset("de da di du del della der den des la le van von ter al el bin ibn".split())
 
 
 def _case_ok(words: tuple[str, ...], surface: str) -> bool:
@@ -88,6 +111,8 @@ def _case_ok(words: tuple[str, ...], surface: str) -> bool:
             return got == want
         return got[:1].isupper() or not want[:1].isupper()
     for want, got in zip(words, found):
+        if want.lower() in _PARTICLES:  # "de Klerk" and "De Klerk", "al-Assad" and "Al-Assad"
+            continue
         if len(want) > 1 and want.isupper():  # NATO, US: exactly
             if got != want:
                 return False
@@ -139,11 +164,18 @@ _OPEN = {"і": ("о", "е"), "ї": ("є",)}
 
 
 def stems(word: str) -> tuple[str, ...]:
-    """The stem of ``word`` and its Ukrainian open-syllable alternants."""
+    """The stem of ``word``, the longer stem with one final vowel dropped, and Ukrainian alternants.
+
+    The longer stem matches only where the stem does; it makes the closer spelling the
+    better match («Россії» is nearer the forbidden «Россія» than the allowed «Россия»).
+    """
     s = stem(word)
     if s is None:
         return ()
     out = [s]
+    low = morph.norm(word)
+    if len(low) > len(s) + 1 and low[len(s)] in _VOWELS:
+        out.append(low[:len(s) + 1])
     m = _ALTERNATION.search(s)
     if m:
         out += [s[:m.start()] + v + m.group(2) for v in _OPEN[m.group(1)]]
@@ -163,6 +195,7 @@ class _Pat:
     stems: tuple[str, ...]  # "~stem"s
     cap: bool
     upper: bool
+    surface: str = ""  # "=surface"
 
 
 def _flags(word: str) -> tuple[bool, bool]:
@@ -208,7 +241,7 @@ def _pattern_token(token: str) -> _Pat:
     if kind in ("known", "short"):
         keys.update(morph.proper_lemmas(word))
     sts = tuple("~" + st for st in stems(word)) if kind != "plain" else ()
-    return _Pat(frozenset(keys), sts, cap, upper)
+    return _Pat(frozenset(keys), sts, cap, upper, "=" + low)
 
 
 def _lexeme_prefixes(token: str) -> set[str]:
@@ -221,15 +254,25 @@ def _lexeme_prefixes(token: str) -> set[str]:
     return out
 
 
-def _token_matches(p: _Pat, t: _Tok) -> bool:
+# How well a glossary token meets a text token: the exact form beats a lemma,
+# which beats a stem; among stems the longer one wins.
+EXACT, LEMMA = 1000, 500
+
+
+def _token_matches(p: _Pat, t: _Tok) -> int:
+    """0 for no match, else the match's quality (see EXACT, LEMMA; a stem scores its length)."""
     if not p.keys.isdisjoint(t.keys):
-        if p.upper:
-            return t.upper
-        return t.cap or not p.cap
-    return any(st in t.keys for st in p.stems)
+        if p.upper and not t.upper or p.cap and not t.cap and not p.upper:
+            return 0
+        return EXACT if p.surface in t.keys else LEMMA
+    best = 0
+    for st in p.stems:
+        if st in t.keys and len(st) > best:
+            best = len(st)
+    return best
 
 
-_KIND_RANK = {"allowed": 0, "variant": 1, "forbidden": 2}
+_KIND_RANK = {"allowed": 0, "variant": 1, "derived": 2, "forbidden": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +281,24 @@ class _RuEntry:
     kind: str
     form: str
     pats: tuple[_Pat, ...]
+    order: int = 0  # the term's position in the glossary
+
+
+def _ru_forms(term: Term) -> list[tuple[str, str]]:
+    """``(form, kind)`` of every Russian form of ``term``: listed, short names, adjectives.
+
+    A short name or adjective the glossary forbids for this term is not added as allowed.
+    """
+    from ..russian.derived import adjectives, short_names
+
+    forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
+        + [(f, "forbidden") for f in term.forbidden]
+    if term.type in PLACE_TYPES:
+        banned = {morph.norm(f) for f in term.forbidden}
+        for name in (term.ru, *term.variants):
+            forms += [(v, "variant") for v in short_names(name) if morph.norm(v) not in banned]
+            forms += [(a, "derived") for a in adjectives(name) if morph.norm(a) not in banned]
+    return forms
 
 
 # ---------------------------------------------------------------- the matcher
@@ -258,21 +319,34 @@ class Matcher:
         self._en_entries: list[list[_EnEntry]] = []
         keys: dict[str, int] = {}
         auto = ahocorasick.Automaton()
-        for term in terms:
-            entry = _EnEntry(term, tuple(_EN_WORD.findall(term.en.translate(_EN_TABLE))))
-            if not entry.words:
-                continue
-            base = _en_key(term.en)
-            # "Ivano Frankivsk" for "Ivano-Frankivsk", "US" and "St Petersburg" for "U.S." and "St. Petersburg"
-            variants = (base, base.replace("-", " "), " ".join(base.replace(".", "").split()))
-            for key in dict.fromkeys(v for v in variants if v):
-                slot = keys.get(key)
-                if slot is None:
-                    slot = keys[key] = len(self._en_entries)
-                    self._en_entries.append([])
-                    auto.add_word(key, (len(key), slot))
-                if all(e.term.en != term.en for e in self._en_entries[slot]):
-                    self._en_entries[slot].append(entry)
+        entries = []
+        for order, term in enumerate(terms):
+            loose = term.ru[:1].islower()
+            for name, kind in _en_names(term):
+                words = tuple(_EN_WORD.findall(name.translate(_EN_TABLE)))
+                if words:
+                    entries.append((_KIND_RANK[kind], order, name, _EnEntry(term, words, kind, loose, order)))
+        # Each name's own spelling before respellings ("U.S." for "US"), and a term's own
+        # name before anyone's variant, so neither hides a term that is spelt that way.
+        keyed = []
+        for rank, order, name, entry in entries:
+            base = _en_key(name)
+            # "Ivano Frankivsk" for "Ivano-Frankivsk", "US" and "St Petersburg" for "U.S." and
+            # "St. Petersburg", "U.S." for "US"
+            respelt = [base.replace("-", " "), " ".join(base.replace(".", "").split())]
+            if len(entry.words) == 1 and entry.words[0].isupper() and 2 <= len(base) <= 4 and "." not in base:
+                respelt.append(".".join(base) + ".")
+            keyed.append((0, rank, order, base, entry))
+            keyed += [(1, rank, order, key, entry) for key in respelt if key and key != base]
+        keyed.sort(key=lambda k: k[:3])
+        for *_, key, entry in keyed:
+            slot = keys.get(key)
+            if slot is None:
+                slot = keys[key] = len(self._en_entries)
+                self._en_entries.append([])
+                auto.add_word(key, (len(key), slot))
+            if all(e.term.en != entry.term.en for e in self._en_entries[slot]):
+                self._en_entries[slot].append(entry)
         if keys:
             auto.make_automaton()
             self._auto = auto
@@ -291,10 +365,8 @@ class Matcher:
         self._tokens: dict[str, _Tok] = {}
         self._ru_two: dict[str, dict[str, list[_RuEntry]]] = {}
         seen: set[tuple] = set()
-        for term in terms:
-            forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
-                + [(f, "forbidden") for f in term.forbidden]
-            for form, kind in forms:
+        for order, term in enumerate(terms):
+            for form, kind in _ru_forms(term):
                 toks = [tok for _, _, tok in tokenize(form)]
                 if not toks:
                     continue
@@ -306,7 +378,7 @@ class Matcher:
                 for tok, pat in zip(toks, pats):
                     if not pat.cap and _CYRILLIC.search(tok):
                         self._lower_prefixes.update(_lexeme_prefixes(tok))
-                entry = _RuEntry(term, kind, form, pats)
+                entry = _RuEntry(term, kind, form, pats, order)
                 first = pats[0].keys.union(pats[0].stems)
                 if len(pats) == 1:
                     for key in first:
@@ -321,9 +393,16 @@ class Matcher:
     # -- English
 
     def find_en(self, text: str) -> list[TermHit]:
-        """Glossary terms in English ``text``: longest first, non-overlapping, in text order."""
+        """Glossary terms in English ``text``: longest first, non-overlapping, in text order.
+
+        Matching runs on ``normalize(text)`` (no invisible characters, look-alike
+        letters unified); hits point at the original's characters.
+        """
         if self._auto is None or not text:
             return []
+        return _mapped(text, self._find_en)
+
+    def _find_en(self, text: str) -> list[TermHit]:
         folded = _fold(text)
         n = len(text)
         candidates = []
@@ -335,11 +414,11 @@ class Matcher:
                 continue
             surface = text[start:stop]
             for entry in self._en_entries[slot]:
-                if _case_ok(entry.words, surface):
-                    candidates.append((start, stop, 0, entry.term))
+                if entry.loose or _case_ok(entry.words, surface):
+                    candidates.append((start, stop, 0, _KIND_RANK[entry.kind], entry.order, entry))
                     break
-        return [TermHit(term=t, start=s, stop=e, form=text[s:e], kind="allowed")
-                for s, e, _, t in _select(candidates)]
+        return [TermHit(term=e.term, start=s, stop=t, form=text[s:t], kind=e.kind)
+                for s, t, *_, e in _select(candidates)]
 
     # -- Russian
 
@@ -359,9 +438,38 @@ class Matcher:
         return tok
 
     def find_ru(self, text: str) -> list[TermHit]:
-        """Glossary forms in Russian ``text`` in any case and number, with their kind."""
+        """Glossary forms in Russian ``text`` in any case and number, with their kind.
+
+        As in ``find_en``, a soft hyphen, a stress mark or a Latin look-alike letter
+        hides nothing: matching runs on the normalised copy, hits point at the original.
+        """
         if not (self._ru_one or self._ru_two) or not text:
             return []
+        return _mapped(text, self._find_ru)
+
+    def _part_candidates(self, spans, toks, candidates) -> None:
+        """Candidates inside hyphenated words no whole-word candidate covers («стелс-омикрон», «Молдавии-2»)."""
+        covered = [(c[0], c[1]) for c in candidates]
+        one = self._ru_one
+        for (start, stop, token), whole in zip(spans, toks):
+            if "-" not in token or any(s <= start and stop <= e for s, e in covered):
+                continue
+            pos = start
+            for part in token.split("-"):
+                if len(part) >= 2:
+                    tok = self._tokens.get(part) or self._text_token(part)
+                    tried: set[int] = set()
+                    for key in tok.keys:
+                        for entry in one.get(key, ()):
+                            if id(entry) not in tried:
+                                tried.add(id(entry))
+                                q = _token_matches(entry.pats[0], tok)
+                                if q:
+                                    candidates.append((pos, pos + len(part), -q, _KIND_RANK[entry.kind],
+                                                       entry.order, entry))
+                pos += len(part) + 1
+
+    def _find_ru(self, text: str) -> list[TermHit]:
         spans = tokenize(text)
         cache = self._tokens
         toks = [cache.get(tok) or self._text_token(tok) for _, _, tok in spans]
@@ -374,8 +482,10 @@ class Matcher:
                 for entry in one.get(key, ()):
                     if id(entry) not in tried:
                         tried.add(id(entry))
-                        if _token_matches(entry.pats[0], tok):
-                            candidates.append((spans[i][0], spans[i][1], _KIND_RANK[entry.kind], entry))
+                        q = _token_matches(entry.pats[0], tok)
+                        if q:
+                            candidates.append((spans[i][0], spans[i][1], -q, _KIND_RANK[entry.kind],
+                                               entry.order, entry))
                 sub = two.get(key)
                 if sub is None or i + 1 >= n:
                     continue
@@ -386,17 +496,48 @@ class Matcher:
                         tried.add(id(entry))
                         pats = entry.pats
                         m = len(pats)
-                        if i + m <= n and all(_token_matches(pats[j], toks[i + j]) for j in range(m)):
-                            candidates.append((spans[i][0], spans[i + m - 1][1], _KIND_RANK[entry.kind], entry))
+                        if i + m > n:
+                            continue
+                        q = 0
+                        for j in range(m):
+                            qj = _token_matches(pats[j], toks[i + j])
+                            if not qj:
+                                break
+                            q += qj
+                        else:
+                            candidates.append((spans[i][0], spans[i + m - 1][1], -q, _KIND_RANK[entry.kind],
+                                               entry.order, entry))
+        self._part_candidates(spans, toks, candidates)
         return [TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind)
-                for start, stop, _, entry in _select(candidates)]
+                for start, stop, *_, entry in _select(candidates)]
+
+
+def _mapped(text: str, find) -> list[TermHit]:
+    """``find`` run on the normalised copy of ``text``, its hits mapped back onto ``text``."""
+    from ..normalize import normalize
+
+    norm = normalize(text)
+    if norm.offsets is None:
+        return find(text)
+    out = []
+    for hit in find(norm.text):
+        start, stop = norm.span(hit.start, hit.stop)
+        out.append(TermHit(term=hit.term, start=start, stop=stop, form=text[start:stop], kind=hit.kind))
+    return out
 
 
 def _select(candidates: list[tuple]) -> list[tuple]:
-    """Non-overlapping candidates, longest first (then better kind, then earliest), in text order."""
+    """Non-overlapping candidates in text order.
+
+    Each candidate is ``(start, stop, -quality, kind rank, glossary order, entry)``:
+    the longest wins, then the better match (exact form > lemma > longer stem),
+    then the better kind (allowed > variant > derived > forbidden), then the
+    term listed first, then the earliest — a total order, so the same input
+    gives the same hits in every process (no set or hash order decides).
+    """
     if len(candidates) <= 1:
         return candidates
-    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[3], c[4], c[0]))
     chosen: list[tuple] = []
     for cand in candidates:
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):

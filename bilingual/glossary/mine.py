@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 from collections import Counter, defaultdict
@@ -103,47 +104,79 @@ class _Link:
 # ---------------------------------------------------------------- the corpus
 
 
-def _collect(paths, glossary: Glossary, mode: str, result: MineResult) -> list[_Link]:
-    from ..align import align_documents
-    from ..corpus import find_pairs, read_document
+def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None, progress=None) -> list[_Link]:
+    """Every aligned link of the corpus, article by article (in worker processes under ``plan``);
+    ``progress()`` is called after each article."""
+    from ..corpus import find_pairs
+    from ..parallel import Plan, ordered_map
 
-    matcher = Matcher(glossary)
     links = []
-    for pair in find_pairs(paths):
-        if not (pair.en_path and pair.ru_path):
-            result.errors.append(f"{pair.slug}: missing a language version")
-            continue
-        try:
-            en_doc = read_document(pair.en_path, "en")
-            ru_doc = read_document(pair.ru_path, "ru")
-            alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
-        except BilingualError as err:
-            result.errors.append(str(err))
+    context = {"glossary": glossary, "mode": mode}
+    log = logging.getLogger("bilingual")
+    for article_links, error, warnings in ordered_map(_article_links, find_pairs(paths), context, plan or Plan()):
+        if progress is not None:
+            progress()
+        for warning in warnings:  # read in a worker: printed here, in article order
+            log.warning(warning)
+        if error is not None:
+            result.errors.append(error)
             continue
         result.articles += 1
-        for link in alignment.links:
-            if not link.en or not link.ru:
-                continue
-            en_all = [en_doc.sentences[i] for i in link.en]
-            en_sents = [x.text for x in en_all if not x.heading and not shouting(x.text)]
-            ru_sents = [ru_doc.sentences[i].text for i in link.ru]
-            ru_text = " ".join(ru_sents)
-            starts, pos = set(), 0
-            for sent in ru_sents:
-                first = next((t for t in tokenize(sent) if t[2][0].isalnum()), None)
-                if first is not None:
-                    starts.add(pos + first[0])
-                pos += len(sent) + 1
-            tokens = tokenize(ru_text)
-            hits = matcher.find_ru(ru_text)
-            hits = [h for h in hits if h.term.type != "person"]
-            free = [not any(h.start < e and s < h.stop for h in hits) for s, e, _ in tokens]
-            if mostly_latin(ru_text):  # an untranslated passage renders nothing
-                free = [False] * len(tokens)
-            initial = [s in starts for s, _, _ in tokens]
-            heads = [x.text for x in en_all if x.heading]
-            links.append(_Link(" ".join(x.text for x in en_all), ru_text, en_sents, tokens, free, initial, heads))
+        links.extend(article_links)
     result.links = len(links)
+    return links
+
+
+def _article_links(context: dict, pairs) -> list[tuple[list[_Link], str | None, list[str]]]:
+    """The per-article step of mining: (links, None, warnings), or ([], why it was skipped, warnings)."""
+    from ..parallel import captured_warnings, process_matcher
+
+    matcher = process_matcher(context["glossary"]) or Matcher(context["glossary"])
+    out = []
+    for pair in pairs:
+        if not (pair.en_path and pair.ru_path):
+            out.append(([], f"{pair.slug}: missing a language version", []))
+            continue
+        with captured_warnings() as warnings:
+            try:
+                links = _links_of(pair, context["glossary"], context["mode"], matcher)
+            except BilingualError as err:
+                out.append(([], str(err), warnings))
+                continue
+        out.append((links, None, warnings))
+    return out
+
+
+def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Link]:
+    from ..align import align_documents
+    from ..corpus import read_document
+
+    en_doc = read_document(pair.en_path, "en")
+    ru_doc = read_document(pair.ru_path, "ru")
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
+    links = []
+    for link in alignment.links:
+        if not link.en or not link.ru:
+            continue
+        en_all = [en_doc.sentences[i] for i in link.en]
+        en_sents = [x.text for x in en_all if not x.heading and not shouting(x.text)]
+        ru_sents = [ru_doc.sentences[i].text for i in link.ru]
+        ru_text = " ".join(ru_sents)
+        starts, pos = set(), 0
+        for sent in ru_sents:
+            first = next((t for t in tokenize(sent) if t[2][0].isalnum()), None)
+            if first is not None:
+                starts.add(pos + first[0])
+            pos += len(sent) + 1
+        tokens = tokenize(ru_text)
+        hits = matcher.find_ru(ru_text)
+        hits = [h for h in hits if h.term.type != "person"]
+        free = [not any(h.start < e and s < h.stop for h in hits) for s, e, _ in tokens]
+        if mostly_latin(ru_text):  # an untranslated passage renders nothing
+            free = [False] * len(tokens)
+        initial = [s in starts for s, _, _ in tokens]
+        heads = [x.text for x in en_all if x.heading]
+        links.append(_Link(" ".join(x.text for x in en_all), ru_text, en_sents, tokens, free, initial, heads))
     return links
 
 
@@ -157,11 +190,17 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult) -> list[_
 
 
 def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: str = "default",
-         min_confidence: float = MIN_CONFIDENCE) -> MineResult:
-    """Propose glossary rows for names in ``paths`` (corpus folders or article pairs)."""
+         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None) -> MineResult:
+    """Propose glossary rows for names in ``paths`` (corpus folders or article pairs).
+
+    ``jobs`` worker processes read and align the articles; the proposals are the same as with one.
+    ``progress()`` is called after each article.
+    """
+    from ..parallel import Plan
+
     glossary = glossary or Glossary(())
     result = MineResult()
-    links = _collect(paths, glossary, mode, result)
+    links = _collect(paths, glossary, mode, result, Plan(jobs), progress)
     en_matcher = Matcher(glossary)
     glossary_en = {t.en for t in glossary}
 
@@ -332,9 +371,10 @@ def _safe(cell: str) -> str:
 
 
 def proposals_csv(proposals: list[Proposal]) -> str:
-    """The review CSV: the glossary's columns, then confidence, count, examples and status."""
+    """The review CSV: the glossary's columns (``en_variants`` empty, for the reviewer to fill),
+    then confidence, count, examples and status."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, *EXTRA], lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, "en_variants", *EXTRA], lineterminator="\n", restval="")
     writer.writeheader()
     for p in proposals:
         row = p.row()
@@ -355,8 +395,9 @@ def read_accepted(path: str | os.PathLike) -> tuple[Term, ...]:
         raise GlossaryError("no 'status' column: mark the rows to add as status=accepted", path=p, line=1)
     si = header.index("status")
     chosen = [(line, cells) for line, cells in rows if len(cells) > si and cells[si].strip().lower() in ACCEPTED]
-    idx = [header.index(c) for c in COLUMNS]
-    return terms_from_rows(list(COLUMNS), [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
+    columns = [c for c in (*COLUMNS, "en_variants") if c in header]  # en_variants: optional
+    idx = [header.index(c) for c in columns]
+    return terms_from_rows(columns, [(line, [cells[i] for i in idx]) for line, cells in chosen], p)
 
 
 def accept(glossary_path: str | os.PathLike, proposals_path: str | os.PathLike, *, dry_run: bool = False):

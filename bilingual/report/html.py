@@ -1,92 +1,117 @@
-"""A self-contained HTML report: EN | RU side by side per link, terms highlighted, flags inline.
+"""The check report as one self-contained HTML page an editor works through.
 
-Every piece of article and glossary text goes through ``html.escape``; the page
-carries its own CSS and no script at all, so a payload in an article can't run.
+On top, counts per kind and level that filter the issue list (radio inputs and
+``:checked ~`` selectors: the page has no script); then one row per flag, each
+linking to its place in the side-by-side view. Below, each article: flagged
+links open with one link of context either side, clean runs folded into
+``<details>``, clean articles on one line. The deviating words of every flag are
+marked in its sentence.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from html import escape
+from dataclasses import dataclass, field
+from pathlib import PurePath
 
-_CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:0 2rem 3rem;color:#1d1d1f}
-h1{font-size:1.4rem} h2{font-size:1.15rem;margin-top:2.2rem;border-bottom:1px solid #ddd}
-table.links{border-collapse:collapse;width:100%;table-layout:fixed}
-table.links td{vertical-align:top;padding:.35rem .6rem;border-top:1px solid #eee}
-td.idx{width:5.5rem;color:#888;font-size:.8rem}
-tr.uncertain td{background:#fafafa;color:#666}
-mark.term{background:#e3f0ff;border-radius:3px;padding:0 2px}
-mark.term.forbidden{background:#ffd9d9;text-decoration:line-through}
-mark.term.variant{background:#e9f7e5}
-ul.flags{margin:.3rem 0 0;padding-left:1.1rem;font-size:.85rem}
-li.flag.error{color:#b00020} li.flag.warning{color:#8a5a00} li.flag.info{color:#2b5f8a}
-.kind{font-weight:600} .summary td{padding:.1rem .8rem}
-.error-article{color:#b00020} footer{margin-top:2rem;color:#888;font-size:.8rem}
-"""
+from ..drift import KIND_LEVEL, LEVELS
+from .marks import Mark, deviation_spans, highlight, term_marks
+from .templating import human_span, render
+
+CONTEXT = 1  # clean links shown open either side of a flagged one
 
 
-def _highlight(text: str, hits) -> str:
-    """Escape ``text`` and wrap each glossary hit in <mark>; hits index into ``text``."""
-    out, pos = [], 0
-    for hit in sorted(hits, key=lambda h: h.start):
-        if hit.start < pos:
-            continue
-        out.append(escape(text[pos:hit.start]))
-        cls = "term" if hit.kind == "allowed" else f"term {hit.kind}"
-        title = f"{hit.term.en} → {hit.term.ru}"
-        out.append(f'<mark class="{escape(cls)}" title="{escape(title)}">{escape(text[hit.start:hit.stop])}</mark>')
-        pos = hit.stop
-    out.append(escape(text[pos:]))
-    return "".join(out)
+@dataclass
+class FlagView:
+    id: str
+    issue_id: str
+    article: "ArticleView"
+    flag: object
+    where: str
+    line: str
+    path: str
 
 
-def _side(sentences: list[str], hits) -> str:
-    return _highlight(" ".join(sentences), hits)
+@dataclass
+class RowView:
+    index: int
+    en: str
+    ru: str
+    en_html: object
+    ru_html: object
+    score: float
+    uncertain: bool
+    flags: list = field(default_factory=list)
+    en_from: str = "—"
+    en_to: str = "—"
+    ru_from: str = "—"
+    ru_to: str = "—"
 
 
-def render_check_html(report, title: str = "bilingual check") -> str:
-    matcher = None
-    if report.glossary is not None and len(report.glossary):
-        from ..glossary import matcher_for
-
-        matcher = matcher_for(report.glossary)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-    ]
-    counts = report.counts()
-    total = sum(counts.values())
-    parts.append(f'<p id="flag-count" data-count="{total}">{total} flag{"s" if total != 1 else ""} in '
-                 f"{len(report.articles)} article(s)</p>")
-    if counts:
-        parts.append('<table class="summary">')
-        parts += [f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items()]
-        parts.append("</table>")
-    for article in report.articles:
-        parts.append(f'<section class="article"><h2>{escape(article.pair.slug)}'
-                     f'{" · " + escape(article.date) if article.date else ""}</h2>')
-        if article.error:
-            parts.append(f'<p class="error-article">Not checked: {escape(article.error)}</p></section>')
-            continue
-        parts.append(_article_table(article, matcher))
-        parts.append("</section>")
-    parts.append(f"<footer>{escape(str(report.signature))}</footer></body></html>")
-    return "\n".join(parts)
+@dataclass
+class FoldView:
+    rows: list
+    label: str
 
 
-def _article_table(article, matcher) -> str:
+@dataclass
+class ArticleView:
+    id: str
+    slug: str
+    date: str | None
+    en_path: str | None
+    ru_path: str | None
+    error: str | None = None
+    blocks: list = field(default_factory=list)  # RowView | FoldView in reading order
+    flags: list = field(default_factory=list)
+    leftover: list = field(default_factory=list)  # flags not placed on a link
+    uncertain: int = 0
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for f in self.flags if not f.flag.accepted)
+
+
+def _where(flag, link) -> str:
+    en = human_span(link.en) if link is not None else human_span((flag.en_index,) if flag.en_index is not None else ())
+    ru = human_span(link.ru) if link is not None else human_span((flag.ru_index,) if flag.ru_index is not None else ())
+    return f"EN {en} · RU {ru}"
+
+
+def _line(flag, pair) -> tuple[str, str]:
+    """``("ru.md:10", full path:line)`` for the side the flag is on."""
+    for path, line in ((pair.ru_path, flag.ru_line), (pair.en_path, flag.en_line)):
+        if path and line:
+            return f"{PurePath(path).name}:{line}", f"{path}:{line}"
+    path = pair.ru_path if flag.ru_index is not None else pair.en_path
+    return (PurePath(path).name, path) if path else ("", "")
+
+
+def _link_of(flag, en_map, ru_map):
+    if flag.en_index is not None and flag.en_index in en_map:
+        return en_map[flag.en_index]
+    if flag.ru_index is not None:
+        return ru_map.get(flag.ru_index)
+    return None
+
+
+def _article_view(n: int, article, matcher) -> ArticleView:
+    pair = article.pair
+    view = ArticleView(f"a{n}", pair.slug, article.date, pair.en_path, pair.ru_path, article.error,
+                       uncertain=len(article.uncertain))
     alignment = article.alignment
-    by_link = defaultdict(list)
-    for f in article.flags:
-        by_link[(f.en_index, f.ru_index)].append(f)
-    rows = ['<table class="links"><colgroup><col class="idx"><col><col></colgroup>']
-    if alignment is None:
-        rows += [_flag_list(article.flags), "</table>"]
-        return "\n".join(rows)
+    links = alignment.links if alignment is not None else ()
+    en_map = {i: k for k, link in enumerate(links) for i in link.en}
+    ru_map = {j: k for k, link in enumerate(links) for j in link.ru}
+    on_link: dict[int, list[FlagView]] = {}
+    for m, flag in enumerate(article.flags):
+        k = _link_of(flag, en_map, ru_map)
+        short, full = _line(flag, pair)
+        fv = FlagView(f"f{n}-{m}", f"i{n}-{m}", view, flag, _where(flag, links[k] if k is not None else None),
+                      short, full)
+        view.flags.append(fv)
+        (on_link.setdefault(k, []) if k is not None else view.leftover).append(fv)
+    if not article.flags or alignment is None:
+        return view
     en = alignment.en_doc.sentence_texts
     ru = alignment.ru_doc.sentence_texts
     hits = alignment.hits
@@ -94,33 +119,77 @@ def _article_table(article, matcher) -> str:
         from ..glossary.hits import find_hits
 
         hits = find_hits(en, ru, matcher)
-    for link in alignment.links:
-        flags = []
-        for i in link.en or (None,):
-            for j in link.ru or (None,):
-                flags += by_link.pop((i, j), [])
-        for i in link.en:
-            flags += by_link.pop((i, None), [])
-        for j in link.ru:
-            flags += by_link.pop((None, j), [])
-        cls = ' class="uncertain"' if link.uncertain else ""
-        note = '<br><small>alignment uncertain</small>' if link.uncertain else ""
-        rows.append(
-            f'<tr{cls}><td class="idx">{list(link.en)}:{list(link.ru)}<br>{link.score:.2f}{note}</td>'
-            f'<td lang="en">{_side([en[i] for i in link.en], hits.en.of(link.en) if hits else [])}</td>'
-            f'<td lang="ru">{_side([ru[j] for j in link.ru], hits.ru.of(link.ru) if hits else [])}'
-            f'{_flag_list(flags)}</td></tr>'
-        )
-    leftover = [f for fl in by_link.values() for f in fl]
-    if leftover:
-        rows.append(f'<tr><td class="idx">other</td><td colspan="2">{_flag_list(leftover)}</td></tr>')
-    rows.append("</table>")
-    return "\n".join(rows)
+    shown = {k + d for k in on_link for d in range(-CONTEXT, CONTEXT + 1)}
+    fold: list[RowView] = []
+    for k, link in enumerate(links):
+        row = _row(k, link, en, ru, on_link.get(k, []), hits)
+        if k in shown:
+            _close_fold(view, fold)
+            view.blocks.append(row)
+        else:
+            fold.append(row)
+    _close_fold(view, fold)
+    return view
 
 
-def _flag_list(flags) -> str:
-    if not flags:
-        return ""
-    items = [f'<li class="flag {escape(f.level)}" data-kind="{escape(f.kind)}"><span class="kind">'
-             f"{escape(f.kind)}</span>: {escape(f.message)}</li>" for f in flags]
-    return '<ul class="flags">' + "".join(items) + "</ul>"
+def _close_fold(view: ArticleView, fold: list) -> None:
+    if not fold:
+        return
+    n = len(fold)
+    def span(starts, ends):
+        starts, ends = [s for s in starts if s != "—"], [e for e in ends if e != "—"]
+        return f"{starts[0]}–{ends[-1]}" if starts else "—"
+
+    en = span([r.en_from for r in fold], [r.en_to for r in fold])
+    ru = span([r.ru_from for r in fold], [r.ru_to for r in fold])
+    label = f"{n} link{'s' if n != 1 else ''} without flags · EN {en} · RU {ru}"
+    view.blocks.append(FoldView(list(fold), label))
+    fold.clear()
+
+
+def _row(k, link, en, ru, flags, hits) -> RowView:
+    en_texts = [en[i] for i in link.en]
+    ru_texts = [ru[j] for j in link.ru]
+    en_text, ru_text = " ".join(en_texts), " ".join(ru_texts)
+    en_hits = hits.en.of(link.en) if hits is not None else []
+    ru_hits = hits.ru.of(link.ru) if hits is not None else []
+    en_marks, ru_marks = term_marks(en_hits), term_marks(ru_hits)
+    for fv in flags:
+        f = fv.flag
+        en_spans, ru_spans = deviation_spans(f, link, en_texts, ru_texts, en_hits, ru_hits)
+        cls = f"dev {f.level}" + (" accepted" if f.accepted else "")
+        en_marks += [Mark(s, e, cls, f.kind) for s, e in en_spans]
+        ru_marks += [Mark(s, e, cls, f.kind) for s, e in ru_spans]
+    return RowView(k, human_span(link.en), human_span(link.ru), highlight(en_text, en_marks),
+                   highlight(ru_text, ru_marks), link.score, link.uncertain, flags,
+                   *_ends(link.en), *_ends(link.ru))
+
+
+def _ends(indexes) -> tuple[str, str]:
+    return (str(indexes[0] + 1), str(indexes[-1] + 1)) if indexes else ("—", "—")
+
+
+def check_view(report, title: str = "bilingual check") -> dict:
+    matcher = None
+    if report.glossary is not None and len(report.glossary):
+        from ..glossary import matcher_for
+
+        matcher = matcher_for(report.glossary)
+    articles = [_article_view(n, a, matcher) for n, a in enumerate(report.articles, start=1)]
+    issues = [fv for a in articles for fv in a.flags]
+    kinds: dict[str, int] = {}
+    levels = dict.fromkeys(reversed(LEVELS), 0)
+    for fv in issues:
+        kinds[fv.flag.kind] = kinds.get(fv.flag.kind, 0) + 1
+        levels[fv.flag.level] = levels.get(fv.flag.level, 0) + 1
+    order = {k: i for i, k in enumerate(KIND_LEVEL)}
+    kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], len(order))))
+    accepted = sum(1 for fv in issues if fv.flag.accepted)
+    return dict(title=title, articles=articles, issues=issues, kinds=kinds, levels=levels,
+                accepted=accepted, stale=getattr(report, "stale", ()), signature=str(report.signature),
+                pairing=getattr(report, "pairing", None) or (),
+                checked=sum(1 for a in report.articles if not a.error), errors=len(report.errors))
+
+
+def render_check_html(report, title: str = "bilingual check") -> str:
+    return render("check.html.j2", **check_view(report, title))

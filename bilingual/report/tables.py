@@ -6,8 +6,8 @@ import io
 
 import pandas as pd
 
-FLAG_COLUMNS = ["slug", "kind", "level", "en_index", "ru_index", "term", "expected", "found",
-                "message", "en_text", "ru_text", "en_path", "ru_path"]
+FLAG_COLUMNS = ["slug", "kind", "level", "unit", "en_index", "ru_index", "en_line", "ru_line", "term",
+                "expected", "found", "message", "en_text", "ru_text", "en_path", "ru_path", "accepted"]
 
 # A cell starting with one of these is run as a formula by Excel/LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,7 +27,7 @@ def flags_frame(report) -> pd.DataFrame:
         row.update(slug=article.pair.slug, en_path=article.pair.en_path, ru_path=article.pair.ru_path)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=FLAG_COLUMNS)
-    for col in ("en_index", "ru_index"):
+    for col in ("en_index", "ru_index", "en_line", "ru_line"):
         frame[col] = frame[col].astype("Int64")
     return frame
 

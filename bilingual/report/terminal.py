@@ -53,8 +53,15 @@ def make_console(**options) -> Console:
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _idx(i) -> str:
-    return "-" if i is None else str(i)
+def location(pair, flag) -> str:
+    """``path:line`` of the flag's sentence (the Russian one when it has one), else its sentence numbers."""
+    if flag.ru_line is not None and pair.ru_path:
+        return f"{pair.ru_path}:{flag.ru_line}"
+    if flag.en_line is not None and pair.en_path:
+        return f"{pair.en_path}:{flag.en_line}"
+    en = "-" if flag.en_index is None else flag.en_index + 1
+    ru = "-" if flag.ru_index is None else flag.ru_index + 1
+    return f"EN {en} / RU {ru}"
 
 
 def render_check(report, console: Console, *, explain: bool = False) -> None:
@@ -71,20 +78,33 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             continue
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column("kind", no_wrap=True)
-        table.add_column("where", no_wrap=True, style="dim")
-        table.add_column("what", overflow="fold", ratio=1)
+        table.add_column("where and what", overflow="fold", ratio=1)
         for f in article.flags:
-            style = _LEVEL_STYLE.get(f.level, "")
+            style = "dim" if f.accepted else _LEVEL_STYLE.get(f.level, "")
             text = f.ru_text if f.ru_index is not None else f.en_text
             what = escape(f.message)
+            if f.accepted:
+                what = f"[dim]accepted · {what}[/dim]"
             if text:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
                 what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"EN {_idx(f.en_index)} / RU {_idx(f.ru_index)}", what)
+            where = _unit(f.unit) if f.unit is not None else location(article.pair, f)
+            table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]\n{what}")
         for link in article.uncertain:
-            table.add_row("[dim]uncertain[/dim]", f"EN {_span(link.en)} / RU {_span(link.ru)}",
-                          f"[dim]alignment uncertain here (confidence {link.score:.2f}); term checks skipped[/dim]")
+            table.add_row("[dim]uncertain[/dim]",
+                          f"[dim]EN {_span(link.en)} / RU {_span(link.ru)}: alignment uncertain here "
+                          f"(confidence {link.score:.2f}); term checks skipped[/dim]")
+        console.print(Padding(table, (0, 0, 0, 2)))
+    if report.pairing:
+        console.print()
+        console.print("[bold]Pairing[/bold]")
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("what", overflow="fold", ratio=1)
+        for p in report.pairing:
+            style = _LEVEL_STYLE.get(p.level, "")
+            table.add_row(f"[{style}]{p.kind}[/{style}]", f"{escape(p.path)}\n[dim]{escape(p.message)}[/dim]")
         console.print(Padding(table, (0, 0, 0, 2)))
     counts = report.counts()
     table = Table(title="Flags by kind", show_edge=False, pad_edge=False)
@@ -95,14 +115,25 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     table.add_row("[bold]total[/bold]", f"[bold]{sum(counts.values())}[/bold]")
     console.print()
     console.print(table)
+    accepted = sum(1 for _, f in report.flags if f.accepted)
+    if accepted:
+        console.print(f"[dim]{accepted} of them accepted in the baseline[/dim]")
+    for e in getattr(report, "stale", ()):
+        console.print(f"[yellow]stale baseline entry[/yellow] {escape(e.slug)} {escape(e.kind)}"
+                      + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.fingerprint)})[/dim]")
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+
+
+def _unit(unit: str) -> str:
+    """A CAT file's unit: an XLIFF id as «unit 12», a PO entry as «line 40»."""
+    return unit if unit.startswith("line ") else f"unit {unit}"
 
 
 def _span(idx: tuple[int, ...]) -> str:
     if not idx:
         return "-"
-    return str(idx[0]) if len(idx) == 1 else f"{idx[0]}-{idx[-1]}"
+    return str(idx[0] + 1) if len(idx) == 1 else f"{idx[0] + 1}-{idx[-1] + 1}"
 
 
 def _clip(text: str, width: int = 160) -> str:

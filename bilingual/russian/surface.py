@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..model import Term
+from ..normalize import normalize
 from . import morph
 from .grammar import _head_word, _loose_prefix
 
@@ -70,7 +71,7 @@ def name_part(found: str, term: Term) -> tuple[int, int] | None:
 def _form_or_none(word: str, term: Term) -> tuple[int, int] | None:
     if " " in word.strip() or not term.forbidden:
         return (0, len(word))
-    clean = morph.norm(strip_marks(word))
+    clean = morph.norm(normalize(strip_marks(word)).text)  # no soft hyphen or look-alike letter in the way
     for f in term.forbidden:
         base = morph.norm(_head_word(f))
         if " " in f:

@@ -17,9 +17,10 @@ coordinated neighbours («между Россией и …») and the ending dec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Glossary, Term, TermHit
+from ..normalize import normalize
 from ..russian.case import Decision, Request, resolve
 from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel
 from ..russian.grammar import (  # noqa: F401  (re-exported: the grammar's old home)
@@ -66,13 +67,15 @@ class Protected:
     source: str
     text: str  # what the model sees
     slots: tuple[Slot, ...] = ()
+    literal: frozenset[int] = frozenset()  # placeholder numbers the source itself has («ZX1» in the text)
+    skipped: bool = False  # terms found but left unprotected
 
 
 @dataclass(frozen=True)
 class Enforced:
     text: str
     replacements: tuple[Replacement, ...] = ()
-    method: str = "none"  # none | placeholders | fallback | corrected
+    method: str = "none"  # none | placeholders | fallback | corrected | unprotected
     notes: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
@@ -103,25 +106,29 @@ class Enforcer:
         if self.matcher is None:
             return Protected(source, source)
         hits = self.matcher.find_en(source)
-        if not hits or _PLACEHOLDER_RE.search(source):
-            # Text that already looks like a placeholder can't be protected unambiguously;
-            # the model's own rendering is then corrected like any Russian text.
+        if not hits:
             return Protected(source, source)
+        # Text that already holds a placeholder-like token («ZX1») keeps it; the placeholders
+        # take numbers it doesn't use, and restoring skips the literal ones.
+        literal = frozenset(int(m.group(1)) for m in _PLACEHOLDER_RE.finditer(source))
+        numbers = [n for n in range(1, 1000) if n not in literal][:len(hits)]
+        if len(numbers) < len(hits):  # no free numbers: the model's rendering is corrected instead
+            return Protected(source, source, literal=literal, skipped=True)
         parts, slots, last = [], [], 0
-        for n, hit in enumerate(hits, 1):
+        for n, hit in zip(numbers, hits):
             before = _EN_WORDS.findall(source[:hit.start])
             parts.append(source[last:hit.start])
             parts.append(PLACEHOLDER.format(n))
             last = hit.stop
             slots.append(Slot(n, hit.term, hit.form, before[-1].lower() if before else ""))
         parts.append(source[last:])
-        return Protected(source, "".join(parts), tuple(slots))
+        return Protected(source, "".join(parts), tuple(slots), literal)
 
     def restore(self, protected: Protected, mt: str) -> Enforced | None:
         """Put the terms back into the model's output; None when the placeholders didn't survive."""
         if not protected.slots:
-            return self.correct(mt, method="none")
-        found = list(_PLACEHOLDER_RE.finditer(mt))
+            return self.correct(mt, method="unprotected" if protected.skipped else "none")
+        found = [m for m in _PLACEHOLDER_RE.finditer(mt) if int(m.group(1)) not in protected.literal]
         numbers = [int(m.group(1)) for m in found]
         if numbers != [s.number for s in protected.slots]:
             return None  # dropped, duplicated, invented or reordered
@@ -173,7 +180,11 @@ class Enforcer:
             if hit is None:
                 notes.append(f"«{kept}» is derived from a forbidden form; left as it is")
                 continue
-            new, decision = self.replacement_for(ru, hit, en_before.get(hit.term.en, ""))
+            # the case is read off the form as a reader sees it: a soft hyphen or a look-alike
+            # letter must not change it («в Мол\u00adдавии» is prepositional, like «в Молдавии»)
+            seen = normalize(hit.form, stress=False).text
+            new, decision = self.replacement_for(ru, replace(hit, form=seen) if seen != hit.form else hit,
+                                                 en_before.get(hit.term.en, ""))
             if new is None:
                 notes.append(f"«{hit.form}»: no allowed form to put in its place; left as it is")
                 continue

@@ -61,6 +61,14 @@ def packages_dir() -> Path:
     return _argos()[1].package_data_dir
 
 
+# An archive that would extract to more than this, or that much more than its own size, is
+# refused (a zip bomb); the zip reader stops each member at its declared size, so the
+# declared sizes checked here bound what extraction writes.
+MAX_MODEL_BYTES = 4 * 1024 ** 3
+MAX_COMPRESSION_RATIO = 100
+_RATIO_FLOOR = 1024 ** 2  # a few kilobytes of metadata may compress as well as they like
+
+
 def check_archive(path: str | os.PathLike) -> str:
     """Validate an .argosmodel archive without extracting it; return its top folder name."""
     path = Path(path)
@@ -82,6 +90,14 @@ def check_archive(path: str | os.PathLike) -> str:
                 if stat.S_ISLNK(info.external_attr >> 16):
                     raise ModelError(f"archive member {name!r} is a link; refusing to install", path=str(path))
                 tops.add(parts[0])
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos)
+            if total > MAX_MODEL_BYTES:
+                raise ModelError(f"archive would extract to {total / 1024 ** 3:.1f} GB; models are limited to "
+                                 f"{MAX_MODEL_BYTES / 1024 ** 3:.0f} GB", path=str(path))
+            if total > _RATIO_FLOOR and total > MAX_COMPRESSION_RATIO * max(packed, 1):
+                raise ModelError(f"archive would extract to {total / max(packed, 1):.0f} times its size "
+                                 f"(a zip bomb?); refused above {MAX_COMPRESSION_RATIO}", path=str(path))
             names = {i.filename.rstrip("/") for i in infos}
             if len(tops) != 1:
                 raise ModelError(f"an .argosmodel has one top folder, this one has {len(tops)}", path=str(path))

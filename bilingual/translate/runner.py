@@ -60,7 +60,9 @@ class TranslateSummary:
     reused: int = 0
     enforced: int = 0
     fallbacks: int = 0
+    unprotected: int = 0  # sentences with glossary terms the placeholders couldn't protect
     seconds: float = 0.0
+    cache_moved_aside: str | None = None  # where --rebuild-cache put a damaged cache
     written: list[str] = field(default_factory=list)
     residual: list[dict] = field(default_factory=list)
     enforcements: list[dict] = field(default_factory=list)
@@ -77,11 +79,21 @@ class TranslateSummary:
             "model": self.model, "glossary_sha256": self.glossary_sha, "executor": self.executor,
             "documents": self.documents, "segments": self.segments, "unique_segments": self.unique,
             "translated": self.translated, "cached": self.cached, "reused": self.reused,
-            "enforced": self.enforced, "fallbacks": self.fallbacks,
+            "enforced": self.enforced, "fallbacks": self.fallbacks, "unprotected": self.unprotected,
             "seconds": round(self.seconds, 3), "segments_per_second": round(self.segments_per_second, 2),
             "written": self.written, "residual_flags": self.flag_counts(), "residual": self.residual,
-            "enforcements": self.enforcements,
+            "enforcements": self.enforcements, "cache_moved_aside": self.cache_moved_aside,
         }
+
+
+def check_out_name(out_name: str) -> str:
+    """Refuse an --out-name that isn't a plain file name (UsageError), before any work."""
+    name = out_name.strip()
+    if not name or name in (".", "..") or ".." in name or "/" in name or "\\" in name or (
+            os.altsep and os.altsep in name) or "\x00" in name:
+        raise UsageError(f"--out-name must be a plain file name such as {DEFAULT_OUT} "
+                         f"(no folder, no '..', not empty), not {out_name!r}")
+    return out_name
 
 
 def output_path(en_path: Path, out_name: str = DEFAULT_OUT) -> Path:
@@ -113,8 +125,14 @@ def resegment(doc: Document, split: Callable[[str], list[str]]) -> Document:
 
 
 def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
-                 overwrite: bool = False, split: Callable[[str], list[str]] | None = None) -> list[Job]:
-    """Read every English document to translate (all before any is written)."""
+                 overwrite: bool = False, split: Callable[[str], list[str]] | None = None,
+                 reads: tuple = ()) -> list[Job]:
+    """Read every English document to translate (all before any is written).
+
+    Each output path is checked first: never an English source, nor one of
+    ``reads`` (the glossary, the cache), nor a folder or special file.
+    """
+    check_out_name(out_name)
     from ..corpus import find_pairs, read_document
 
     files: list[Path] = []
@@ -129,8 +147,17 @@ def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
             raise CorpusError("no such file or directory", path=str(p))
     if not files:
         raise CorpusError("no English articles to translate", path=str(paths[0]) if paths else None)
+    from ..io import check_output
+
+    sources = list(dict.fromkeys(files))
+    for f in sources:  # every output checked against every source before any document is read
+        out = output_path(f, out_name)
+        if os.path.realpath(out) == os.path.realpath(f):
+            raise UsageError(f"--out-name {out_name!r} is the English file's own name; it would be "
+                             "translated over", path=str(f))
+        check_output(out, reads=[*sources, *reads])
     jobs = []
-    for f in dict.fromkeys(files):
+    for f in sources:
         doc = read_document(f, "en")
         if split is not None:
             doc = resegment(doc, split)
@@ -196,6 +223,7 @@ def translate_corpus(
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int = CHUNK,
     splitter: str = "project",
+    rebuild_cache: bool = False,
 ) -> TranslateSummary:
     """Translate English articles to Russian and write ``ru.mt.md`` next to each.
 
@@ -205,17 +233,22 @@ def translate_corpus(
     from .executors import make_executor, process_backend
 
     options = dict(backend_options or {})
+    check_out_name(out_name)
     if splitter not in ("project", "package"):
         raise UsageError(f"unknown splitter {splitter!r} (project or package)")
-    split = process_backend(backend, options).split_sentences if splitter == "package" else None
-    jobs = collect_jobs(paths, out_name, overwrite, split)
+    cache_file = Path(cache_path or default_cache_path(paths))
+    jobs = collect_jobs(paths, out_name, overwrite, None, reads=(cache_file, getattr(glossary, "path", None)))
+    if splitter == "package":
+        split = process_backend(backend, options).split_sentences
+        jobs = [Job(j.key, resegment(j.doc, split), j.out, j.title) for j in jobs]
     if executor == "dask" and "inter_threads" not in options:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         options["inter_threads"] = max(1, cores // (workers or 2))
     model_id = _model_id(backend, options)  # the model itself loads only if something is left to translate
     gsha = glossary.sha if glossary is not None else "none"
-    cache = TranslationCache(cache_path or default_cache_path(paths))
-    summary = TranslateSummary(model_id, gsha, executor, documents=len(jobs))
+    cache = TranslationCache(cache_file, rebuild=rebuild_cache)
+    summary = TranslateSummary(model_id, gsha, executor, documents=len(jobs),
+                               cache_moved_aside=cache.moved_aside)
     try:
         results: dict[str, SegmentResult] = {}
         all_segments: list[str] = []
@@ -302,6 +335,8 @@ def _summarise(summary: TranslateSummary, jobs: list[Job], results: dict[str, Se
             summary.enforced += len(reps)
             if r.info.get("method") == "fallback":
                 summary.fallbacks += 1
+            elif r.info.get("method") == "unprotected":
+                summary.unprotected += 1
             for rep in reps:
                 summary.enforcements.append({"document": job.key, "source": s, **rep})
         if glossary is not None and len(glossary):

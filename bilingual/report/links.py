@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 from ..model import Link
-from .scorers import UNCERTAIN
+from ..align.scorers import UNCERTAIN
 
 FORMATS = ("default", "jsonl", "tsv", "tmx")
 

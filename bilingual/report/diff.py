@@ -1,23 +1,24 @@
 """A version diff in a terminal (rich, coloured word diff) or as one
 self-contained HTML page (EN | old | new).
 
-In HTML every piece of article text goes through ``html.escape``; the page
-carries its own CSS and no script, so a payload in an article can't run.
+The HTML page is built from a Jinja2 template with autoescaping; it carries its
+own CSS and no script, so a payload in an article can't run. A term flag the
+new version introduces is marked as an error where it appears, even though the
+word diff shows it as an insertion; a fixed one is marked as fixed.
 """
 
 from __future__ import annotations
 
-from html import escape
-
+from markupsafe import Markup, escape
 from rich.console import Console
 from rich.markup import escape as rich_escape
 from rich.table import Table
 from rich.text import Text
 
-from ..report.terminal import escape_controls as _shown
-from .stale import Stale
-from .versions import KINDS, DiffResult
-from .words import DELETE, EQUAL, INSERT
+from ..diff.stale import Stale
+from ..diff.versions import KINDS, DiffResult
+from ..diff.words import DELETE, EQUAL, INSERT
+from .terminal import escape_controls as _shown
 
 _KIND_STYLE = {
     "unchanged": "dim", "reworded": "yellow", "added": "green", "removed": "red",
@@ -121,70 +122,94 @@ def render_stale_table(stale: list[Stale], console: Console) -> None:
                   f"retranslate, {len(stale) - to_redo} new sentence(s) to translate")
 
 
-_CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:0 2rem 3rem;color:#1d1d1f}
-h1{font-size:1.4rem}
-table.diff{border-collapse:collapse;width:100%;table-layout:fixed}
-table.diff th{text-align:left;border-bottom:2px solid #ccc;padding:.3rem .6rem}
-table.diff td{vertical-align:top;padding:.35rem .6rem;border-top:1px solid #eee}
-col.kind{width:7rem}
-tr.unchanged td{color:#777}
-del{background:#ffd9d9;color:#8b0000} ins{background:#d9f7d9;color:#0b5d0b;text-decoration:none}
-tr.added td.new{background:#effbef} tr.removed td.old{background:#fdf0f0}
-tr.moved td{background:#f8f0fb}
-.idx{color:#888;font-size:.8rem;display:block}
-.kind{font-weight:600}
-ul.terms li.fixed{color:#0b5d0b} ul.terms li.introduced{color:#b00020}
-.summary td{padding:.1rem .8rem} footer{margin-top:2rem;color:#888;font-size:.8rem}
-"""
+def _term_marks(piece: str, forms: dict[str, str]) -> Markup:
+    """``piece`` escaped, with each term form of ``forms`` (form -> mark class) inside it marked."""
+    if not forms:
+        return escape(piece)
+    import re
+
+    rx = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
+    out, pos = [], 0
+    for m in rx.finditer(piece):
+        cls = forms.get(m.group(0)) or next(c for f, c in forms.items() if f.lower() == m.group(0).lower())
+        out += [escape(piece[pos:m.start()]), Markup('<mark class="%s">%s</mark>') % (cls, m.group(0))]
+        pos = m.end()
+    out.append(escape(piece[pos:]))
+    return Markup("").join(out)
 
 
-def _html_side(change, which: str) -> str:
+def _has(piece: str, forms) -> bool:
+    return any(form.lower() in piece.lower() for form in forms)
+
+
+def _side(change, which: str, forms: dict[str, str], introduced: dict[str, str] | None = None) -> Markup:
+    """One side of a change: its words, changed ones in <del>/<ins>, term flags marked.
+
+    An insertion bringing in a flagged form is shown as the error it is (``ins.flagged``), and the
+    words it replaced as correct ones (``del.replaced``), not as a red deletion and a green insertion.
+    """
     skip = INSERT if which == "old" else DELETE
     tag = "del" if which == "old" else "ins"
-    if change.word_diff:
-        return "".join(
-            f"<{tag}>{escape(piece)}</{tag}>" if op != EQUAL else escape(piece)
-            for op, piece in change.word_diff if op != skip
-        )
-    return escape(change.old_text if which == "old" else change.new_text)
+    if not change.word_diff:
+        return _term_marks(change.old_text if which == "old" else change.new_text, forms)
+    pieces = change.word_diff
+    out = []
+    for n, (op, piece) in enumerate(pieces):
+        if op == skip:
+            continue
+        text = _term_marks(piece, forms)
+        if op != EQUAL:
+            cls = ""
+            if which == "new" and _has(piece, forms):
+                cls = "flagged"
+            elif which == "old" and _has(piece, forms):
+                cls = "was-flagged"
+            elif which == "old" and introduced:
+                following = next((p for o, p in pieces[n + 1:] if o != DELETE), None)
+                if following is not None and _has(following, introduced):
+                    cls = "replaced"
+            attr = Markup(' class="%s"') % cls if cls else ""
+            text = Markup("<%s%s>%s</%s>") % (Markup(tag), attr, text, Markup(tag))
+        out.append(text)
+    return Markup("").join(out)
+
+
+def diff_view(result: DiffResult, title: str) -> dict:
+    from .templating import human_span
+
+    fixed_at: dict[int, list] = {}
+    introduced_at: dict[int, list] = {}
+    for f in result.terms.get("fixed", []):
+        if f.ru_index is not None:
+            fixed_at.setdefault(f.ru_index, []).append(f)
+    for f in result.terms.get("introduced", []):
+        if f.ru_index is not None:
+            introduced_at.setdefault(f.ru_index, []).append(f)
+    rows, row_of = [], {}
+    for k, c in enumerate(result.changes):
+        fixed = [f for i in c.old_indexes for f in fixed_at.get(i, [])]
+        introduced = [f for i in c.new_indexes for f in introduced_at.get(i, [])]
+        for f in fixed:
+            row_of[("fixed", id(f))] = f"c{k}"
+        for f in introduced:
+            row_of[("introduced", id(f))] = f"c{k}"
+        old_forms = {f.found: "term fixed" for f in fixed if f.found}
+        new_forms = {f.found: "term dev error" for f in introduced if f.found}
+        en = " ".join(result.en_sentences[i] for i in c.en_indexes if i < len(result.en_sentences))
+        rows.append(dict(id=f"c{k}", kind=c.kind, en=en, en_idx=human_span(c.en_indexes),
+                         old_idx=human_span(c.old_indexes), new_idx=human_span(c.new_indexes),
+                         old=_side(c, "old", old_forms, new_forms), new=_side(c, "new", new_forms),
+                         flagged=bool(introduced), fixed=bool(fixed)))
+    terms = [dict(label=label, flag=f, row=row_of.get((label, id(f))))
+             for label in ("introduced", "fixed") for f in result.terms.get(label, [])]
+    paragraphs = [dict(kind=p.kind, old=human_span(p.old_paras), new=human_span(p.new_paras))
+                  for p in result.paragraphs]
+    return dict(title=title, summary=[(k, result.summary[k]) for k in KINDS], rows=rows, terms=terms,
+                paragraphs=paragraphs, with_en=bool(result.en_sentences),
+                signature=str(result.signature) if result.signature is not None else None)
 
 
 def render_html(result: DiffResult, title: str = "bilingual diff") -> str:
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="ru"><head><meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        '<table class="summary">',
-        *(f'<tr><td>{escape(k)}</td><td data-kind="{escape(k)}">{result.summary[k]}</td></tr>' for k in KINDS),
-        "</table>",
-    ]
-    if result.paragraphs:
-        parts.append("<ul class=\"paragraphs\">")
-        parts += [f"<li>paragraph {escape(p.kind)}: old {escape(_idx(p.old_paras))} → new "
-                  f"{escape(_idx(p.new_paras))}</li>" for p in result.paragraphs]
-        parts.append("</ul>")
-    flags = [(label, f) for label in ("fixed", "introduced") for f in result.terms.get(label, [])]
-    if flags:
-        parts.append('<ul class="terms">')
-        parts += [f'<li class="{label}" data-kind="{escape(f.kind)}">term {label} '
-                  f'(EN {"-" if f.en_index is None else f.en_index}): {escape(f.kind)} — '
-                  f"{escape(f.message)}</li>" for label, f in flags]
-        parts.append("</ul>")
-    parts.append('<table class="diff"><colgroup><col class="kind"><col><col><col></colgroup>'
-                 "<tr><th>change</th><th>EN</th><th>old</th><th>new</th></tr>")
-    for c in result.changes:
-        en = " ".join(result.en_sentences[i] for i in c.en_indexes if i < len(result.en_sentences))
-        parts.append(
-            f'<tr class="{escape(c.kind)}"><td><span class="kind">{escape(c.kind)}</span></td>'
-            f'<td class="en" lang="en"><span class="idx">{escape(_idx(c.en_indexes))}</span>{escape(en)}</td>'
-            f'<td class="old"><span class="idx">{escape(_idx(c.old_indexes))}</span>{_html_side(c, "old")}</td>'
-            f'<td class="new"><span class="idx">{escape(_idx(c.new_indexes))}</span>{_html_side(c, "new")}</td></tr>'
-        )
-    parts.append("</table>")
-    if result.signature is not None:
-        parts.append(f"<footer>{escape(str(result.signature))}</footer>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    from .templating import render
+
+    return render("diff.html.j2", **diff_view(result, title))

@@ -1,0 +1,113 @@
+"""HTML check report: page size and time to open in headless Chromium for a large archive.
+
+    python benchmarks/report_size.py [--articles 1000] [--flagged 40] [--runs 3] [--keep DIR]
+
+Writes N generated article pairs (the sentence templates of benchmarks/scale.py,
+15–40 sentences each) of which exactly ``--flagged`` carry one drift each (a
+forbidden form or a changed number), runs `bilingual check --format html`, and
+prints the page's size and, over several loads in Debian's headless Chromium,
+the time from navigation start to the load event (median) and the page height.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from scale import sentence  # noqa: E402
+
+
+def article(rng: random.Random, k: int, drift: str | None) -> tuple[str, str]:
+    count = rng.randint(15, 40)
+    at = rng.randrange(count)
+    en_paras, ru_paras, en_p, ru_p = [], [], [], []
+    for i in range(count):
+        en, ru = sentence(rng, drift if i == at else None)
+        while i == at and drift and re.findall(r"\d+", en) == re.findall(r"\d+", ru):
+            en, ru = sentence(rng, drift)  # a template without a number: draw another
+        en_p.append(en)
+        ru_p.append(ru)
+        if len(en_p) >= rng.randint(2, 4) or i == count - 1:
+            en_paras.append(" ".join(en_p))
+            ru_paras.append(" ".join(ru_p))
+            en_p, ru_p = [], []
+    head = f"---\ntitle: Story {k}\ndate: 2025-{1 + k % 12:02d}-{1 + k % 28:02d}\n---\n"
+    return head + "\n\n".join(en_paras) + "\n", head + "\n\n".join(ru_paras) + "\n"
+
+
+def generate(root: Path, n: int, flagged: int, seed: int = 2025) -> None:
+    rng = random.Random(seed)
+    drifted = set(rng.sample(range(n), flagged))
+    for k in range(n):
+        # "number" always drifts; the templates' place may lack a forbidden form
+        en, ru = article(rng, k, "number" if k in drifted else None)
+        folder = root / f"story-{k:05d}"
+        folder.mkdir(parents=True)
+        (folder / "en.md").write_text(en, encoding="utf-8")
+        (folder / "ru.md").write_text(ru, encoding="utf-8")
+
+
+def open_times(page: Path, runs: int) -> tuple[list[float], int]:
+    from tests.browser import chromium
+
+    driver = chromium()
+    try:
+        times, height = [], 0
+        for _ in range(runs):
+            driver.get("about:blank")
+            driver.get(page.as_uri())
+            ms = driver.execute_script(
+                "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime")
+            times.append(ms / 1000)
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+        return times, height
+    finally:
+        driver.quit()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--flagged", type=int, default=40)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="write the corpus and report here instead of a temporary folder")
+    args = ap.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bilingual-report-"))
+    try:
+        corpus = work / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        generate(corpus, args.articles, args.flagged)
+        page = work / "report.html"
+        start = time.perf_counter()
+        res = subprocess.run([sys.executable, "-m", "bilingual", "check", str(corpus), "-g",
+                              str(ROOT / "glossary.csv"), "--format", "html", "-o", str(page)],
+                             capture_output=True, text=True)
+        took = time.perf_counter() - start
+        if res.returncode not in (0, 1):
+            sys.exit(res.stderr)
+        flags = int(re.search(r'id="flag-count" data-count="(\d+)"', page.read_text(encoding="utf-8")).group(1))
+        times, height = open_times(page, args.runs)
+        size = page.stat().st_size
+        print(f"{args.articles} articles, {flags} flags: report {size / 1e6:.2f} MB ({size:,} bytes), "
+              f"written in {took:.1f} s (check included)")
+        print(f"Chromium open (navigation start to load event), {args.runs} runs: median "
+              f"{statistics.median(times):.2f} s, max {max(times):.2f} s; page height {height:,} px")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

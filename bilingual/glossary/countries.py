@@ -1,0 +1,105 @@
+"""What English text calls a country besides its glossary name: aliases, demonyms, its capital.
+
+The data is the ``countryinfo`` package's (one JSON record per country: name,
+``altSpellings``, ``demonym``, ``capital``), looked up by exact name, never by
+fuzzy match. From it:
+
+* **aliases** — the other English names of a country ("USA", "UK", "Great
+  Britain", "Russian Federation", "Holland"). ISO codes are dropped, since
+  "IT", "IN", "NO" or "DEU" in a headline are no country names, except the few
+  a newspaper does write as names (``_CODES_IN_USE``); names in other scripts
+  or with diacritics (native spellings) are dropped too.
+* **demonyms** — the adjective and its plural ("German", "Germans";
+  "British"), which name the country as much as its noun.
+* **capital** — for metonymy ("Moscow said" for Russia).
+
+``_SHORT_NAMES`` adds the two everyday short names countryinfo lacks
+("Britain", "America"), as the Oxford style guides and the AP Stylebook use
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# ISO codes English news does write as a country's name.
+_CODES_IN_USE = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK"})
+_SHORT_NAMES = {"united kingdom": ("Britain",), "united states": ("America",)}
+_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'&,-]*$")
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    code: str
+
+
+def _plural(demonym: str) -> tuple[str, ...]:
+    # Americans, Germans, Greeks; "British", "French", "Chinese", "Swiss" have no -s plural
+    return (demonym,) if demonym.endswith(("sh", "ch", "ese", "ss", "s")) else (demonym, demonym + "s")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Country]:
+    try:
+        from countryinfo import all_countries
+    except ImportError:  # pragma: no cover - a core dependency
+        return {}
+    index: dict[str, Country] = {}
+    for c in all_countries():
+        info = c.info()
+        name = info.get("name") or ""
+        iso = info.get("ISO") or {}
+        codes = {str(v).upper() for v in iso.values()}
+        aliases = []
+        for alt in [name, *info.get("altSpellings", ())]:
+            alt = alt.strip()
+            if not alt or not _ASCII_NAME.match(alt) or "," in alt:
+                continue  # "Korea, Republic of": a catalogue form, not prose
+            if alt.upper() in codes and alt not in _CODES_IN_USE:
+                continue
+            aliases.append(alt)
+        aliases += _SHORT_NAMES.get(name.lower(), ())
+        demonym = (info.get("demonym") or "").strip()
+        capital = info.get("capital") or ""
+        if isinstance(capital, list):  # a few countries list several
+            capital = capital[0] if capital else ""
+        country = Country(
+            name=name,
+            aliases=tuple(dict.fromkeys(aliases)),
+            demonyms=_plural(demonym) if demonym and _ASCII_NAME.match(demonym) else (),
+            capital=str(capital).strip(),
+            code=str(iso.get("alpha2", "")).upper(),
+        )
+        for key in country.aliases:
+            index.setdefault(key.lower(), country)
+    return index
+
+
+def country_named(name: str) -> Country | None:
+    """The country ``name`` (any of its English names, exact, case-insensitive) stands for."""
+    return _index().get(name.strip().lower())
+
+
+def aliases_of(name: str) -> tuple[str, ...]:
+    """The other English names of the country called ``name`` (empty if it isn't one)."""
+    c = country_named(name)
+    if c is None:
+        return ()
+    low = name.strip().lower()
+    return tuple(a for a in c.aliases if a.lower() != low)
+
+
+def demonyms_of(name: str) -> tuple[str, ...]:
+    c = country_named(name)
+    return c.demonyms if c else ()
+
+
+def capital_of(name: str) -> str:
+    c = country_named(name)
+    return c.capital if c else ""

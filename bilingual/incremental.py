@@ -1,0 +1,67 @@
+"""Checking an archive incrementally: reuse what the cache holds, check the rest, merge in order.
+
+Every article's files are hashed here (cheap next to checking them); the ones
+whose stored result matches are decoded from the cache, the others go to the
+executor (this process, worker processes, or Dask) and their results are
+stored as they come back, a batch per transaction, so a killed run keeps what
+it finished. Results are yielded in article order, each marked reused or not.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .checkcache import (CheckCache, decode_renderings, decode_result, encode_renderings, encode_result,
+                         content_key)
+from .model import ArticlePair, Glossary
+from .parallel import Outcome, Plan, check_chunk, ordered_map
+
+STORE_EVERY = 64  # results per cache transaction
+
+
+def _reads_files(pair: ArticlePair) -> bool:
+    """False for a pair that fails before any file is read (a bad slug, a missing side)."""
+    return not getattr(pair, "problem", None) and bool(pair.en_path and pair.ru_path)
+
+
+def check_articles(pairs: list[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
+                   keep_alignments: bool = False, plan: Plan = Plan(),
+                   cache: CheckCache | None = None) -> Iterator[tuple[Outcome, bool]]:
+    """(outcome, reused) for every pair, in order; only articles the cache can't vouch for are checked."""
+    keys: list[str | None] = [content_key(p) if cache is not None else None for p in pairs]
+    stored: dict[str, tuple[str, str, str]] = {}
+    if cache is not None and not keep_alignments:  # a cached result has no alignment to draw
+        stored = cache.lookup([p.slug for p, k in zip(pairs, keys) if k])
+    hits: dict[int, tuple[str, str]] = {}
+    for i, (pair, key) in enumerate(zip(pairs, keys)):
+        row = stored.get(pair.slug)
+        if key and row and row[0] == key:
+            hits[i] = row[1:]
+    todo = [p for i, p in enumerate(pairs) if i not in hits and _reads_files(p)]
+    context = {"glossary": glossary, "mode": mode, "keep_alignment": keep_alignments}
+    fresh = ordered_map(check_chunk, todo, context, plan)
+    rows: list[tuple[str, str, str, str]] = []
+    try:
+        for i, pair in enumerate(pairs):
+            if i in hits:
+                result, warnings = decode_result(pair, hits[i][0])
+                yield Outcome(result, decode_renderings(hits[i][1]), warnings), True
+                continue
+            if _reads_files(pair):
+                outcome = next(fresh)
+            else:
+                outcome = check_chunk(context, [pair])[0]
+            if cache is not None and keys[i] and not outcome.result.error:
+                rows.append((pair.slug, keys[i], encode_result(outcome.result, outcome.warnings),
+                             encode_renderings(outcome.renderings)))
+                if len(rows) >= STORE_EVERY:
+                    cache.store(rows)
+                    rows = []
+            yield outcome, False
+    finally:
+        fresh.close()
+        if cache is not None:
+            cache.store(rows)
+
+
+__all__ = ["check_articles"]

@@ -1,0 +1,136 @@
+"""Numbers written as words or Roman numerals, in English and in every Russian case form.
+
+``word_mentions`` finds "eighteen", "two million", «восемнадцати», «двух
+миллионов», «XVII», and «девяти часов вечера» (21:00). Russian words are
+recognised through pymorphy3's lemmas, so every case form of a numeral counts
+(«четырёх», «четырьмя»); Roman numerals are read with ``roman-numerals``. These
+mentions are *soft*: they account for a number written in digits on the other
+side, and are never reported as a mismatch themselves (a word like «один» is
+as often "one of" as the number 1).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .numbers import Mention, _fmt
+
+_EN_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if
+            w != "_"}
+_EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+             "trillion": 1_000_000_000_000, "dozen": 12}
+_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+
+_RU_VALUES = {
+    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
+    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+    "полтора": 1.5, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "оба": 2, "пара": 2, "десяток": 10,
+    "дюжина": 12, "сутки": 24, "полдень": 12, "полночь": 0,
+}
+_RU_SCALE = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "триллион": 1_000_000_000_000,
+             "тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000}
+_RU_CANDIDATE = re.compile(
+    r"\b(?:ноль|нул|од[ниу]|дв|тр[ие]|четыр|четвер|пят|шест|сем|восем|девят|десят|сорок|сто|двест|трист|тысяч|"
+    r"миллион|миллиард|триллион|тыс|млн|млрд|полтор|полуто|об[ае]|пар|дюжин|сут|полд|полноч)\w*", re.I)
+_RU_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+_ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_EVENING = re.compile(r"\s*(?:час\w*\s+)?(вечера|ночи|дня|утра)\b", re.I)
+
+
+def _ru_value(word: str) -> float | None:
+    from . import morph
+
+    low = morph.norm(word)
+    if low in _RU_SCALE:
+        return _RU_SCALE[low]
+    for p in morph.parse(word):
+        lemma = morph.norm(p.normal_form)
+        if lemma in _RU_VALUES and (p.tag.POS in ("NUMR", "NOUN", "ADJF") or lemma == "оба"):
+            return _RU_VALUES[lemma]
+        if lemma in _RU_SCALE:
+            return _RU_SCALE[lemma]
+    return None
+
+
+def _groups(words: list[tuple[int, int, float]], scales) -> list[tuple[int, float]]:
+    """Adjacent number words combined: «двадцать пять» = 25, «двух миллионов» = 2000000."""
+    out: list[tuple[int, float]] = []
+    i = 0
+    while i < len(words):
+        start, stop, value = words[i]
+        total, current = 0.0, value
+        j = i + 1
+        while j < len(words) and words[j][0] - stop <= 2:
+            v = words[j][2]
+            if v in scales.values() and v >= 100:
+                current = (current or 1) * v
+                if v >= 1000:
+                    total += current
+                    current = 0.0
+            else:
+                current += v
+            stop = words[j][1]
+            j += 1
+        out.append((start, total + current))
+        i = j
+    return out
+
+
+def _mention(start: int, value: float, hours: bool = False, ampm: str | None = None) -> Mention:
+    alts = {_fmt(value)}
+    if ampm and value == int(value) and 1 <= value <= 12:
+        h = int(value) % 12 + (12 if ampm in ("вечера", "дня") and value < 12 or ampm == "ночи" and value == 12
+                               else 0)
+        alts |= {str(h), f"{h}:00"}
+    return Mention(_fmt(value), frozenset(alts), start, soft=True)
+
+
+@lru_cache(maxsize=65536)
+def word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """Soft number mentions of ``text``: number words and Roman numerals."""
+    out: list[Mention] = []
+    for m in _ROMAN.finditer(text):
+        try:
+            from roman_numerals import RomanNumeral
+
+            out.append(Mention(str(int(RomanNumeral.from_string(m.group()))),
+                               frozenset({str(int(RomanNumeral.from_string(m.group())))}), m.start(), soft=True))
+        except (ImportError, ValueError):
+            continue
+    words: list[tuple[int, int, float]] = []
+    if lang == "en":
+        for m in _EN_WORD.finditer(text):
+            value = 0.0
+            parts = m.group().lower().split("-")
+            if all(p in _EN_UNITS or p in _EN_TENS or p in _EN_SCALE for p in parts):
+                value = sum(_EN_UNITS.get(p, 0) + _EN_TENS.get(p, 0) for p in parts)
+                if len(parts) == 1 and parts[0] in _EN_SCALE:
+                    value = _EN_SCALE[parts[0]]
+                words.append((m.start(), m.end(), value))
+        scales = _EN_SCALE
+    else:
+        if not _RU_CANDIDATE.search(text):
+            return tuple(out)
+        for m in _RU_WORD.finditer(text):
+            if not _RU_CANDIDATE.match(m.group()):
+                continue
+            value = _ru_value(m.group())
+            if value is not None:
+                words.append((m.start(), m.end(), value))
+        scales = _RU_SCALE
+    for start, value in _groups(words, scales):
+        ampm = None
+        if lang == "ru":
+            stop = next(s for s, e, _ in [(w[0], w[1], w[2]) for w in words] if s >= start)
+            after = _EVENING.match(text, text.find(" ", stop) if text.find(" ", stop) >= 0 else len(text))
+            ampm = after.group(1).lower() if after else None
+        out.append(_mention(start, value, ampm=ampm))
+    return tuple(out)

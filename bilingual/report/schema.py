@@ -1,0 +1,187 @@
+"""JSON Schemas (draft 2020-12) of the ``--format json`` outputs of ``check`` and ``diff``.
+
+Built from the same lists the code uses (flag kinds and levels from the drift
+rules, change kinds from the differ), so a new kind is in the schema the moment
+a rule can produce it.
+"""
+
+from __future__ import annotations
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_BASE = "https://bilingual.invalid/schema/"
+
+_INDEX = {"type": ["integer", "null"], "minimum": 0}
+_LINE = {"type": ["integer", "null"], "minimum": 1}
+_TEXT_OR_NULL = {"type": ["string", "null"]}
+_INDEXES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
+
+
+def _signature() -> dict:
+    return {
+        "type": "object",
+        "required": ["version", "segmenters", "aligner", "glossary_sha256"],
+        "properties": {k: {"type": "string"} for k in ("version", "segmenters", "aligner", "glossary_sha256",
+                                                         "model")},
+        "additionalProperties": False,
+    }
+
+
+def _flag() -> dict:
+    from ..drift import KINDS, LEVELS
+
+    return {
+        "type": "object",
+        "required": ["kind", "level", "en_index", "ru_index", "en_line", "ru_line", "en_text", "ru_text",
+                     "term", "expected", "found", "message", "accepted"],
+        "properties": {
+            "kind": {"enum": list(KINDS), "description": "the drift rule that fired"},
+            "level": {"enum": list(LEVELS)},
+            "en_index": {**_INDEX, "description": "0-based English sentence; null when the flag has no English side"},
+            "ru_index": {**_INDEX, "description": "0-based Russian sentence; null when the flag has no Russian side"},
+            "en_line": {**_LINE, "description": "1-based line of the English sentence in its file"},
+            "ru_line": {**_LINE, "description": "1-based line of the Russian sentence in its file"},
+            "en_text": {"type": "string"},
+            "ru_text": {"type": "string"},
+            "term": {**_TEXT_OR_NULL, "description": "the English glossary term"},
+            "expected": {**_TEXT_OR_NULL, "description": "what the glossary (or the English) wants"},
+            "found": {**_TEXT_OR_NULL, "description": "what the Russian has"},
+            "message": {"type": "string"},
+            "accepted": {"type": "boolean", "description": "recorded in the baseline: not failing the run"},
+            "unit": {"type": "string", "description": "the CAT-file unit (XLIFF id, PO «line N») of the flag"},
+        },
+        "additionalProperties": False,
+    }
+
+
+def _baseline_entry() -> dict:
+    return {
+        "type": "object",
+        "required": ["fingerprint", "slug", "kind"],
+        "properties": {"fingerprint": {"type": "string"}, "slug": {"type": "string"}, "kind": {"type": "string"},
+                       "term": _TEXT_OR_NULL, "found": _TEXT_OR_NULL, "text": {"type": "string"}},
+        "additionalProperties": False,
+    }
+
+
+def check_schema() -> dict:
+    """The schema of ``bilingual check --format json``."""
+    from ..drift import KINDS, LEVELS
+    from ..mirror import PROBLEM_KINDS
+
+    article = {
+        "type": "object",
+        "required": ["slug", "en_path", "ru_path", "date", "flags", "uncertain"],
+        "properties": {
+            "slug": {"type": "string"},
+            "en_path": _TEXT_OR_NULL,
+            "ru_path": _TEXT_OR_NULL,
+            "date": {**_TEXT_OR_NULL, "description": "YYYY-MM-DD where the front matter's date parses"},
+            "flags": {"type": "array", "items": {"$ref": "#/$defs/flag"}},
+            "uncertain": {"type": "array", "items": {
+                "type": "object", "required": ["en", "ru", "score"],
+                "properties": {"en": _INDEXES, "ru": _INDEXES, "score": {"type": "number"}},
+                "additionalProperties": False}},
+            "error": {"type": "string", "description": "why the article could not be checked"},
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DIALECT,
+        "$id": _BASE + "check.json",
+        "title": "bilingual check --format json",
+        "type": "object",
+        "required": ["signature", "articles", "summary", "accepted", "stale_baseline"],
+        "properties": {
+            "signature": {"$ref": "#/$defs/signature"},
+            "articles": {"type": "array", "items": article},
+            "summary": {"type": "object", "description": "flag count per kind (kinds with none left out)",
+                        "propertyNames": {"enum": list(KINDS)},
+                        "additionalProperties": {"type": "integer", "minimum": 1}},
+            "accepted": {"type": "integer", "minimum": 0},
+            "stale_baseline": {"type": "array", "items": {"$ref": "#/$defs/baseline_entry"}},
+            "pairing": {"type": "array", "description": "a saved site's pairing problems", "items": {
+                "type": "object", "required": ["kind", "path", "target", "message", "level"],
+                "properties": {"kind": {"enum": list(PROBLEM_KINDS)}, "path": {"type": "string"},
+                               "target": _TEXT_OR_NULL, "message": {"type": "string"},
+                               "level": {"enum": list(LEVELS)}},
+                "additionalProperties": False}},
+        },
+        "additionalProperties": False,
+        "$defs": {"signature": _signature(), "flag": _flag(), "baseline_entry": _baseline_entry()},
+    }
+
+
+def _word_diff() -> dict:
+    from ..diff.words import DELETE, EQUAL, INSERT
+
+    return {"type": "array", "items": {
+        "type": "object", "required": ["op", "text"],
+        "properties": {"op": {"enum": [EQUAL, DELETE, INSERT]}, "text": {"type": "string"}},
+        "additionalProperties": False}}
+
+
+def diff_schema() -> dict:
+    """The schema of ``bilingual diff --format json``: a version diff, or with --ru the stale list."""
+    from ..diff.versions import KINDS
+
+    change = {
+        "type": "object",
+        "required": ["kind", "en_index", "old_index", "new_index", "old_text", "new_text", "en_indexes",
+                     "old_indexes", "new_indexes", "similarity", "word_diff"],
+        "properties": {
+            "kind": {"enum": list(KINDS)},
+            "en_index": _INDEX, "old_index": _INDEX, "new_index": _INDEX,
+            "old_text": {"type": "string"}, "new_text": {"type": "string"},
+            "en_indexes": _INDEXES, "old_indexes": _INDEXES, "new_indexes": _INDEXES,
+            "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+            "word_diff": {"$ref": "#/$defs/word_diff"},
+        },
+        "additionalProperties": False,
+    }
+    versions = {
+        "type": "object",
+        "required": ["changes", "paragraphs", "terms", "summary"],
+        "properties": {
+            "changes": {"type": "array", "items": change},
+            "paragraphs": {"type": "array", "items": {
+                "type": "object", "required": ["kind", "old_paras", "new_paras"],
+                "properties": {"kind": {"enum": ["split", "joined", "regrouped"]}, "old_paras": _INDEXES,
+                               "new_paras": _INDEXES},
+                "additionalProperties": False}},
+            "terms": {"type": "object", "required": ["fixed", "introduced"],
+                      "properties": {k: {"type": "array", "items": {"$ref": "#/$defs/flag"}}
+                                     for k in ("fixed", "introduced")},
+                      "additionalProperties": False},
+            "summary": {"type": "object", "required": list(KINDS),
+                        "properties": {k: {"type": "integer", "minimum": 0} for k in KINDS},
+                        "additionalProperties": False},
+            "signature": {"$ref": "#/$defs/signature"},
+        },
+        "additionalProperties": False,
+    }
+    stale = {
+        "type": "object",
+        "required": ["stale"],
+        "properties": {"stale": {"type": "array", "items": {
+            "type": "object",
+            "required": ["reason", "ru_index", "ru_indexes", "ru_text", "old_en_indexes", "new_en_indexes",
+                         "old_en_text", "new_en_text", "word_diff"],
+            "properties": {
+                "reason": {"type": "string"}, "ru_index": _INDEX, "ru_indexes": _INDEXES,
+                "ru_text": {"type": "string"}, "old_en_indexes": _INDEXES, "new_en_indexes": _INDEXES,
+                "old_en_text": {"type": "string"}, "new_en_text": {"type": "string"},
+                "word_diff": {"$ref": "#/$defs/word_diff"},
+            },
+            "additionalProperties": False}}},
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DIALECT,
+        "$id": _BASE + "diff.json",
+        "title": "bilingual diff --format json",
+        "oneOf": [versions, stale],
+        "$defs": {"signature": _signature(), "flag": _flag(), "word_diff": _word_diff()},
+    }
+
+
+SCHEMAS = {"check": check_schema, "diff": diff_schema}

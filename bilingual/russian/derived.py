@@ -1,0 +1,131 @@
+"""Words built on a Russian place name: relative adjectives and short names.
+
+``adjectives("Иран")`` → ``("иранский",)``: candidates are made by the usual
+suffix rules (-ский, -ийский, -ейский, -анский, -инский, -ьский; -ия, -а, -ь,
+-стан dropped first) and only those pymorphy3's dictionary knows as an
+adjective are kept, so no invented word ever becomes a glossary form.
+Adjectives no rule reaches (США → американский, Германия → немецкий,
+Франция → французский) come from ``_IRREGULAR``: the standard relative
+adjectives of country and city names as Lopatin's «Русский орфографический
+словарь» (RAS) gives them; each entry is still checked against the dictionary.
+A name in that table takes its adjectives from there alone; any other name takes
+the first rule's candidate the dictionary knows (so «Куба» gives «кубинский»,
+not also the river Kuban's «кубанский»).
+
+``short_names("Россия")`` → ``("РФ", "Российская Федерация")``: abbreviations
+and short official names the Russian press uses for a country (``_SHORT``,
+same source).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import morph
+
+# name (lowercase, ё→е) -> adjectives no suffix rule produces
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "сша": ("американский",),
+    "соединенные штаты": ("американский",),
+    "америка": ("американский",),
+    "германия": ("немецкий", "германский"),
+    "великобритания": ("британский", "великобританский"),
+    "британия": ("британский",),
+    "соединенное королевство": ("британский",),
+    "франция": ("французский",),
+    "италия": ("итальянский",),
+    "греция": ("греческий",),
+    "турция": ("турецкий",),
+    "москва": ("московский",),
+    "кремль": ("кремлевский",),
+    "россия": ("российский", "русский"),
+    "юар": ("южноафриканский",),
+    "южная африка": ("южноафриканский",),
+    "беларусь": ("белорусский", "беларусский"),
+    "белоруссия": ("белорусский",),
+    "нидерланды": ("нидерландский", "голландский"),
+    "чехия": ("чешский",),
+    "венгрия": ("венгерский",),
+    "грузия": ("грузинский",),
+    "молдова": ("молдавский", "молдовский"),
+    "швеция": ("шведский",),
+    "дания": ("датский",),
+    "норвегия": ("норвежский",),
+    "финляндия": ("финский",),
+    "литва": ("литовский",),
+    "словакия": ("словацкий",),
+    "азия": ("азиатский",),
+    "кнр": ("китайский",),
+    "ирландия": ("ирландский",),
+    "новая зеландия": ("новозеландский",),
+    "саудовская аравия": ("саудовский",),
+    "оаэ": ("эмиратский",),
+}
+
+# name -> the short names and abbreviations the Russian press uses for it
+_SHORT: dict[str, tuple[str, ...]] = {
+    "россия": ("РФ", "Российская Федерация"),
+    "германия": ("ФРГ",),
+    "китай": ("КНР",),
+    "великобритания": ("Британия", "Соединенное Королевство"),
+    "сша": ("Соединенные Штаты", "Штаты"),
+    "юар": ("Южная Африка", "Южно-Африканская Республика"),
+    "оаэ": ("Эмираты",),
+    "кндр": ("Северная Корея",),
+    "беларусь": ("Республика Беларусь",),
+    "евросоюз": ("ЕС", "Европейский союз"),
+    "ес": ("Евросоюз", "Европейский союз"),
+}
+
+_VOWELS = "аеёиоуыэюяь"
+
+
+def _candidates(name: str) -> list[str]:
+    """Suffix-rule candidates, likeliest first."""
+    n = name
+    out: list[str] = []
+    if n.endswith("стан"):  # Афганистан → афганский, Казахстан → казахский
+        out += [n[:-5] + "ский", n + "ский"]
+    if n.endswith(("ия", "ея")):
+        b = n[:-2]
+        out += [b + "ийский", b + "ский", b + "ьский", b + "ейский", b + "янский"]
+    elif n.endswith(("а", "я", "ы", "и", "е", "о")):
+        b = n[:-1]
+        out += [b + "ский", b + "инский", b + "анский", b + "ейский", b + "ьский", b + "овский", b[:-1] + "ский"]
+    elif n.endswith("ь"):
+        out += [n + "ский", n[:-1] + "ский", n[:-1] + "евский"]
+    elif n.endswith("й"):
+        out += [n + "ский", n[:-1] + "йский"]
+    elif n.endswith(("ск", "цк")):
+        out += [n + "ий"]
+    elif n.endswith("с"):
+        out += [n + "кий", n + "ский"]
+    elif n and n[-1] not in _VOWELS:
+        out += [n + "ский", n + "овский"]
+    return out
+
+
+def _is_adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" and p.is_known and morph.norm(p.normal_form) == morph.norm(word)
+               for p in morph.parse(word))
+
+
+@lru_cache(maxsize=65536)
+def adjectives(name: str) -> tuple[str, ...]:
+    """Relative adjectives of the place ``name`` (nominative) that the dictionary knows."""
+    key = morph.norm(name.strip())
+    if not key:
+        return ()
+    if key in _IRREGULAR:
+        return tuple(a for a in _IRREGULAR[key] if _is_adjective(a))
+    if " " in key:
+        return ()
+    for cand in _candidates(key):
+        if _is_adjective(cand):
+            return (cand,)
+    return ()
+
+
+def short_names(name: str) -> tuple[str, ...]:
+    """Abbreviations and short names of the country ``name`` (nominative)."""
+    return _SHORT.get(morph.norm(name.strip()), ())

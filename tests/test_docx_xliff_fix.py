@@ -1,0 +1,114 @@
+"""Word documents read like Markdown articles; `fix` on .docx and XLIFF rewrites only the names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from bilingual.cli import app
+from bilingual.corpus import read_document
+from bilingual.pipeline import check
+
+from .catfile_builder import write_xliff12, write_xliff20
+from .docx_builder import write_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GLOSSARY = ROOT / "glossary.csv"
+runner = CliRunner()
+
+SLUGS = ["moldova-georgia-nato", "nato-open-door-bucharest", "putin-nato-pledge", "strikes-kharkiv-sumy"]
+
+
+def _flags(article):
+    return sorted((f.kind, f.en_index, f.ru_index, f.term, f.found) for f in article.flags)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_docx_article_gives_the_markdown_flags(tmp_path, slug):
+    folder = tmp_path / slug
+    folder.mkdir()
+    write_docx(slug, "en", folder / "en.docx")
+    write_docx(slug, "ru", folder / "ru.docx")
+    got = check([folder], GLOSSARY).articles[0]
+    expected = check([CORPUS / slug], GLOSSARY).articles[0]
+    assert got.error is None
+    assert _flags(got) == _flags(expected) and got.flags
+
+
+def test_docx_headings_by_style_and_no_header_footer_or_comment(tmp_path):
+    doc = read_document(write_docx("moldova-georgia-nato", "ru", tmp_path / "ru.docx"), "ru")
+    markdown = read_document(CORPUS / "moldova-georgia-nato" / "ru.md", "ru")
+    assert [(p.text, p.heading) for p in doc.paragraphs] == [(p.text, p.heading) for p in markdown.paragraphs]
+    for chrome in ("Newsroom draft", "Page 1 of 1", "check the name"):
+        assert chrome not in doc.text
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"not a zip at all", "not a readable Word document"),
+    (b"PK\x03\x04broken", "not a readable Word document"),
+])
+def test_bad_docx_is_one_line(tmp_path, data, message):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "en.md").write_text("# Putin\n\nPutin spoke.\n", encoding="utf-8")
+    (tmp_path / "a" / "ru.docx").write_bytes(data)
+    res = runner.invoke(app, ["check", str(tmp_path / "a"), "-g", str(GLOSSARY)])
+    assert res.exit_code == 2
+    assert message in res.output and "Traceback" not in res.output
+
+
+def _runs(path):
+    return [[(r.text, r.bold, r.font.color.rgb) for r in p.runs] for p in docx.Document(str(path)).paragraphs]
+
+
+def test_fix_docx_keeps_the_runs_formatting(tmp_path):
+    en = write_docx("moldova-georgia-nato", "en", tmp_path / "en.docx")
+    ru = write_docx("moldova-georgia-nato", "ru", tmp_path / "ru.docx", bold="Молдавии")
+    out = tmp_path / "fixed.docx"
+    res = runner.invoke(app, ["fix", str(ru), "--en", str(en), "-g", str(GLOSSARY), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    before, after = _runs(ru), _runs(out)
+    changed = [(b, a) for b, a in zip(before, after) if b != a]
+    assert len(before) == len(after) and len(changed) == 1
+    old_runs, new_runs = changed[0]
+    red = docx.shared.RGBColor(0xC0, 0, 0)
+    assert [r[1:] for r in new_runs] == [r[1:] for r in old_runs]  # same runs, same formatting
+    assert [r[0] for r in new_runs] == [r[0].replace("Молдавии", "Молдовы") for r in old_runs]
+    assert ("Молдовы", True, red) in new_runs and (" с Украиной.", None, None) in new_runs
+    assert docx.Document(str(out)).sections[0].header.paragraphs[0].text == "Newsroom draft — not for publication"
+    assert check([en, out], GLOSSARY).articles[0].flags == ()
+
+
+@pytest.mark.parametrize("writer", [write_xliff12, write_xliff20], ids=["1.2", "2.0"])
+def test_fix_xliff_changes_only_the_target_text(tmp_path, writer):
+    path = writer("moldova-georgia-nato", tmp_path / "m.xlf")
+    out = tmp_path / "fixed.xlf"
+    res = runner.invoke(app, ["fix", str(path), "-g", str(GLOSSARY), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    old, new = path.read_text(encoding="utf-8"), out.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(old.splitlines(), new.splitlines()) if a != b]
+    assert len(old.splitlines()) == len(new.splitlines())
+    assert len(changed) == 1
+    a, b = changed[0]
+    assert "<target" in a and "границе Молдавии с Украиной" in a
+    assert b == a.replace("Молдавии", "Молдовы")
+    assert check([out], GLOSSARY).articles[0].flags == ()
+
+
+def test_fix_xliff_leaves_sources_notes_and_alt_trans_alone(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        '<file original="a" source-language="en" target-language="ru" datatype="plaintext"><body>\r\n'
+        '<trans-unit id="t1"><source>Moldova &amp; Ukraine</source>'
+        '<target>Молдавия &amp; <g id="1">Украина</g></target>'
+        '<alt-trans><target>Молдавия</target></alt-trans><note>Молдавия</note></trans-unit>\r\n'
+        '</body></file></xliff>\r\n', encoding="utf-8", newline="")
+    out = tmp_path / "out.xlf"
+    res = runner.invoke(app, ["fix", str(path), "-g", str(GLOSSARY), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    old, new = path.read_bytes().decode(), out.read_bytes().decode()
+    assert new == old.replace("<target>Молдавия &amp;", "<target>Молдова &amp;")
