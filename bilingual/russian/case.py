@@ -244,6 +244,31 @@ def rule_verb_government(st: _State) -> None:
                     return
 
 
+def rule_genitive_modifier(st: _State) -> None:
+    """The parser hangs the name on a noun before it with no preposition (as a modifier or an
+    apposition): the genitive («аэропорт Белграда», «МИД Великобритании»), unless the noun names
+    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»)."""
+    if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
+        return
+    words, i = _context(st)
+    if not any(p.tag.POS == "NOUN" for p in morph.parse(words[i - 1])[:1]) if i and _CYR.search(words[i - 1]) else True:
+        return  # the name doesn't follow a noun (and no parse to pay for)
+    head, rel = _tree(st)[i]
+    if head < 0 or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
+        return
+    parses = morph.parse(words[head])
+    if not parses or parses[0].tag.POS != "NOUN":
+        return
+    if morph.norm(parses[0].normal_form) in _KIND_NOUNS or _PROPER_TAGS & parses[0].tag.grammemes:
+        return
+    st.narrow({"gent"}, "genitive_modifier", f"{rel} of «{words[head]}»")
+
+
+_MODIFIER_RELS = ("nmod", "appos")
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+_KIND_NOUNS = frozenset("город село посёлок поселок деревня станица штат провинция округ остров река озеро гора "
+                        "трасса шоссе улица проспект площадь мост".split())
+
 _COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
 
 
@@ -266,8 +291,8 @@ def rule_model(st: _State) -> None:
 
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_name_agreement, rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_subject)
+         rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject)
 
 
 # ------------------------------------------------------------------ resolving
