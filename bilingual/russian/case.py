@@ -409,3 +409,7 @@ def _model_choice(st: _State) -> Decision:
     cue = "tagger ranked " + ", ".join(f"{c} {p:.2f}" for c, p in sorted(share.items(), key=lambda kv: -kv[1]))
     return Decision(best[0], best[1], best[2], "model", cue, uncertain=share[best[0]] < UNCERTAIN_BELOW,
                     scores=share)
+
+
+# Public names (bilingual.__all__).
+resolve_case, CaseRequest, CaseDecision, CASE_RULES = resolve, Request, Decision, RULES
