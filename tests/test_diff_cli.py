@@ -128,7 +128,7 @@ def test_stale_retranslated_sentence_is_not_listed(tmp_path):
     ([TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "en.md", "-g", DATA / "missing.csv"], "missing.csv"),
 ])
 def test_bad_input_is_one_line_and_no_output(tmp_path, args, message):
-    out = tmp_path / "out.json"
+    out = tmp_path / "out.txt"  # no format in the name: the error is the input's
     res = runner.invoke(app, ["diff", *map(str, args), "-o", str(out)])
     assert res.exit_code == 2
     assert message in res.output
