@@ -15,8 +15,10 @@ each remaining case at the slot, read from the words around it (a placeholder,
 or a spelling that says nothing about case, is shown to the tagger as an
 unknown word of a name's shape). Ranking by substituting each candidate form and
 asking the tagger whether it agrees was tried: on the WMT22 dev references it
-changed no figure (restore 0.942 either way) at two to six times the cost, since
-the tagger mostly confirms whatever form it is shown.
+changed no figure at the time (restore 0.942 either way) at two to six times the
+cost, since the tagger mostly confirms whatever form it is shown. English «in»
+doesn't pick the prepositional after в/на («arrived in Poland» is «в Польшу»):
+the tagger reads those.
 
 ``Decision.rule`` names the rule that decided and ``Decision.cue`` says why;
 ``uncertain`` marks a model choice the tagger wasn't sure of, for an editor.
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from ..model import Term
 from . import morph
 from .grammar import (
-    _EN_DIRECTION, _EN_FROM, _EN_LOCATION, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
+    _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
     form_readings, render, suffix_cases, term_number,
 )
 
@@ -41,8 +43,6 @@ _TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011'’][\w\u0300-\u036f]+
 _CYR = re.compile(r"[а-яёіїєґ]", re.I)
 # Below this share of the tagger's probability the model's choice is flagged for review.
 UNCERTAIN_BELOW = 0.75
-# Odds by which a genitive slot after a common noun favours the genitive (see ``_genitive_slot``).
-GENITIVE_PRIOR = 4.0
 # A word the tagger's vocabulary lacks, shaped like a name: its tag comes from the context alone.
 _UNKNOWN = "Зыкурия"
 
@@ -141,7 +141,7 @@ def rule_preposition(st: _State) -> None:
         cases, prev = frozenset({"accs"}), f"из … {prev}"
     if len(cases) > 1 and en:
         for words, case, label in ((_EN_DIRECTION, "accs", "to"), (_EN_FROM, "gent", "from"),
-                                   (_EN_LOCATION, "loct", "in"), ({"with"}, "ablt", "with")):
+                                   ({"with"}, "ablt", "with")):
             if en in words and case in cases:
                 cases, prev = frozenset({case}), f"{prev}» + English «{label}"
                 break

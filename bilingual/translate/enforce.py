@@ -8,10 +8,11 @@ mangles the placeholders, the sentence is translated again unprotected and
 corrected like an existing Russian text.
 
 Correcting (``fix``, and that fallback) replaces forbidden renderings with the
-allowed form in the grammatical form of the one it replaces. Where that form is
-ambiguous («Молдавии»: genitive, dative or prepositional) or unknown to
-pymorphy3 (Ukrainian spellings such as «Харкиву»), the governing preposition,
-coordinated neighbours («между Россией и …») and the ending decide.
+allowed form. Which case and number each slot needs — a placeholder or a
+forbidden form, ambiguous («Молдавии») or telling nothing («Харкив») — is
+decided by ``russian.case`` (named rules, then the trained tagger); this module
+keeps placeholders, the fallback, and which characters a replacement may touch
+(``russian.surface``).
 """
 
 from __future__ import annotations
