@@ -61,7 +61,8 @@ class _Commands(TyperGroup):
             message = _bad_choice(err)
             if message is None:
                 raise
-            typer.echo(f"error: {message}", err=True)
+            command = getattr(getattr(err, "ctx", None), "command_path", None)
+            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
             raise typer.Exit(2) from None
 
 
