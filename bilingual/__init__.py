@@ -52,6 +52,12 @@ _EXPORTS = {
     "TranslationCache": "translate.cache", "Enforcer": "translate.enforce", "get_backend": "translate.backends",
     "install_model": "translate.models", "list_models": "translate.models", "remove_model": "translate.models",
     "fix_file": "fix", "FixResult": "fix",
+    # safe files: the output guard, atomic writes, files written back as read, Markdown prose
+    "check_output": "io", "atomic_open": "io", "write_text_atomic": "io", "write_bytes_atomic": "io",
+    "TextFile": "textfile", "markdown_prose": "markup", "Prose": "markup",
+    # Russian grammar: the case a name needs, name lemmas
+    "resolve_case": "russian.case", "CaseRequest": "russian.case", "CaseDecision": "russian.case",
+    "CASE_RULES": "russian.case", "lemmatize_name": "russian.names", "same_name": "russian.names",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -225,8 +225,13 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
         if plan.scheduler:
             client = Client(plan.scheduler, timeout=30)
         else:
-            cluster = LocalCluster(n_workers=plan.workers or 2, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")  # any free port: never "8787 is in use"
+            import dask
+
+            # the workers' statistical profiler samples the running thread every 10 ms: a cost
+            # pure-Python tasks pay in full, for a dashboard nobody reads in a batch run
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(n_workers=plan.workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0")  # any free port: never "8787 is in use"
             client = Client(cluster)
     except (OSError, TimeoutError) as err:
         if cluster is not None:

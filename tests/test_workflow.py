@@ -254,14 +254,14 @@ def test_fix_check_exit_codes(project, tmp_path):
 # ------------------------------------------------------------------ consistency
 
 @pytest.mark.parametrize("args, message", [
-    (["check", "-f", "nope"], "error: bilingual check: unknown format 'nope' (choose from table, json, csv, html)"),
+    (["check", "-f", "nope"], "error: unknown format 'nope' (choose from table, json, csv, html)"),
     (["check", "--fail-on", "fatal"],
-     "error: bilingual check: unknown fail-on 'fatal' (choose from info, warning, error)"),
+     "error: unknown fail-on 'fatal' (choose from info, warning, error)"),
     (["align", "a", "b", "-f", "default"],
-     "error: bilingual align: unknown format 'default' (choose from table, jsonl, tsv, tmx, xliff)"),
+     "error: unknown format 'default' (choose from table, jsonl, tsv, tmx, xliff)"),
     (["glossary", "export", "-f", "xlsx"],
-     "error: bilingual glossary export: unknown format 'xlsx' (choose from csv, tsv, tbx)"),
-    (["schema", "fix"], "error: bilingual schema: unknown command 'fix' (choose from check, diff)"),
+     "error: unknown format 'xlsx' (choose from csv, tsv, tbx)"),
+    (["schema", "fix"], "error: unknown command 'fix' (choose from check, diff)"),
 ])
 def test_bad_choice_is_one_line(args, message):
     res = invoke(args)

@@ -43,8 +43,7 @@ class _Commands(TyperGroup):
             sys.exit(err.exit_code)
         except _click_errors.ClickException as err:
             message = " ".join(err.format_message().split()).replace("Value error, ", "")
-            command = getattr(getattr(err, "ctx", None), "command_path", None)
-            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
+            typer.echo(escape_controls(f"error: {message}"), err=True)
             sys.exit(err.exit_code)
         except typer.Abort:
             typer.echo("aborted", err=True)
@@ -61,8 +60,7 @@ class _Commands(TyperGroup):
             message = _bad_choice(err)
             if message is None:
                 raise
-            command = getattr(getattr(err, "ctx", None), "command_path", None)
-            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
+            typer.echo(escape_controls(f"error: {message}"), err=True)
             raise typer.Exit(2) from None
 
 

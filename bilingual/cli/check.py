@@ -79,6 +79,10 @@ def register(app: typer.Typer) -> None:
                      folders=folders)
         fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         gloss = require_glossary(glossary, no_glossary, config)
+        if write_baseline is not None:  # the second file check writes: never an input either
+            from ..io import check_output
+
+            check_output(write_baseline, reads=[*files, gloss.path], folders=folders)
         with ArticleProgress("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
