@@ -43,7 +43,8 @@ class _Commands(TyperGroup):
             sys.exit(err.exit_code)
         except _click_errors.ClickException as err:
             message = " ".join(err.format_message().split()).replace("Value error, ", "")
-            typer.echo(escape_controls(f"error: {message}"), err=True)
+            command = getattr(getattr(err, "ctx", None), "command_path", None)
+            typer.echo(escape_controls(f"error: {command + ': ' if command else ''}{message}"), err=True)
             sys.exit(err.exit_code)
         except typer.Abort:
             typer.echo("aborted", err=True)
