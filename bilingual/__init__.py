@@ -40,6 +40,10 @@ _EXPORTS = {
     # checking
     "check": "pipeline", "check_article": "pipeline", "CheckReport": "pipeline",
     "check_alignment": "drift", "check_pairs": "drift", "RULES": "drift",
+    # reports, baselines and project configuration
+    "render_check_html": "report.html", "check_schema": "report.schema", "diff_schema": "report.schema",
+    "write_baseline": "baseline", "load_baseline": "baseline", "apply_baseline": "baseline",
+    "load_config": "config",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
     "diff_files": "diff", "stale_files": "diff",
@@ -48,6 +52,12 @@ _EXPORTS = {
     "TranslationCache": "translate.cache", "Enforcer": "translate.enforce", "get_backend": "translate.backends",
     "install_model": "translate.models", "list_models": "translate.models", "remove_model": "translate.models",
     "fix_file": "fix", "FixResult": "fix",
+    # safe files: the output guard, atomic writes, files written back as read, Markdown prose
+    "check_output": "io", "atomic_open": "io", "write_text_atomic": "io", "write_bytes_atomic": "io",
+    "TextFile": "textfile", "markdown_prose": "markup", "Prose": "markup",
+    # Russian grammar: the case a name needs, name lemmas
+    "resolve_case": "russian.case", "CaseRequest": "russian.case", "CaseDecision": "russian.case",
+    "CASE_RULES": "russian.case", "lemmatize_name": "russian.names", "same_name": "russian.names",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

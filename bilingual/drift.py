@@ -202,6 +202,14 @@ _CURRENCY_BEFORE = re.compile(r"(?:доллар|фунт|евро|иен|юан|
 _CURRENCY_AFTER = re.compile(r"^\s*(?:доллар|фунт|евро|иен|юан|рубл|франк|крон|динар)", re.I)
 
 
+_EN_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|cents?|pounds?|euros?|yuan|yen|rubles?|roubles?|francs?)\b", re.I)
+
+
+def _en_currency(text: str, hit: TermHit) -> bool:
+    """"US dollar", "Canadian dollars": a currency, which Russian often names without its country."""
+    return bool(_EN_CURRENCY_AFTER.match(text[hit.stop:hit.stop + 12]))
+
+
 def _currency_qualifier(text: str, hit: TermHit) -> bool:
     return bool(_CURRENCY_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                 or hit.kind == "derived" and _CURRENCY_AFTER.match(text[hit.stop:hit.stop + 30]))
@@ -226,7 +234,7 @@ def _implied_by(term: Term, hits: Iterable[TermHit], own: Iterable[TermHit]) -> 
     doesn't already account for: «США» can stand for "Washington" only when the
     English doesn't say "US" as well.
     """
-    own = list(own)
+    own = [h for h in own if h.kind in ("allowed", "variant")]  # "French" doesn't say France
     return any(h.kind in ("allowed", "variant") and _implied(term, h.term) and not _term_covered(h.term, own)
                for h in hits)
 
@@ -352,7 +360,7 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
     seen: set[str] = set()
     for hit in ctx.en_hits:
         term = hit.term
-        if hit.kind == "derived" or hit.within or term.en in seen:
+        if hit.kind == "derived" or hit.within or term.en in seen or _en_currency(ctx.en_text, hit):
             continue
         seen.add(term.en)
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \

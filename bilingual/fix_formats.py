@@ -72,11 +72,13 @@ def fix_xliff(path: Path, enforcer) -> FixResult:
                 for start, stop, new, rep in edits(result):
                     pieces += [text[last:base + start], escape(new)]
                     last = base + stop
-                    changes.append(FixChange(n, rep.old, rep.new, rep.term, rep.case, base + start, last))
+                    changes.append(FixChange(n, rep.old, rep.new, rep.term, rep.case, base + start, last,
+                                             rep.decision))
             else:
                 pieces += [text[last:base], escape(result.text)]
                 last = base + len(raw)
-                changes += [FixChange(n, r.old, r.new, r.term, r.case, base, last) for r in result.replacements]
+                changes += [FixChange(n, r.old, r.new, r.term, r.case, base, last, r.decision)
+                            for r in result.replacements]
     pieces.append(text[last:])
     return FixResult(str(path), text, "".join(pieces), changes)
 
@@ -97,7 +99,7 @@ def fix_docx(path: Path, enforcer, en_sentences: dict[int, str] | None = None) -
     changes = []
     for s in doc.sentences:
         result = enforcer.correct(s.text, en=(en_sentences or {}).get(s.idx))
-        changes += [FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, s.start + a, s.start + b)
+        changes += [FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, s.start + a, s.start + b, rep.decision)
                     for a, b, _new, rep in edits(result)]
     # right to left, so each edit's offsets still hold when it is made
     fixed = doc.text

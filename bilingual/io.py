@@ -57,7 +57,7 @@ def check_output(path: str | os.PathLike, *, reads: Iterable[str | os.PathLike |
     path = Path(path)
     real = os.path.realpath(path)
     try:
-        st = os.stat(real)
+        st = os.stat(path)  # follows links, /proc's magic ones too (/dev/stdout is then a FIFO or a tty)
     except FileNotFoundError:
         st = None
     except OSError as err:
@@ -142,7 +142,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        st = os.stat(target)
+        st = os.stat(path)
     except OSError:
         st = None
     if st is not None and _kind(st.st_mode):

@@ -49,7 +49,8 @@ def markdown_prose(text: str, offset: int = 0) -> Prose:
     """The prose of Markdown ``text`` (without front matter), as offsets plus ``offset``."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable("table")
+    # block structure only: the inline pass (links, emphasis) is done by the scan below, far faster
+    md = MarkdownIt("commonmark").enable("table").disable("inline")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     lines = text.split("\n")
     cursor: dict[int, int] = {}  # table cells share a line: search on from the last cell found

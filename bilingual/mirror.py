@@ -122,8 +122,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _attrs(raw: bytes, encoding: str) -> dict[str, str]:
-    return {k.decode("ascii", "replace").lower(): html.unescape((a or b or c).decode(encoding, "replace")).strip()
-            for k, a, b, c in _ATTR.findall(raw)}
+    out = {}
+    for k, a, b, c in _ATTR.findall(raw):
+        value = (a or b or c).decode(encoding, "replace")
+        out[k.decode("ascii", "replace").lower()] = (html.unescape(value) if "&" in value else value).strip()
+    return out
 
 
 def read_page(root: Path, rel: str) -> Page:
@@ -231,15 +234,18 @@ def _page_url(page: Page) -> str:
 def url_keys(url: str) -> tuple[str, ...]:
     """The keys a URL can be found under: its path, and host + path (a mirror saved under
     ``example.com/``); ``/a/index.html``, ``/a/`` and ``/a`` are one page."""
-    parts = urlsplit(url)
-    path = parts.path or "/"
+    if "://" in url or "?" in url or "#" in url or url.startswith("//"):
+        parts = urlsplit(url)
+        path, netloc = parts.path or "/", parts.netloc
+    else:  # a plain path (a page's place in the mirror): no need to split it
+        path, netloc = url or "/", ""
     name = path.rsplit("/", 1)[-1].lower()
     if name in ("index.html", "index.htm"):
         path = path[: -len(name)]
     path = "/" + path.strip("/")
     keys = [path]
-    if parts.netloc:
-        keys.append("/" + parts.netloc.lower() + (path if path != "/" else ""))
+    if netloc:
+        keys.append("/" + netloc.lower() + (path if path != "/" else ""))
     return tuple(keys)
 
 
@@ -251,14 +257,20 @@ def resolve(page: Page, href: str) -> str:
 # --------------------------------------------------------------------------- the mirror
 
 def mirror_pages(root: Path) -> list[str]:
-    """Posix paths under ``root`` of every HTML page, any depth, sorted; dot folders skipped."""
+    """Posix paths under ``root`` of every HTML page, any depth, sorted; dot folders skipped, and
+    symlinks leading out of the mirror not followed (as in a corpus)."""
     out = []
+    real_root = os.path.realpath(root)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = os.path.relpath(dirpath, root)
         for name in filenames:
-            if name.lower().endswith(MIRROR_SUFFIXES) and not name.startswith("."):
-                out.append(PurePosixPath(base, name).as_posix() if base != "." else name)
+            if not name.lower().endswith(MIRROR_SUFFIXES) or name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full) and not os.path.realpath(full).startswith(real_root + os.sep):
+                continue
+            out.append(PurePosixPath(base, name).as_posix() if base != "." else name)
     return sorted(out)
 
 
@@ -293,7 +305,7 @@ def pair_mirror(root: str | os.PathLike) -> MirrorPairing:
 def _pair(root: str, pages: list[Page]) -> MirrorPairing:
     def shown(page_or_rel) -> str:
         rel = page_or_rel.rel if isinstance(page_or_rel, Page) else page_or_rel
-        return str(Path(root) / rel)
+        return os.path.join(root, *rel.split("/"))
 
     by_key: dict[str, Page] = {}
     for page in pages:

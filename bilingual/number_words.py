@@ -45,10 +45,34 @@ _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|
 _EVENING = re.compile(r"\s*(?:час\w*\s+)?(вечера|ночи|дня|утра)\b", re.I)
 
 
+# «восемнадцатилетний», «десятибалльной»: a numeral's genitive stem glued to a measure
+_COMPOUND = re.compile(
+    r"(одно|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати|тринадцати|"
+    r"четырнадцати|пятнадцати|шестнадцати|семнадцати|восемнадцати|девятнадцати|двадцати|тридцати|сорока|"
+    r"пятидесяти|шестидесяти|семидесяти|восьмидесяти|девяноста|сто|двухсот|трехсот|пятисот|тысяче)"
+    r"(?=лет|летн|балл|дневн|недельн|месячн|часов|минутн|процентн|кратн|этажн|местн|тонн|метров|километров|"
+    r"градусн|серийн|томн)")
+_COMPOUND_VALUES = {"одно": 1, "двух": 2, "трех": 3, "четырех": 4, "сорока": 40, "девяноста": 90, "сто": 100,
+                    "двухсот": 200, "трехсот": 300, "пятисот": 500, "тысяче": 1000}
+
+
+def _compound_value(low: str) -> float | None:
+    m = _COMPOUND.match(low)
+    if not m:
+        return None
+    stem = m.group(1)
+    if stem in _COMPOUND_VALUES:
+        return _COMPOUND_VALUES[stem]
+    return _RU_VALUES.get(stem[:-1] + "ь")  # «пяти» → «пять», «восемнадцати» → «восемнадцать»
+
+
 def _ru_value(word: str) -> float | None:
     from . import morph
 
     low = morph.norm(word)
+    compound = _compound_value(low)
+    if compound is not None:
+        return compound
     if low in _RU_SCALE:
         return _RU_SCALE[low]
     for p in morph.parse(word):

@@ -166,3 +166,22 @@ def test_a_folder_of_cat_files_is_checked_file_by_file(tmp_path):
     report = check([tmp_path], GLOSSARY)
     assert [(a.pair.slug, [f.kind for f in a.flags]) for a in report.articles] == [
         ("2025/strikes", ["number_mismatch"]), ("moldova", ["forbidden_variant"])]
+
+
+def test_mining_a_folder_of_xliff_files_proposes_what_the_corpus_gives(tmp_path):
+    from bilingual.glossary import load_glossary
+    from bilingual.glossary.mine import mine
+
+    slugs = sorted(p.name for p in CORPUS.iterdir() if (p / "en.md").exists())
+    for slug in slugs:
+        write_xliff20(slug, tmp_path / f"{slug}.xliff")
+    glossary = load_glossary(GLOSSARY)
+
+    def proposals(paths):
+        result = mine(paths, glossary)
+        return (sorted((p.en, p.ru, p.variants) for p in result.proposals + result.variations),
+                result.articles, result.errors)
+
+    from_xliff, from_corpus = proposals([tmp_path]), proposals([CORPUS])
+    assert from_xliff == from_corpus
+    assert from_xliff[0] and from_xliff[1] == len(slugs)  # names were proposed, every file was read

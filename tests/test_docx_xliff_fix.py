@@ -112,3 +112,47 @@ def test_fix_xliff_leaves_sources_notes_and_alt_trans_alone(tmp_path):
     assert res.exit_code == 0, res.output
     old, new = path.read_bytes().decode(), out.read_bytes().decode()
     assert new == old.replace("<target>Молдавия &amp;", "<target>Молдова &amp;")
+
+
+@pytest.mark.parametrize("style, heading", [
+    ("Heading 1", True),
+    ("Title", True),
+    ("Headline (house)", True),  # a custom style based on Heading 1
+    ("Normal", False),
+    ("Quote", False),
+])
+def test_heading_by_paragraph_style(tmp_path, style, heading):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = docx.Document()
+    if style == "Headline (house)":
+        custom = doc.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+        custom.base_style = doc.styles["Heading 1"]
+    doc.add_paragraph("Putin and Trump", style=style)
+    doc.add_paragraph("Putin spoke to Trump on Tuesday.")
+    doc.save(str(tmp_path / "en.docx"))
+    paragraphs = read_document(tmp_path / "en.docx", "en").paragraphs
+    assert [p.heading for p in paragraphs] == [heading, False]
+
+
+class _Run:
+    def __init__(self, text):
+        self.text = text
+
+
+@pytest.mark.parametrize("runs, start, stop, new, expected", [
+    # the name inside one run
+    (["на границе Молдавии с Украиной"], 11, 19, "Молдовы", ["на границе Молдовы с Украиной"]),
+    # the name is a run of its own (bold): only that run changes
+    (["на границе ", "Молдавии", " с Украиной"], 11, 19, "Молдовы", ["на границе ", "Молдовы", " с Украиной"]),
+    # the name split over two runs: the new form goes where the old one started
+    (["на границе Мол", "давии с Украиной"], 11, 19, "Молдовы", ["на границе Молдовы", " с Украиной"]),
+    # over three runs, the middle one emptied
+    (["Мол", "да", "вии"], 0, 8, "Молдовы", ["Молдовы", "", ""]),
+])
+def test_replace_in_runs(runs, start, stop, new, expected):
+    from bilingual.fix_formats import _replace_in_runs
+
+    objs = [_Run(t) for t in runs]
+    _replace_in_runs(objs, start, stop, new)
+    assert [r.text for r in objs] == expected

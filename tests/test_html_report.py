@@ -197,3 +197,21 @@ def test_diff_report_marks_an_introduced_forbidden_form_as_the_error(tmp_path):
         assert row.get("class").split()[0] in ("reworded", "merged", "split")
     (introduced,) = tree.xpath("//ul[@class='terms']/li[@class='introduced']/a")
     assert "flagged" in tree.xpath(f"//tr[@id='{introduced.get('href')[1:]}']")[0].get("class")
+
+
+def test_accepted_flags_are_greyed_and_filterable_in_the_page(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "moldova", *_long_article("Moldova wants to join the EU.", "Молдавия хочет вступить в ЕС."))
+    glossary = write_glossary(tmp_path)
+    baseline, out = tmp_path / "baseline.json", tmp_path / "report.html"
+    runner.invoke(app, ["check", str(corpus), "-g", str(glossary), "--write-baseline", str(baseline)])
+    write_article(corpus, "drones", *_long_article("Russia launched 367 drones overnight.",
+                                                   "Россия выпустила 376 беспилотников за ночь."))
+    res = runner.invoke(app, ["check", str(corpus), "-g", str(glossary), "--baseline", str(baseline), "-o", str(out)])
+    assert res.exit_code == 1  # the new number flag still fails
+    page = out.read_text(encoding="utf-8")
+    assert '<tr class="issue k-forbidden_variant l-error accepted"' in page
+    assert '<tr class="issue k-number_mismatch l-error"' in page
+    assert "(1 accepted in the baseline)" in page
+    assert '<label for="fs-open">new<span class="n">1</span>' in page
+    assert "#fs-open:checked~.issues tr.issue.accepted" in page

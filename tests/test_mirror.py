@@ -200,3 +200,30 @@ def test_pairs_output_is_never_written_inside_the_mirror(mirror):
     res = runner.invoke(app, ["pairs", str(mirror), "-o", str(target)])
     assert res.exit_code == 2 and "inside the corpus" in res.output
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.html", b""),
+    ("binary.html", b"\x00\x01\x02\xff\xfe" * 50),
+    ("nohead.html", b"<p>Just a paragraph, no head, no language.</p>"),
+    ("cp1251.html", '<html lang="ru"><head><meta charset="windows-1251"><title>Новости</title></head>'
+                    '<body><a href="/en/x.html">English</a></body></html>'.encode("cp1251")),
+    ("unknown-charset.htm", b'<html lang="en"><head><meta charset="x-no-such"></head><body></body></html>'),
+])
+def test_odd_pages_do_not_stop_pairing(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.html").write_text('<html lang="en"><head></head><body><p>x</p></body></html>',
+                                            encoding="utf-8")
+    result = pair_mirror(tmp_path)
+    assert result.pages == 2
+
+
+def test_a_symlink_out_of_the_mirror_is_not_read(tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text('<html lang="ru"><body></body></html>', encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "en.html").write_text('<html lang="en"><body></body></html>', encoding="utf-8")
+    (site / "ru.html").symlink_to(outside)
+    assert pair_mirror(site).pages == 1

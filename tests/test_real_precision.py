@@ -25,6 +25,8 @@ G = Glossary((
     Term("France", "Франция", "country"),
     Term("Moscow", "Москва", "city"),
     Term("Washington", "Вашингтон", "city"),
+    Term("Paris", "Париж", "city"),
+    Term("Syria", "Сирия", "country"),
     Term("Kharkiv", "Харьков", "city"),
     Term("Omicron", "омикрон", "other"),
     Term("De Klerk", "де Клерк", "person"),
@@ -79,6 +81,17 @@ CASES = [
     # a sentence quoting English titles is still Russian
     ("Latin titles", "In Russia, the most popular games were DOP 2: Delete One Part, Going Balls and Phone Case DIY.",
      "В России среди игр лидируют DOP 2: Delete One Part, Going Balls и Phone Case DIY.", []),
+    # found by the WMT22 test run (after it): the same mechanisms, cases of our own
+    ("hyphenated name, left part", "The Ile-de-France region voted.", "Регион Иль-де-Франс проголосовал.", []),
+    ("name before a full stop", "This was reported by CNN Brazil.", "Об этом сообщил CNN Brasil.", []),
+    ("quoted English title", 'He wrote the collection "Soviet Russia".', "Он написал сборник «Русь Советская».", []),
+    ("stem needs an ending", "President Cyril Ramaphosa spoke.", "Президент Сирил Рамафоса выступил.", []),
+    ("stance prefix", "An anti-China attitude.", "Антикитайский настрой.", []),
+    ("currency, English side", "The lira fell 29% against the US dollar.", "Лира подешевела на 29% к доллару.", []),
+    ("RU short name", "Communists in America.", "Коммунисты в Америке.", []),
+    ("metonymy next to a demonym", "French boats, with Paris threatening action.",
+     "Французские суда, а Франция пригрозила иском.", []),
+    ("number inside a compound word", "An 18-year-old student.", "Восемнадцатилетний студент.", []),
     # the drift of the same shapes is still caught
     ("drift: dropped", "The German Foreign Minister met Iran's envoy.", "Министр иностранных дел встретился с послом.",
      ["missing_term"]),

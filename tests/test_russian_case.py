@@ -45,7 +45,7 @@ FIX = [
     # «на» with a pressure noun: the accusative, not the prepositional
     ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "model"),
     # an indeclinable respelling after a noun: the genitive
-    ("Жители Харків провели ночь в укрытиях.", "Жители Харькова провели ночь в укрытиях.", "model"),
+    ("Жители Харків провели ночь в укрытиях.", "Жители Харькова провели ночь в укрытиях.", "genitive_modifier"),
     # «из» governs the genitive; motion «в» the accusative
     ("Поезда из Київ в Львів отменены.", "Поезда из Киева в Львов отменены.", "preposition"),
     # a coordinated genitive: «Белоруссии» alone could be genitive, dative or prepositional
@@ -54,7 +54,9 @@ FIX = [
     ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "model"),
     # a genitive after a noun, the name as the object's owner
     ("Город потерял связь с пригородами Чернігів вчера.", "Город потерял связь с пригородами Чернигова вчера.",
-     "model"),
+     "genitive_modifier"),
+    # a noun that names the kind of place takes the name in apposition
+    ("Трасса Харкив закрыта.", "Трасса Харьков закрыта.", "model"),
     # a declinable synonym of another gender: the accusative stays accusative
     ("Президент наградил Киргизию за помощь.", "Президент наградил Кыргызстан за помощь.", "form"),
     # «с» + the instrumental, a noun of another declension

@@ -285,7 +285,7 @@ HELP = [["check"], ["fix"], ["align"], ["diff"], ["translate"], ["glossary", "mi
 @pytest.mark.parametrize("cmd", HELP, ids=" ".join)
 def test_help_names_values_not_python_types(cmd):
     text = invoke([*cmd, "--help"]).stdout
-    for python in ("list[", "<int>", "<bool>", "<str>", "<float>", "Path>"):
+    for python in ("list[", "<int", "<bool>", "<str>", "<float", "Path>"):
         assert python not in text, (python, text)
 
 
@@ -377,3 +377,33 @@ def test_output_extension_picks_the_format_everywhere(project, tmp_path, monkeyp
     res = invoke([*cmd, "-g", glossary, "-o", name] if cmd[0] != "diff" else [*cmd, "-o", name])
     assert res.exit_code == 0, res.output
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+# ------------------------------------------------------------------ progress
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool):
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty, delay, shown", [
+    (True, 0.0, True),     # a terminal, a long run: a bar
+    (True, 3600.0, False),  # a terminal, a run shorter than the delay: nothing
+    (False, 0.0, False),   # a pipe or a CI log: nothing, however long
+])
+def test_progress_only_on_a_terminal_and_only_for_long_runs(tty, delay, shown):
+    from bilingual.cli.progress import ticker
+
+    stream = _Stream(tty)
+    with ticker("reading articles", 3, stream=stream, delay=delay) as tick:
+        for _ in range(3):
+            tick()
+        assert (tick.progress is not None) is shown
+    if shown:
+        assert "reading articles" in stream.getvalue()
+    else:
+        assert stream.getvalue() == ""

@@ -87,7 +87,8 @@ def _plain_type_names() -> None:
     if param is None or not hasattr(param, "display_type"):
         return
     original = param.display_type
-    names = {"int": "n", "float": "number", "str": "text", "Path": "path", "bool": ""}
+    names = {"int": "n", "int range": "n", "float": "number", "float range": "number", "str": "text",
+             "Path": "path", "bool": ""}
 
     def display_type(self, ctx):
         label = original(self, ctx)

@@ -50,8 +50,8 @@ def register(app: typer.Typer) -> None:
         """
         from .output import Output, format_for
 
-        fmt = AlignFormat(format_for(output, fmt, AlignFormat))
         out = Output(output, reads=[en, ru, glossary])
+        fmt = AlignFormat(format_for(output, fmt, AlignFormat))
         from ..align import align_files
         from ..report.links import format_links
 

@@ -35,7 +35,8 @@ def register(app: typer.Typer) -> None:
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
         no_glossary: bool = typer.Option(False, "--no-glossary", help=NO_GLOSSARY_HELP),
-        fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", help="Output format. Default: table."),
+        fmt: Optional[CheckFormat] = typer.Option(
+            None, "--format", "-f", help="Output format. Default: from the -o file's extension, else table."),
         output: Optional[Path] = typer.Option(
             None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
         fail_on: Optional[Level] = typer.Option(
@@ -69,16 +70,19 @@ def register(app: typer.Typer) -> None:
         from .progress import ArticleProgress
 
         config = project_config()
-        fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         fail_on = fail_on.value if fail_on else config.get("fail_on", "info")
         mode = mode.value if mode else config.get("mode", "default")
         baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
         paths = list(paths or config.get("corpus") or [])
         files, folders = split_inputs(paths or [DEFAULT_CORPUS])
-        # -o is checked before anything else is read or refused
         out = Output(output, reads=[*files, None if no_glossary else glossary_path(glossary, config), baseline],
                      folders=folders)
+        fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         gloss = require_glossary(glossary, no_glossary, config)
+        if write_baseline is not None:  # the second file check writes: never an input either
+            from ..io import check_output
+
+            check_output(write_baseline, reads=[*files, gloss.path], folders=folders)
         with ArticleProgress("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,

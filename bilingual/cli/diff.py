@@ -47,8 +47,8 @@ def register(app: typer.Typer) -> None:
         """
         from .output import Output, format_for
 
-        fmt = DiffFormat(format_for(output, fmt, DiffFormat))
         out = Output(output, reads=[old, new, en, ru, glossary])
+        fmt = DiffFormat(format_for(output, fmt, DiffFormat))
         if ru is not None:
             found = _stale(old, new, ru, glossary, en, fmt, out)
         else:

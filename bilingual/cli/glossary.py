@@ -206,8 +206,8 @@ def export(
 
     from .output import format_for
 
-    fmt = ExportFormat(format_for(output, fmt, ExportFormat))
     out = Output(output, reads=[glossary])
+    fmt = ExportFormat(format_for(output, fmt, ExportFormat))
     out.write(export_glossary(load_glossary(glossary), fmt.value))
 
 

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         from ..mirror import pair_mirror
         from .output import Output
 
-        out = Output(output, folders=[path])
+        out = Output(output, folders=[path])  # never a page of the mirror being read
         result = pair_mirror(path)
         if fmt is PairsFormat.json:
             text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

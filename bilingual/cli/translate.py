@@ -94,16 +94,21 @@ def register(app: typer.Typer) -> None:
 
 
 class _progress:
-    """A rich progress bar on stderr with segments/s and ETA (only on a terminal)."""
+    """A rich progress bar on stderr with segments/s and ETA (only on a terminal, and only once the
+    run has lasted a second)."""
 
     def __init__(self, enabled: bool):
+        import time
+
         self.enabled = enabled
         self.bar = None
         self.task = None
+        self.started = time.monotonic()
 
     def __enter__(self):
-        if not self.enabled:
-            return None
+        return self.update if self.enabled else None
+
+    def _start(self) -> None:
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
 
@@ -113,9 +118,16 @@ class _progress:
                             TextColumn("{task.fields[rate]} seg/s"), TimeElapsedColumn(), TextColumn("ETA"),
                             TimeRemainingColumn(), console=make_console(stderr=True), transient=True)
         self.bar.start()
-        return self.update
 
     def update(self, done: int, total: int) -> None:
+        import time
+
+        from .progress import DELAY
+
+        if self.bar is None:
+            if time.monotonic() - self.started < DELAY:
+                return
+            self._start()
         if self.task is None:
             self.task = self.bar.add_task("translate", total=total, rate="–")
         task = self.bar.tasks[0]

@@ -89,7 +89,7 @@ Judge Justice Director Chairman Chairwoman Chair CEO Speaker Representative Rep 
 January February March April May June July August September October November December Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday The A An And In On At Of For By With From To As It Its This That""".split())
 _CONNECTORS = frozenset({"of", "the", "and", "&", "de", "du", "des", "la", "le", "for", "on"})
-_EN_TOKEN = re.compile(r"[A-Za-z][\w'’.]*|&|-")
+_EN_TOKEN = re.compile(r"[A-Za-z](?:[\w'’]|\.(?=\w))*\.?(?<!\.)|[A-Z]\.(?=[A-Z])|&|-")
 
 
 def _en_within(text: str, hit: TermHit, others: list[TermHit]) -> str:
@@ -129,9 +129,21 @@ def _en_within(text: str, hit: TermHit, others: list[TermHit]) -> str:
         extra = True
         hi = k
     k = lo
-    while k - 1 >= 0 and joined(k - 1, k) and name_word(k - 1) and not other_hit(k - 1):
+    while k - 1 >= 0 and joined(k - 1, k):
+        prev = toks[k - 1][2]
+        if prev == "-" and k - 2 >= 0 and joined(k - 2, k - 1) and (
+                name_word(k - 2) or toks[k - 2][2].lower() in _CONNECTORS):
+            k -= 2  # "Hauts-de-France": hyphens hold a name together whatever the case of its parts
+            extra = True
+            lo = k
+            continue
+        if prev.lower() in _CONNECTORS and text[toks[k - 1][1]:toks[k][0]] == "-" and k - 2 >= 0:
+            k -= 1
+            continue
+        if not name_word(k - 1) or other_hit(k - 1):
+            break
         first = k - 1 == 0 or text[:toks[k - 1][0]].rstrip()[-1:] in ".!?\"“«"
-        if first and not (len(toks[k - 1][2]) > 1 and toks[k - 1][2].isupper()):
+        if first and not (len(prev) > 1 and prev.isupper()):
             break  # a capital that starts a sentence says nothing (an acronym does: "CNN Brasil")
         k -= 1
         extra = True
@@ -161,6 +173,20 @@ def _ru_within(text: str, hit: TermHit) -> str:
     return ""
 
 
+_EN_QUOTED = re.compile(r"\"[^\"]{2,80}\"|“[^“”]{2,80}”")
+
+
+def _en_quoted(text: str, hit: TermHit) -> str:
+    """A short quoted title in title case around an English hit ("Soviet Russia"), when it holds more than the hit."""
+    for m in _EN_QUOTED.finditer(text):
+        inner = m.group()[1:-1]
+        title_case = all(w[:1].isupper() for w in inner.split() if len(w) >= 4)  # not "Russia must stop"
+        if m.start() < hit.start and hit.stop < m.end() and len(inner.split()) <= 5 and title_case \
+                and len(_LETTER.findall(inner)) - len(_LETTER.findall(hit.form)) >= 3:
+            return m.group()
+    return ""
+
+
 def mark_within(text: str, hits: list[TermHit], lang: str) -> list[TermHit]:
     """``hits`` with ``within`` set for those inside a longer name that isn't a glossary term.
 
@@ -172,6 +198,6 @@ def mark_within(text: str, hits: list[TermHit], lang: str) -> list[TermHit]:
         if hit.kind == "forbidden" or hit.term.type == "person":
             out.append(hit)
             continue
-        within = _en_within(text, hit, hits) if lang == "en" else _ru_within(text, hit)
+        within = (_en_within(text, hit, hits) or _en_quoted(text, hit)) if lang == "en" else _ru_within(text, hit)
         out.append(replace(hit, within=within) if within else hit)
     return out

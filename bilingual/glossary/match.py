@@ -187,6 +187,7 @@ class _Tok:
     keys: frozenset[str]  # lemmas and "=surface"; for unknown words also "~prefix"es
     cap: bool  # starts with a capital
     upper: bool  # all capitals (two letters or more)
+    low: str = ""  # the word lowercased, ё→е
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,17 @@ def _text_token(token: str) -> _Tok:
         keys.update(morph.lemmas(word))
     elif kind == "unknown":
         keys.update("~" + low[:k] for k in range(STEM_MIN, len(low) + 1))
-    return _Tok(frozenset(keys), cap, upper)
+        keys.update(_stance_keys(low))
+    return _Tok(frozenset(keys), cap, upper, low)
+
+
+def _stance_keys(low: str) -> frozenset[str]:
+    """For an unknown «антикитайский»: the lemmas of «китайский», the word under the prefix."""
+    for prefix in ("анти", "про"):
+        rest = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= STEM_MIN and morph.is_known(rest):
+            return morph.lemmas(rest)
+    return frozenset()
 
 
 @lru_cache(maxsize=_CACHE)
@@ -267,9 +278,16 @@ def _token_matches(p: _Pat, t: _Tok) -> int:
         return EXACT if p.surface in t.keys else LEMMA
     best = 0
     for st in p.stems:
-        if st in t.keys and len(st) > best:
+        if st in t.keys and len(st) > best and _TAIL.fullmatch(t.low, len(st) - 1):
             best = len(st)
     return best
+
+
+# What may follow a stem in a form of the same name: case endings (Russian and
+# Ukrainian), or a suffix that builds an adjective or a region on it («харкивский»,
+# «Київщина»). «Сирил» is no form of «Сирия»: «л» is neither.
+_TAIL = re.compile(r"(?:[аеёиоуыэюяьйіїє][а-яёіїє]{0,3}"
+                   r"|(?:ьск|ськ|ск|цьк|цк|щин|ян|ан|ов|ев|ин|ів)[а-яёіїє]{0,4})?(?:-.*)?")
 
 
 _KIND_RANK = {"allowed": 0, "variant": 1, "derived": 2, "forbidden": 3}
@@ -424,14 +442,16 @@ class Matcher:
 
     def _text_token(self, token: str) -> _Tok:
         word = _clean(token)
-        if word[:1].isupper() or morph.norm(word)[:3] in self._lower_prefixes:
+        low = morph.norm(word)
+        if word[:1].isupper() or low[:3] in self._lower_prefixes \
+                or low.startswith(("анти", "про")) and low[4:7] in self._lower_prefixes:
             tok = _text_token(token)
         else:
             low = morph.norm(word)
             keys = {"=" + low}
             if _kind_of(word) == "unknown":
                 keys.update("~" + low[:k] for k in range(STEM_MIN, len(low) + 1))
-            tok = _Tok(frozenset(keys), *_flags(word))
+            tok = _Tok(frozenset(keys), *_flags(word), low)
         if len(self._tokens) > _CACHE:
             self._tokens.clear()
         self._tokens[token] = tok

@@ -151,9 +151,15 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
     from ..align import align_documents
     from ..corpus import read_document
 
-    en_doc = read_document(pair.en_path, "en")
-    ru_doc = read_document(pair.ru_path, "ru")
-    alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
+    if pair.en_path == pair.ru_path:  # a CAT file: its finished units are the links
+        from ..catfiles import unit_alignment
+
+        alignment = unit_alignment(pair.en_path)
+        en_doc, ru_doc = alignment.en_doc, alignment.ru_doc
+    else:
+        en_doc = read_document(pair.en_path, "en")
+        ru_doc = read_document(pair.ru_path, "ru")
+        alignment = align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)
     links = []
     for link in alignment.links:
         if not link.en or not link.ru:

@@ -200,6 +200,8 @@ def rule_conjunct(st: _State) -> None:
     from . import tagger
 
     words, i = _context(st)
+    if not ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & _COORDINATORS):
+        return  # no conjunction or comma next to the name: no conjunct (and no parse to pay for)
     tree = _tree(st)
     others = [h for h, rel in [tree[i]] if rel == "conj" and h >= 0]
     others += [j for j, (h, rel) in enumerate(tree) if h == i and rel == "conj"]
@@ -226,6 +228,8 @@ def rule_conjunct(st: _State) -> None:
 def rule_verb_government(st: _State) -> None:
     """A verb whose object takes the dative, instrumental or genitive («угрожать Молдове»)."""
     words, i = _context(st)
+    if not any(_governing_verb(w) for w in words if _CYR.search(w)):
+        return  # no verb of the list in the sentence (and no parse to pay for)
     tree = _tree(st)
     head, rel = tree[i]
     if head < 0 or rel not in ("obj", "iobj", "obl"):
@@ -238,6 +242,40 @@ def rule_verb_government(st: _State) -> None:
                 case = VERB_CASES.get(morph.norm(p.normal_form))
                 if case and st.narrow({case}, "verb_government", f"«{word}» takes {case}"):
                     return
+
+
+def rule_genitive_modifier(st: _State) -> None:
+    """The parser hangs the name on a noun before it with no preposition (as a modifier or an
+    apposition): the genitive («аэропорт Белграда», «МИД Великобритании»), unless the noun names
+    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»)."""
+    if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
+        return
+    words, i = _context(st)
+    if not any(p.tag.POS == "NOUN" for p in morph.parse(words[i - 1])[:1]) if i and _CYR.search(words[i - 1]) else True:
+        return  # the name doesn't follow a noun (and no parse to pay for)
+    head, rel = _tree(st)[i]
+    if head < 0 or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
+        return
+    parses = morph.parse(words[head])
+    if not parses or parses[0].tag.POS != "NOUN":
+        return
+    if morph.norm(parses[0].normal_form) in _KIND_NOUNS or _PROPER_TAGS & parses[0].tag.grammemes:
+        return
+    st.narrow({"gent"}, "genitive_modifier", f"{rel} of «{words[head]}»")
+
+
+_MODIFIER_RELS = ("nmod", "appos")
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+_KIND_NOUNS = frozenset("город село посёлок поселок деревня станица штат провинция округ остров река озеро гора "
+                        "трасса шоссе улица проспект площадь мост".split())
+
+_COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
+
+
+def _governing_verb(word: str) -> bool:
+    parses = morph.parse(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "PRTF", "GRND") and \
+        morph.norm(parses[0].normal_form) in VERB_CASES
 
 
 def rule_subject(st: _State) -> None:
@@ -253,8 +291,8 @@ def rule_model(st: _State) -> None:
 
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_name_agreement, rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_subject)
+         rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject)
 
 
 # ------------------------------------------------------------------ resolving
@@ -371,3 +409,7 @@ def _model_choice(st: _State) -> Decision:
     cue = "tagger ranked " + ", ".join(f"{c} {p:.2f}" for c, p in sorted(share.items(), key=lambda kv: -kv[1]))
     return Decision(best[0], best[1], best[2], "model", cue, uncertain=share[best[0]] < UNCERTAIN_BELOW,
                     scores=share)
+
+
+# Public names (bilingual.__all__).
+resolve_case, CaseRequest, CaseDecision, CASE_RULES = resolve, Request, Decision, RULES

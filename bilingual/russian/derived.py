@@ -10,7 +10,8 @@ adjectives of country and city names as Lopatin's «Русский орфогр�
 словарь» (RAS) gives them; each entry is still checked against the dictionary.
 A name in that table takes its adjectives from there alone; any other name takes
 the first rule's candidate the dictionary knows (so «Куба» gives «кубинский»,
-not also the river Kuban's «кубанский»).
+not also the river Kuban's «кубанский»). Each adjective also comes with the stance
+prefixes «анти-» and «про-» where the dictionary knows the word («антикитайский»).
 
 ``short_names("Россия")`` → ``("РФ", "Российская Федерация")``: abbreviations
 and short official names the Russian press uses for a country (``_SHORT``,
@@ -68,7 +69,7 @@ _SHORT: dict[str, tuple[str, ...]] = {
     "германия": ("ФРГ",),
     "китай": ("КНР",),
     "великобритания": ("Британия", "Соединенное Королевство"),
-    "сша": ("Соединенные Штаты", "Штаты"),
+    "сша": ("Соединенные Штаты", "Штаты", "Америка"),
     "юар": ("Южная Африка", "Южно-Африканская Республика"),
     "оаэ": ("Эмираты",),
     "кндр": ("Северная Корея",),
@@ -78,6 +79,7 @@ _SHORT: dict[str, tuple[str, ...]] = {
 }
 
 _VOWELS = "аеёиоуыэюяь"
+_PREFIXES = ("анти", "про")
 
 
 def _candidates(name: str) -> list[str]:
@@ -117,13 +119,14 @@ def adjectives(name: str) -> tuple[str, ...]:
     if not key:
         return ()
     if key in _IRREGULAR:
-        return tuple(a for a in _IRREGULAR[key] if _is_adjective(a))
-    if " " in key:
+        found = [a for a in _IRREGULAR[key] if _is_adjective(a)]
+    elif " " in key:
         return ()
-    for cand in _candidates(key):
-        if _is_adjective(cand):
-            return (cand,)
-    return ()
+    else:
+        found = next(([c] for c in _candidates(key) if _is_adjective(c)), [])
+    # «антироссийский», «проамериканский»: the same name with a stance prefix
+    found += [p + a for a in found for p in _PREFIXES if _is_adjective(p + a)]
+    return tuple(found)
 
 
 def short_names(name: str) -> tuple[str, ...]:

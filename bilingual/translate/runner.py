@@ -139,7 +139,7 @@ def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
     for p in map(Path, paths):
         if p.is_dir():
             for pair in find_pairs([p]):
-                if pair.en_path:
+                if pair.en_path and pair.en_path != pair.ru_path:  # a CAT file is not an article
                     files.append(Path(pair.en_path))
         elif p.is_file():
             files.append(p)
