@@ -18,7 +18,7 @@ from bilingual.checkcache import CACHE_NAME, config_key
 from bilingual.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-SLUGS = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.is_dir())
+SLUGS = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def pools(monkeypatch) -> list[int]:
 @pytest.fixture
 def shipped(tmp_path, pools):
     """A copy of the shipped corpus and glossary (the cache goes inside the copy)."""
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus", ignore=shutil.ignore_patterns(".bilingual"))
     shutil.copy(ROOT / "glossary.csv", tmp_path / "glossary.csv")
     return tmp_path
 

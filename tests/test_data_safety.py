@@ -40,7 +40,7 @@ TERMINAL = {
     "diff table": (pair(new_md=RU_ESC.encode()), ["diff", "ru.md", "new.md"]),
     "glossary list": (pair(g_csv=G_ESC), ["glossary", "list", "-g", "g.csv"]),
     "glossary add echo": (pair(), ["glossary", "add", "Odesa", f"Одесса{ESC}", "-g", "g.csv"]),
-    "error line naming a file": (pair(), ["check", "en.md", f"ru{ESC}.md"]),
+    "error line naming a file": (pair(), ["check", "en.md", f"ru{ESC}.md", "--no-glossary"]),
 }
 
 
@@ -66,8 +66,8 @@ ONE_LINE = {
                                           "keep one"),
     "versions in different languages names the file": (pair(), ["diff", "en.md", "ru.md"], "ru.md",
                                                        "different languages (en, ru)"),
-    "bad --format is one line": (pair(), ["check", "en.md", "ru.md", "-f", "xml"], "bilingual check",
-                                 "'xml' is not one of"),
+    "bad --format is one line": (pair(), ["check", "en.md", "ru.md", "-f", "xml"], "unknown format 'xml'",
+                                 "(choose from table, json, csv, html)"),
     "--beam 0 is one line": (pair(), ["translate", "en.md", "--beam", "0"], "bilingual translate", "--beam"),
     "--workers -1 is one line": (pair(), ["translate", "en.md", "--workers", "-1"], "bilingual translate",
                                  "--workers"),

@@ -122,13 +122,15 @@ def test_stale_retranslated_sentence_is_not_listed(tmp_path):
     ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "ru.md", "--en", TALKS / "en.md"],
      "don't go together"),
     ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "ru.md", "-f", "html"], "table or json"),
+    ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "-f", "html"], "is a .json file but --format is html"),
     ([TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "ru_v1.md"], "expected English, detected Russian"),
     ([UPDATE / "en_v1.md", TALKS / "ru_v2.md"], "different languages (en, ru)"),
     ([UPDATE / "en_v1.md", UPDATE / "en_v2.md", "--ru", UPDATE / "en_v1.md"], "expected Russian, detected English"),
     ([TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "en.md", "-g", DATA / "missing.csv"], "missing.csv"),
 ])
 def test_bad_input_is_one_line_and_no_output(tmp_path, args, message):
-    out = tmp_path / "out.json"
+    # stale mode writes table or json only: an -o that names neither leaves that error to be seen
+    out = tmp_path / ("out.txt" if "table or json" in message else "out.json")
     res = runner.invoke(app, ["diff", *map(str, args), "-o", str(out)])
     assert res.exit_code == 2
     assert message in res.output

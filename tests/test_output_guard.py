@@ -90,7 +90,7 @@ REFUSED = {
     "fix -o the RU file without --in-place": (pair(), ["fix", "ru.md", *G, "-o", "ru.md"], "ru.md",
                                               "also an input"),
     "fix -o the glossary": (pair(), ["fix", "ru.md", *G, "-o", "g.csv"], "g.csv", "also an input"),
-    "glossary export -o the glossary": (pair(), ["glossary", "export", *G, "-o", "g.csv"],
+    "glossary export -o the glossary": (pair(), ["glossary", "export", *G, "-f", "csv", "-o", "g.csv"],
                                         "g.csv", "also an input"),
     "glossary mine -o the glossary": (corpus({"en.md": EN.encode(), "ru.md": RU.encode()}),
                                       ["glossary", "mine", "corpus", *G, "-o", "g.csv"], "g.csv", "also an input"),

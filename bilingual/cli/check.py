@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..parallel import cores
         from ..pipeline import DEFAULT_CORPUS, check as run_check
-        from .options import project_config, require_glossary
+        from .options import glossary_path, project_config, require_glossary
         from .output import Output, echo, format_for, split_inputs
         from .progress import ArticleProgress
 
@@ -74,13 +74,16 @@ def register(app: typer.Typer) -> None:
         mode = mode.value if mode else config.get("mode", "default")
         baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
         paths = list(paths or config.get("corpus") or [])
-        gloss = require_glossary(glossary, no_glossary, config)
         files, folders = split_inputs(paths or [DEFAULT_CORPUS])
-        out = Output(output, reads=[*files, gloss.path, baseline], folders=folders)
+        # -o is checked before anything else is read or refused
+        out = Output(output, reads=[*files, None if no_glossary else glossary_path(glossary, config), baseline],
+                     folders=folders)
         if write_baseline is not None:  # the second file check writes: never an input either
             from ..io import check_output
 
-            check_output(write_baseline, reads=[*files, gloss.path], folders=folders)
+            check_output(write_baseline, folders=folders,
+                         reads=[*files, None if no_glossary else glossary_path(glossary, config)])
+        gloss = require_glossary(glossary, no_glossary, config)
         with ArticleProgress("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
