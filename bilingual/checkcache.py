@@ -24,7 +24,7 @@ import logging
 import os
 import sqlite3
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +37,7 @@ CACHE_NAME = "check.sqlite"
 SCHEMA = Schema(
     what="check cache",
     app_id=0x42434B31,  # "BCK1"
-    version=1,
+    version=2,
     sql="""
 CREATE TABLE IF NOT EXISTS articles (
     slug TEXT NOT NULL,
@@ -158,27 +158,39 @@ def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os
 # ---------------------------------------------------------------- records <-> JSON
 
 
+# ArticleResult fields a stored result keeps: every one but these (the pair comes from this run,
+# an alignment is never stored, an article with an error is never stored); records in tuples are
+# rebuilt by type, so a field added to ArticleResult is stored without a change here
+_NOT_STORED = frozenset({"pair", "alignment", "error"})
+_RECORDS = {"flags": Flag, "uncertain": Link}
+
+
+def _plain(value):
+    if is_dataclass(value):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def encode_result(result: ArticleResult, warnings: tuple[str, ...]) -> str:
-    return json.dumps({
-        "date": result.date,
-        "flags": [asdict(f) for f in result.flags],
-        "uncertain": [[list(l.en), list(l.ru), l.score, l.uncertain] for l in result.uncertain],
-        "warnings": list(warnings),
-        "lines": [list(result.en_lines), list(result.ru_lines)],
-    }, ensure_ascii=False)
+    stored = {f.name: _plain(getattr(result, f.name)) for f in fields(ArticleResult) if f.name not in _NOT_STORED}
+    return json.dumps({"result": stored, "warnings": list(warnings)}, ensure_ascii=False)
 
 
 def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[str, ...]]:
     d = json.loads(text)
-    result = ArticleResult(
-        pair,
-        flags=tuple(Flag(**f) for f in d["flags"]),
-        date=d["date"],
-        uncertain=tuple(Link(tuple(en), tuple(ru), score, unsure) for en, ru, score, unsure in d["uncertain"]),
-        en_lines=tuple(d["lines"][0]),
-        ru_lines=tuple(d["lines"][1]),
-    )
-    return result, tuple(d["warnings"])
+    values = {}
+    for name, value in d["result"].items():
+        record = _RECORDS.get(name)
+        if record is not None:
+            value = [record(**{k: _tuples(v) for k, v in item.items()}) for item in value]
+        values[name] = _tuples(value) if isinstance(value, list) else value
+    return ArticleResult(pair, **values), tuple(d["warnings"])
 
 
 def encode_renderings(renderings: list) -> str:

@@ -122,13 +122,13 @@ def word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
     """Soft number mentions of ``text``: number words and Roman numerals."""
     out: list[Mention] = []
     for m in _ROMAN.finditer(text):
-        try:
-            from roman_numerals import RomanNumeral
+        from roman_numerals import RomanNumeral
 
-            out.append(Mention(str(int(RomanNumeral.from_string(m.group()))),
-                               frozenset({str(int(RomanNumeral.from_string(m.group())))}), m.start(), soft=True))
-        except (ImportError, ValueError):
+        try:
+            value = str(int(RomanNumeral.from_string(m.group())))
+        except ValueError:
             continue
+        out.append(Mention(value, frozenset({value}), m.start(), soft=True))
     words: list[tuple[int, int, float]] = []
     if lang == "en":
         for m in _EN_WORD.finditer(text):

@@ -190,6 +190,21 @@ def test_checking_one_article_keeps_the_rest_of_the_cache(shipped):
     assert fresh == set()
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_stored_result_is_the_result(slug):
+    """Every field of an article's result survives the cache (a field added later included)."""
+    from bilingual.checkcache import decode_result, encode_result
+    from bilingual.corpus import find_pairs
+    from bilingual.glossary import load_glossary, matcher_for
+    from bilingual.pipeline import check_article
+
+    glossary = load_glossary(ROOT / "glossary.csv")
+    pair = find_pairs([ROOT / "corpus" / slug])[0]
+    result, _ = check_article(pair, glossary, matcher=matcher_for(glossary))
+    assert result.en_lines and result.ru_lines  # a result with more than the defaults to keep
+    assert decode_result(pair, encode_result(result, ("a warning",))) == (result, ("a warning",))
+
+
 @pytest.mark.parametrize("a, b", [
     (("sha-1", "default"), ("sha-2", "default")),
     (("sha-1", "default"), ("sha-1", "semantic")),
@@ -310,6 +325,7 @@ def _die(context, chunk):
     os._exit(9)
 
 
-def test_a_worker_that_dies_is_one_error():
+def test_a_worker_that_dies_is_one_error(pools):
     with pytest.raises(parallel.WorkerError, match="a worker process died"):
         list(parallel.ordered_map(_die, list(range(20)), {}, parallel.Plan(jobs=2)))
+    assert pools == [20]

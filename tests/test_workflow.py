@@ -255,9 +255,12 @@ def test_fix_check_exit_codes(project, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["check", "-f", "nope"], "error: unknown format 'nope' (choose from table, json, csv, html)"),
-    (["check", "--fail-on", "fatal"], "error: unknown fail-on 'fatal' (choose from info, warning, error)"),
-    (["align", "a", "b", "-f", "default"], "error: unknown format 'default' (choose from table, jsonl, tsv, tmx, xliff)"),
-    (["glossary", "export", "-f", "xlsx"], "error: unknown format 'xlsx' (choose from csv, tsv, tbx)"),
+    (["check", "--fail-on", "fatal"],
+     "error: unknown fail-on 'fatal' (choose from info, warning, error)"),
+    (["align", "a", "b", "-f", "default"],
+     "error: unknown format 'default' (choose from table, jsonl, tsv, tmx, xliff)"),
+    (["glossary", "export", "-f", "xlsx"],
+     "error: unknown format 'xlsx' (choose from csv, tsv, tbx)"),
     (["schema", "fix"], "error: unknown command 'fix' (choose from check, diff)"),
 ])
 def test_bad_choice_is_one_line(args, message):

@@ -61,7 +61,7 @@ class _Commands(TyperGroup):
             message = _bad_choice(err)
             if message is None:
                 raise
-            typer.echo(f"error: {message}", err=True)
+            typer.echo(escape_controls(f"error: {message}"), err=True)
             raise typer.Exit(2) from None
 
 

@@ -75,14 +75,16 @@ def register(app: typer.Typer) -> None:
         baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
         paths = list(paths or config.get("corpus") or [])
         files, folders = split_inputs(paths or [DEFAULT_CORPUS])
+        # -o is checked before anything else is read or refused
         out = Output(output, reads=[*files, None if no_glossary else glossary_path(glossary, config), baseline],
                      folders=folders)
-        fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
-        gloss = require_glossary(glossary, no_glossary, config)
         if write_baseline is not None:  # the second file check writes: never an input either
             from ..io import check_output
 
-            check_output(write_baseline, reads=[*files, gloss.path], folders=folders)
+            check_output(write_baseline, folders=folders,
+                         reads=[*files, None if no_glossary else glossary_path(glossary, config)])
+        fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
+        gloss = require_glossary(glossary, no_glossary, config)
         with ArticleProgress("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
