@@ -85,6 +85,8 @@ RESTORE = [
     ("They praised Olaf Scholz.", "Они похвалили Олафа ZX1.", "Они похвалили Олафа Шольца."),
     # a country after a noun, with English «of»
     ("The minister of Germany arrived.", "Министр ZX1 прибыл.", "Министр Германии прибыл."),
+    # a model that left the sentence in English: no Russian to read a case from, the nominative
+    ("He went to Kyiv.", "He went to ZX1.", "He went to Киев."),
     # a subject at the start of the sentence
     ("Moldova voted against.", "ZX1 проголосовала против.", "Молдова проголосовала против."),
 ]

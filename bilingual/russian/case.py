@@ -302,6 +302,12 @@ def resolve(req: Request, *, use_model: bool = True) -> Decision:
     """The case, number and gender for the slot, and which rule decided."""
     st = _initial(req)
     st.use_model = use_model
+    if not any(_CYR.search(t[2]) for k, t in enumerate(st.tokens) if not st.slot[0] <= k < st.slot[1]):
+        # No Russian around the name (a model left the sentence in English): nothing to read a
+        # case from, so the name stays in the form its own readings put first, the nominative.
+        first = [r for r in st.readings if r[0] == "nomn"] or st.readings
+        return Decision(*first[0], "no_russian_context", "no Russian words around the name",
+                        uncertain=len(st.cases) > 1)
     for rule in RULES[1:-1]:
         if len({r[0] for r in st.readings}) <= 1:
             break
