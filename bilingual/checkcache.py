@@ -141,7 +141,8 @@ def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os
     """The cache for a run over ``paths``: ``cache`` True for the default place, a path, or False for none.
 
     A cache that can't be opened here (a read-only corpus) gives a warning and a run without it;
-    one that is corrupt or foreign stops the run unless ``rebuild``.
+    one that is damaged or of another schema version stops the run unless ``rebuild``; a file that
+    isn't a check cache stops it in any case (see ``bilingual.sqlitefile``).
     """
     if cache is None or cache is False:
         return None

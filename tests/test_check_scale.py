@@ -241,11 +241,12 @@ def _corrupt_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+# id: (spoil the file, from a real cache, words in the line, may --rebuild-cache move it aside)
 BAD_CACHES = {
-    "not SQLite": (_garbage, False, "not a check cache (not an SQLite database)"),
-    "another program's SQLite": (_foreign, False, "not a check cache (another program's SQLite database)"),
-    "a newer schema": (_newer, True, "has schema version 99, newer than"),
-    "a corrupt page": (_corrupt_page, True, "is corrupt (database disk image is malformed)"),
+    "not SQLite": (_garbage, False, "not a check cache (not an SQLite database); refused", False),
+    "another program's SQLite": (_foreign, False, "not a check cache (another program's SQLite database", False),
+    "a newer schema": (_newer, True, "has schema version 99, newer than", True),
+    "a corrupt page": (_corrupt_page, True, "check cache is damaged (", True),
 }
 
 
@@ -264,7 +265,7 @@ def _prepare(root: Path, spoil, from_real: bool) -> Path:
 
 @pytest.mark.parametrize("kind", list(BAD_CACHES))
 def test_bad_cache_is_one_line_and_untouched(shipped, kind):
-    spoil, from_real, words = BAD_CACHES[kind]
+    spoil, from_real, words, rebuildable = BAD_CACHES[kind]
     path = _prepare(shipped, spoil, from_real)
     data = path.read_bytes()
     result = cli(shipped, "--jobs", "1", "-f", "json")
@@ -272,16 +273,21 @@ def test_bad_cache_is_one_line_and_untouched(shipped, kind):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(f"error: {path.relative_to(shipped)}: ") and words in result.stderr
-    assert "--rebuild-cache" in result.stderr
+    assert ("--rebuild-cache" in result.stderr) == rebuildable  # suggested only where it helps
     assert path.read_bytes() == data
 
 
 @pytest.mark.parametrize("kind", list(BAD_CACHES))
 def test_rebuild_cache_moves_the_bad_file_aside(shipped, reference, kind):
-    spoil, from_real, _ = BAD_CACHES[kind]
+    spoil, from_real, words, rebuildable = BAD_CACHES[kind]
     path = _prepare(shipped, spoil, from_real)
     data = path.read_bytes()
     result = cli(shipped, "--jobs", "1", "--rebuild-cache", "-f", "json")
+    if not rebuildable:  # not a check cache: refused even so, untouched, nothing moved
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert words in result.stderr and path.read_bytes() == data
+        assert not list(path.parent.glob(f"{CACHE_NAME}.corrupt-*"))
+        return
     assert (result.exit_code, result.stdout, result.stderr) == reference["json"]
     aside = list(path.parent.glob(f"{CACHE_NAME}.corrupt-*"))
     assert [p.read_bytes() for p in aside if not p.name.endswith(("-wal", "-shm"))] == [data]

@@ -95,8 +95,8 @@ def not_sqlite(path):
 CACHES = {
     "a damaged page": (corrupt, "damaged", True),
     "another schema version": (other_version, f"schema version {SCHEMA_VERSION + 7}", True),
-    "a foreign SQLite database": (foreign, "isn't a bilingual translation cache", False),
-    "not SQLite at all": (not_sqlite, "not an SQLite database", False),
+    "a foreign SQLite database": (foreign, "not a translation cache (another program's SQLite database", False),
+    "not SQLite at all": (not_sqlite, "not a translation cache (not an SQLite database); refused", False),
 }
 
 

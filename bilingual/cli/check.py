@@ -56,7 +56,8 @@ def register(app: typer.Typer) -> None:
         no_cache: bool = typer.Option(
             False, "--no-cache", help="Check every article; don't read or write <corpus>/.bilingual/check.sqlite."),
         rebuild_cache: bool = typer.Option(
-            False, "--rebuild-cache", help="Move a corrupt or foreign check cache aside and start a new one."),
+            False, "--rebuild-cache", help="If the check cache is damaged or of another version, move it aside "
+                                           "(check.sqlite.corrupt-<time>) and start a new one."),
     ) -> None:
         """Align each article's EN and RU versions and flag terminology drift.
 

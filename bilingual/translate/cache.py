@@ -7,8 +7,9 @@ that retranslate only the English sentences that changed.
 
 The file carries its schema version (``PRAGMA user_version``); a cache written
 before versions existed (version 0 with this module's tables) is migrated on
-open. Before anything is written the file is checked: a file that isn't SQLite
-or an SQLite database that isn't a translation cache is refused and left
+open, keeping its data. The file is opened and judged by
+``bilingual.sqlitefile`` under the same rules as the check cache: a file that
+isn't SQLite or another program's SQLite database is refused and left
 untouched; a damaged cache or one of another schema version is refused too, or
 with ``rebuild=True`` moved aside as ``<name>.corrupt-<time>`` and started anew.
 A database error later in the run is one line naming the file, never a
@@ -25,7 +26,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..sqlitefile import Schema, corrupt_error, open_or_rebuild
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS tm (
@@ -52,28 +53,24 @@ CREATE TABLE IF NOT EXISTS journal (run TEXT NOT NULL, model TEXT NOT NULL, sour
 
 
 SCHEMA_VERSION = 1
-TABLES = {"tm", "last_output", "journal"}
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_REBUILD_HINT = "; pass --rebuild-cache to move it aside and start a new cache"
 
 
-class CacheError(InputError):
-    """The translation cache can't be used as it is."""
+def _keep_data(db: sqlite3.Connection, version: int) -> None:
+    """Version 0 (before versions were recorded) has this version's tables: nothing to change, all kept."""
 
-    def __init__(self, message: str, *, path: str, rebuildable: bool):
-        super().__init__(message + (_REBUILD_HINT if rebuildable else ""), path=path)
-        self.rebuildable = rebuildable
 
+FILE = Schema(what="translation cache", app_id=0x42544D31,  # "BTM1"
+              version=SCHEMA_VERSION, sql=SCHEMA, migrate=_keep_data)
 
 def _guarded(method):
-    """A database error inside ``method`` becomes one CacheError line naming the file."""
+    """A database error inside ``method`` becomes one line naming the file."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as err:
-            raise CacheError(f"translation cache is damaged ({err})", path=self.path, rebuildable=True) from None
+            raise corrupt_error(self.path, FILE, err) from None
 
     return wrapper
 
@@ -90,61 +87,8 @@ class TranslationCache:
     def __init__(self, path: str | Path, *, rebuild: bool = False):
         self.path = str(path)
         self.run_id = uuid.uuid4().hex[:12]
-        self.moved_aside: str | None = None
-        try:
-            self.db = self._open()
-        except CacheError as err:
-            if not (rebuild and err.rebuildable):
-                raise
-            self.moved_aside = self._move_aside()
-            self.db = self._open()
-
-    def _open(self) -> sqlite3.Connection:
-        """Connect, check the file is this cache (touching nothing if not), migrate, set up."""
-        memory = self.path == ":memory:"
-        if not memory:
-            p = Path(self.path)
-            if p.is_dir():
-                raise CacheError("translation cache is a folder, not a file", path=self.path, rebuildable=False)
-            p.parent.mkdir(parents=True, exist_ok=True)
-            if p.exists() and p.stat().st_size:
-                with open(p, "rb") as fh:
-                    if fh.read(16) != _SQLITE_HEADER:
-                        raise CacheError("not an SQLite database, so not a translation cache; refused, left as "
-                                         "it is", path=self.path, rebuildable=False)
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables - TABLES or (version == 0 and tables and not TABLES <= tables):
-                raise CacheError("an SQLite database that isn't a bilingual translation cache (tables: "
-                                 f"{', '.join(sorted(tables))}); refused, left as it is",
-                                 path=self.path, rebuildable=False)
-            if version > SCHEMA_VERSION or version < 0:
-                raise CacheError(f"translation cache has schema version {version}; this bilingual reads "
-                                 f"version {SCHEMA_VERSION} and older", path=self.path, rebuildable=True)
-            if tables:
-                bad = db.execute("PRAGMA quick_check").fetchall()
-                if bad != [("ok",)]:
-                    raise CacheError(f"translation cache is damaged ({bad[0][0]})", path=self.path,
-                                     rebuildable=True)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(SCHEMA)
-            if version < SCHEMA_VERSION:  # version 0: the same tables, before versions were recorded
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as err:
-            db.close()
-            raise CacheError(f"translation cache is damaged ({err})", path=self.path, rebuildable=True) from None
-        except BaseException:
-            db.close()
-            raise
-        return db
-
-    def _move_aside(self) -> str:
-        from ..io import move_aside
-
-        return move_aside(self.path, "corrupt", companions=("-wal", "-shm"))
+        self.db, aside = open_or_rebuild(self.path, FILE, rebuild=rebuild)
+        self.moved_aside: str | None = str(aside) if aside else None
 
     def close(self) -> None:
         self.db.close()
