@@ -480,13 +480,7 @@ class Matcher:
                     tok = self._tokens.get(part) or self._text_token(part)
                     tried: set[int] = set()
                     for key in tok.keys:
-                        for entry in one.get(key, ()):
-                            if id(entry) not in tried:
-                                tried.add(id(entry))
-                                q = _token_matches(entry.pats[0], tok)
-                                if q:
-                                    candidates.append((pos, pos + len(part), -q, _KIND_RANK[entry.kind],
-                                                       entry.order, entry))
+                        _one_word(one.get(key, ()), tok, pos, pos + len(part), tried, candidates)
                 pos += len(part) + 1
 
     def _find_ru(self, text: str) -> list[TermHit]:
@@ -499,13 +493,7 @@ class Matcher:
         for i, tok in enumerate(toks):
             tried: set[int] = set()
             for key in tok.keys:
-                for entry in one.get(key, ()):
-                    if id(entry) not in tried:
-                        tried.add(id(entry))
-                        q = _token_matches(entry.pats[0], tok)
-                        if q:
-                            candidates.append((spans[i][0], spans[i][1], -q, _KIND_RANK[entry.kind],
-                                               entry.order, entry))
+                _one_word(one.get(key, ()), tok, spans[i][0], spans[i][1], tried, candidates)
                 sub = two.get(key)
                 if sub is None or i + 1 >= n:
                     continue
@@ -530,6 +518,16 @@ class Matcher:
         self._part_candidates(spans, toks, candidates)
         return [TermHit(term=entry.term, start=start, stop=stop, form=text[start:stop], kind=entry.kind)
                 for start, stop, *_, entry in _select(candidates)]
+
+
+def _one_word(entries, tok, start: int, stop: int, tried: set[int], candidates: list) -> None:
+    """Candidates for the one-word glossary forms ``entries`` met by the token ``tok`` at start:stop."""
+    for entry in entries:
+        if id(entry) not in tried:
+            tried.add(id(entry))
+            q = _token_matches(entry.pats[0], tok)
+            if q:
+                candidates.append((start, stop, -q, _KIND_RANK[entry.kind], entry.order, entry))
 
 
 def _mapped(text: str, find) -> list[TermHit]:
