@@ -410,3 +410,25 @@ def test_progress_only_on_a_terminal_and_only_for_long_runs(tty, delay, shown):
         assert "reading articles" in stream.getvalue()
     else:
         assert stream.getvalue() == ""
+
+
+def test_check_and_translate_progress_callbacks_draw_on_the_shared_bar():
+    from bilingual.cli.progress import article_counter, segment_counter, ticker
+
+    stream = _Stream(True)
+    with ticker("checking", stream=stream, delay=0.0) as tick:
+        progress = article_counter(tick)
+        for reused in (False, True, False):
+            progress(None, reused, 3)
+        assert (tick.done, tick.total, tick.note) == (3, 3, "checked 2 · reused 1")
+    assert "checking" in stream.getvalue()
+
+    stream = _Stream(True)
+    with ticker("translating", stream=stream, delay=0.0) as tick:
+        progress = segment_counter(tick)
+        for done in (0, 4, 10):
+            progress(done, 10)
+        assert (tick.done, tick.total) == (10, 10) and tick.note.endswith("seg/s")
+    assert "translating" in stream.getvalue()
+    with ticker("translating", stream=_Stream(False)) as tick:
+        assert segment_counter(tick) is None  # off a terminal the runner gets no callback at all

@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
         from ..pipeline import DEFAULT_CORPUS, check as run_check
         from .options import glossary_path, project_config, require_glossary
         from .output import Output, echo, format_for, split_inputs
-        from .progress import ArticleProgress
+        from .progress import article_counter, ticker
 
         config = project_config()
         fail_on = fail_on.value if fail_on else config.get("fail_on", "info")
@@ -86,13 +86,13 @@ def register(app: typer.Typer) -> None:
                          reads=[*files, None if no_glossary else glossary_path(glossary, config)])
         fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         gloss = require_glossary(glossary, no_glossary, config)
-        with ArticleProgress("checking") as tick:
+        with ticker("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
                                jobs=jobs or (cores() if executor is Executor.local else 1),
                                executor=executor.value, workers=workers, scheduler=scheduler,
                                cache=not no_cache, rebuild_cache=rebuild_cache,
-                               progress=lambda _result, reused, total: tick(reused, total))
+                               progress=article_counter(tick))
         if write_baseline is not None:
             from ..baseline import write_baseline as record
 

@@ -1,8 +1,8 @@
-"""Progress bars on stderr: articles checked (and reused from the cache), and a plain counter for
-other long runs.
+"""One progress bar on stderr for long runs: articles checked (and reused from the cache),
+segments translated, articles read for mining.
 
-Drawn only when stderr is a terminal, and cleared when the run ends, so pipes,
-files and CI logs never see it.
+Drawn only when stderr is a terminal and the run has lasted ``DELAY`` seconds, and cleared when the
+run ends, so pipes, files and CI logs never see it.
 """
 
 from __future__ import annotations
@@ -14,51 +14,12 @@ import time
 DELAY = 1.0  # seconds before a run counts as long and a bar appears
 
 
-class ArticleProgress:
-    """``with ArticleProgress("checking") as tick: tick(reused, total)`` once per article."""
-
-    def __init__(self, label: str, *, reuse: bool = True, enabled: bool | None = None):
-        self.label, self.reuse = label, reuse
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.bar = None
-        self.task = None
-        self.checked = self.reused = 0
-        self.started = time.monotonic()
-
-    def __enter__(self):
-        return self.tick
-
-    def tick(self, reused: bool, total: int) -> None:
-        if reused:
-            self.reused += 1
-        else:
-            self.checked += 1
-        if not self.enabled:
-            return
-        if self.bar is None and time.monotonic() - self.started < DELAY:
-            return  # a short run shows no bar at all
-        if self.bar is None:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
-
-            self.bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total, counts="")
-        self.bar.update(self.task, completed=self.checked + self.reused, total=total,
-                        counts=f"checked {self.checked} · reused {self.reused}" if self.reuse else "")
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
-
-
-
-
 class Ticker:
-    """Counts work items; after ``DELAY`` seconds on a terminal, shows a rich progress bar."""
+    """Counts work items; after ``DELAY`` seconds on a terminal, shows a rich progress bar.
+
+    Each call counts one item (or sets the count with ``completed=``); ``total=`` and ``note=``
+    (a short text after the bar) may change on any call.
+    """
 
     def __init__(self, what: str, total: int | None = None, *, stream=None, delay: float = DELAY):
         self.what = what
@@ -66,6 +27,7 @@ class Ticker:
         self.stream = stream if stream is not None else sys.stderr
         self.delay = delay
         self.done = 0
+        self.note = ""
         self.started = time.monotonic()
         self.progress = None
         self.task = None
@@ -75,25 +37,39 @@ class Ticker:
         isatty = getattr(self.stream, "isatty", None)
         return bool(isatty and isatty())
 
-    def __call__(self, *_item) -> None:
-        self.done += 1
+    @property
+    def speed(self) -> float | None:
+        """Items per second so far, once the bar is shown."""
+        return self.progress.tasks[0].speed if self.progress is not None else None
+
+    def __call__(self, *_item, completed: int | None = None, total: int | None = None,
+                 note: str | None = None) -> None:
+        self.done = self.done + 1 if completed is None else completed
+        if total is not None:
+            self.total = total
+        if note is not None:
+            self.note = note
         if self.progress is None:
             if not self.enabled or time.monotonic() - self.started < self.delay:
                 return
             self._start()
-        self.progress.update(self.task, completed=self.done)
+        self.progress.update(self.task, completed=self.done, total=self.total, note=self.note)
 
     def _start(self) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
-            TimeElapsedColumn
+            TimeElapsedColumn, TimeRemainingColumn
 
-        columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()] \
-            if self.total else [SpinnerColumn(), TextColumn("{task.description}: {task.completed}")]
-        self.progress = Progress(*columns, TimeElapsedColumn(), console=Console(file=self.stream),
-                                 transient=True)
+        if self.total:
+            columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[note]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn()]
+        else:
+            columns = [SpinnerColumn(), TextColumn("{task.description}: {task.completed}"),
+                       TextColumn("{task.fields[note]}"), TimeElapsedColumn()]
+        self.progress = Progress(*columns, console=Console(file=self.stream), transient=True)
         self.progress.start()
-        self.task = self.progress.add_task(self.what, total=self.total, completed=self.done)
+        self.task = self.progress.add_task(self.what, total=self.total, completed=self.done, note=self.note)
 
     def close(self) -> None:
         if self.progress is not None:
@@ -108,3 +84,27 @@ def ticker(what: str, total: int | None = None, **kw):
         yield t
     finally:
         t.close()
+
+
+def article_counter(tick: Ticker):
+    """``check``'s progress callback on ``tick``: counts the articles checked and those reused."""
+    reused_so_far = 0
+
+    def progress(_result, reused: bool, total: int) -> None:
+        nonlocal reused_so_far
+        reused_so_far += bool(reused)
+        tick(total=total, note=f"checked {tick.done + 1 - reused_so_far} · reused {reused_so_far}")
+
+    return progress
+
+
+def segment_counter(tick: Ticker):
+    """``translate``'s progress callback on ``tick`` (None off a terminal: nothing to draw)."""
+    if not tick.enabled:
+        return None
+
+    def progress(done: int, total: int) -> None:
+        speed = tick.speed
+        tick(completed=done, total=total, note=f"{speed:.1f} seg/s" if speed else "– seg/s")
+
+    return progress

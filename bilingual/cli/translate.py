@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -67,6 +66,7 @@ def register(app: typer.Typer) -> None:
         from .options import project_config, require_glossary
         from ..errors import UsageError
         from ..translate.runner import check_out_name, translate_corpus
+        from .progress import segment_counter, ticker
 
         check_out_name(out_name)
         if to != "ru":
@@ -75,7 +75,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--workers needs --executor dask")
         config = project_config()
         gloss = require_glossary(glossary, no_glossary, config)
-        with _progress(enabled=sys.stderr.isatty()) as report:
+        with ticker("translating") as tick:
+            report = segment_counter(tick)
             summary = translate_corpus(
                 [str(p) for p in paths] if paths else (config.get("corpus") or [DEFAULT_CORPUS]), glossary=gloss if len(gloss) else None,
                 backend_options={"model": model, "beam": beam, "batch_size": batch_size},
@@ -91,49 +92,3 @@ def register(app: typer.Typer) -> None:
             from .output import echo
 
             echo(render_summary(summary))
-
-
-class _progress:
-    """A rich progress bar on stderr with segments/s and ETA (only on a terminal, and only once the
-    run has lasted a second)."""
-
-    def __init__(self, enabled: bool):
-        import time
-
-        self.enabled = enabled
-        self.bar = None
-        self.task = None
-        self.started = time.monotonic()
-
-    def __enter__(self):
-        return self.update if self.enabled else None
-
-    def _start(self) -> None:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
-
-        from ..report.terminal import make_console
-
-        self.bar = Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]} seg/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=make_console(stderr=True), transient=True)
-        self.bar.start()
-
-    def update(self, done: int, total: int) -> None:
-        import time
-
-        from .progress import DELAY
-
-        if self.bar is None:
-            if time.monotonic() - self.started < DELAY:
-                return
-            self._start()
-        if self.task is None:
-            self.task = self.bar.add_task("translate", total=total, rate="–")
-        task = self.bar.tasks[0]
-        speed = task.speed
-        self.bar.update(self.task, completed=done, total=total, rate=f"{speed:.1f}" if speed else "–")
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
