@@ -72,15 +72,6 @@ class Output:
             self.write(console.file.getvalue())
 
 
-def default_glossary(glossary: PathLike) -> PathLike:
-    """The glossary file a command reads when ``-g`` is not given (glossary.csv here, if any)."""
-    if glossary is not None:
-        return glossary
-    from ..pipeline import DEFAULT_GLOSSARY
-
-    return DEFAULT_GLOSSARY if Path(DEFAULT_GLOSSARY).exists() else None
-
-
 def split_inputs(paths: Iterable[PathLike]) -> tuple[list[PathLike], list[PathLike]]:
     """(files, folders) among a command's path arguments."""
     files, folders = [], []

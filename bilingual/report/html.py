@@ -66,10 +66,6 @@ class ArticleView:
     leftover: list = field(default_factory=list)  # flags not placed on a link
     uncertain: int = 0
 
-    @property
-    def open_count(self) -> int:
-        return sum(1 for f in self.flags if not f.flag.accepted)
-
 
 def _where(flag, link) -> str:
     en = human_span(link.en) if link is not None else human_span((flag.en_index,) if flag.en_index is not None else ())

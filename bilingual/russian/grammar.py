@@ -51,65 +51,10 @@ for _case, _words in {
 # English prepositions that pick one reading of an ambiguous Russian one.
 _EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
 _EN_FROM = {"from", "off"}
-_EN_LOCATION: set[str] = set()  # "in" doesn't tell: «arrived in Poland» is «в Польшу»; the tagger reads в/на
-_COORD = {"и", "или", "а", "но", ","}
-
-
-
-def _words_before(text: str, pos: int, n: int = 3) -> list[str]:
-    """Up to ``n`` tokens (words, or a comma) before ``pos``, nearest last."""
-    toks = re.findall(r"[\w\u0300-\u036f]+(?:-[\w]+)*|,", text[:pos])
-    return toks[-n:]
-
-
-def _words_after(text: str, pos: int, n: int = 3) -> list[str]:
-    return re.findall(r"[\w\u0300-\u036f]+(?:-[\w]+)*|,", text[pos:])[:n]
 
 
 def _norm_case(case: str | None) -> str | None:
     return _CASE_ALIASES.get(case, case) if case else None
-
-
-def _noun_cases(word: str) -> frozenset[str]:
-    """Cases of the noun/adjective readings of a Russian word (empty if none or unknown)."""
-    if not _CYR.search(word) or not morph.is_known(word):
-        return frozenset()
-    return frozenset(_norm_case(p.tag.case) for p in morph.parse(word)
-                     if p.tag.POS in ("NOUN", "ADJF", "NPRO") and p.tag.case)
-
-
-def context_cases(text: str, start: int, stop: int, en_before: str = "") -> tuple[frozenset[str], str]:
-    """Cases the context allows at text[start:stop], and which cue decided ("" if none)."""
-    before = _words_before(text, start)
-    after = _words_after(text, stop)
-    prev = before[-1].lower() if before else ""
-    if prev in PREPOSITIONS:
-        cases = PREPOSITIONS[prev]
-        if len(cases) > 1 and en_before:
-            if en_before in _EN_DIRECTION and "accs" in cases:
-                return frozenset({"accs"}), f"«{prev}» + to"
-            if en_before in _EN_FROM and "gent" in cases:
-                return frozenset({"gent"}), f"«{prev}» + from"
-            if en_before in _EN_LOCATION and "loct" in cases:
-                return frozenset({"loct"}), f"«{prev}» + in"
-            if en_before == "with" and "ablt" in cases:
-                return frozenset({"ablt"}), f"«{prev}» + with"
-        return cases, f"«{prev}»"
-    # A coordinated neighbour: «Киевом и Харьковом», «Львова, Харькова».
-    # The prepositional case exists only after a preposition.
-    if prev in _COORD and len(before) >= 2:
-        cases = _noun_cases(before[-2]) - {"loct"}
-        if cases:
-            return cases, f"«{before[-2]} {prev}»"
-    if after and after[0].lower() in _COORD and len(after) >= 2:
-        cases = _noun_cases(after[1]) - {"loct"}
-        if cases:
-            return cases, f"«{after[0]} {after[1]}»"
-    return NO_PREPOSITION, ""
-
-
-# Any case but the prepositional: what a name with no preposition before it may take.
-NO_PREPOSITION = frozenset(CASES) - {"loct"}
 
 
 # Endings a model attaches to a placeholder, read as a noun of any gender would have them.
@@ -132,24 +77,6 @@ def suffix_cases(suffix: str, term: Term, number: str) -> frozenset[str]:
     # An ending the bare name already has («Москва» + «-а») is no inflection of it.
     own = {c for c, form in forms.items() if form.endswith(suffix) and form != term.ru.lower()}
     return frozenset(own | _SUFFIX_CASES.get(suffix, set()))
-
-
-def _placeholder_default(text: str, start: int, en_before: str, en_after: str) -> str:
-    """Case for a name with no governing preposition: genitive after a noun, else nominative."""
-    before = _words_before(text, start, 1)
-    if en_after in ("'s", "’s") or en_before == "of":
-        return "gent"
-    if before and _CYR.search(before[-1]):
-        parses = morph.parse(before[-1])
-        if parses and parses[0].tag.POS == "NOUN":
-            return "gent"
-        if parses and parses[0].tag.POS in ("VERB", "INFN"):
-            lemma = morph.norm(parses[0].normal_form)
-            if lemma in VERB_CASES:
-                return VERB_CASES[lemma]
-            if "tran" in parses[0].tag.grammemes:
-                return "accs"
-    return "nomn"
 
 
 def _head_word(form: str) -> str:
@@ -270,14 +197,3 @@ def _cap_like(found: str, new: str) -> str:
     if found[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
-
-
-
-def _following_verb_case(text: str, stop: int) -> str | None:
-    after = _words_after(text, stop, 1)
-    if not after or not _CYR.search(after[0]):
-        return None
-    parses = morph.parse(after[0])
-    if parses and parses[0].tag.POS in ("VERB", "INFN"):
-        return VERB_CASES.get(morph.norm(parses[0].normal_form))
-    return None

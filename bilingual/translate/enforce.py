@@ -25,7 +25,7 @@ from ..normalize import normalize
 from ..russian.case import Decision, Request, resolve
 from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel
 from ..russian.grammar import (  # noqa: F401  (re-exported: the grammar's old home)
-    CASES, PREPOSITIONS, VERB_CASES, _cap_like, _head_word, _is_adjective, _loose_prefix, context_cases,
+    CASES, PREPOSITIONS, VERB_CASES, _cap_like, _head_word, _is_adjective, _loose_prefix,
     form_readings, render, suffix_cases, term_number,
 )
 
