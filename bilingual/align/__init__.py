@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..errors import UsageError
 from ..model import Alignment, Document, Link, Paragraph, Sentence
 from .dp import Params
+from .gaps import split_merges
 from .scorers import DEFAULT_PARAMS, align_features, features, pair_adjacent_nulls
 
 MODES = ("default", "semantic")
@@ -81,6 +82,7 @@ def align_sentences(
         links = align_by_paragraphs(fe, fr, en_paras, ru_paras, p)
     else:
         links = align_features(fe, fr, p)
+    links = split_merges(links, fe, fr, p)
     links = pair_adjacent_nulls(links)
     if mode == "semantic":
         from .semantic import refine

@@ -188,6 +188,23 @@ def _unshared_weight(a: dict[str, float], p: Params, soft: frozenset) -> float:
     return sum(0.0 if k[0] in soft else w * num if k[0] == "n" else w for k, w in a.items())
 
 
+def _shared_exact(side_en: list[dict[str, float]], side_ru: list[dict[str, float]]) -> float:
+    """Anchor weight two spans share, each mention paired at most once."""
+    if len(side_en) == 1 and len(side_ru) == 1:
+        a, b = side_en[0], side_ru[0]
+        return sum(min(w, b[k]) for k, w in a.items() if k in b)
+    tot_en: dict[str, float] = {}
+    for a in side_en:
+        for k, w in a.items():
+            tot_en[k] = tot_en.get(k, 0.0) + w
+    tot_ru: dict[str, float] = {}
+    for b in side_ru:
+        for k, w in b.items():
+            if k in tot_en:
+                tot_ru[k] = tot_ru.get(k, 0.0) + w
+    return sum(min(tot_en[k], w) for k, w in tot_ru.items())
+
+
 class BeadCost:
     """The programme's cost of any one bead, for use outside its inner loop.
 
@@ -206,7 +223,15 @@ class BeadCost:
         self.raw_en = [sum(a.values()) for a in anchors_en]
         self.raw_ru = [sum(a.values()) for a in anchors_ru]
 
-    def __call__(self, e0: int, e1: int, r0: int, r1: int) -> float:
+    def __call__(self, e0: int, e1: int, r0: int, r1: int, *, exact: bool = False) -> float:
+        """The DP's cost of the bead; ``exact``: anchors of a merge counted as multisets.
+
+        The programme caps a merge's shared anchor weight at what either side
+        holds, which lets a name repeated in two merged sentences be matched
+        twice by one mention opposite. ``exact`` pairs each mention once (a
+        1-1 bead costs the same either way); too slow for the inner loop, it
+        re-prices the merges of a finished path.
+        """
         p = self.p
         if e0 == e1:
             return sum(p.null + p.null_clash * self.w_ru[j] for j in range(r0, r1))
@@ -222,15 +247,18 @@ class BeadCost:
         se, sr = sum(self.stops_en[e0:e1]), sum(self.stops_ru[r0:r1])
         if se > e1 - e0 or sr > r1 - r0:
             cost += p.stop_clash * abs(se - sr)
-        shared = 0.0
-        for a in self.anchors_en[e0:e1]:
-            for b in self.anchors_ru[r0:r1]:
-                for key, w in a.items():
-                    wr = b.get(key)
-                    if wr is not None:
-                        shared += w if w < wr else wr
-        if e1 - e0 > 1 or r1 - r0 > 1:
-            shared = min(shared, sum(self.raw_en[e0:e1]), sum(self.raw_ru[r0:r1]))
+        if exact:
+            shared = _shared_exact(self.anchors_en[e0:e1], self.anchors_ru[r0:r1])
+        else:
+            shared = 0.0
+            for a in self.anchors_en[e0:e1]:
+                for b in self.anchors_ru[r0:r1]:
+                    for key, w in a.items():
+                        wr = b.get(key)
+                        if wr is not None:
+                            shared += w if w < wr else wr
+            if e1 - e0 > 1 or r1 - r0 > 1:
+                shared = min(shared, sum(self.raw_en[e0:e1]), sum(self.raw_ru[r0:r1]))
         tot = sum(self.w_en[e0:e1]) + sum(self.w_ru[r0:r1])
         if shared:
             un = tot - 2.0 * shared
