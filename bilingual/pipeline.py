@@ -134,7 +134,7 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     hits = None
     if matcher is not None:
         hits = find_hits(en_doc.sentence_texts, ru_doc.sentence_texts, matcher)
-    alignment = align_documents(en_doc, ru_doc, glossary=glossary, hits=hits, mode=mode)
+    alignment = align_documents(en_doc, ru_doc, glossary=glossary, hits=hits, mode=mode, confirm_gaps=True)
     flags = check_alignment(alignment, glossary, hits=alignment.hits)
     date = article_date(en_doc) or article_date(ru_doc)
     renderings = collect_renderings(alignment) if alignment.hits is not None else []

@@ -232,7 +232,11 @@ def _unit_spans(text: str, unit: list[tuple[int, int]], lang: str) -> list[tuple
     for a, b in zip(bounds, bounds[1:]):
         s, e = _trim(chunk, a, b)
         if s < e:
-            spans.append((lo + s, lo + e))
+            if spans and not any(ch.isalnum() for ch in chunk[s:e]):
+                # a closing quote or bracket cut off at the end: no sentence of its own
+                spans[-1] = (spans[-1][0], lo + e)
+            else:
+                spans.append((lo + s, lo + e))
     return spans
 
 

@@ -35,6 +35,9 @@ EN = [
     'He said: "We will win."| Russia disagreed.',
     'The film "Mr. Smith Goes to Washington" aired.| It was a hit.',
     '— Margins are high now." | An indirect sign is the price.',
+    # the closing quote of a quotation opened paragraphs earlier stays with its sentence
+    'It will clear by Monday.| Things will settle by the weekend."',
+    'Prices will fall.| Nobody knows when.”',
 ]
 
 RU = [

