@@ -36,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval-data" / "enru"
 SPLITS = ("dev-hard3", "dev-hard", "dev", "test-hard3", "test-hard", "test")
-MODES = ("default", "semantic")
+# "gaps": default mode with confirm_gaps, as `check` aligns (embeddings only around
+# null links and uncertain merges)
+MODES = ("default", "gaps", "semantic")
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -55,7 +57,7 @@ def worker(mode: str, split: str) -> None:
     from bilingual.align import align_sentences
 
     load = load_cpu = 0.0
-    if mode == "semantic":
+    if mode in ("semantic", "gaps"):
         from bilingual.align import semantic
 
         t_load = time.perf_counter()
@@ -65,12 +67,15 @@ def worker(mode: str, split: str) -> None:
         load_cpu = time.process_time() - c_load
     pred = {}
     for d in docs:
-        links = align_sentences(d["en"], d["ru"], mode=mode)
+        if mode == "gaps":
+            links = align_sentences(d["en"], d["ru"], confirm_gaps=True)
+        else:
+            links = align_sentences(d["en"], d["ru"], mode=mode)
         pred[d["doc_id"]] = [[list(link.en), list(link.ru)] for link in links]
     total = time.perf_counter() - t0
     cpu = time.process_time() - c0
     stats = {}
-    if mode == "semantic":
+    if mode in ("semantic", "gaps"):
         stats = semantic.get_scorer().stats()
     print(json.dumps({"pred": pred, "seconds": total - load, "cpu": cpu - load_cpu, "load": load, "read": t_read,
                       "stats": stats}))

@@ -116,3 +116,39 @@ def test_sentences_left_over_at_one_place(scorer, monkeypatch, what, ru5, expect
     got = set(as_tuples(links))
     assert expected <= got
     assert got - expected == {((i,), (i,)) for i in range(len(EN)) if i != 5}
+
+
+# Two neighbouring sentences of the same length and no names or numbers: by length
+# and anchors alone either could be the one the Russian dropped.
+GAP_EN = ["The city council met on Tuesday evening.",
+          "Residents complained about the noise from the airport.",
+          "The mayor promised to plant more trees along the river.",
+          "The meeting ended late at night."]
+GAP_RU = ["Городской совет собрался во вторник вечером.",
+          "Жители жаловались на шум от аэропорта.",
+          "Мэр пообещал посадить больше деревьев вдоль реки.",
+          "Заседание закончилось поздно ночью."]
+
+
+@pytest.mark.parametrize("drop, expected", [
+    (1, [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]),
+    (2, [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]),
+])
+def test_confirm_gaps_pins_the_dropped_sentence(drop, expected):
+    ru = GAP_RU[:drop] + GAP_RU[drop + 1:]
+    assert as_tuples(align_sentences(GAP_EN, ru, confirm_gaps=True)) == expected
+
+
+@pytest.mark.parametrize("en, ru", [(GAP_EN, GAP_RU), (EN, RU)])
+def test_confirm_gaps_embeds_nothing_without_a_gap(en, ru):
+    before = semantic.get_scorer().examined
+    links = align_sentences(en, ru, confirm_gaps=True)
+    assert all(link.en and link.ru for link in links)
+    assert semantic.get_scorer().examined == before
+
+
+def test_confirm_gaps_without_the_extra_keeps_the_cheap_alignment(monkeypatch):
+    ru = GAP_RU[:2] + GAP_RU[3:]
+    cheap = as_tuples(align_sentences(GAP_EN, ru))
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    assert as_tuples(align_sentences(GAP_EN, ru, confirm_gaps=True)) == cheap

@@ -171,8 +171,7 @@ def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, lin
     prev = 0
     for w0, w1, e0, e1, r0, r1 in spans:
         out.extend(links[prev:w0])
-        # Where only gaps are confirmed, merges are priced as ``gaps.split_merges`` does.
-        got = _realign(e0, e1, r0, r1, ve, vr, cheap, params.beads, exact=gaps_only)
+        got = _realign(e0, e1, r0, r1, ve, vr, cheap, params.beads)
         out.extend(_pair_similar_nulls(got, ve, vr))
         prev = w1
     out.extend(links[prev:])
@@ -227,7 +226,7 @@ def _cos(ve, vr, e0, e1, r0, r1) -> float:
     return float(a @ b) / (na * nb)
 
 
-def _realign(e0, e1, r0, r1, ve, vr, cheap, beads, exact: bool = False) -> list[Link]:
+def _realign(e0, e1, r0, r1, ve, vr, cheap, beads) -> list[Link]:
     """Exhaustive DP over one window with cheap + semantic costs, with margins."""
     ne, nr = e1 - e0, r1 - r0
     # A sentence that closely matches one on the other side is unlikely to have
@@ -244,7 +243,7 @@ def _realign(e0, e1, r0, r1, ve, vr, cheap, beads, exact: bool = False) -> list[
                     null_ru[b] = SEM_NULL + extra
 
     def cost(a0, a1, b0, b1):
-        c = CHEAP_WEIGHT * cheap(e0 + a0, e0 + a1, r0 + b0, r0 + b1, exact=exact)
+        c = CHEAP_WEIGHT * cheap(e0 + a0, e0 + a1, r0 + b0, r0 + b1)
         if a0 == a1:
             return c + sum(null_ru[b0:b1])
         if b0 == b1:
