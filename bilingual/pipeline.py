@@ -87,11 +87,15 @@ def article_to_dict(a: ArticleResult) -> dict:
 def make_signature(glossary: Glossary | None, mode: str) -> Signature:
     from importlib.metadata import version
 
+    from .align import semantic
+
     seg = f"en:pysbd-{version('pysbd')},ru:razdel-{version('razdel')}"
+    # default mode confirms gaps with embeddings where the semantic extra is installed
+    gaps = "+gaps" if mode == "default" and semantic.available() else ""
     return Signature(
         version=__version__,
         segmenters=seg,
-        aligner=f"bilingual-dp/{mode}",
+        aligner=f"bilingual-dp/{mode}{gaps}",
         glossary_sha=glossary.sha if glossary is not None else "none",
     )
 

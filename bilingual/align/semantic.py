@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from functools import lru_cache
 
 from ..errors import MissingExtraError
 from ..model import Link
@@ -94,6 +95,7 @@ class Scorer:
 _SCORER: Scorer | None = None
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the semantic extra is installed (the model itself is loaded only when needed)."""
     import importlib.util
