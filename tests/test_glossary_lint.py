@@ -48,6 +48,31 @@ def test_problems(tmp_path, rows, expected):
     assert lint(tmp_path, HEADER + rows)[0] == expected
 
 
+HEADER7 = "en,ru,type,variants,forbidden,note,en_variants\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # another term's en, in any case or punctuation variant the matcher folds
+    ("Georgia,Грузия,country,,,,\nAtlanta,Атланта,city,,,,Georgia\n", [(3, "en-variant-collision")]),
+    ("Georgia,Грузия,country,,,,\nAtlanta,Атланта,city,,,,GEORGIA\n", [(3, "en-variant-collision")]),
+    ("Atlanta,Атланта,city,,,,Georgia\nGeorgia,Грузия,country,,,,\n", [(2, "en-variant-collision")]),
+    # another term's English variant
+    ("Congo,Конго,country,,,,DRC;Zaire\nKinshasa,Киншаса,city,,,,Zaire\n", [(3, "en-variant-collision")]),
+    # variants of one term, and one spelt the way the term itself is: no problem
+    ("United States,США,country,,,,U.S.;US;USA\n", []),
+    ("Kyiv,Киев,city,,,,Kyiv;Kiev\n", []),
+    ("Congo,Конго,country,,,,DRC\nDR Congo,ДР Конго,country,,,,Congo-Kinshasa\n", []),
+])
+def test_en_variant_collision(tmp_path, rows, expected):
+    assert lint(tmp_path, HEADER7 + rows)[0] == expected
+
+
+def test_en_variant_collision_names_the_other_term(tmp_path):
+    p = tmp_path / "glossary.csv"
+    p.write_text(HEADER7 + "Georgia,Грузия,country,,,,\nAtlanta,Атланта,city,,,,Georgia\n", "utf-8")
+    assert [q.message for q in lint_glossary(p)] == ["en variant 'Georgia' is the en of 'Georgia' (line 2)"]
+
+
 def test_header_problem_is_one_line(tmp_path):
     assert lint(tmp_path, "en;ru;type\n")[0] == [(1, "schema")]
 

@@ -90,6 +90,25 @@ def forbidden_allowed(rows: list[_Row]):
                 yield r.term.line, f"forbidden {form!r} is an allowed form of {owner.en!r} (line {owner.line})"
 
 
+def en_variant_collision(rows: list[_Row]):
+    """An `en_variants` entry that is another term's `en` or English variant.
+
+    Forms are compared as the English matcher compares them (case and
+    punctuation variants folded), so the text would hit both terms.
+    """
+    from .match import _en_key
+
+    owners: dict[str, tuple[Term, str]] = {}
+    for r in rows:
+        owners.setdefault(_en_key(r.term.en), (r.term, "en"))
+    for r in rows:
+        for form in r.term.en_variants:
+            key = _en_key(form)
+            owner, what = owners.setdefault(key, (r.term, "en variant"))
+            if owner.en != r.term.en:
+                yield r.term.line, f"en variant {form!r} is the {what} of {owner.en!r} (line {owner.line})"
+
+
 _UKRAINIAN = re.compile(r"[іїєґ]", re.I)
 
 
@@ -183,7 +202,7 @@ def mixed_script(rows: list[_Row]):
                 yield r.term.line, f"column {name!r}: {m.group()!r} mixes Latin and Cyrillic letters"
 
 
-CHECKS = [duplicate_en, shared_ru, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces, smart_quotes,
+CHECKS = [duplicate_en, shared_ru, en_variant_collision, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces, smart_quotes,
           hidden_char, mixed_script]
 
 
