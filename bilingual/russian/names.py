@@ -131,10 +131,18 @@ def name_key(phrase: str) -> str:
 _CASE_TAIL = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ою|ею|ом|ем|ём|ым|им|ах|ях|ов|ев|ам|ям|ии|ию|ия|ы|и|а|я|у|ю|е|ь|й)$")
 
 
+# The possessive suffix of Russian surnames (Рябков, Путин): «Рябкова» is «Рябков» + «а», but
+# «Рябков» alone loses «ов» to _CASE_TAIL (it is also a plural genitive ending).
+_SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
 def _stem(word: str) -> str:
     low = morph.norm(word)
     cut = _CASE_TAIL.sub("", low)
-    return cut if len(cut) >= 4 else low
+    if len(cut) < 4:
+        return low
+    bare = _SURNAME_SUFFIX.sub("", cut)
+    return bare if len(bare) >= 4 else cut
 
 
 def same_name(a: str, b: str) -> bool:
