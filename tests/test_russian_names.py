@@ -19,6 +19,11 @@ from bilingual.russian.names import lemmatize_name, same_name
     ("Джо Байдену", "Джо Байден"),
     ("Сумах", "Сумы"),
     ("Киевом", "Киев"),
+    ("Сергея Рябкова", "Сергей Рябков"),  # a person's name: the surname is not read as a place
+    ("Лавров", "Лавров"),  # a known surname, not the plural genitive of «Лавр»
+    ("Ирины Ярцевой", "Ирина Ярцева"),
+    ("Ирина Ярцева", "Ирина Ярцева"),
+    ("Филип Петри", "Филип Петри"),  # an indeclinable surname is not a case of «Петря»
 ])
 def test_lemmatize_name(found, nominative):
     assert lemmatize_name(found) == nominative
