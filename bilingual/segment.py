@@ -148,7 +148,9 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
         starts = _sentence_starts_pysbd(lang, chunk)
         starts += _inside_quotes(lang, chunk, starts)
         starts = [_past_closing_quote(chunk, s) for s in starts]
-    return tuple(sorted({s for s in starts if 0 < s < len(chunk)}))
+    # A boundary with no space before it is inside a token: a domain name
+    # («сайт.рф») or a web address pysbd does not know as one.
+    return tuple(sorted({s for s in starts if 0 < s < len(chunk) and chunk[s - 1].isspace()}))
 
 
 def _past_closing_quote(chunk: str, s: int) -> int:

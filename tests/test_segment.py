@@ -38,6 +38,9 @@ EN = [
     # the closing quote of a quotation opened paragraphs earlier stays with its sentence
     'It will clear by Monday.| Things will settle by the weekend."',
     'Prices will fall.| Nobody knows when.”',
+    # no boundary inside a token: a Cyrillic domain name pysbd doesn't know
+    'The prize has a website: https://премия.рф/.| Entries close in May.',
+    'Visit сайт.рф for details.| The list is online.',
 ]
 
 RU = [
