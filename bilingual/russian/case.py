@@ -34,7 +34,7 @@ from ..model import Term
 from . import morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    form_readings, render, suffix_cases, term_number,
+    form_readings, render, suffix_cases, term_gender, term_number,
 )
 
 Reading = tuple[str, str, "str | None"]  # (case, number, gender)
@@ -91,6 +91,7 @@ class _State:
     tree: list | None = None  # the parser's (head, rel) per probe word
     bare: bool = False  # the found form says nothing about case («Харкив» in any case)
     use_model: bool = True
+    left: int | None = None  # token index where the slot's noun phrase starts (agreeing adjectives)
 
     @property
     def cases(self) -> set[str]:
@@ -107,6 +108,17 @@ class _State:
     def before(self, k: int = 1) -> str:
         i = self.slot[0] - k
         return self.tokens[i][2] if i >= 0 else ""
+
+    def start(self) -> int:
+        """Token index of the slot's noun phrase: the slot with the adjectives that agree with it."""
+        if self.left is None:
+            self.left = self.slot[0] - len(_agreeing_adjectives(self))
+        return self.left
+
+    def governor(self) -> str:
+        """The word before the slot's noun phrase (where a preposition would be), lowercased."""
+        i = self.start() - 1
+        return self.tokens[i][2].lower() if i >= 0 else ""
 
     def after(self, k: int = 1) -> str:
         i = self.slot[1] + k - 1
@@ -128,13 +140,60 @@ def rule_placeholder_ending(st: _State) -> None:
                   f"ending «-{st.req.suffix}»")
 
 
+def rule_adjective_agreement(st: _State) -> None:
+    """Adjectives right before the name agree with it in case («в Южной Африке», «Юго-Восточной
+    Азии»): the cases their own forms allow in the name's gender and number."""
+    cases = None
+    for word in _agreeing_adjectives(st):
+        own = _adjective_cases(word, st)
+        cases = own if cases is None else cases & own
+    if cases:
+        words = " ".join(t[2] for t in st.tokens[st.start():st.slot[0]])
+        st.narrow(cases, "adjective_agreement", f"«{words}»: " + "/".join(c for c in CASES if c in cases))
+
+
+# Relative pronouns open a clause: «с которым Киев …» is no adjective of «Киев».
+_RELATIVE = frozenset({"который", "какой", "чей"})
+
+
+def _agreeing_adjectives(st: _State) -> list[str]:
+    """The adjectives (and participles) right before the slot that can agree with the name."""
+    out = []
+    i = st.slot[0] - 1
+    while i >= 0 and len(out) < 3:
+        word = st.tokens[i][2]
+        if not _CYR.search(word) or not _adjective_cases(word, st):
+            break
+        out.insert(0, word)
+        i -= 1
+    return out
+
+
+def _adjective_cases(word: str, st: _State) -> frozenset[str]:
+    number, gender = st.readings[0][1], term_gender(st.req.term)
+    cases = set()
+    for p in morph.parse(word):
+        tag = p.tag
+        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in _RELATIVE:
+            continue
+        if number == "sing" and gender and tag.gender and tag.gender != gender:
+            continue
+        cases.add(_norm_case(tag.case))
+    return frozenset(cases)
+
+
 def rule_preposition(st: _State) -> None:
-    """A governing preposition right before the name, its choice narrowed by the English one."""
-    prev = st.before().lower()
+    """A governing preposition before the name's noun phrase («в Южной Африке»), its choice
+    narrowed by the English one."""
+    prev = st.governor()
     cases = PREPOSITIONS.get(prev)
     if not cases:
-        # The prepositional case exists only after a preposition.
-        st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
+        # The prepositional case exists only after a preposition (or in apposition to a noun
+        # that has one: «в столице Вене»).
+        words = [t[2] for t in st.tokens]
+        k = st.start()
+        if not (_noun_before(words, k) is not None and "loct" in _phrase_cases(words, k - 1)):
+            st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
         return
     en = st.req.en_before
     if len(cases) > 1 and "accs" in cases and prev in ("в", "во", "на") and _from_before(st):
@@ -154,7 +213,7 @@ def rule_preposition(st: _State) -> None:
 
 def _from_before(st: _State) -> bool:
     """«из Киева в Львов»: a «from» phrase just before makes «в»/«на» the direction."""
-    toks = [t[2] for t in st.tokens[max(0, st.slot[0] - 3):st.slot[0] - 1]]
+    toks = [t[2] for t in st.tokens[max(0, st.start() - 3):st.start() - 1]]
     return len(toks) == 2 and toks[0].lower() in ("из", "изо") and toks[1][:1].isupper()
 
 
@@ -177,6 +236,22 @@ def rule_name_agreement(st: _State) -> None:
             cases = {case} if p >= 0.9 else set()
     if cases:
         st.narrow(cases, "name_agreement", f"first name «{prev}»")
+
+
+def rule_first_name(st: _State) -> None:
+    """A first name agrees with the surname after it («президент Владимир Путин начнет»,
+    «Льюиса Хэмилтона»): the cases the surname's own form allows."""
+    term = st.req.term
+    if len(term.ru.split()) > 1 or not any("Name" in p.tag.grammemes for p in morph.parse(term.ru)):
+        return
+    nxt = st.after()
+    if not nxt[:1].isupper() or not _CYR.search(nxt):
+        return
+    gender = term_gender(term)
+    cases = {_norm_case(p.tag.case) for p in morph.parse(nxt)
+             if "Surn" in p.tag.grammemes and p.tag.case and (not gender or p.tag.gender in (gender, None))}
+    if cases:
+        st.narrow(cases, "first_name", f"surname «{nxt}»")
 
 
 def rule_english_possessive(st: _State) -> None:
@@ -244,29 +319,100 @@ def rule_verb_government(st: _State) -> None:
                     return
 
 
+def rule_apposition(st: _State) -> None:
+    """A name in apposition to the noun right before it agrees with that noun's case: a noun that
+    names the kind of place («в австрийской столице Вене», «трасса Харьков-Сумы») or, for a
+    person, a title («президента Владимира Путина»). The noun's case is what its own form allows
+    with its preposition (pymorphy3). Clubs and companies keep their names in the nominative
+    («в клубе Манчестер Юнайтед»), so only kinds of place count."""
+    if PREPOSITIONS.get(st.before().lower()):
+        return
+    words, i = _context(st)
+    prev = _noun_before(words, i)
+    if prev is None:
+        return
+    person = st.req.term.type == "person"
+    if not (morph.norm(prev.normal_form) in _SETTLEMENTS
+            or (person and "anim" in prev.tag and not _PROPER_TAGS & prev.tag.grammemes)):
+        return
+    head, rel = _tree(st)[i]
+    if head != i - 1 or rel not in ("appos", "nmod", "flat", "flat:name"):
+        return
+    cases = _phrase_cases(words, i - 1)
+    if cases:
+        st.narrow(cases, "apposition", f"in apposition to «{words[i - 1]}» ({'/'.join(sorted(cases))})")
+
+
+def _noun_before(words: list[str], i: int):
+    """pymorphy3's first reading of the word before ``i`` when it is a common noun, else None."""
+    if not i or not _CYR.search(words[i - 1]):
+        return None
+    parses = morph.parse(words[i - 1])
+    return parses[0] if parses and parses[0].tag.POS == "NOUN" else None
+
+
+def _phrase_cases(words: list[str], j: int) -> set[str]:
+    """The cases noun ``words[j]`` can be in: its own readings, narrowed by a preposition before
+    it and its adjectives (no prepositional without one)."""
+    parses = morph.parse(words[j])
+    first = parses[0].tag if parses else None
+    cases = {_norm_case(p.tag.case) for p in parses
+             if p.tag.POS == "NOUN" and p.tag.case and first is not None and p.tag.number == first.number}
+    k = j - 1
+    while k >= 0 and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(words[k])[:1]):
+        k -= 1
+    prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
+    return cases & prep if prep else cases - {"loct"}
+
+
 def rule_genitive_modifier(st: _State) -> None:
     """The parser hangs the name on a noun before it with no preposition (as a modifier or an
     apposition): the genitive («аэропорт Белграда», «МИД Великобритании»), unless the noun names
-    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»)."""
+    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»).
+    A name the parser calls the subject of a verb that can't agree with it («агентство
+    здравоохранения Великобритании проинформировало») hangs on the noun before it too."""
     if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
-    if not any(p.tag.POS == "NOUN" for p in morph.parse(words[i - 1])[:1]) if i and _CYR.search(words[i - 1]) else True:
+    if _noun_before(words, i) is None:
         return  # the name doesn't follow a noun (and no parse to pay for)
     head, rel = _tree(st)[i]
-    if head < 0 or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
+    if rel in ("nsubj", "nsubj:pass") and not _agrees(st, head):
+        head, rel = i - 1, "after"
+    if head > i and rel in _MODIFIER_RELS:
+        head = i - 1  # a genitive follows the noun it depends on: the parser's head after it is wrong
+    if not 0 <= head < i or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
         return
     parses = morph.parse(words[head])
     if not parses or parses[0].tag.POS != "NOUN":
         return
-    if morph.norm(parses[0].normal_form) in _KIND_NOUNS or _PROPER_TAGS & parses[0].tag.grammemes:
+    # a kind of place is a common noun: a capital mid-sentence makes it part of a name («Штатов»)
+    kind = morph.norm(parses[0].normal_form) in _KIND_NOUNS and (words[head][:1].islower() or head == 0)
+    if kind or _PROPER_TAGS & parses[0].tag.grammemes:
         return
-    st.narrow({"gent"}, "genitive_modifier", f"{rel} of «{words[head]}»")
+    st.narrow({"gent"}, "genitive_modifier", f"{rel} «{words[head]}»")
 
 
-_MODIFIER_RELS = ("nmod", "appos")
+def _agrees(st: _State, head: int) -> bool:
+    """Whether the predicate ``head`` can have the name as its subject: a finite verb, short
+    adjective or participle in the name's number (and gender, in the past singular)."""
+    words, _i = _context(st)
+    if head < 0 or not _CYR.search(words[head]):
+        return True
+    number, gender = st.readings[0][1], term_gender(st.req.term)
+    preds = [p.tag for p in morph.parse(words[head]) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
+    if not preds:
+        return True  # an infinitive, a noun: nothing to disagree
+    return any((tag.number in (number, None)) and (number != "sing" or not gender or tag.gender in (gender, None))
+               and tag.person in ("3per", None) for tag in preds)
+
+
+_MODIFIER_RELS = ("nmod", "appos", "after")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-_KIND_NOUNS = frozenset("город село посёлок поселок деревня станица штат провинция округ остров река озеро гора "
+# Settlements agree with the name after them («в городе Ливерпуле»); other kinds of place, and
+# clubs or companies, keep the name in the nominative («на острове Шикотан», «в клубе Манчестер»).
+_SETTLEMENTS = frozenset("город столица село посёлок поселок деревня станица".split())
+_KIND_NOUNS = _SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
                         "трасса шоссе улица проспект площадь мост".split())
 
 _COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
@@ -279,10 +425,11 @@ def _governing_verb(word: str) -> bool:
 
 
 def rule_subject(st: _State) -> None:
-    """The parser reads the name as the subject: the nominative («Верховная рада проголосовала»)."""
+    """The parser reads the name as the subject of a predicate that agrees with it: the nominative
+    («Верховная рада проголосовала»; not «Украину перестанут поддерживать»)."""
     words, i = _context(st)
-    _head, rel = _tree(st)[i]
-    if rel in ("nsubj", "nsubj:pass") and "nomn" in st.cases:
+    head, rel = _tree(st)[i]
+    if rel in ("nsubj", "nsubj:pass") and "nomn" in st.cases and _agrees(st, head):
         st.narrow({"nomn"}, "subject", "subject of the clause")
 
 
@@ -290,9 +437,10 @@ def rule_model(st: _State) -> None:
     """The tagger ranks the remaining forms (see module doc)."""
 
 
-RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_name_agreement, rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject)
+RULES = (rule_form, rule_placeholder_ending, rule_adjective_agreement, rule_preposition, rule_name_agreement, rule_first_name,
+         rule_english_possessive,
+         rule_conjunct, rule_verb_government, rule_apposition, rule_genitive_modifier, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_apposition, rule_genitive_modifier, rule_subject)
 
 
 # ------------------------------------------------------------------ resolving

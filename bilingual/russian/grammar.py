@@ -170,6 +170,14 @@ def term_number(term: Term) -> str:
     return "plur" if best and ("Pltm" in best[0].tag.grammemes or best[0].tag.number == "plur") else "sing"
 
 
+def term_gender(term: Term) -> str | None:
+    """The gender of a name's head noun in the nominative («Африка»: femn), None if unknown."""
+    parses = [p for p in morph.parse(_head_word(term.ru)) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    names = [p for p in parses if {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes]
+    best = (names or parses)[:1]
+    return best[0].tag.gender if best else None
+
+
 def render(term: Term, case: str, number: str = "sing", gender: str | None = None) -> str:
     """The glossary's allowed Russian form put into case/number (gender for adjectives)."""
     base = term.ru
