@@ -43,7 +43,7 @@ FIX = [
     ("Войска заняли часть Запоріжжя и Херсонской области.", "Войска заняли часть Запорожья и Херсонской области.",
      "model"),
     # «на» with a pressure noun: the accusative, not the prepositional
-    ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "model"),
+    ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "direction"),
     # an indeclinable respelling after a noun: the genitive
     ("Жители Харків провели ночь в укрытиях.", "Жители Харькова провели ночь в укрытиях.", "genitive_modifier"),
     # «из» governs the genitive; motion «в» the accusative
@@ -51,7 +51,7 @@ FIX = [
     # a coordinated genitive: «Белоруссии» alone could be genitive, dative or prepositional
     ("Власти Белоруссии и Польши обсудили границу.", "Власти Беларуси и Польши обсудили границу.", "conjunct"),
     # arriving «в» a city: the accusative
-    ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "model"),
+    ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "direction"),
     # a genitive after a noun, the name as the object's owner
     ("Город потерял связь с пригородами Чернігів вчера.", "Город потерял связь с пригородами Чернигова вчера.",
      "genitive_modifier"),

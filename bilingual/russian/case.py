@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Term
 from . import morph
@@ -319,6 +320,82 @@ def rule_verb_government(st: _State) -> None:
                     return
 
 
+def rule_direction(st: _State) -> None:
+    """«в»/«на» + the accusative after a word of motion, attack, delivery or investment
+    («вторжение в Украину», «переброска войск на Украину»), the prepositional otherwise left to
+    the tagger. The word the parser hangs the name on (or, for a noun that is the object of a
+    verb, that verb: «принести мир на Украину») is compared by its navec news embedding with
+    short lists of direction and location words: the nearest must be a direction word, and near.
+    """
+    if st.governor() not in ("в", "во", "на") or not {"accs", "loct"} <= st.cases:
+        return
+    words, i = _context(st)
+    tree = _tree(st)
+    head, rel = tree[i]
+    for climb in (False, True):
+        if head < 0 or not _CYR.search(words[head]) or rel not in (("obj",) if climb else ("obl", "nmod")):
+            return
+        word = words[head]
+        parses = morph.parse(word)
+        near, kind = _nearest_cue(morph.norm(parses[0].normal_form) if parses else word.lower())
+        if near >= _NEAR:
+            if kind == "accs":
+                st.narrow({"accs"}, "direction", f"«{st.governor()}» after «{word}»")
+            return
+        if not parses or parses[0].tag.POS != "NOUN":
+            return
+        # a noun object before the name: its verb, when the verb comes first («принести мир на …»)
+        noun = head
+        head, rel = tree[noun][0], tree[noun][1]
+        if head > noun:
+            return
+
+
+# Heads that take «в»/«на» + the accusative (where to) or, for contrast, the prepositional (where).
+_DIRECTION_WORDS = """вторжение вторгнуться нападение напасть нападать атака атаковать наступление наступать
+переброска перебросить поставка поставить поставлять доставка доставить доставлять отправка отправить отправлять
+ввоз ввезти экспорт экспортировать импорт вывоз вложение вложить инвестиция инвестировать перевод перевести
+поездка поехать ехать приехать приезд прибыть прибытие прилететь прилёт лететь вылететь вернуться возвращение
+въезд въехать переезд переехать визит рейс полёт эвакуация эмиграция иммиграция путь дорога маршрут передать
+передача привезти принести направить направление послать давление надавить санкция обратиться обращение жалоба
+миграция бегство вход войти ввод ввести""".split()
+_LOCATION_WORDS = """жить проживать находиться пребывать работать оставаться остаться произойти происходить
+случиться состояться проходить пройти ситуация положение обстановка выборы референдум кризис война конфликт база
+посольство завод офис жизнь родиться учиться умереть погибнуть выявить зафиксировать обнаружить заболеть вспышка
+эпидемия встреча саммит конференция переговоры музей стадион аэропорт здание университет компания бизнес рынок
+продажа власть правительство лидировать ожидаться планироваться протест митинг марш""".split()
+_NEAR = 0.55  # cosine similarity to the nearest listed word
+
+
+def _nearest_cue(lemma: str) -> tuple[float, str]:
+    """(similarity, "accs" or "loct") of the listed word nearest to ``lemma`` in navec space."""
+    from . import tagger
+
+    v = tagger.vector(lemma)
+    if v is None:
+        return 0.0, ""
+    matrix, kinds = _cue_matrix()
+    sims = matrix @ v
+    j = int(sims.argmax())
+    return float(sims[j]), kinds[j]
+
+
+@lru_cache(maxsize=1)
+def _cue_matrix():
+    import numpy as np
+
+    from . import tagger
+
+    rows, kinds = [], []
+    for kind, words in (("accs", _DIRECTION_WORDS), ("loct", _LOCATION_WORDS)):
+        for w in words:
+            v = tagger.vector(w)
+            if v is not None:
+                rows.append(v)
+                kinds.append(kind)
+    return np.stack(rows), kinds
+
+
 def rule_apposition(st: _State) -> None:
     """A name in apposition to the noun right before it agrees with that noun's case: a noun that
     names the kind of place («в австрийской столице Вене», «трасса Харьков-Сумы») or, for a
@@ -377,7 +454,7 @@ def rule_genitive_modifier(st: _State) -> None:
     if _noun_before(words, i) is None:
         return  # the name doesn't follow a noun (and no parse to pay for)
     head, rel = _tree(st)[i]
-    if rel in ("nsubj", "nsubj:pass") and not _agrees(st, head):
+    if rel in ("nsubj", "nsubj:pass") and _agreement(st, head) != "yes":
         head, rel = i - 1, "after"
     if head > i and rel in _MODIFIER_RELS:
         head = i - 1  # a genitive follows the noun it depends on: the parser's head after it is wrong
@@ -393,18 +470,24 @@ def rule_genitive_modifier(st: _State) -> None:
     st.narrow({"gent"}, "genitive_modifier", f"{rel} «{words[head]}»")
 
 
-def _agrees(st: _State, head: int) -> bool:
-    """Whether the predicate ``head`` can have the name as its subject: a finite verb, short
-    adjective or participle in the name's number (and gender, in the past singular)."""
+def _agreement(st: _State, head: int) -> str:
+    """Whether the predicate ``head`` can have the name as its subject: "yes"; "gender" when
+    only the gender of a past or short form differs (a team is often «она»: «Мюнстер
+    обыграла»); "no" when its number or person can't be the name's. Anything but a finite
+    verb, short adjective or participle says "yes" (nothing to disagree)."""
     words, _i = _context(st)
     if head < 0 or not _CYR.search(words[head]):
-        return True
+        return "yes"
     number, gender = st.readings[0][1], term_gender(st.req.term)
     preds = [p.tag for p in morph.parse(words[head]) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
     if not preds:
-        return True  # an infinitive, a noun: nothing to disagree
-    return any((tag.number in (number, None)) and (number != "sing" or not gender or tag.gender in (gender, None))
-               and tag.person in ("3per", None) for tag in preds)
+        return "yes"
+    fits = [tag for tag in preds if tag.number in (number, None) and tag.person in ("3per", None)]
+    if not fits:
+        return "no"
+    if number != "sing" or not gender or any(tag.gender in (gender, None) for tag in fits):
+        return "yes"
+    return "gender"
 
 
 _MODIFIER_RELS = ("nmod", "appos", "after")
@@ -429,8 +512,13 @@ def rule_subject(st: _State) -> None:
     («Верховная рада проголосовала»; not «Украину перестанут поддерживать»)."""
     words, i = _context(st)
     head, rel = _tree(st)[i]
-    if rel in ("nsubj", "nsubj:pass") and "nomn" in st.cases and _agrees(st, head):
+    if rel not in ("nsubj", "nsubj:pass") or "nomn" not in st.cases:
+        return
+    agreement = _agreement(st, head)
+    if agreement == "yes":
         st.narrow({"nomn"}, "subject", "subject of the clause")
+    elif agreement == "no":
+        st.narrow(set(CASES) - {"nomn"}, "subject", f"«{words[head]}» can't agree with it: no subject")
 
 
 def rule_model(st: _State) -> None:
@@ -439,8 +527,9 @@ def rule_model(st: _State) -> None:
 
 RULES = (rule_form, rule_placeholder_ending, rule_adjective_agreement, rule_preposition, rule_name_agreement, rule_first_name,
          rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_apposition, rule_genitive_modifier, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_apposition, rule_genitive_modifier, rule_subject)
+         rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
+         rule_genitive_modifier, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier, rule_subject)
 
 
 # ------------------------------------------------------------------ resolving
