@@ -271,7 +271,9 @@ def rule_conjunct(st: _State) -> None:
 
     The parser finds the other conjunct; its case is what its own form allows
     (pymorphy3; no prepositional without a preposition) when that is one case,
-    else the tagger's reading when the tagger is sure of it.
+    else the tagger's reading when the tagger is sure of it. A conjunct whose case the tagger
+    all but rules out at the name itself (reading the context alone: a placeholder or a spelling
+    that says nothing about case) is a misparse and is skipped.
     """
     from . import tagger
 
@@ -297,6 +299,8 @@ def rule_conjunct(st: _State) -> None:
             case, p = max(tags[j].cases.items(), key=lambda kv: kv[1])
             cases = {case} if p >= 0.9 and (not cases or case in cases) else set()
         if len(cases) == 1 and cases <= st.cases:
+            if _implausible(st, next(iter(cases))):
+                continue  # the tagger, reading the context alone, all but rules it out: a misparse
             st.narrow(cases, "conjunct", f"coordinated with «{word}» ({next(iter(cases))})")
             return
 
@@ -497,6 +501,21 @@ _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 _SETTLEMENTS = frozenset("город столица село посёлок поселок деревня станица".split())
 _KIND_NOUNS = _SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
                         "трасса шоссе улица проспект площадь мост".split())
+
+# Below this tagger probability at the name, a conjunct's case is taken for a misparse
+# («со стороны Китая и Путин …»: the parser joins «Путин» to «Китая»).
+_IMPLAUSIBLE = 0.05
+
+def _implausible(st: _State, case: str) -> bool:
+    """Whether the tagger, shown an unknown word at the slot, gives ``case`` almost no chance."""
+    from . import tagger
+
+    if st.req.found and not st.bare:
+        return False  # a real form: the tagger reads the form, not the context
+    words, i = _context(st)
+    probs = tagger.tag([words])[0][i].cases
+    return bool(probs) and probs.get(case, 0.0) < _IMPLAUSIBLE
+
 
 _COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
 
