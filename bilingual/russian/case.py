@@ -29,13 +29,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Term
 from . import morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    form_readings, render, suffix_cases, term_gender, term_number,
+    KIND_NOUNS, RELATIVE, SETTLEMENTS, form_readings, noun_before, phrase_cases, render, suffix_cases,
+    term_gender, term_number,
 )
 
 Reading = tuple[str, str, "str | None"]  # (case, number, gender)
@@ -153,10 +153,6 @@ def rule_adjective_agreement(st: _State) -> None:
         st.narrow(cases, "adjective_agreement", f"«{words}»: " + "/".join(c for c in CASES if c in cases))
 
 
-# Relative pronouns open a clause: «с которым Киев …» is no adjective of «Киев».
-_RELATIVE = frozenset({"который", "какой", "чей"})
-
-
 def _agreeing_adjectives(st: _State) -> list[str]:
     """The adjectives (and participles) right before the slot that can agree with the name."""
     out = []
@@ -175,7 +171,7 @@ def _adjective_cases(word: str, st: _State) -> frozenset[str]:
     cases = set()
     for p in morph.parse(word):
         tag = p.tag
-        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in _RELATIVE:
+        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in RELATIVE:
             continue
         if number == "sing" and gender and tag.gender and tag.gender != gender:
             continue
@@ -193,7 +189,7 @@ def rule_preposition(st: _State) -> None:
         # that has one: «в столице Вене»).
         words = [t[2] for t in st.tokens]
         k = st.start()
-        if not (_noun_before(words, k) is not None and "loct" in _phrase_cases(words, k - 1)):
+        if not (noun_before(words, k) is not None and "loct" in phrase_cases(words, k - 1)):
             st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
         return
     en = st.req.en_before
@@ -333,6 +329,8 @@ def rule_direction(st: _State) -> None:
     """
     if st.governor() not in ("в", "во", "на") or not {"accs", "loct"} <= st.cases:
         return
+    from . import direction  # the embeddings load with the models
+
     words, i = _context(st)
     tree = _tree(st)
     head, rel = tree[i]
@@ -341,8 +339,8 @@ def rule_direction(st: _State) -> None:
             return
         word = words[head]
         parses = morph.parse(word)
-        near, kind = _nearest_cue(morph.norm(parses[0].normal_form) if parses else word.lower())
-        if near >= _NEAR:
+        near, kind = direction.nearest_cue(morph.norm(parses[0].normal_form) if parses else word.lower())
+        if near >= direction.NEAR:
             if kind == "accs":
                 st.narrow({"accs"}, "direction", f"«{st.governor()}» after «{word}»")
             return
@@ -355,51 +353,6 @@ def rule_direction(st: _State) -> None:
             return
 
 
-# Heads that take «в»/«на» + the accusative (where to) or, for contrast, the prepositional (where).
-_DIRECTION_WORDS = """вторжение вторгнуться нападение напасть нападать атака атаковать наступление наступать
-переброска перебросить поставка поставить поставлять доставка доставить доставлять отправка отправить отправлять
-ввоз ввезти экспорт экспортировать импорт вывоз вложение вложить инвестиция инвестировать перевод перевести
-поездка поехать ехать приехать приезд прибыть прибытие прилететь прилёт лететь вылететь вернуться возвращение
-въезд въехать переезд переехать визит рейс полёт эвакуация эмиграция иммиграция путь дорога маршрут передать
-передача привезти принести направить направление послать давление надавить санкция обратиться обращение жалоба
-миграция бегство вход войти ввод ввести""".split()
-_LOCATION_WORDS = """жить проживать находиться пребывать работать оставаться остаться произойти происходить
-случиться состояться проходить пройти ситуация положение обстановка выборы референдум кризис война конфликт база
-посольство завод офис жизнь родиться учиться умереть погибнуть выявить зафиксировать обнаружить заболеть вспышка
-эпидемия встреча саммит конференция переговоры музей стадион аэропорт здание университет компания бизнес рынок
-продажа власть правительство лидировать ожидаться планироваться протест митинг марш""".split()
-_NEAR = 0.55  # cosine similarity to the nearest listed word
-
-
-def _nearest_cue(lemma: str) -> tuple[float, str]:
-    """(similarity, "accs" or "loct") of the listed word nearest to ``lemma`` in navec space."""
-    from . import tagger
-
-    v = tagger.vector(lemma)
-    if v is None:
-        return 0.0, ""
-    matrix, kinds = _cue_matrix()
-    sims = matrix @ v
-    j = int(sims.argmax())
-    return float(sims[j]), kinds[j]
-
-
-@lru_cache(maxsize=1)
-def _cue_matrix():
-    import numpy as np
-
-    from . import tagger
-
-    rows, kinds = [], []
-    for kind, words in (("accs", _DIRECTION_WORDS), ("loct", _LOCATION_WORDS)):
-        for w in words:
-            v = tagger.vector(w)
-            if v is not None:
-                rows.append(v)
-                kinds.append(kind)
-    return np.stack(rows), kinds
-
-
 def rule_apposition(st: _State) -> None:
     """A name in apposition to the noun right before it agrees with that noun's case: a noun that
     names the kind of place («в австрийской столице Вене», «трасса Харьков-Сумы») or, for a
@@ -409,41 +362,19 @@ def rule_apposition(st: _State) -> None:
     if PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
-    prev = _noun_before(words, i)
+    prev = noun_before(words, i)
     if prev is None:
         return
     person = st.req.term.type == "person"
-    if not (morph.norm(prev.normal_form) in _SETTLEMENTS
+    if not (morph.norm(prev.normal_form) in SETTLEMENTS
             or (person and "anim" in prev.tag and not _PROPER_TAGS & prev.tag.grammemes)):
         return
     head, rel = _tree(st)[i]
     if head != i - 1 or rel not in ("appos", "nmod", "flat", "flat:name"):
         return
-    cases = _phrase_cases(words, i - 1)
+    cases = phrase_cases(words, i - 1)
     if cases:
         st.narrow(cases, "apposition", f"in apposition to «{words[i - 1]}» ({'/'.join(sorted(cases))})")
-
-
-def _noun_before(words: list[str], i: int):
-    """pymorphy3's first reading of the word before ``i`` when it is a common noun, else None."""
-    if not i or not _CYR.search(words[i - 1]):
-        return None
-    parses = morph.parse(words[i - 1])
-    return parses[0] if parses and parses[0].tag.POS == "NOUN" else None
-
-
-def _phrase_cases(words: list[str], j: int) -> set[str]:
-    """The cases noun ``words[j]`` can be in: its own readings, narrowed by a preposition before
-    it and its adjectives (no prepositional without one)."""
-    parses = morph.parse(words[j])
-    first = parses[0].tag if parses else None
-    cases = {_norm_case(p.tag.case) for p in parses
-             if p.tag.POS == "NOUN" and p.tag.case and first is not None and p.tag.number == first.number}
-    k = j - 1
-    while k >= 0 and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(words[k])[:1]):
-        k -= 1
-    prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
-    return cases & prep if prep else cases - {"loct"}
 
 
 def rule_genitive_modifier(st: _State) -> None:
@@ -455,20 +386,21 @@ def rule_genitive_modifier(st: _State) -> None:
     if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
-    if _noun_before(words, i) is None:
+    near = i - 1 if i > 1 and words[i - 1] in _CLOSING_QUOTES else i  # «"военная агрессия" России»
+    if noun_before(words, near) is None:
         return  # the name doesn't follow a noun (and no parse to pay for)
     head, rel = _tree(st)[i]
     if rel in ("nsubj", "nsubj:pass") and _agreement(st, head) != "yes":
-        head, rel = i - 1, "after"
+        head, rel = near - 1, "after"
     if head > i and rel in _MODIFIER_RELS:
-        head = i - 1  # a genitive follows the noun it depends on: the parser's head after it is wrong
+        head = near - 1  # a genitive follows the noun it depends on: the parser's head after it is wrong
     if not 0 <= head < i or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
         return
     parses = morph.parse(words[head])
     if not parses or parses[0].tag.POS != "NOUN":
         return
     # a kind of place is a common noun: a capital mid-sentence makes it part of a name («Штатов»)
-    kind = morph.norm(parses[0].normal_form) in _KIND_NOUNS and (words[head][:1].islower() or head == 0)
+    kind = morph.norm(parses[0].normal_form) in KIND_NOUNS and (words[head][:1].islower() or head == 0)
     if kind or _PROPER_TAGS & parses[0].tag.grammemes:
         return
     st.narrow({"gent"}, "genitive_modifier", f"{rel} «{words[head]}»")
@@ -494,14 +426,9 @@ def _agreement(st: _State, head: int) -> str:
     return "gender"
 
 
+_CLOSING_QUOTES = frozenset('"»”')
 _MODIFIER_RELS = ("nmod", "appos", "after")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-# Settlements agree with the name after them («в городе Ливерпуле»); other kinds of place, and
-# clubs or companies, keep the name in the nominative («на острове Шикотан», «в клубе Манчестер»).
-_SETTLEMENTS = frozenset("город столица село посёлок поселок деревня станица".split())
-_KIND_NOUNS = _SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
-                        "трасса шоссе улица проспект площадь мост".split())
-
 # Below this tagger probability at the name, a conjunct's case is taken for a misparse
 # («со стороны Китая и Путин …»: the parser joins «Путин» to «Китая»).
 _IMPLAUSIBLE = 0.05

@@ -48,6 +48,16 @@ for _case, _words in {
     for _w in _words.split():
         VERB_CASES[_w] = _case
 
+# Settlements agree with the name after them («в городе Ливерпуле»); other kinds of place, and
+# clubs or companies, keep the name in the nominative («на острове Шикотан», «в клубе Манчестер»).
+SETTLEMENTS = frozenset("город столица село посёлок поселок деревня станица".split())
+KIND_NOUNS = SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
+                                     "трасса шоссе улица проспект площадь мост".split())
+
+# Relative pronouns open a clause: «с которым Киев …» is no adjective of «Киев».
+RELATIVE = frozenset({"который", "какой", "чей"})
+
+
 # English prepositions that pick one reading of an ambiguous Russian one.
 _EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
 _EN_FROM = {"from", "off"}
@@ -205,3 +215,25 @@ def _cap_like(found: str, new: str) -> str:
     if found[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
+
+
+def noun_before(words: list[str], i: int):
+    """pymorphy3's first reading of the word before ``i`` when it is a common noun, else None."""
+    if not i or not _CYR.search(words[i - 1]):
+        return None
+    parses = morph.parse(words[i - 1])
+    return parses[0] if parses and parses[0].tag.POS == "NOUN" else None
+
+
+def phrase_cases(words: list[str], j: int) -> set[str]:
+    """The cases noun ``words[j]`` can be in: its own readings, narrowed by a preposition before
+    it and its adjectives (no prepositional without one)."""
+    parses = morph.parse(words[j])
+    first = parses[0].tag if parses else None
+    cases = {_norm_case(p.tag.case) for p in parses
+             if p.tag.POS == "NOUN" and p.tag.case and first is not None and p.tag.number == first.number}
+    k = j - 1
+    while k >= 0 and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(words[k])[:1]):
+        k -= 1
+    prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
+    return cases & prep if prep else cases - {"loct"}
