@@ -16,7 +16,7 @@ en,ru,type,variants,forbidden,note
 Moldova,Молдова,country,,Молдавия,
 Belarus,Беларусь,country,,Белоруссия,
 Kyrgyzstan,Кыргызстан,country,,Киргизия,
-Germany,Германия,country,,,
+Germany,Германия,country,,Германія,
 Kyiv,Киев,city,,Київ,
 Kharkiv,Харьков,city,,Харків;Харкив,
 Lviv,Львов,city,,Львів,
@@ -26,6 +26,18 @@ Zaporizhzhia,Запорожье,city,,Запоріжжя,
 Dnipro,Днепр,city,,Дніпро,
 Dnipropetrovsk,Днепропетровск,city,,Днипропетровск,
 Scholz,Шольц,person,,,
+Ukraine,Украина,country,,Украіна,
+Ireland,Ирландия,country,,Ірландія,
+Vienna,Вена,city,,Вєна,
+Vladimir,Владимир,person,,Владімір,
+Lewis,Льюис,person,,Льюіс,
+Great Britain,Великобритания,country,,Велікобрітанія,
+China,Китай,country,,Кітай,
+Manchester,Манчестер,city,,Манчєстєр,
+Athens,Афины,city,,Афіни,
+Liverpool,Ливерпуль,city,,,
+Russia,Россия,country,,,
+Vladimir Putin,Владимир Путин,person,,,
 """.encode(), "glossary.csv")
 
 
@@ -68,6 +80,34 @@ FIX = [
     ("Удары по Дніпро продолжаются.", "Удары по Днепру продолжаются.", "preposition"),
     # where one is born or studies: the prepositional
     ("Он родился в Львів и учился в Київ.", "Он родился в Львове и учился в Киеве.", "model"),
+    # an adjective between the preposition and the name agrees with it: «в» + loct, not accs
+    ("Туристы отдыхали в Северной Ірландія все лето.", "Туристы отдыхали в Северной Ирландии все лето.",
+     "adjective_agreement"),
+    # a relative pronoun before the name is no adjective of it
+    ("Это кризис, с которым Київ может столкнуться весной.", "Это кризис, с которым Киев может столкнуться весной.",
+     "subject"),
+    # a first name agrees with the surname after it, not with the title before
+    ("Лидер страны Владімір Путин посетил завод.", "Лидер страны Владимир Путин посетил завод.", "first_name"),
+    ("Журналисты поговорили с гонщиком Льюіс Хэмилтоном.", "Журналисты поговорили с гонщиком Льюисом Хэмилтоном.",
+     "first_name"),
+    # a capital in apposition to «столица»: the case of «столице»
+    ("В австрийской столице Вєна прошел концерт.", "В австрийской столице Вене прошел концерт.", "apposition"),
+    # a club keeps its name in the nominative
+    ("Вспышка произошла в клубе Манчєстєр Юнайтед.", "Вспышка произошла в клубе Манчестер Юнайтед.", "model"),
+    # «в»/«на» after a word of delivery, invasion or sending: the accusative
+    ("Россия продолжает поставки газа в Германія.", "Россия продолжает поставки газа в Германию.", "direction"),
+    ("Эксперты обсуждали возможное вторжение в Украіна.", "Эксперты обсуждали возможное вторжение в Украину.",
+     "direction"),
+    ("Корабли отправят в Афіни до конца года.", "Корабли отправят в Афины до конца года.", "direction"),
+    # the parser's subject, but the verb is plural: not the nominative
+    ("Аналитики считают, что Украіна перестанут поддерживать союзники.",
+     "Аналитики считают, что Украину перестанут поддерживать союзники.", "model"),
+    # a neuter verb can't agree with the name: it hangs on the noun before it, in the genitive
+    ("Министерство здравоохранения Велікобрітанія сообщило о случаях.",
+     "Министерство здравоохранения Великобритании сообщило о случаях.", "genitive_modifier"),
+    # a genitive after a noun in quotes
+    ('Журналисты назвали это "вмешательством" Кітай во внутренние дела.',
+     'Журналисты назвали это "вмешательством" Китая во внутренние дела.', "genitive_modifier"),
 ]
 
 
@@ -89,6 +129,17 @@ RESTORE = [
     ("He went to Kyiv.", "He went to ZX1.", "He went to Киев."),
     # a subject at the start of the sentence
     ("Moldova voted against.", "ZX1 проголосовала против.", "Молдова проголосовала против."),
+    # a person's name in apposition to a title takes the title's case
+    ("If President Vladimir Putin starts an offensive.", "Если президент ZX1 начнет наступление.",
+     "Если президент Владимир Путин начнет наступление."),
+    # «the city of X» is an apposition, not a genitive
+    ("The summit in the city of Liverpool ended.", "Саммит в городе ZX1 завершился.",
+     "Саммит в городе Ливерпуле завершился."),
+    # a genitive after a quoted noun; «против» governs the genitive
+    ("Russia's military aggression against Ukraine.", '"Военная агрессия" ZX1 против ZX2 осуждена.',
+     '"Военная агрессия" России против Украины осуждена.'),
+    # an invasion goes «в» + accusative
+    ("Russia invaded Ukraine.", "ZX1 вторглась в ZX2.", "Россия вторглась в Украину."),
 ]
 
 

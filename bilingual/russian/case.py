@@ -252,12 +252,13 @@ def rule_first_name(st: _State) -> None:
 
 
 def rule_english_possessive(st: _State) -> None:
-    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive."""
+    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive
+    («визит Путина»); not after a settlement noun, where «the city of X» is an apposition."""
     if st.req.found or PREPOSITIONS.get(st.before().lower()):
         return
-    prev = st.before()
-    if not any(p.tag.POS == "NOUN" for p in morph.parse(prev)[:1]) if _CYR.search(prev) else True:
-        return  # only where Russian can hang a genitive on a noun («визит Путина»)
+    prev = noun_before([t[2] for t in st.tokens], st.slot[0])
+    if prev is None or morph.norm(prev.normal_form) in SETTLEMENTS:
+        return
     if st.req.en_after in ("'s", "’s") or st.req.en_before == "of":
         st.narrow({"gent"}, "english_possessive", "English «'s»/«of»")
 
@@ -471,8 +472,8 @@ def rule_model(st: _State) -> None:
     """The tagger ranks the remaining forms (see module doc)."""
 
 
-RULES = (rule_form, rule_placeholder_ending, rule_adjective_agreement, rule_preposition, rule_name_agreement, rule_first_name,
-         rule_english_possessive,
+RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
+         rule_first_name, rule_english_possessive,
          rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
 _SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier, rule_subject)
