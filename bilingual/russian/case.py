@@ -404,7 +404,8 @@ def rule_genitive_modifier(st: _State) -> None:
     kind = morph.norm(parses[0].normal_form) in KIND_NOUNS and (words[head][:1].islower() or head == 0)
     if kind or _PROPER_TAGS & parses[0].tag.grammemes:
         return
-    st.narrow({"gent"}, "genitive_modifier", f"{rel} «{words[head]}»")
+    cue = f"after «{words[head]}» (the verb can't agree with the name)" if rel == "after" else f"{rel} of «{words[head]}»"
+    st.narrow({"gent"}, "genitive_modifier", cue)
 
 
 def _agreement(st: _State, head: int) -> str:
