@@ -153,12 +153,8 @@ def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
     raise AssertionError("unreachable")
 
 
-def read_text(path) -> tuple[str, str, tuple[str, ...]]:
-    """Read a text file: (text with LF line ends, encoding name, warnings).
-
-    Raises InputError naming the file when it is missing, too large, binary,
-    undecodable, empty or whitespace only.
-    """
+def read_bytes(path) -> bytes:
+    """The bytes of an article file; InputError naming it when missing, not a file or too large."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -166,9 +162,18 @@ def read_text(path) -> tuple[str, str, tuple[str, ...]]:
             _fail(path, "not a regular file")
         if size > MAX_BYTES:
             _fail(path, f"file is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES / 1e6:.0f} MB")
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as e:
         _fail(path, f"can't read: {e.strerror or e}")
+    raise AssertionError("unreachable")
+
+
+def decode_text(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes read from ``path``: (text with LF line ends, encoding name, warnings).
+
+    Raises InputError naming the file when they are binary, undecodable, empty or
+    whitespace only.
+    """
     text, encoding, warnings = decode_bytes(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
@@ -178,6 +183,15 @@ def read_text(path) -> tuple[str, str, tuple[str, ...]]:
     for warning in warnings:
         log.warning(warning)
     return text, encoding, warnings
+
+
+def read_text(path) -> tuple[str, str, tuple[str, ...]]:
+    """Read a text file: (text with LF line ends, encoding name, warnings).
+
+    Raises InputError naming the file when it is missing, too large, binary,
+    undecodable, empty or whitespace only.
+    """
+    return decode_text(read_bytes(path), path)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -410,8 +424,13 @@ def _markdown_block_ranges(text: str):
     yield pos, len(text), False
 
 
-def read_document(path, lang: str | None = None) -> Document:
-    """Read, decode, segment and language-tag one article file."""
+def read_document(path, lang: str | None = None, *, source: tuple[str, str, tuple[str, ...]] | None = None
+                  ) -> Document:
+    """Read, decode, segment and language-tag one article file.
+
+    ``source`` is the file's text already read by ``read_text`` (text, encoding, warnings),
+    for a caller that holds it (``fix`` keeps the bytes to write the file back).
+    """
     if Path(path).suffix.lower() == ".docx":
         from .docx import extract_docx
 
@@ -419,7 +438,7 @@ def read_document(path, lang: str | None = None) -> Document:
         _check_size(path, body, blocks)
         first_line = None
     else:
-        text, encoding, warnings = read_text(path)
+        text, encoding, warnings = source or read_text(path)
         if _is_html(path, text):
             body, blocks, meta = extract_html(text, path)
             _check_size(path, body, blocks)

@@ -99,7 +99,7 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
         raise UsageError("fix needs a glossary (--glossary FILE, or glossary.csv here)")
     file = TextFile.read(path)
     text = file.text
-    doc = read_document(path, "ru")
+    doc = read_document(path, "ru", source=file.source)
     offset = len(text) - len(doc.text)  # the body is what follows the front matter
     if text[offset:] != doc.text:
         raise UsageError("can't locate the article body in the file", path=str(path))

@@ -16,7 +16,6 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 from .errors import OutputError
@@ -33,13 +32,15 @@ class TextFile:
     codec: str  # the Python codec that decodes the rest
     raw: str  # the decoded text, line ends as in the file
     text: str  # the decoded text with LF line ends (what Documents index)
+    encoding: str = ""  # the encoding's name as read_text reports it
+    warnings: tuple[str, ...] = ()  # what decoding said (not UTF-8, ...)
 
     @classmethod
     def read(cls, path: str | os.PathLike) -> "TextFile":
-        from .corpus import _BOMS, read_text
+        from .corpus import _BOMS, decode_text, read_bytes
 
-        text, encoding, _ = read_text(path)
-        data = Path(path).read_bytes()
+        data = read_bytes(path)  # one read and one decoding serve the Document and the write-back
+        text, encoding, warnings = decode_text(data, path)
         bom, codec = b"", encoding
         for mark, name, _family in _BOMS:
             if data.startswith(mark):
@@ -48,7 +49,12 @@ class TextFile:
         raw = data[len(bom):].decode(codec)
         if raw.startswith("\ufeff"):  # read_text drops a second mark inside the text too
             bom, raw = bom + "\ufeff".encode(codec), raw[1:]
-        return cls(str(path), data, bom, codec, raw, text)
+        return cls(str(path), data, bom, codec, raw, text, encoding, warnings)
+
+    @property
+    def source(self) -> tuple[str, str, tuple[str, ...]]:
+        """What ``read_text`` would return for the file, for ``read_document(source=...)``."""
+        return self.text, self.encoding, self.warnings
 
     def raw_offset(self, pos: int) -> int:
         """The offset in ``raw`` of offset ``pos`` in ``text`` (each CRLF is one LF there)."""

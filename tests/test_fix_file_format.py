@@ -76,3 +76,25 @@ def test_the_printed_diff_applies_with_patch(kind, tmp_path):
                              timeout=60)
     assert applied.returncode == 0, applied.stdout + applied.stderr
     assert (tmp_path / "ru.md").read_bytes() == store(GOOD)
+
+
+@pytest.mark.parametrize("kind", ["UTF-8, CRLF, final newline", "Windows-1251, CRLF", "UTF-16 LE with BOM"])
+def test_fix_reads_and_decodes_the_file_once(kind, tmp_path, monkeypatch):
+    """One read of the bytes and one decoding serve both the article and the write-back."""
+    import bilingual.corpus as corpus
+    from bilingual import fix_file, load_glossary
+
+    setup(tmp_path, STORED[kind])
+    calls = {"read": 0, "decode": 0}
+
+    def counted(name, real):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(corpus, "read_bytes", counted("read", corpus.read_bytes))
+    monkeypatch.setattr(corpus, "decode_bytes", counted("decode", corpus.decode_bytes))
+    result = fix_file(tmp_path / "ru.md", load_glossary(tmp_path / "g.csv"))
+    assert calls == {"read": 1, "decode": 1}
+    assert result.file.encode(result.fixed_raw) == STORED[kind](GOOD)

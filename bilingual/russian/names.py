@@ -42,8 +42,16 @@ def _readings(word: str) -> list:
     parses = [p for p in morph.parse(word) if p.tag.POS == "NOUN" and p.tag.case]
     proper = [p for p in parses if _PROPER & p.tag.grammemes]
     if proper and morph.is_known(word):
-        return proper
-    return _inverted(word) or proper or parses
+        return _singular(proper)
+    return _singular(_inverted(word) or proper or parses)
+
+
+def _singular(readings: list) -> list:
+    """The readings once each (by lemma and tag), plural ones only when there is no singular:
+    a name is rarely plural, while «Лавров» or «Рашид» are also plural genitives of other names."""
+    unique = list({(p.normal_form, str(p.tag)): p for p in readings}.values())
+    single = [p for p in unique if p.tag.number != "plur" or "Pltm" in p.tag.grammemes]
+    return single or unique
 
 
 @lru_cache(maxsize=50_000)
@@ -86,6 +94,8 @@ def lemmatize_name(phrase: str) -> str:
         return phrase
     readings = {w: _readings(w) for w in cyr}
     person = len(cyr) > 1 and any(_PERSON & p.tag.grammemes for w in cyr for p in readings[w])
+    if person:  # in a person's name, a word that can be a person's name is read only as one
+        readings = {w: [p for p in rs if _PERSON & p.tag.grammemes] or rs for w, rs in readings.items()}
     votes: Counter = Counter()
     for rank, w in enumerate(cyr):
         for p in readings[w]:
@@ -103,7 +113,10 @@ def lemmatize_name(phrase: str) -> str:
         if not _CYR.search(w):
             out.append(w)
             continue
-        fitting = [p for p in readings[w] if _fits(p, gender, case)] or readings[w]
+        # none of the word's readings fits the name's gender and case: an indeclinable spelling
+        # pymorphy3 knows stays as it is («Филип Петри»: «Петри» is not a case of «Петря»)
+        fitting = ([p for p in readings[w] if _fits(p, gender, case)]
+                   or [p for p in morph.parse(w) if "Fixd" in p.tag.grammemes][:1] or readings[w])
         out.append(_nominative(w, fitting[0], gender) if fitting else w)
     return " ".join(out)
 
@@ -131,10 +144,18 @@ def name_key(phrase: str) -> str:
 _CASE_TAIL = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ою|ею|ом|ем|ём|ым|им|ах|ях|ов|ев|ам|ям|ии|ию|ия|ы|и|а|я|у|ю|е|ь|й)$")
 
 
+# The possessive suffix of Russian surnames (Рябков, Путин): «Рябкова» is «Рябков» + «а», but
+# «Рябков» alone loses «ов» to _CASE_TAIL (it is also a plural genitive ending).
+_SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
 def _stem(word: str) -> str:
     low = morph.norm(word)
     cut = _CASE_TAIL.sub("", low)
-    return cut if len(cut) >= 4 else low
+    if len(cut) < 4:
+        return low
+    bare = _SURNAME_SUFFIX.sub("", cut)
+    return bare if len(bare) >= 4 else cut
 
 
 def same_name(a: str, b: str) -> bool:
