@@ -324,9 +324,11 @@ def rule_verb_government(st: _State) -> None:
 def rule_direction(st: _State) -> None:
     """«в»/«на» + the accusative after a word of motion, attack, delivery or investment
     («вторжение в Украину», «переброска войск на Украину»), the prepositional otherwise left to
-    the tagger. The word the parser hangs the name on (or, for a noun that is the object of a
-    verb, that verb: «принести мир на Украину») is compared by its navec news embedding with
-    short lists of direction and location words: the nearest must be a direction word, and near.
+    the tagger. The word the parser hangs the name on is compared by its navec news embedding
+    with short lists of direction and location words (``direction.py``): the nearest must be a
+    direction word, and near. A noun that is neither hands over to the word it depends on, when
+    that comes first («поставки оружия в …», «принести мир на …»), up to two steps; a head the
+    parser puts after the name is taken for a misparse: the word before the preposition stands in.
     """
     if st.governor() not in ("в", "во", "на") or not {"accs", "loct"} <= st.cases:
         return
@@ -335,8 +337,11 @@ def rule_direction(st: _State) -> None:
     words, i = _context(st)
     tree = _tree(st)
     head, rel = tree[i]
-    for climb in (False, True):
-        if head < 0 or not _CYR.search(words[head]) or rel not in (("obj",) if climb else ("obl", "nmod")):
+    prep = i - (st.slot[0] - st.start()) - 1
+    if head > i and rel in ("obl", "nmod") and prep > 0:
+        head = prep - 1
+    for step in range(3):
+        if head < 0 or not _CYR.search(words[head]) or rel not in ("obl", "nmod", "obj"):
             return
         word = words[head]
         parses = morph.parse(word)
@@ -345,11 +350,10 @@ def rule_direction(st: _State) -> None:
             if kind == "accs":
                 st.narrow({"accs"}, "direction", f"«{st.governor()}» after «{word}»")
             return
-        if not parses or parses[0].tag.POS != "NOUN":
+        if not parses or parses[0].tag.POS != "NOUN" or step == 2:
             return
-        # a noun object before the name: its verb, when the verb comes first («принести мир на …»)
         noun = head
-        head, rel = tree[noun][0], tree[noun][1]
+        head, rel = tree[noun]
         if head > noun:
             return
 
