@@ -461,7 +461,9 @@ def _governing_verb(word: str) -> bool:
 
 def rule_subject(st: _State) -> None:
     """The parser reads the name as the subject of a predicate that agrees with it: the nominative
-    («Верховная рада проголосовала»; not «Украину перестанут поддерживать»)."""
+    («Верховная рада проголосовала»). A predicate whose number or person can't be the name's
+    has it for its object: the accusative («Украину перестанут поддерживать», «город Киев
+    бомбили»; a noun before the name has had its genitive turn)."""
     words, i = _context(st)
     head, rel = _tree(st)[i]
     if rel not in ("nsubj", "nsubj:pass") or "nomn" not in st.cases:
@@ -470,7 +472,8 @@ def rule_subject(st: _State) -> None:
     if agreement == "yes":
         st.narrow({"nomn"}, "subject", "subject of the clause")
     elif agreement == "no":
-        st.narrow(set(CASES) - {"nomn"}, "subject", f"«{words[head]}» can't agree with it: no subject")
+        cases = {"accs"} if "accs" in st.cases else set(CASES) - {"nomn"}
+        st.narrow(cases, "subject", f"«{words[head]}» can't agree with it: its object")
 
 
 def rule_model(st: _State) -> None:
