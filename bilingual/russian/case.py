@@ -8,9 +8,12 @@ The answer is built by an ordered list of named rules (``RULES``), the razdel
 way. Each rule looks at one cue and either narrows the set of readings still
 possible or leaves it alone; the first rule that leaves one reading decides.
 Certain cues come first (the found form's own readings, a governing
-preposition, the model's ending on a placeholder, a first name the surname
-agrees with, a coordinated noun whose case the tagger is sure of); what they
-leave open is ranked by the trained tagger (``tagger.py``): its probability for
+preposition, the model's ending on a placeholder, adjectives that agree with
+the name, a first name the surname agrees with and a surname the first name
+agrees with); then the parser's (a coordinated noun whose case the tagger is
+sure of, a governing verb, a head of motion after «в»/«на», a settlement or
+title in apposition, a noun the name is the genitive of, a subject whose verb
+agrees with it); what they leave open is ranked by the trained tagger (``tagger.py``): its probability for
 each remaining case at the slot, read from the words around it (a placeholder,
 or a spelling that says nothing about case, is shown to the tagger as an
 unknown word of a name's shape). Ranking by substituting each candidate form and
@@ -18,7 +21,7 @@ asking the tagger whether it agrees was tried: on the WMT22 dev references it
 changed no figure at the time (restore 0.942 either way) at two to six times the
 cost, since the tagger mostly confirms whatever form it is shown. English «in»
 doesn't pick the prepositional after в/на («arrived in Poland» is «в Польшу»):
-the tagger reads those.
+the head of the phrase does (``rule_direction``), else the tagger.
 
 ``Decision.rule`` names the rule that decided and ``Decision.cue`` says why;
 ``uncertain`` marks a model choice the tagger wasn't sure of, for an editor.
@@ -34,8 +37,8 @@ from ..model import Term
 from . import morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    KIND_NOUNS, RELATIVE, SETTLEMENTS, form_readings, noun_before, phrase_cases, render, suffix_cases,
-    term_gender, term_number,
+    KIND_NOUNS, SETTLEMENTS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
+    render, suffix_cases, term_gender, term_number,
 )
 
 Reading = tuple[str, str, "str | None"]  # (case, number, gender)
@@ -146,7 +149,7 @@ def rule_adjective_agreement(st: _State) -> None:
     Азии»): the cases their own forms allow in the name's gender and number."""
     cases = None
     for word in _agreeing_adjectives(st):
-        own = _adjective_cases(word, st)
+        own = adjective_cases(word, st.readings[0][1], term_gender(st.req.term))
         cases = own if cases is None else cases & own
     if cases:
         words = " ".join(t[2] for t in st.tokens[st.start():st.slot[0]])
@@ -159,24 +162,11 @@ def _agreeing_adjectives(st: _State) -> list[str]:
     i = st.slot[0] - 1
     while i >= 0 and len(out) < 3:
         word = st.tokens[i][2]
-        if not _CYR.search(word) or not _adjective_cases(word, st):
+        if not _CYR.search(word) or not adjective_cases(word, st.readings[0][1], term_gender(st.req.term)):
             break
         out.insert(0, word)
         i -= 1
     return out
-
-
-def _adjective_cases(word: str, st: _State) -> frozenset[str]:
-    number, gender = st.readings[0][1], term_gender(st.req.term)
-    cases = set()
-    for p in morph.parse(word):
-        tag = p.tag
-        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in RELATIVE:
-            continue
-        if number == "sing" and gender and tag.gender and tag.gender != gender:
-            continue
-        cases.add(_norm_case(tag.case))
-    return frozenset(cases)
 
 
 def rule_preposition(st: _State) -> None:
@@ -359,11 +349,11 @@ def rule_direction(st: _State) -> None:
 
 
 def rule_apposition(st: _State) -> None:
-    """A name in apposition to the noun right before it agrees with that noun's case: a noun that
-    names the kind of place («в австрийской столице Вене», «трасса Харьков-Сумы») or, for a
-    person, a title («президента Владимира Путина»). The noun's case is what its own form allows
-    with its preposition (pymorphy3). Clubs and companies keep their names in the nominative
-    («в клубе Манчестер Юнайтед»), so only kinds of place count."""
+    """A name in apposition to the noun right before it agrees with that noun's case: a settlement
+    noun («в австрийской столице Вене», «в городе Ливерпуле») or, for a person, a title
+    («президента Владимира Путина»). The noun's case is what its own form allows with its
+    preposition (pymorphy3). Clubs, companies, islands and roads keep the name in the nominative
+    («в клубе Манчестер Юнайтед», «трасса Харьков-Сумы»), so only settlements count."""
     if PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
@@ -408,28 +398,16 @@ def rule_genitive_modifier(st: _State) -> None:
     kind = morph.norm(parses[0].normal_form) in KIND_NOUNS and (words[head][:1].islower() or head == 0)
     if kind or _PROPER_TAGS & parses[0].tag.grammemes:
         return
-    cue = f"after «{words[head]}» (the verb can't agree with the name)" if rel == "after" else f"{rel} of «{words[head]}»"
+    cue = f"{rel} of «{words[head]}»" if rel != "after" else f"after «{words[head]}» (the verb can't agree with the name)"
     st.narrow({"gent"}, "genitive_modifier", cue)
 
 
 def _agreement(st: _State, head: int) -> str:
-    """Whether the predicate ``head`` can have the name as its subject: "yes"; "gender" when
-    only the gender of a past or short form differs (a team is often «она»: «Мюнстер
-    обыграла»); "no" when its number or person can't be the name's. Anything but a finite
-    verb, short adjective or participle says "yes" (nothing to disagree)."""
+    """``predicate_agreement`` of the parser's head word with the name (see grammar.py)."""
     words, _i = _context(st)
     if head < 0 or not _CYR.search(words[head]):
         return "yes"
-    number, gender = st.readings[0][1], term_gender(st.req.term)
-    preds = [p.tag for p in morph.parse(words[head]) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
-    if not preds:
-        return "yes"
-    fits = [tag for tag in preds if tag.number in (number, None) and tag.person in ("3per", None)]
-    if not fits:
-        return "no"
-    if number != "sing" or not gender or any(tag.gender in (gender, None) for tag in fits):
-        return "yes"
-    return "gender"
+    return predicate_agreement(words[head], st.readings[0][1], term_gender(st.req.term))
 
 
 _CLOSING_QUOTES = frozenset('"»”')
@@ -438,6 +416,7 @@ _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 # Below this tagger probability at the name, a conjunct's case is taken for a misparse
 # («со стороны Китая и Путин …»: the parser joins «Путин» to «Китая»).
 _IMPLAUSIBLE = 0.05
+
 
 def _implausible(st: _State, case: str) -> bool:
     """Whether the tagger, shown an unknown word at the slot, gives ``case`` almost no chance."""
@@ -484,7 +463,8 @@ RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_ag
          rule_first_name, rule_english_possessive,
          rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier, rule_subject)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,
+                 rule_subject)
 
 
 # ------------------------------------------------------------------ resolving

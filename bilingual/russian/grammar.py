@@ -237,3 +237,33 @@ def phrase_cases(words: list[str], j: int) -> set[str]:
         k -= 1
     prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
     return cases & prep if prep else cases - {"loct"}
+
+
+def adjective_cases(word: str, number: str, gender: str | None) -> frozenset[str]:
+    """The cases an adjective or participle can be in when it agrees with a noun of this number
+    and gender («Южной», feminine singular: gent/datv/ablt/loct); empty for anything else."""
+    cases = set()
+    for p in morph.parse(word):
+        tag = p.tag
+        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in RELATIVE:
+            continue
+        if number == "sing" and gender and tag.gender and tag.gender != gender:
+            continue
+        cases.add(_norm_case(tag.case))
+    return frozenset(cases)
+
+
+def predicate_agreement(word: str, number: str, gender: str | None) -> str:
+    """Whether a predicate can have a name of this number and gender for its subject: "yes";
+    "gender" when only the gender of a past or short form differs (a team is often «она»:
+    «Мюнстер обыграла»); "no" when its number or person can't be the name's. Anything but a
+    finite verb, short adjective or participle says "yes" (nothing to disagree)."""
+    preds = [p.tag for p in morph.parse(word) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
+    if not preds:
+        return "yes"
+    fits = [tag for tag in preds if tag.number in (number, None) and tag.person in ("3per", None)]
+    if not fits:
+        return "no"
+    if number != "sing" or not gender or any(tag.gender in (gender, None) for tag in fits):
+        return "yes"
+    return "gender"
