@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.glossary import parse_glossary
+from bilingual.russian.grammar import adjective_cases, phrase_cases, predicate_agreement
 from bilingual.translate.enforce import Enforcer
 
 GLOSSARY = parse_glossary("""\
@@ -194,3 +195,59 @@ def test_decision_in_json(enforcer):
     rep = enforcer.correct("Переговоры с Белоруссией зашли в тупик.").replacements[0]
     assert rep.to_dict() == {"old": "Белоруссией", "new": "Беларусью", "term": "Belarus", "case": "ablt",
                              "rule": "form", "cue": "«Белоруссией»: ablt", "uncertain": False}
+
+
+# The agreement helpers the rules read: word | number | gender | cases (or verdict)
+ADJECTIVES = [
+    ("Южной", "sing", "femn", {"gent", "datv", "ablt", "loct"}),
+    ("Южную", "sing", "femn", {"accs"}),
+    ("Южной", "sing", "masc", set()),  # doesn't agree with a masculine name
+    ("которым", "sing", "masc", set()),  # a relative pronoun opens a clause
+    ("Соединённых", "plur", None, {"gent", "accs", "loct"}),
+]
+
+
+@pytest.mark.parametrize("word, number, gender, cases", ADJECTIVES)
+def test_adjective_cases(word, number, gender, cases):
+    assert adjective_cases(word, number, gender) == cases
+
+
+PREDICATES = [
+    ("проголосовала", "sing", "femn", "yes"),
+    ("перестанут", "sing", "femn", "no"),
+    ("проинформировало", "sing", "femn", "gender"),
+    ("обыграла", "sing", "masc", "gender"),
+    ("поддерживать", "sing", "femn", "yes"),  # an infinitive has nothing to disagree
+]
+
+
+@pytest.mark.parametrize("word, number, gender, verdict", PREDICATES)
+def test_predicate_agreement(word, number, gender, verdict):
+    assert predicate_agreement(word, number, gender) == verdict
+
+
+# a noun's cases with the preposition and adjectives before it
+PHRASES = [
+    ("В австрийской столице", {"loct"}),
+    ("над столицей", {"ablt"}),
+    ("жители столицы", {"gent"}),
+]
+
+
+@pytest.mark.parametrize("phrase, cases", PHRASES)
+def test_phrase_cases(phrase, cases):
+    words = phrase.split()
+    assert phrase_cases(words, len(words) - 1) == cases
+
+
+# heads of «в»/«на»: the nearest listed word's kind in the news embeddings
+HEADS = [("вторжение", "accs"), ("вторгнуться", "accs"), ("привезти", "accs"), ("выборы", "loct"),
+         ("жить", "loct")]
+
+
+@pytest.mark.parametrize("lemma, kind", HEADS)
+def test_direction_heads(lemma, kind):
+    from bilingual.russian import direction
+
+    near, got = direction.nearest_cue(lemma)
+    assert (got, near >= direction.NEAR) == (kind, True)
