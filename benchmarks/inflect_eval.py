@@ -7,7 +7,9 @@ Four tasks, all scored against the professional Russian reference:
   puts them back; a slot is right when the restored form equals the reference's.
 - fix, indeclinable: a proper noun of the reference is replaced by a respelling of its
   nominative with Ukrainian-looking letters («Берлине» → «Берлін»), which the glossary forbids;
-  ``fix_file`` must write the reference's form back.
+  ``fix_file`` must write the reference's form back. A word the document also writes after
+  a first name («Ирина Ярцева») is a person's surname: its nominative is the name
+  lemmatiser's reading of the pair («Ярцева», not the town «Ярцево»), its glossary entry a person.
 - fix, declinable synonym: a name with a synonym of another paradigm (Молдова/Молдавия,
   Беларусь/Белоруссия, ...) is written as the forbidden synonym in the reference's case;
   ``fix_file`` must give the reference's form.
@@ -207,6 +209,22 @@ def _proper_words(ru: str):
         yield m.start(), m.end(), w, parses[0].normal_form
 
 
+def _surnames(docs) -> dict[str, str]:
+    """Surname forms the documents write after a first name («Ирина Ярцева»), each mapped to the
+    surname's nominative as the project's name lemmatiser reads the pair in context."""
+    from bilingual.russian import morph
+    from bilingual.russian.names import lemmatize_name
+
+    out = {}
+    for _en, ru in pairs(docs):
+        for m in re.finditer(r"([А-ЯЁ][а-яё]+) ([А-ЯЁ][а-яё]+)", ru):
+            first, last = m.groups()
+            if any("Name" in p.tag.grammemes for p in morph.parse(first)) and \
+                    any("Surn" in p.tag.grammemes for p in morph.parse(last)):
+                out.setdefault(morph.norm(last), lemmatize_name(m.group()).split()[-1])
+    return out
+
+
 def _run_fix(instances, glossary, use_model: bool):
     """Run fix_file on one file per instance; returns the fixed sentences."""
     from bilingual.fix import fix_file
@@ -237,17 +255,24 @@ def task_indeclinable(docs, use_model: bool, show: int):
     from bilingual.russian.grammar import render
 
     rows, instances = {}, []
-    for _en, ru in pairs(docs):
-        for start, stop, word, lemma in _proper_words(ru):
-            nom = morph.match_case(word, lemma)
-            bad = _respell(nom)
-            if bad == nom or morph.is_known(bad):
-                continue
-            term = Term(en=lemma, ru=nom, forbidden=(bad,))
-            if not any(same_form(render(term, c, n), word) for c in morph.CASES for n in ("sing", "plur")):
-                continue  # the lemma doesn't reproduce the reference's form: not a case question
-            rows[lemma] = f"{lemma},{nom},place,,{bad},"
-            instances.append((ru[:start] + bad + ru[stop:], ru, (word, bad)))
+    for doc in docs:
+        surnames = _surnames([doc])
+        for _en, ru in pairs([doc]):
+            for start, stop, word, lemma in _proper_words(ru):
+                kind, nom = "place", morph.match_case(word, lemma)
+                if morph.norm(word) in surnames:
+                    # The document names a person with this word after a first name («Ирина
+                    # Ярцева»): its nominative is the name lemmatiser's, not the town's «Ярцево».
+                    kind, nom = "person", surnames[morph.norm(word)]
+                    lemma = morph.norm(nom)
+                bad = _respell(nom)
+                if bad == nom or morph.is_known(bad):
+                    continue
+                term = Term(en=lemma, ru=nom, forbidden=(bad,), type=kind)
+                if not any(same_form(render(term, c, n), word) for c in morph.CASES for n in ("sing", "plur")):
+                    continue  # the lemma doesn't reproduce the reference's form: not a case question
+                rows[lemma] = f"{lemma},{nom},{kind},,{bad},"
+                instances.append((ru[:start] + bad + ru[stop:], ru, (word, bad)))
     glossary = parse_glossary(("en,ru,type,variants,forbidden,note\n" + "\n".join(rows.values()) + "\n").encode(),
                               "indecl.csv")
     fixed = _run_fix(instances, glossary, use_model)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.glossary import parse_glossary
+from bilingual.russian.grammar import adjective_cases, phrase_cases, predicate_agreement
 from bilingual.translate.enforce import Enforcer
 
 GLOSSARY = parse_glossary("""\
@@ -16,7 +17,7 @@ en,ru,type,variants,forbidden,note
 Moldova,Молдова,country,,Молдавия,
 Belarus,Беларусь,country,,Белоруссия,
 Kyrgyzstan,Кыргызстан,country,,Киргизия,
-Germany,Германия,country,,,
+Germany,Германия,country,,Германія,
 Kyiv,Киев,city,,Київ,
 Kharkiv,Харьков,city,,Харків;Харкив,
 Lviv,Львов,city,,Львів,
@@ -26,6 +27,18 @@ Zaporizhzhia,Запорожье,city,,Запоріжжя,
 Dnipro,Днепр,city,,Дніпро,
 Dnipropetrovsk,Днепропетровск,city,,Днипропетровск,
 Scholz,Шольц,person,,,
+Ukraine,Украина,country,,Украіна,
+Ireland,Ирландия,country,,Ірландія,
+Vienna,Вена,city,,Вєна,
+Vladimir,Владимир,person,,Владімір,
+Lewis,Льюис,person,,Льюіс,
+Great Britain,Великобритания,country,,Велікобрітанія,
+China,Китай,country,,Кітай,
+Manchester,Манчестер,city,,Манчєстєр,
+Athens,Афины,city,,Афіни,
+Liverpool,Ливерпуль,city,,,
+Russia,Россия,country,,,
+Vladimir Putin,Владимир Путин,person,,,
 """.encode(), "glossary.csv")
 
 
@@ -43,7 +56,7 @@ FIX = [
     ("Войска заняли часть Запоріжжя и Херсонской области.", "Войска заняли часть Запорожья и Херсонской области.",
      "model"),
     # «на» with a pressure noun: the accusative, not the prepositional
-    ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "model"),
+    ("Это усилит давление на Днипропетровск.", "Это усилит давление на Днепропетровск.", "direction"),
     # an indeclinable respelling after a noun: the genitive
     ("Жители Харків провели ночь в укрытиях.", "Жители Харькова провели ночь в укрытиях.", "genitive_modifier"),
     # «из» governs the genitive; motion «в» the accusative
@@ -51,7 +64,7 @@ FIX = [
     # a coordinated genitive: «Белоруссии» alone could be genitive, dative or prepositional
     ("Власти Белоруссии и Польши обсудили границу.", "Власти Беларуси и Польши обсудили границу.", "conjunct"),
     # arriving «в» a city: the accusative
-    ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "model"),
+    ("Делегация прибыла в Миколаїв утром.", "Делегация прибыла в Николаев утром.", "direction"),
     # a genitive after a noun, the name as the object's owner
     ("Город потерял связь с пригородами Чернігів вчера.", "Город потерял связь с пригородами Чернигова вчера.",
      "genitive_modifier"),
@@ -68,6 +81,42 @@ FIX = [
     ("Удары по Дніпро продолжаются.", "Удары по Днепру продолжаются.", "preposition"),
     # where one is born or studies: the prepositional
     ("Он родился в Львів и учился в Київ.", "Он родился в Львове и учился в Киеве.", "model"),
+    # an adjective between the preposition and the name agrees with it: «в» + loct, not accs
+    ("Туристы отдыхали в Северной Ірландія все лето.", "Туристы отдыхали в Северной Ирландии все лето.",
+     "adjective_agreement"),
+    # a relative pronoun before the name is no adjective of it
+    ("Это кризис, с которым Київ может столкнуться весной.", "Это кризис, с которым Киев может столкнуться весной.",
+     "subject"),
+    # a first name agrees with the surname after it, not with the title before
+    ("Лидер страны Владімір Путин посетил завод.", "Лидер страны Владимир Путин посетил завод.", "first_name"),
+    ("Журналисты поговорили с гонщиком Льюіс Хэмилтоном.", "Журналисты поговорили с гонщиком Льюисом Хэмилтоном.",
+     "first_name"),
+    # a capital in apposition to «столица»: the case of «столице»
+    ("В австрийской столице Вєна прошел концерт.", "В австрийской столице Вене прошел концерт.", "apposition"),
+    # a club keeps its name in the nominative
+    ("Вспышка произошла в клубе Манчєстєр Юнайтед.", "Вспышка произошла в клубе Манчестер Юнайтед.", "model"),
+    # «в»/«на» after a word of delivery, invasion or sending: the accusative
+    ("Россия продолжает поставки газа в Германія.", "Россия продолжает поставки газа в Германию.", "direction"),
+    ("Эксперты обсуждали возможное вторжение в Украіна.", "Эксперты обсуждали возможное вторжение в Украину.",
+     "direction"),
+    ("Корабли отправят в Афіни до конца года.", "Корабли отправят в Афины до конца года.", "direction"),
+    # the noun before hands over to the noun it depends on: deliveries (of arms) to
+    ("Россия нарастила поставки оружия на Украіна.", "Россия нарастила поставки оружия на Украину.", "direction"),
+    # no direction word: the tagger reads «на» as where
+    ("Численность войск на Украіна не изменилась.", "Численность войск на Украине не изменилась.", "model"),
+    # the parser's subject, but the verb is plural: the verb's object
+    ("Аналитики считают, что Украіна перестанут поддерживать союзники.",
+     "Аналитики считают, что Украину перестанут поддерживать союзники.", "subject"),
+    ("Ночью Київ снова обстреляли.", "Ночью Киев снова обстреляли.", "subject"),
+    # a neuter verb can't agree with the name: it hangs on the noun before it, in the genitive
+    ("Министерство здравоохранения Велікобрітанія сообщило о случаях.",
+     "Министерство здравоохранения Великобритании сообщило о случаях.", "genitive_modifier"),
+    # the parser joins «Байден» to the name, but the tagger all but rules out the nominative there
+    ("Ли со стороны Кітай и Байден со стороны США выступили вместе.",
+     "Ли со стороны Китая и Байден со стороны США выступили вместе.", "model"),
+    # a genitive after a noun in quotes
+    ('Журналисты назвали это "вмешательством" Кітай во внутренние дела.',
+     'Журналисты назвали это "вмешательством" Китая во внутренние дела.', "genitive_modifier"),
 ]
 
 
@@ -89,6 +138,17 @@ RESTORE = [
     ("He went to Kyiv.", "He went to ZX1.", "He went to Киев."),
     # a subject at the start of the sentence
     ("Moldova voted against.", "ZX1 проголосовала против.", "Молдова проголосовала против."),
+    # a person's name in apposition to a title takes the title's case
+    ("If President Vladimir Putin starts an offensive.", "Если президент ZX1 начнет наступление.",
+     "Если президент Владимир Путин начнет наступление."),
+    # «the city of X» is an apposition, not a genitive
+    ("The summit in the city of Liverpool ended.", "Саммит в городе ZX1 завершился.",
+     "Саммит в городе Ливерпуле завершился."),
+    # a genitive after a quoted noun; «против» governs the genitive
+    ("Russia's military aggression against Ukraine.", '"Военная агрессия" ZX1 против ZX2 осуждена.',
+     '"Военная агрессия" России против Украины осуждена.'),
+    # an invasion goes «в» + accusative
+    ("Russia invaded Ukraine.", "ZX1 вторглась в ZX2.", "Россия вторглась в Украину."),
 ]
 
 
@@ -135,3 +195,59 @@ def test_decision_in_json(enforcer):
     rep = enforcer.correct("Переговоры с Белоруссией зашли в тупик.").replacements[0]
     assert rep.to_dict() == {"old": "Белоруссией", "new": "Беларусью", "term": "Belarus", "case": "ablt",
                              "rule": "form", "cue": "«Белоруссией»: ablt", "uncertain": False}
+
+
+# The agreement helpers the rules read: word | number | gender | cases (or verdict)
+ADJECTIVES = [
+    ("Южной", "sing", "femn", {"gent", "datv", "ablt", "loct"}),
+    ("Южную", "sing", "femn", {"accs"}),
+    ("Южной", "sing", "masc", set()),  # doesn't agree with a masculine name
+    ("которым", "sing", "masc", set()),  # a relative pronoun opens a clause
+    ("Соединённых", "plur", None, {"gent", "accs", "loct"}),
+]
+
+
+@pytest.mark.parametrize("word, number, gender, cases", ADJECTIVES)
+def test_adjective_cases(word, number, gender, cases):
+    assert adjective_cases(word, number, gender) == cases
+
+
+PREDICATES = [
+    ("проголосовала", "sing", "femn", "yes"),
+    ("перестанут", "sing", "femn", "no"),
+    ("проинформировало", "sing", "femn", "gender"),
+    ("обыграла", "sing", "masc", "gender"),
+    ("поддерживать", "sing", "femn", "yes"),  # an infinitive has nothing to disagree
+]
+
+
+@pytest.mark.parametrize("word, number, gender, verdict", PREDICATES)
+def test_predicate_agreement(word, number, gender, verdict):
+    assert predicate_agreement(word, number, gender) == verdict
+
+
+# a noun's cases with the preposition and adjectives before it
+PHRASES = [
+    ("В австрийской столице", {"loct"}),
+    ("над столицей", {"ablt"}),
+    ("жители столицы", {"gent"}),
+]
+
+
+@pytest.mark.parametrize("phrase, cases", PHRASES)
+def test_phrase_cases(phrase, cases):
+    words = phrase.split()
+    assert phrase_cases(words, len(words) - 1) == cases
+
+
+# heads of «в»/«на»: the nearest listed word's kind in the news embeddings
+HEADS = [("вторжение", "accs"), ("вторгнуться", "accs"), ("привезти", "accs"), ("выборы", "loct"),
+         ("жить", "loct")]
+
+
+@pytest.mark.parametrize("lemma, kind", HEADS)
+def test_direction_heads(lemma, kind):
+    from bilingual.russian import direction
+
+    near, got = direction.nearest_cue(lemma)
+    assert (got, near >= direction.NEAR) == (kind, True)

@@ -8,9 +8,12 @@ The answer is built by an ordered list of named rules (``RULES``), the razdel
 way. Each rule looks at one cue and either narrows the set of readings still
 possible or leaves it alone; the first rule that leaves one reading decides.
 Certain cues come first (the found form's own readings, a governing
-preposition, the model's ending on a placeholder, a first name the surname
-agrees with, a coordinated noun whose case the tagger is sure of); what they
-leave open is ranked by the trained tagger (``tagger.py``): its probability for
+preposition, the model's ending on a placeholder, adjectives that agree with
+the name, a first name the surname agrees with and a surname the first name
+agrees with); then the parser's (a coordinated noun whose case the tagger is
+sure of, a governing verb, a head of motion after «в»/«на», a settlement or
+title in apposition, a noun the name is the genitive of, a subject whose verb
+agrees with it); what they leave open is ranked by the trained tagger (``tagger.py``): its probability for
 each remaining case at the slot, read from the words around it (a placeholder,
 or a spelling that says nothing about case, is shown to the tagger as an
 unknown word of a name's shape). Ranking by substituting each candidate form and
@@ -18,7 +21,7 @@ asking the tagger whether it agrees was tried: on the WMT22 dev references it
 changed no figure at the time (restore 0.942 either way) at two to six times the
 cost, since the tagger mostly confirms whatever form it is shown. English «in»
 doesn't pick the prepositional after в/на («arrived in Poland» is «в Польшу»):
-the tagger reads those.
+the head of the phrase does (``rule_direction``), else the tagger.
 
 ``Decision.rule`` names the rule that decided and ``Decision.cue`` says why;
 ``uncertain`` marks a model choice the tagger wasn't sure of, for an editor.
@@ -34,7 +37,8 @@ from ..model import Term
 from . import morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    form_readings, render, suffix_cases, term_number,
+    KIND_NOUNS, SETTLEMENTS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
+    render, suffix_cases, term_gender, term_number,
 )
 
 Reading = tuple[str, str, "str | None"]  # (case, number, gender)
@@ -91,6 +95,7 @@ class _State:
     tree: list | None = None  # the parser's (head, rel) per probe word
     bare: bool = False  # the found form says nothing about case («Харкив» in any case)
     use_model: bool = True
+    left: int | None = None  # token index where the slot's noun phrase starts (agreeing adjectives)
 
     @property
     def cases(self) -> set[str]:
@@ -107,6 +112,17 @@ class _State:
     def before(self, k: int = 1) -> str:
         i = self.slot[0] - k
         return self.tokens[i][2] if i >= 0 else ""
+
+    def start(self) -> int:
+        """Token index of the slot's noun phrase: the slot with the adjectives that agree with it."""
+        if self.left is None:
+            self.left = self.slot[0] - len(_agreeing_adjectives(self))
+        return self.left
+
+    def governor(self) -> str:
+        """The word before the slot's noun phrase (where a preposition would be), lowercased."""
+        i = self.start() - 1
+        return self.tokens[i][2].lower() if i >= 0 else ""
 
     def after(self, k: int = 1) -> str:
         i = self.slot[1] + k - 1
@@ -128,13 +144,43 @@ def rule_placeholder_ending(st: _State) -> None:
                   f"ending «-{st.req.suffix}»")
 
 
+def rule_adjective_agreement(st: _State) -> None:
+    """Adjectives right before the name agree with it in case («в Южной Африке», «Юго-Восточной
+    Азии»): the cases their own forms allow in the name's gender and number."""
+    cases = None
+    for word in _agreeing_adjectives(st):
+        own = adjective_cases(word, st.readings[0][1], term_gender(st.req.term))
+        cases = own if cases is None else cases & own
+    if cases:
+        words = " ".join(t[2] for t in st.tokens[st.start():st.slot[0]])
+        st.narrow(cases, "adjective_agreement", f"«{words}»: " + "/".join(c for c in CASES if c in cases))
+
+
+def _agreeing_adjectives(st: _State) -> list[str]:
+    """The adjectives (and participles) right before the slot that can agree with the name."""
+    out = []
+    i = st.slot[0] - 1
+    while i >= 0 and len(out) < 3:
+        word = st.tokens[i][2]
+        if not _CYR.search(word) or not adjective_cases(word, st.readings[0][1], term_gender(st.req.term)):
+            break
+        out.insert(0, word)
+        i -= 1
+    return out
+
+
 def rule_preposition(st: _State) -> None:
-    """A governing preposition right before the name, its choice narrowed by the English one."""
-    prev = st.before().lower()
+    """A governing preposition before the name's noun phrase («в Южной Африке»), its choice
+    narrowed by the English one."""
+    prev = st.governor()
     cases = PREPOSITIONS.get(prev)
     if not cases:
-        # The prepositional case exists only after a preposition.
-        st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
+        # The prepositional case exists only after a preposition (or in apposition to a noun
+        # that has one: «в столице Вене»).
+        words = [t[2] for t in st.tokens]
+        k = st.start()
+        if not (noun_before(words, k) is not None and "loct" in phrase_cases(words, k - 1)):
+            st.narrow(set(CASES) - {"loct"}, "no_preposition", "no preposition")
         return
     en = st.req.en_before
     if len(cases) > 1 and "accs" in cases and prev in ("в", "во", "на") and _from_before(st):
@@ -154,7 +200,7 @@ def rule_preposition(st: _State) -> None:
 
 def _from_before(st: _State) -> bool:
     """«из Киева в Львов»: a «from» phrase just before makes «в»/«на» the direction."""
-    toks = [t[2] for t in st.tokens[max(0, st.slot[0] - 3):st.slot[0] - 1]]
+    toks = [t[2] for t in st.tokens[max(0, st.start() - 3):st.start() - 1]]
     return len(toks) == 2 and toks[0].lower() in ("из", "изо") and toks[1][:1].isupper()
 
 
@@ -179,13 +225,30 @@ def rule_name_agreement(st: _State) -> None:
         st.narrow(cases, "name_agreement", f"first name «{prev}»")
 
 
+def rule_first_name(st: _State) -> None:
+    """A first name agrees with the surname after it («президент Владимир Путин начнет»,
+    «Льюиса Хэмилтона»): the cases the surname's own form allows."""
+    term = st.req.term
+    if len(term.ru.split()) > 1 or not any("Name" in p.tag.grammemes for p in morph.parse(term.ru)):
+        return
+    nxt = st.after()
+    if not nxt[:1].isupper() or not _CYR.search(nxt):
+        return
+    gender = term_gender(term)
+    cases = {_norm_case(p.tag.case) for p in morph.parse(nxt)
+             if "Surn" in p.tag.grammemes and p.tag.case and (not gender or p.tag.gender in (gender, None))}
+    if cases:
+        st.narrow(cases, "first_name", f"surname «{nxt}»")
+
+
 def rule_english_possessive(st: _State) -> None:
-    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive."""
+    """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive
+    («визит Путина»); not after a settlement noun, where «the city of X» is an apposition."""
     if st.req.found or PREPOSITIONS.get(st.before().lower()):
         return
-    prev = st.before()
-    if not any(p.tag.POS == "NOUN" for p in morph.parse(prev)[:1]) if _CYR.search(prev) else True:
-        return  # only where Russian can hang a genitive on a noun («визит Путина»)
+    prev = noun_before([t[2] for t in st.tokens], st.slot[0])
+    if prev is None or morph.norm(prev.normal_form) in SETTLEMENTS:
+        return
     if st.req.en_after in ("'s", "’s") or st.req.en_before == "of":
         st.narrow({"gent"}, "english_possessive", "English «'s»/«of»")
 
@@ -195,7 +258,9 @@ def rule_conjunct(st: _State) -> None:
 
     The parser finds the other conjunct; its case is what its own form allows
     (pymorphy3; no prepositional without a preposition) when that is one case,
-    else the tagger's reading when the tagger is sure of it.
+    else the tagger's reading when the tagger is sure of it. A conjunct whose case the tagger
+    all but rules out at the name itself (reading the context alone: a placeholder or a spelling
+    that says nothing about case) is a misparse and is skipped.
     """
     from . import tagger
 
@@ -221,6 +286,8 @@ def rule_conjunct(st: _State) -> None:
             case, p = max(tags[j].cases.items(), key=lambda kv: kv[1])
             cases = {case} if p >= 0.9 and (not cases or case in cases) else set()
         if len(cases) == 1 and cases <= st.cases:
+            if _implausible(st, next(iter(cases))):
+                continue  # the tagger, reading the context alone, all but rules it out: a misparse
             st.narrow(cases, "conjunct", f"coordinated with «{word}» ({next(iter(cases))})")
             return
 
@@ -244,30 +311,123 @@ def rule_verb_government(st: _State) -> None:
                     return
 
 
+def rule_direction(st: _State) -> None:
+    """«в»/«на» + the accusative after a word of motion, attack, delivery or investment
+    («вторжение в Украину», «переброска войск на Украину»), the prepositional otherwise left to
+    the tagger. The word the parser hangs the name on is compared by its navec news embedding
+    with short lists of direction and location words (``direction.py``): the nearest must be a
+    direction word, and near. A noun that is neither hands over to the word it depends on, when
+    that comes first («поставки оружия в …», «принести мир на …»), up to two steps; a head the
+    parser puts after the name is taken for a misparse: the word before the preposition stands in.
+    """
+    if st.governor() not in ("в", "во", "на") or not {"accs", "loct"} <= st.cases:
+        return
+    from . import direction  # the embeddings load with the models
+
+    words, i = _context(st)
+    tree = _tree(st)
+    head, rel = tree[i]
+    prep = i - (st.slot[0] - st.start()) - 1
+    if head > i and rel in ("obl", "nmod") and prep > 0:
+        head = prep - 1
+    for step in range(3):
+        if head < 0 or not _CYR.search(words[head]) or rel not in ("obl", "nmod", "obj"):
+            return
+        word = words[head]
+        parses = morph.parse(word)
+        near, kind = direction.nearest_cue(morph.norm(parses[0].normal_form) if parses else word.lower())
+        if near >= direction.NEAR:
+            if kind == "accs":
+                st.narrow({"accs"}, "direction", f"«{st.governor()}» after «{word}»")
+            return
+        if not parses or parses[0].tag.POS != "NOUN" or step == 2:
+            return
+        noun = head
+        head, rel = tree[noun]
+        if head > noun:
+            return
+
+
+def rule_apposition(st: _State) -> None:
+    """A name in apposition to the noun right before it agrees with that noun's case: a settlement
+    noun («в австрийской столице Вене», «в городе Ливерпуле») or, for a person, a title
+    («президента Владимира Путина»). The noun's case is what its own form allows with its
+    preposition (pymorphy3). Clubs, companies, islands and roads keep the name in the nominative
+    («в клубе Манчестер Юнайтед», «трасса Харьков-Сумы»), so only settlements count."""
+    if PREPOSITIONS.get(st.before().lower()):
+        return
+    words, i = _context(st)
+    prev = noun_before(words, i)
+    if prev is None:
+        return
+    person = st.req.term.type == "person"
+    if not (morph.norm(prev.normal_form) in SETTLEMENTS
+            or (person and "anim" in prev.tag and not _PROPER_TAGS & prev.tag.grammemes)):
+        return
+    head, rel = _tree(st)[i]
+    if head != i - 1 or rel not in ("appos", "nmod", "flat", "flat:name"):
+        return
+    cases = phrase_cases(words, i - 1)
+    if cases:
+        st.narrow(cases, "apposition", f"in apposition to «{words[i - 1]}» ({'/'.join(sorted(cases))})")
+
+
 def rule_genitive_modifier(st: _State) -> None:
     """The parser hangs the name on a noun before it with no preposition (as a modifier or an
     apposition): the genitive («аэропорт Белграда», «МИД Великобритании»), unless the noun names
-    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»)."""
+    the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»).
+    A name the parser calls the subject of a verb that can't agree with it («агентство
+    здравоохранения Великобритании проинформировало») hangs on the noun before it too."""
     if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
-    if not any(p.tag.POS == "NOUN" for p in morph.parse(words[i - 1])[:1]) if i and _CYR.search(words[i - 1]) else True:
+    near = i - 1 if i > 1 and words[i - 1] in _CLOSING_QUOTES else i  # «"военная агрессия" России»
+    if noun_before(words, near) is None:
         return  # the name doesn't follow a noun (and no parse to pay for)
     head, rel = _tree(st)[i]
-    if head < 0 or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
+    if rel in ("nsubj", "nsubj:pass") and _agreement(st, head) != "yes":
+        head, rel = near - 1, "after"
+    if head > i and rel in _MODIFIER_RELS:
+        head = near - 1  # a genitive follows the noun it depends on: the parser's head after it is wrong
+    if not 0 <= head < i or rel not in _MODIFIER_RELS or not _CYR.search(words[head]):
         return
     parses = morph.parse(words[head])
     if not parses or parses[0].tag.POS != "NOUN":
         return
-    if morph.norm(parses[0].normal_form) in _KIND_NOUNS or _PROPER_TAGS & parses[0].tag.grammemes:
+    # a kind of place is a common noun: a capital mid-sentence makes it part of a name («Штатов»)
+    kind = morph.norm(parses[0].normal_form) in KIND_NOUNS and (words[head][:1].islower() or head == 0)
+    if kind or _PROPER_TAGS & parses[0].tag.grammemes:
         return
-    st.narrow({"gent"}, "genitive_modifier", f"{rel} of «{words[head]}»")
+    cue = f"{rel} of «{words[head]}»" if rel != "after" else f"after «{words[head]}» (the verb can't agree with the name)"
+    st.narrow({"gent"}, "genitive_modifier", cue)
 
 
-_MODIFIER_RELS = ("nmod", "appos")
+def _agreement(st: _State, head: int) -> str:
+    """``predicate_agreement`` of the parser's head word with the name (see grammar.py)."""
+    words, _i = _context(st)
+    if head < 0 or not _CYR.search(words[head]):
+        return "yes"
+    return predicate_agreement(words[head], st.readings[0][1], term_gender(st.req.term))
+
+
+_CLOSING_QUOTES = frozenset('"»”')
+_MODIFIER_RELS = ("nmod", "appos", "after")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-_KIND_NOUNS = frozenset("город село посёлок поселок деревня станица штат провинция округ остров река озеро гора "
-                        "трасса шоссе улица проспект площадь мост".split())
+# Below this tagger probability at the name, a conjunct's case is taken for a misparse
+# («со стороны Китая и Путин …»: the parser joins «Путин» to «Китая»).
+_IMPLAUSIBLE = 0.05
+
+
+def _implausible(st: _State, case: str) -> bool:
+    """Whether the tagger, shown an unknown word at the slot, gives ``case`` almost no chance."""
+    from . import tagger
+
+    if st.req.found and not st.bare:
+        return False  # a real form: the tagger reads the form, not the context
+    words, i = _context(st)
+    probs = tagger.tag([words])[0][i].cases
+    return bool(probs) and probs.get(case, 0.0) < _IMPLAUSIBLE
+
 
 _COORDINATORS = {"и", "или", "либо", "а", ",", "И"}
 
@@ -279,20 +439,32 @@ def _governing_verb(word: str) -> bool:
 
 
 def rule_subject(st: _State) -> None:
-    """The parser reads the name as the subject: the nominative («Верховная рада проголосовала»)."""
+    """The parser reads the name as the subject of a predicate that agrees with it: the nominative
+    («Верховная рада проголосовала»). A predicate whose number or person can't be the name's
+    has it for its object: the accusative («Украину перестанут поддерживать», «город Киев
+    бомбили»; a noun before the name has had its genitive turn)."""
     words, i = _context(st)
-    _head, rel = _tree(st)[i]
-    if rel in ("nsubj", "nsubj:pass") and "nomn" in st.cases:
+    head, rel = _tree(st)[i]
+    if rel not in ("nsubj", "nsubj:pass") or "nomn" not in st.cases:
+        return
+    agreement = _agreement(st, head)
+    if agreement == "yes":
         st.narrow({"nomn"}, "subject", "subject of the clause")
+    elif agreement == "no":
+        cases = {"accs"} if "accs" in st.cases else set(CASES) - {"nomn"}
+        st.narrow(cases, "subject", f"«{words[head]}» can't agree with it: its object")
 
 
 def rule_model(st: _State) -> None:
     """The tagger ranks the remaining forms (see module doc)."""
 
 
-RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_name_agreement, rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_genitive_modifier, rule_subject)
+RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
+         rule_first_name, rule_english_possessive,
+         rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
+         rule_genitive_modifier, rule_subject, rule_model)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,
+                 rule_subject)
 
 
 # ------------------------------------------------------------------ resolving

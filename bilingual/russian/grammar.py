@@ -48,6 +48,16 @@ for _case, _words in {
     for _w in _words.split():
         VERB_CASES[_w] = _case
 
+# Settlements agree with the name after them («в городе Ливерпуле»); other kinds of place, and
+# clubs or companies, keep the name in the nominative («на острове Шикотан», «в клубе Манчестер»).
+SETTLEMENTS = frozenset("город столица село посёлок поселок деревня станица".split())
+KIND_NOUNS = SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
+                                     "трасса шоссе улица проспект площадь мост".split())
+
+# Relative pronouns open a clause: «с которым Киев …» is no adjective of «Киев».
+RELATIVE = frozenset({"который", "какой", "чей"})
+
+
 # English prepositions that pick one reading of an ambiguous Russian one.
 _EN_DIRECTION = {"to", "into", "onto", "toward", "towards"}
 _EN_FROM = {"from", "off"}
@@ -170,6 +180,14 @@ def term_number(term: Term) -> str:
     return "plur" if best and ("Pltm" in best[0].tag.grammemes or best[0].tag.number == "plur") else "sing"
 
 
+def term_gender(term: Term) -> str | None:
+    """The gender of a name's head noun in the nominative («Африка»: femn), None if unknown."""
+    parses = [p for p in morph.parse(_head_word(term.ru)) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    names = [p for p in parses if {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes]
+    best = (names or parses)[:1]
+    return best[0].tag.gender if best else None
+
+
 def render(term: Term, case: str, number: str = "sing", gender: str | None = None) -> str:
     """The glossary's allowed Russian form put into case/number (gender for adjectives)."""
     base = term.ru
@@ -197,3 +215,55 @@ def _cap_like(found: str, new: str) -> str:
     if found[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
+
+
+def noun_before(words: list[str], i: int):
+    """pymorphy3's first reading of the word before ``i`` when it is a common noun, else None."""
+    if not i or not _CYR.search(words[i - 1]):
+        return None
+    parses = morph.parse(words[i - 1])
+    return parses[0] if parses and parses[0].tag.POS == "NOUN" else None
+
+
+def phrase_cases(words: list[str], j: int) -> set[str]:
+    """The cases noun ``words[j]`` can be in: its own readings, narrowed by a preposition before
+    it and its adjectives (no prepositional without one)."""
+    parses = morph.parse(words[j])
+    first = parses[0].tag if parses else None
+    cases = {_norm_case(p.tag.case) for p in parses
+             if p.tag.POS == "NOUN" and p.tag.case and first is not None and p.tag.number == first.number}
+    k = j - 1
+    while k >= 0 and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(words[k])[:1]):
+        k -= 1
+    prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
+    return cases & prep if prep else cases - {"loct"}
+
+
+def adjective_cases(word: str, number: str, gender: str | None) -> frozenset[str]:
+    """The cases an adjective or participle can be in when it agrees with a noun of this number
+    and gender («Южной», feminine singular: gent/datv/ablt/loct); empty for anything else."""
+    cases = set()
+    for p in morph.parse(word):
+        tag = p.tag
+        if tag.POS not in ("ADJF", "PRTF") or not tag.case or tag.number != number or p.normal_form in RELATIVE:
+            continue
+        if number == "sing" and gender and tag.gender and tag.gender != gender:
+            continue
+        cases.add(_norm_case(tag.case))
+    return frozenset(cases)
+
+
+def predicate_agreement(word: str, number: str, gender: str | None) -> str:
+    """Whether a predicate can have a name of this number and gender for its subject: "yes";
+    "gender" when only the gender of a past or short form differs (a team is often «она»:
+    «Мюнстер обыграла»); "no" when its number or person can't be the name's. Anything but a
+    finite verb, short adjective or participle says "yes" (nothing to disagree)."""
+    preds = [p.tag for p in morph.parse(word) if p.tag.POS in ("VERB", "PRTS", "ADJS")]
+    if not preds:
+        return "yes"
+    fits = [tag for tag in preds if tag.number in (number, None) and tag.person in ("3per", None)]
+    if not fits:
+        return "no"
+    if number != "sing" or not gender or any(tag.gender in (gender, None) for tag in fits):
+        return "yes"
+    return "gender"

@@ -40,6 +40,7 @@ class _Models:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 
         emb = NewsEmbedding()
+        self.emb = emb
         self.morph = NewsMorphTagger(emb)
         self.syntax = NewsSyntaxParser(emb)
         infer = self.morph.infer
@@ -122,6 +123,15 @@ def _tag_batch(sentences: list[list[str]]) -> list[list[Token]]:
                 tokens.append(Token(words[i], pos, feats, cases))
             out.append(tokens)
     return out
+
+
+def vector(word: str) -> np.ndarray | None:
+    """The unit-length navec news embedding of a (lowercase) word, None when it has none."""
+    v = models().emb.get(word.lower())
+    if v is None:
+        return None
+    v = np.asarray(v, dtype=np.float32)
+    return v / (np.linalg.norm(v) or 1.0)
 
 
 def parse(words: list[str]) -> list[tuple[int, str]]:
