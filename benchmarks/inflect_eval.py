@@ -19,7 +19,7 @@ Four tasks, all scored against the professional Russian reference:
   English spelling (English names carry no case).
 
     python benchmarks/inflect_eval.py [--split dev|test] [--task restore,indecl,synonym,lemma]
-        [--no-model] [--show N]
+        [--no-model] [--show N] [--rules]
 
 Reads ``../shared/eval-data/enru/{split}.jsonl`` (never shipped in the repository).
 """
@@ -124,6 +124,10 @@ SYNONYMS = [  # allowed, forbidden synonym of another paradigm (both directions 
     ("Туркменистан", "Туркмения"), ("Великобритания", "Британия"), ("Нидерланды", "Голландия"),
 ]
 
+# (task, the rule that decided, right?) of every scored slot: the per-rule breakdown.
+RULE_TALLY: list[tuple[str, str, bool]] = []
+_LAST_RULES: list[str] = []
+
 _CYR_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 
 
@@ -174,7 +178,9 @@ def task_restore(docs, use_model: bool, show: int):
         reps = [r for r in result.replacements if r.old.upper().startswith(("ZX", "ЗХ"))]
         for h, rep in zip(ru_hits, reps):
             total += 1
-            if same_form(rep.new, h.form):
+            ok = same_form(rep.new, h.form)
+            RULE_TALLY.append(("restore", rep.decision.rule if rep.decision else "", ok))
+            if ok:
                 right += 1
             else:
                 wrong.append((ru, h.form, rep.new, rep.decision.rule if rep.decision else ""))
@@ -231,20 +237,27 @@ def _run_fix(instances, glossary, use_model: bool):
     from bilingual.translate import enforce
 
     out = []
-    orig = enforce.Enforcer.__init__
+    orig, orig_resolve = enforce.Enforcer.__init__, enforce.resolve
+    seen: list = []
 
     def init(self, g, use_model_=use_model, **kw):
         orig(self, g, use_model=use_model_)
 
-    enforce.Enforcer.__init__ = init
+    def resolve(*a, **kw):
+        seen.append(orig_resolve(*a, **kw))
+        return seen[-1]
+
+    enforce.Enforcer.__init__, enforce.resolve = init, resolve
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for k, (text, _gold, _meta) in enumerate(instances):
                 path = Path(tmp) / f"a{k}.md"
                 path.write_text(text + "\n", encoding="utf-8")
+                seen.clear()
                 out.append(fix_file(path, glossary).fixed.rstrip("\n"))
+                _LAST_RULES.append(seen[-1].rule if seen else "")
     finally:
-        enforce.Enforcer.__init__ = orig
+        enforce.Enforcer.__init__, enforce.resolve = orig, orig_resolve
     return out
 
 
@@ -276,7 +289,7 @@ def task_indeclinable(docs, use_model: bool, show: int):
     glossary = parse_glossary(("en,ru,type,variants,forbidden,note\n" + "\n".join(rows.values()) + "\n").encode(),
                               "indecl.csv")
     fixed = _run_fix(instances, glossary, use_model)
-    return _score(instances, fixed)
+    return _score(instances, fixed, "indecl")
 
 
 def task_synonym(docs, use_model: bool, show: int):
@@ -306,16 +319,18 @@ def task_synonym(docs, use_model: bool, show: int):
                 continue
             glossary = parse_glossary(f"en,ru,type,variants,forbidden,note\n{allowed},{allowed},country,,{forbidden},\n"
                                       .encode(), "syn.csv")
-            r, t, w = _score(instances, _run_fix(instances, glossary, use_model))
+            r, t, w = _score(instances, _run_fix(instances, glossary, use_model), "synonym")
             right, total, wrong = right + r, total + t, wrong + w
     return right, total, wrong
 
 
-def _score(instances, fixed):
+def _score(instances, fixed, task: str):
     right = 0
     wrong = []
     untouched = 0
-    for (text, gold, meta), out in zip(instances, fixed):
+    rules = _LAST_RULES[-len(instances):]
+    for (text, gold, meta), out, rule in zip(instances, fixed, rules):
+        RULE_TALLY.append((task, rule if out != text else "untouched", out == gold))
         if out == gold:
             right += 1
         else:
@@ -398,6 +413,7 @@ def main() -> None:
     ap.add_argument("--task", default=",".join(TASKS))
     ap.add_argument("--no-model", action="store_true", help="rules only, no tagger")
     ap.add_argument("--show", type=int, default=0, help="print N errors per task")
+    ap.add_argument("--rules", action="store_true", help="right/wrong per deciding rule")
     args = ap.parse_args()
     docs = load(args.split)
     for name in args.task.split(","):
@@ -407,6 +423,21 @@ def main() -> None:
         print(f"{name:8s} {args.split}: {right}/{total} = {right / max(total, 1):.3f}   ({dt:.1f} s)")
         for row in wrong[:args.show]:
             print("    ", " | ".join(str(x) for x in row))
+    if args.rules and RULE_TALLY:
+        print_rule_tally()
+
+
+def print_rule_tally() -> None:
+    """Right/wrong per deciding rule (``Decision.rule``) and task: how far each rule can be trusted."""
+    tasks = list(dict.fromkeys(t for t, _r, _ok in RULE_TALLY))
+    rules = sorted({r for _t, r, _ok in RULE_TALLY}, key=lambda r: -sum(1 for _t, x, _ok in RULE_TALLY if x == r))
+    print(f"\n{'rule':22s}" + "".join(f"{t:>16s}" for t in tasks) + f"{'all':>16s}")
+    for rule in rules:
+        cells = []
+        for task in [*tasks, None]:
+            oks = [ok for t, r, ok in RULE_TALLY if r == rule and (task is None or t == task)]
+            cells.append(f"{sum(oks)}/{len(oks)}" + (f" {sum(oks) / len(oks):.2f}" if oks else "     ") if oks else "-")
+        print(f"{rule:22s}" + "".join(f"{c:>16s}" for c in cells))
 
 
 if __name__ == "__main__":

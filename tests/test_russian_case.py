@@ -49,9 +49,9 @@ def enforcer() -> Enforcer:
 
 # what the editor wrote | what fix must make of it | the rule that decides
 FIX = [
-    # a dative in a coordinated list: the conjunct takes its head's case
+    # a dative in a coordinated list: the members share one case
     ("Решено передать оружие Украине, Грузии и Молдавии.", "Решено передать оружие Украине, Грузии и Молдове.",
-     "conjunct"),
+     "enumeration"),
     # a genitive after a noun, before a coordinated adjective phrase
     ("Войска заняли часть Запоріжжя и Херсонской области.", "Войска заняли часть Запорожья и Херсонской области.",
      "model"),

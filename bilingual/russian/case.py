@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Term
-from . import morph
+from . import enumeration, morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
     KIND_NOUNS, SETTLEMENTS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
@@ -96,6 +96,7 @@ class _State:
     bare: bool = False  # the found form says nothing about case («Харкив» in any case)
     use_model: bool = True
     left: int | None = None  # token index where the slot's noun phrase starts (agreeing adjectives)
+    listing: tuple | None = None  # (the enumeration the slot is a member of, or None,)
 
     @property
     def cases(self) -> set[str]:
@@ -123,6 +124,16 @@ class _State:
         """The word before the slot's noun phrase (where a preposition would be), lowercased."""
         i = self.start() - 1
         return self.tokens[i][2].lower() if i >= 0 else ""
+
+    def enumeration(self) -> "enumeration.Enumeration | None":
+        """The enumeration the slot is a member of («в Германии, Франции и Польше»), if any."""
+        if self.listing is None:
+            self.listing = (enumeration.find([t[2] for t in self.tokens], self.start(), self.slot[1]),)
+        return self.listing[0]
+
+    def member(self) -> int:
+        """The slot's index among its enumeration's members."""
+        return next(k for k, m in enumerate(self.enumeration().members) if m.start <= self.slot[0] < m.stop)
 
     def after(self, k: int = 1) -> str:
         i = self.slot[1] + k - 1
@@ -174,6 +185,14 @@ def rule_preposition(st: _State) -> None:
     narrowed by the English one."""
     prev = st.governor()
     cases = PREPOSITIONS.get(prev)
+    listing = st.enumeration() if not cases else None
+    if listing is not None and st.member() > 0 and listing.prep is not None:
+        # a later member of a list takes the preposition of its first («в Германии, Франции и
+        # Польше»); of two only, the «и» may as well join two clauses: no reading is ruled out
+        if len(listing.members) < MIN_MEMBERS:
+            return
+        prev = listing.shared_prep([t[2] for t in st.tokens], st.member())
+        cases = PREPOSITIONS.get(prev)
     if not cases:
         # The prepositional case exists only after a preposition (or in apposition to a noun
         # that has one: «в столице Вене»).
@@ -239,6 +258,41 @@ def rule_first_name(st: _State) -> None:
              if "Surn" in p.tag.grammemes and p.tag.case and (not gender or p.tag.gender in (gender, None))}
     if cases:
         st.narrow(cases, "first_name", f"surname «{nxt}»")
+
+
+# An enumeration of this many members or more shares one case on the surface; fewer, and «и» may
+# join two clauses («напала на Украину и Россия ответила»): the parser's conjunct rule decides.
+MIN_MEMBERS = 3
+
+
+def rule_enumeration(st: _State) -> None:
+    """Members of a list share one case («в Германии, Франции, Италии и Польше», «Питера
+    О'Махони, Конора Мюррея и Кита Эрлса»): the cases every other member's own forms allow
+    (pymorphy3, with the preposition that governs it), slots not yet filled left out
+    (``enumeration.py``)."""
+    listing = st.enumeration()
+    if listing is None or len(listing.members) < MIN_MEMBERS:
+        return
+    words = [t[2] for t in st.tokens]
+    k = st.member()
+    prep = listing.shared_prep(words, k)
+    cases, seen = set(st.cases), []
+    for j, m in enumerate(listing.members):
+        if j == k or listing.shared_prep(words, j) != prep or any(_pending_token(st, t) for t in range(m.start, m.stop)):
+            continue
+        own = enumeration.member_cases(words, m, prep)
+        if own is None:
+            continue
+        cases &= own
+        seen.append(" ".join(words[m.start:m.stop]))
+    if seen and cases:
+        st.narrow(cases, "enumeration", "listed with «" + "», «".join(seen) + "»: "
+                  + "/".join(c for c in CASES if c in cases))
+
+
+def _pending_token(st: _State, k: int) -> bool:
+    s, e, _ = st.tokens[k]
+    return any(s < stop and e > start for start, stop in st.req.pending)
 
 
 def rule_english_possessive(st: _State) -> None:
@@ -460,7 +514,7 @@ def rule_model(st: _State) -> None:
 
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
-         rule_first_name, rule_english_possessive,
+         rule_first_name, rule_enumeration, rule_english_possessive,
          rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
 _SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,

@@ -176,7 +176,7 @@ class Enforcer:
             return Enforced(ru, (), method)
         en_before = self._english_cues(en) if en else {}
         out, reps, notes, last, shift = [], [], [], 0, 0
-        for hit in hits:
+        for n, hit in enumerate(hits):
             hit, kept = _name_only(hit)
             if hit is None:
                 notes.append(f"«{kept}» is derived from a forbidden form; left as it is")
@@ -184,8 +184,13 @@ class Enforcer:
             # the case is read off the form as a reader sees it: a soft hyphen or a look-alike
             # letter must not change it («в Мол\u00adдавии» is prepositional, like «в Молдавии»)
             seen = normalize(hit.form, stress=False).text
-            new, decision = self.replacement_for(ru, replace(hit, form=seen) if seen != hit.form else hit,
-                                                 en_before.get(hit.term.en, ""))
+            # The sentence as the resolver sees it: earlier names already in their decided form
+            # (a list «в Германії, Франції …» reads its members' cases), later ones pending.
+            view = "".join(out) + ru[last:]
+            at = replace(hit, start=hit.start + shift, stop=hit.stop + shift)
+            pending = tuple((h.start + shift, h.stop + shift) for h in hits[n + 1:])
+            new, decision = self.replacement_for(view, replace(at, form=seen) if seen != hit.form else at,
+                                                 en_before.get(hit.term.en, ""), pending=pending)
             if new is None:
                 notes.append(f"«{hit.form}»: no allowed form to put in its place; left as it is")
                 continue
@@ -221,7 +226,8 @@ class Enforcer:
                     best, best_len = term, n
         return best
 
-    def replacement_for(self, text: str, hit: TermHit, en_before: str = "") -> tuple[str | None, Decision | None]:
+    def replacement_for(self, text: str, hit: TermHit, en_before: str = "",
+                        pending: tuple = ()) -> tuple[str | None, Decision | None]:
         """The allowed form to write over ``hit`` and the decision behind its case."""
         term = hit.term
         if _is_adjective(_head_word(hit.form)) and not _is_adjective(_head_word(term.ru)):
@@ -235,8 +241,10 @@ class Enforcer:
         clean = strip_marks(hit.form)
         stress = stressed_vowel(hit.form) if clean != hit.form else None
         probe = text[:hit.start] + clean + text[hit.stop:]
+        shift = len(clean) - len(hit.form)
+        pending = tuple((s + shift, e + shift) if s >= hit.stop else (s, e) for s, e in pending)
         decision = resolve(Request(probe, hit.start, hit.start + len(clean), hit.term, found=clean,
-                                   en_before=en_before), use_model=self.use_model)
+                                   en_before=en_before, pending=pending), use_model=self.use_model)
         new = _cap_like(clean, render(hit.term, decision.case, decision.number, decision.gender))
         return (put_stress(new, stress) if stress is not None else new), decision
 
