@@ -37,7 +37,7 @@ from ..model import Term
 from . import enumeration, morph
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    KIND_NOUNS, SETTLEMENTS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
+    KIND_NOUNS, SETTLEMENTS, STATE_NOUNS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
     render, suffix_cases, term_gender, term_number,
 )
 
@@ -301,7 +301,7 @@ def rule_english_possessive(st: _State) -> None:
     if st.req.found or PREPOSITIONS.get(st.before().lower()):
         return
     prev = noun_before([t[2] for t in st.tokens], st.slot[0])
-    if prev is None or morph.norm(prev.normal_form) in SETTLEMENTS:
+    if prev is None or morph.norm(prev.normal_form) in SETTLEMENTS | STATE_NOUNS:
         return
     if st.req.en_after in ("'s", "’s") or st.req.en_before == "of":
         st.narrow({"gent"}, "english_possessive", "English «'s»/«of»")
@@ -405,7 +405,8 @@ def rule_direction(st: _State) -> None:
 def rule_apposition(st: _State) -> None:
     """A name in apposition to the noun right before it agrees with that noun's case: a settlement
     noun («в австрийской столице Вене», «в городе Ливерпуле») or, for a person, a title
-    («президента Владимира Путина»). The noun's case is what its own form allows with its
+    («президента Владимира Путина»); after a form of government the name keeps the nominative
+    («в Республике Молдова»). The noun's case is what its own form allows with its
     preposition (pymorphy3). Clubs, companies, islands and roads keep the name in the nominative
     («в клубе Манчестер Юнайтед», «трасса Харьков-Сумы»), so only settlements count."""
     if PREPOSITIONS.get(st.before().lower()):
@@ -413,6 +414,12 @@ def rule_apposition(st: _State) -> None:
     words, i = _context(st)
     prev = noun_before(words, i)
     if prev is None:
+        return
+    if morph.norm(prev.normal_form) in STATE_NOUNS and st.req.term.type != "person" \
+            and term_number(st.req.term) == "sing":
+        # «в Республике Молдова»: the official name keeps the nominative (a plural name is the
+        # genitive: «Королевство Нидерландов»)
+        st.narrow({"nomn"}, "apposition", f"a state's name after «{words[i - 1]}»")
         return
     person = st.req.term.type == "person"
     if not (morph.norm(prev.normal_form) in SETTLEMENTS
@@ -432,10 +439,11 @@ def rule_genitive_modifier(st: _State) -> None:
     the kind of place («город Харьков», «трасса Харьков-Сумы»). Not for persons («министр Шольц»).
     A name the parser calls the subject of a verb that can't agree with it («агентство
     здравоохранения Великобритании проинформировало») hangs on the noun before it too."""
-    if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.before().lower()):
+    if st.req.term.type == "person" or "gent" not in st.cases or PREPOSITIONS.get(st.governor()):
         return
     words, i = _context(st)
-    near = i - 1 if i > 1 and words[i - 1] in _CLOSING_QUOTES else i  # «"военная агрессия" России»
+    near = st.start()  # the noun before the name's adjectives («президентом Южной Африки»)
+    near = near - 1 if near > 1 and words[near - 1] in _CLOSING_QUOTES else near  # «"военная агрессия" России»
     if noun_before(words, near) is None:
         return  # the name doesn't follow a noun (and no parse to pay for)
     head, rel = _tree(st)[i]

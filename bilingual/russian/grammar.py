@@ -54,6 +54,11 @@ SETTLEMENTS = frozenset("город столица село посёлок по�
 KIND_NOUNS = SETTLEMENTS | frozenset("клуб команда компания штат провинция округ остров река озеро гора "
                                      "трасса шоссе улица проспект площадь мост".split())
 
+# A state's official name keeps the name after its form of government in the nominative, whatever
+# the case of that noun («в Республике Молдова», «Королевства Испания»).
+STATE_NOUNS = frozenset("республика королевство княжество федерация конфедерация эмират султанат герцогство "
+                        "содружество".split())
+
 # Relative pronouns open a clause: «с которым Киев …» is no adjective of «Киев».
 RELATIVE = frozenset({"который", "какой", "чей"})
 
