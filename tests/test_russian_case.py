@@ -39,6 +39,16 @@ Athens,Афины,city,,Афіни,
 Liverpool,Ливерпуль,city,,,
 Russia,Россия,country,,,
 Vladimir Putin,Владимир Путин,person,,,
+France,Франция,country,,Франція,
+Italy,Италия,country,,Італія,
+Spain,Испания,country,,Іспанія,
+Poland,Польша,country,,Польща,
+Georgia,Грузия,country,,Грузія,
+Turkey,Турция,country,,Турція,
+Paris,Париж,city,,Паріж,
+Africa,Африка,region,,Афріка,
+Korea,Корея,country,,Корєя,
+Macron,Макрон,person,,,
 """.encode(), "glossary.csv")
 
 
@@ -114,6 +124,17 @@ FIX = [
     # the parser joins «Байден» to the name, but the tagger all but rules out the nominative there
     ("Ли со стороны Кітай и Байден со стороны США выступили вместе.",
      "Ли со стороны Китая и Байден со стороны США выступили вместе.", "model"),
+    # a genitive after a noun, past the name's adjective
+    ("Он встретился с президентом Южной Афріка вчера.", "Он встретился с президентом Южной Африки вчера.",
+     "genitive_modifier"),
+    # after a form of government a state's name keeps the nominative
+    ("Посольство в Республике Корєя открылось.", "Посольство в Республике Корея открылось.", "apposition"),
+    # a verb near words of arrival in the embeddings, but nearer none clearly: where, not where to
+    ("Макрон встретился с Шольцем в Паріж в пятницу.", "Макрон встретился с Шольцем в Париже в пятницу.",
+     "model"),
+    # the doer of a verbal noun before its object; not when a verb follows
+    ("Применение Кітай новых технологий обсуждали.", "Применение Китаем новых технологий обсуждали.", "agent"),
+    ("Наступление Украіна продолжается.", "Наступление Украины продолжается.", "genitive_modifier"),
     # a genitive after a noun in quotes
     ('Журналисты назвали это "вмешательством" Кітай во внутренние дела.',
      'Журналисты назвали это "вмешательством" Китая во внутренние дела.', "genitive_modifier"),
@@ -125,6 +146,42 @@ def test_fix_case(enforcer, text, expected, rule):
     result = enforcer.correct(text)
     assert result.text == expected
     assert result.replacements[0].decision.rule == rule
+
+
+# Names in a list share one case: what the editor wrote | what fix makes of it | the rule behind
+# each replacement, in order
+LISTS = [
+    # the first member carries the preposition; the later ones read the earlier ones' forms
+    ("Выставка пройдет в Германії, Франції, Італії, Іспанії и Польщі.",
+     "Выставка пройдет в Германии, Франции, Италии, Испании и Польше.",
+     ["model", "enumeration", "enumeration", "enumeration", "preposition"]),
+    ("Соглашения с Украіна, Молдавией и Грузія подписаны.", "Соглашения с Украиной, Молдовой и Грузией подписаны.",
+     ["model", "form", "enumeration"]),
+    ("Министр посетил Германія, Франція и Італія на прошлой неделе.",
+     "Министр посетил Германию, Францию и Италию на прошлой неделе.", ["model", "enumeration", "enumeration"]),
+    # a later member takes the first member's preposition
+    ("Санкции против России, Китая и Турція усилены.", "Санкции против России, Китая и Турции усилены.",
+     ["preposition"]),
+    ("Делегаты из Японии, Кореи, а также Кітай обсудили торговлю.",
+     "Делегаты из Японии, Кореи, а также Китая обсудили торговлю.", ["preposition"]),
+    # the known members' readings intersect: «Польше» is dative or prepositional, «Молдавии» too
+    ("Компания работает в Польше, Молдавии и Украіна.", "Компания работает в Польше, Молдове и Украине.",
+     ["preposition", "enumeration"]),
+    ("Переговоры с Францией, Германией или Італія продолжатся.",
+     "Переговоры с Францией, Германией или Италией продолжатся.", ["enumeration"]),
+    # a clause boundary ends the list: «, и» joins clauses, «, что» opens one
+    ("Войска вошли в Грузию, Турцию и Италию, и Украіна выразила протест.",
+     "Войска вошли в Грузию, Турцию и Италию, и Украина выразила протест.", ["subject"]),
+    ("Министры Франции, Италии и Испании заявили, что Украіна получит помощь.",
+     "Министры Франции, Италии и Испании заявили, что Украина получит помощь.", ["subject"]),
+]
+
+
+@pytest.mark.parametrize("text, expected, rules", LISTS)
+def test_fix_list(enforcer, text, expected, rules):
+    result = enforcer.correct(text)
+    assert result.text == expected
+    assert [r.decision.rule for r in result.replacements] == rules
 
 
 # English source | what the model returned | the restored Russian
@@ -149,6 +206,28 @@ RESTORE = [
      '"Военная агрессия" России против Украины осуждена.'),
     # an invasion goes «в» + accusative
     ("Russia invaded Ukraine.", "ZX1 вторглась в ZX2.", "Россия вторглась в Украину."),
+    # a list of placeholders: the first decided, the later ones read it
+    ("The fair is held in Germany, France, Italy and Spain.", "Ярмарка пройдет в ZX1, ZX2, ZX3 и ZX4.",
+     "Ярмарка пройдет в Германии, Франции, Италии и Испании."),
+    ("He thanked Germany, France and Italy.", "Он поблагодарил ZX1, ZX2 и ZX3.",
+     "Он поблагодарил Германию, Францию и Италию."),
+    ("Agreements with Ukraine, Moldova and Georgia.", "Соглашения с ZX1, ZX2 и ZX3.",
+     "Соглашения с Украиной, Молдовой и Грузией."),
+    # a genitive after a noun, past the name's adjective
+    ("He met the president of South Africa.", "Он встретился с президентом Южной ZX1.",
+     "Он встретился с президентом Южной Африки."),
+    # a state's official name keeps the nominative
+    ("Elections in the Republic of Moldova.", "Выборы в Республике ZX1 прошли.", "Выборы в Республике Молдова прошли."),
+    ("The Republic of Korea protested.", "Республика ZX1 выразила протест.", "Республика Корея выразила протест."),
+    # meeting in a city is where, not where to
+    ("Macron met Scholz in Paris on Friday.", "ZX1 встретился с ZX2 в ZX3 в пятницу.",
+     "Макрон встретился с Шольцем в Париже в пятницу."),
+    ("The leaders met in Paris.", "Лидеры встретились в ZX1.", "Лидеры встретились в Париже."),
+    # the doer of a verbal noun, before its object in the genitive: the instrumental
+    ("Russia's build-up of forces worries Kyiv.", "Наращивание ZX1 военной мощи беспокоит ZX2.",
+     "Наращивание Россией военной мощи беспокоит Киев."),
+    # a name in a quoted company name after a noun: the genitive
+    ("Naftogaz of Ukraine said so.", '"Нафтогаз ZX1" заявил об этом.', '"Нафтогаз Украины" заявил об этом.'),
 ]
 
 

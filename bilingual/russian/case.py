@@ -35,9 +35,11 @@ from dataclasses import dataclass, field
 
 from ..model import Term
 from . import enumeration, morph
+from .enumeration import MIN_MEMBERS, rule_enumeration
 from .grammar import (
     _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    KIND_NOUNS, SETTLEMENTS, STATE_NOUNS, adjective_cases, form_readings, noun_before, phrase_cases, predicate_agreement,
+    KIND_NOUNS, SETTLEMENTS, STATE_NOUNS, adjective_cases, form_readings, noun_before, phrase_cases,
+    predicate_agreement, verbal_noun_agent,
     render, suffix_cases, term_gender, term_number,
 )
 
@@ -260,39 +262,14 @@ def rule_first_name(st: _State) -> None:
         st.narrow(cases, "first_name", f"surname «{nxt}»")
 
 
-# An enumeration of this many members or more shares one case on the surface; fewer, and «и» may
-# join two clauses («напала на Украину и Россия ответила»): the parser's conjunct rule decides.
-MIN_MEMBERS = 3
-
-
-def rule_enumeration(st: _State) -> None:
-    """Members of a list share one case («в Германии, Франции, Италии и Польше», «Питера
-    О'Махони, Конора Мюррея и Кита Эрлса»): the cases every other member's own forms allow
-    (pymorphy3, with the preposition that governs it), slots not yet filled left out
-    (``enumeration.py``)."""
-    listing = st.enumeration()
-    if listing is None or len(listing.members) < MIN_MEMBERS:
+def rule_agent(st: _State) -> None:
+    """The doer of a verbal noun, between it and the action's object in the genitive, is in the
+    instrumental: «наращивание Россией военной мощи», «применение Киевом дронов»."""
+    if "ablt" not in st.cases or st.slot[0] != st.start() or PREPOSITIONS.get(st.governor()):
         return
     words = [t[2] for t in st.tokens]
-    k = st.member()
-    prep = listing.shared_prep(words, k)
-    cases, seen = set(st.cases), []
-    for j, m in enumerate(listing.members):
-        if j == k or listing.shared_prep(words, j) != prep or any(_pending_token(st, t) for t in range(m.start, m.stop)):
-            continue
-        own = enumeration.member_cases(words, m, prep)
-        if own is None:
-            continue
-        cases &= own
-        seen.append(" ".join(words[m.start:m.stop]))
-    if seen and cases:
-        st.narrow(cases, "enumeration", "listed with «" + "», «".join(seen) + "»: "
-                  + "/".join(c for c in CASES if c in cases))
-
-
-def _pending_token(st: _State, k: int) -> bool:
-    s, e, _ = st.tokens[k]
-    return any(s < stop and e > start for start, stop in st.req.pending)
+    if verbal_noun_agent(words, st.slot[0] - 1, st.slot[1]):
+        st.narrow({"ablt"}, "agent", f"between «{words[st.slot[0] - 1]}» and its object «{words[st.slot[1]]} …»")
 
 
 def rule_english_possessive(st: _State) -> None:
@@ -522,7 +499,7 @@ def rule_model(st: _State) -> None:
 
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
-         rule_first_name, rule_enumeration, rule_english_possessive,
+         rule_first_name, rule_enumeration, rule_agent, rule_english_possessive,
          rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
 _SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,

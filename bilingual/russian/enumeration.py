@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import morph
-from .grammar import PREPOSITIONS, _norm_case
+from .grammar import CASES, PREPOSITIONS, _norm_case
 
 _CYR = re.compile(r"[а-яёіїєґ]", re.I)
 _CONJ = frozenset({"и", "или", "либо"})
@@ -174,3 +174,38 @@ def member_cases(words: list[str], m: Member, prep: str | None) -> set[str] | No
         return None
     allowed = PREPOSITIONS.get(prep) if prep else None
     return cases & allowed if allowed else cases - {"loct"}
+
+
+# An enumeration of this many members or more shares one case on the surface; fewer, and «и» may
+# join two clauses («напала на Украину и Россия ответила»): the parser's conjunct rule decides.
+MIN_MEMBERS = 3
+
+
+def rule_enumeration(st) -> None:
+    """Members of a list share one case («в Германии, Франции, Италии и Польше», «Питера
+    О'Махони, Конора Мюррея и Кита Эрлса»): the cases every other member's own forms allow
+    (pymorphy3, with the preposition that governs it), slots not yet filled left out
+    (the case resolver's state ``st``: see case.py)."""
+    listing = st.enumeration()
+    if listing is None or len(listing.members) < MIN_MEMBERS:
+        return
+    words = [t[2] for t in st.tokens]
+    k = st.member()
+    prep = listing.shared_prep(words, k)
+    cases, seen = set(st.cases), []
+    for j, m in enumerate(listing.members):
+        if j == k or listing.shared_prep(words, j) != prep or any(_pending_token(st, t) for t in range(m.start, m.stop)):
+            continue
+        own = member_cases(words, m, prep)
+        if own is None:
+            continue
+        cases &= own
+        seen.append(" ".join(words[m.start:m.stop]))
+    if seen and cases:
+        st.narrow(cases, "enumeration", "listed with «" + "», «".join(seen) + "»: "
+                  + "/".join(c for c in CASES if c in cases))
+
+
+def _pending_token(st, k: int) -> bool:
+    s, e, _ = st.tokens[k]
+    return any(s < stop and e > start for start, stop in st.req.pending)

@@ -272,3 +272,28 @@ def predicate_agreement(word: str, number: str, gender: str | None) -> str:
     if number != "sing" or not gender or any(tag.gender in (gender, None) for tag in fits):
         return "yes"
     return "gender"
+
+
+# Verbal nouns («наращивание», «применение», «развитие»): their agent is in the instrumental.
+_VERBAL_NOUN = re.compile(r"(?:[ая]ние|ение|тие)$")
+
+
+def verbal_noun_agent(words: list[str], before: int, after: int) -> bool:
+    """Whether a name between a verbal noun (``words[before]``) and a genitive noun phrase
+    starting at ``after`` is that noun's agent: «наращивание Россией военной мощи», «применение
+    Киевом поставленных дронов» (the genitive after it is the action's object, so the name is
+    its doer, in the instrumental)."""
+    if before < 0 or after >= len(words) or not _CYR.search(words[before]):
+        return False
+    head = morph.parse(words[before])
+    if not head or head[0].tag.POS != "NOUN" or not _VERBAL_NOUN.search(head[0].normal_form):
+        return False
+    k = after
+    while k < len(words) and k - after < 3 and words[k][:1].islower() and \
+            any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent" for p in morph.parse(words[k])[:3]):
+        k += 1
+    if k >= len(words) or not words[k][:1].islower():
+        return False
+    parses = morph.parse(words[k])
+    return bool(parses) and parses[0].tag.POS == "NOUN" and any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses[:3])
