@@ -213,6 +213,12 @@ RESTORE = [
      "Он поблагодарил Германию, Францию и Италию."),
     ("Agreements with Ukraine, Moldova and Georgia.", "Соглашения с ZX1, ZX2 и ZX3.",
      "Соглашения с Украиной, Молдовой и Грузией."),
+    # a list of names is a plural subject: the plural verb agrees with it
+    ("Russia, China and Turkey are allies.", "ZX1, ZX2 и ZX3 являются союзниками.",
+     "Россия, Китай и Турция являются союзниками."),
+    # a capitalised common noun that opens the sentence is no member of the list
+    ("Leaders of France, Germany and Italy met.", "Лидеры ZX1, ZX2 и ZX3 встретились.",
+     "Лидеры Франции, Германии и Италии встретились."),
     # a genitive after a noun, past the name's adjective
     ("He met the president of South Africa.", "Он встретился с президентом Южной ZX1.",
      "Он встретился с президентом Южной Африки."),

@@ -487,11 +487,21 @@ def rule_subject(st: _State) -> None:
     if rel not in ("nsubj", "nsubj:pass") or "nomn" not in st.cases:
         return
     agreement = _agreement(st, head)
+    if agreement == "no" and _coordinated(st, i) and head >= 0 and _CYR.search(words[head]):
+        # «Россия, Китай и Иран являются»: a list of names is a plural subject
+        agreement = predicate_agreement(words[head], "plur", None)
     if agreement == "yes":
         st.narrow({"nomn"}, "subject", "subject of the clause")
     elif agreement == "no":
         cases = {"accs"} if "accs" in st.cases else set(CASES) - {"nomn"}
         st.narrow(cases, "subject", f"«{words[head]}» can't agree with it: its object")
+
+
+def _coordinated(st: _State, i: int) -> bool:
+    """Whether the name is one of coordinated nouns (on the surface or in the parse)."""
+    tree = _tree(st)
+    return st.enumeration() is not None or tree[i][1] == "conj" or any(
+        h == i and rel == "conj" for h, rel in tree)
 
 
 def rule_model(st: _State) -> None:

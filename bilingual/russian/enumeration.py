@@ -49,6 +49,17 @@ def _capital(word: str) -> bool:
     return word[:1].isupper() and bool(_CYR.search(word))
 
 
+def _name_word(words: list[str], i: int) -> bool:
+    """A capitalised word that may be part of a name: at the start of a sentence, only one the
+    dictionary doesn't know as a common word («Лидеры Франции …»: «Лидеры» is no member)."""
+    if not _capital(words[i]):
+        return False
+    if i > 0 and words[i - 1] not in (".", "!", "?", "«", '"', "—", ":"):
+        return True
+    w = words[i]
+    return not morph.is_known(w) or any(_PROPER & p.tag.grammemes for p in morph.parse(w)[:2])
+
+
 def _adjective(word: str) -> bool:
     parses = morph.parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and bool(_CYR.search(word))
@@ -57,7 +68,7 @@ def _adjective(word: str) -> bool:
 def _phrase_left(words: list[str], stop: int) -> int:
     """Start of the noun phrase ending at ``stop`` (exclusive): capitalised words and adjectives."""
     i = stop
-    while i > 0 and stop - i < 4 and (_capital(words[i - 1]) or _adjective(words[i - 1])) \
+    while i > 0 and stop - i < 4 and (_name_word(words, i - 1) or _adjective(words[i - 1])) \
             and words[i - 1].lower() not in PREPOSITIONS:
         i -= 1
     return i
@@ -111,7 +122,7 @@ def find(words: list[str], start: int, stop: int) -> Enumeration | None:
 
     ``start`` should already include the name's agreeing adjectives; a first name before it
     or a surname after it («Конора Мюррея») joins the name's own member."""
-    if start >= 2 and _capital(words[start - 1]):
+    if start >= 1 and _name_word(words, start - 1):
         start = _phrase_left(words, start)
     while stop < len(words) and stop - start < 4 and _capital(words[stop]):
         stop += 1
@@ -122,7 +133,7 @@ def find(words: list[str], start: int, stop: int) -> Enumeration | None:
     i = start if own is None else own
     while True:
         sep = _separator_left(words, i)
-        if sep is None or sep[0] < 1 or not _capital(words[sep[0] - 1]):
+        if sep is None or sep[0] < 1 or not _name_word(words, sep[0] - 1):
             break
         left = _phrase_left(words, sep[0])
         own = left - 1 if left >= 1 and words[left - 1].lower() in PREPOSITIONS else None
