@@ -132,6 +132,8 @@ FIX = [
     # a verb near words of arrival in the embeddings, but nearer none clearly: where, not where to
     ("Макрон встретился с Шольцем в Паріж в пятницу.", "Макрон встретился с Шольцем в Париже в пятницу.",
      "model"),
+    # an adjective used as a noun governs the name: no agreement, the genitive
+    ("Сборная Італія обыграла Францию.", "Сборная Италии обыграла Францию.", "genitive_modifier"),
     # the doer of a verbal noun before its object; not when a verb follows
     ("Применение Кітай новых технологий обсуждали.", "Применение Китаем новых технологий обсуждали.", "agent"),
     ("Наступление Украіна продолжается.", "Наступление Украины продолжается.", "genitive_modifier"),

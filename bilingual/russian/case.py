@@ -177,6 +177,8 @@ def _agreeing_adjectives(st: _State) -> list[str]:
         word = st.tokens[i][2]
         if not _CYR.search(word) or not adjective_cases(word, st.readings[0][1], term_gender(st.req.term)):
             break
+        if morph.parse(word)[0].tag.POS == "NOUN":
+            break  # an adjective used as a noun («сборная Италии»): it governs the name, no agreement
         out.insert(0, word)
         i -= 1
     return out
