@@ -19,7 +19,7 @@ Four tasks, all scored against the professional Russian reference:
   English spelling (English names carry no case).
 
     python benchmarks/inflect_eval.py [--split dev|test] [--task restore,indecl,synonym,lemma]
-        [--no-model] [--show N] [--rules]
+        [--no-model] [--show N] [--rules] [--groups N]
 
 Reads ``../shared/eval-data/enru/{split}.jsonl`` (never shipped in the repository).
 """
@@ -414,6 +414,8 @@ def main() -> None:
     ap.add_argument("--no-model", action="store_true", help="rules only, no tagger")
     ap.add_argument("--show", type=int, default=0, help="print N errors per task")
     ap.add_argument("--rules", action="store_true", help="right/wrong per deciding rule")
+    ap.add_argument("--groups", type=int, default=0,
+                    help="also score each of N document groups apart (the spread across documents)")
     args = ap.parse_args()
     docs = load(args.split)
     for name in args.task.split(","):
@@ -423,6 +425,13 @@ def main() -> None:
         print(f"{name:8s} {args.split}: {right}/{total} = {right / max(total, 1):.3f}   ({dt:.1f} s)")
         for row in wrong[:args.show]:
             print("    ", " | ".join(str(x) for x in row))
+        if args.groups:
+            cells, mark = [], len(RULE_TALLY)
+            for g in range(args.groups):
+                r, t, _w = TASKS[name]([d for k, d in enumerate(docs) if k % args.groups == g], not args.no_model, 0)
+                cells.append(f"{r}/{t}")
+            del RULE_TALLY[mark:]
+            print(f"    by document group: {'  '.join(cells)}")
     if args.rules and RULE_TALLY:
         print_rule_tally()
 
