@@ -227,6 +227,9 @@ RESTORE = [
     # a state's official name keeps the nominative
     ("Elections in the Republic of Moldova.", "Выборы в Республике ZX1 прошли.", "Выборы в Республике Молдова прошли."),
     ("The Republic of Korea protested.", "Республика ZX1 выразила протест.", "Республика Корея выразила протест."),
+    # a name that opens a title in quotes keeps its own form
+    ("the Russia 1 channel's host", 'ведущий телеканала "ZX1 1" сказал', 'ведущий телеканала "Россия 1" сказал'),
+    ("the Ukraine hotel", 'в гостинице "ZX1"', 'в гостинице "Украина"'),
     # meeting in a city is where, not where to
     ("Macron met Scholz in Paris on Friday.", "ZX1 встретился с ZX2 в ZX3 в пятницу.",
      "Макрон встретился с Шольцем в Париже в пятницу."),

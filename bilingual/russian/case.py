@@ -385,12 +385,17 @@ def rule_apposition(st: _State) -> None:
     """A name in apposition to the noun right before it agrees with that noun's case: a settlement
     noun («в австрийской столице Вене», «в городе Ливерпуле») or, for a person, a title
     («президента Владимира Путина»); after a form of government the name keeps the nominative
-    («в Республике Молдова»). The noun's case is what its own form allows with its
+    («в Республике Молдова»), and so does a name that opens a title in quotes after a noun
+    («телеканала "Россия 1"»). The noun's case is what its own form allows with its
     preposition (pymorphy3). Clubs, companies, islands and roads keep the name in the nominative
     («в клубе Манчестер Юнайтед», «трасса Харьков-Сумы»), so only settlements count."""
     if PREPOSITIONS.get(st.before().lower()):
         return
     words, i = _context(st)
+    if _opens_quote(st) and noun_before(words, i - 1) is not None and st.slot[0] == st.start():
+        # «телеканала "Россия 1"», «газеты «Украина»»: a title in quotes keeps its own form
+        st.narrow({"nomn"}, "apposition", f"a title in quotes after «{words[i - 2]}»")
+        return
     prev = noun_before(words, i)
     if prev is None:
         return
@@ -410,6 +415,14 @@ def rule_apposition(st: _State) -> None:
     cases = phrase_cases(words, i - 1)
     if cases:
         st.narrow(cases, "apposition", f"in apposition to «{words[i - 1]}» ({'/'.join(sorted(cases))})")
+
+
+def _opens_quote(st: _State) -> bool:
+    """Whether a quotation mark opens right before the slot («"Россия 1"»: no space after it)."""
+    k = st.slot[0] - 1
+    if k < 1 or st.tokens[k][2] not in ('"', "«", "“", "„"):
+        return False
+    return st.tokens[k][1] == st.tokens[k + 1][0] and st.tokens[k - 1][1] < st.tokens[k][0]
 
 
 def rule_genitive_modifier(st: _State) -> None:
