@@ -227,6 +227,13 @@ RESTORE = [
     # a state's official name keeps the nominative
     ("Elections in the Republic of Moldova.", "Выборы в Республике ZX1 прошли.", "Выборы в Республике Молдова прошли."),
     ("The Republic of Korea protested.", "Республика ZX1 выразила протест.", "Республика Корея выразила протест."),
+    # English «to» with no Russian preposition: the dative; not «according to», not «to X's»
+    ("Military aid to Ukraine grew.", "Военная помощь ZX1 выросла.", "Военная помощь Украине выросла."),
+    ("They lost to Germany.", "Они проиграли ZX1.", "Они проиграли Германии."),
+    ("According to Russia, the talks failed.", "По данным ZX1, переговоры провалились.",
+     "По данным России, переговоры провалились."),
+    ("Commitment to Ukraine's sovereignty.", "Приверженность суверенитету ZX1.", "Приверженность суверенитету Украины."),
+    ("Flights to Kyiv resumed.", "Рейсы в ZX1 возобновились.", "Рейсы в Киев возобновились."),
     # a name that opens a title in quotes keeps its own form
     ("the Russia 1 channel's host", 'ведущий телеканала "ZX1 1" сказал', 'ведущий телеканала "Россия 1" сказал'),
     ("the Ukraine hotel", 'в гостинице "ZX1"', 'в гостинице "Украина"'),

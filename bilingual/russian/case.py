@@ -274,6 +274,15 @@ def rule_agent(st: _State) -> None:
         st.narrow({"ablt"}, "agent", f"between «{words[st.slot[0] - 1]}» and its object «{words[st.slot[1]]} …»")
 
 
+def rule_english_dative(st: _State) -> None:
+    """English «to X» where the Russian has no preposition before the name: the dative («aid to
+    Ukraine»: «помощь Украине», «lost to Liverpool»: «проиграл Ливерпулю»); «according to» and the
+    like are not this «to», nor «to Ukraine's …»."""
+    if st.req.en_before != "to" or st.req.en_after in ("'s", "’s") or PREPOSITIONS.get(st.governor()):
+        return  # «to Ukraine's sovereignty»: the name belongs to the next noun
+    st.narrow({"datv"}, "english_dative", "English «to», no Russian preposition")
+
+
 def rule_english_possessive(st: _State) -> None:
     """English «X's» / «of X», no Russian preposition, a noun before the name: the genitive
     («визит Путина»); not after a settlement noun, where «the city of X» is an apposition."""
@@ -524,7 +533,7 @@ def rule_model(st: _State) -> None:
 
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
-         rule_first_name, rule_enumeration, rule_agent, rule_english_possessive,
+         rule_first_name, rule_enumeration, rule_agent, rule_english_dative, rule_english_possessive,
          rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
 _SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,

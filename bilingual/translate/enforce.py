@@ -121,7 +121,7 @@ class Enforcer:
             parts.append(source[last:hit.start])
             parts.append(PLACEHOLDER.format(n))
             last = hit.stop
-            slots.append(Slot(n, hit.term, hit.form, before[-1].lower() if before else ""))
+            slots.append(Slot(n, hit.term, hit.form, _en_cue(before)))
         parts.append(source[last:])
         return Protected(source, "".join(parts), tuple(slots), literal)
 
@@ -210,7 +210,7 @@ class Enforcer:
         cues = {}
         for hit in self.matcher.find_en(en):
             before = _EN_WORDS.findall(en[:hit.start])
-            cues.setdefault(hit.term.en, before[-1].lower() if before else "")
+            cues.setdefault(hit.term.en, _en_cue(before))
         return cues
 
     def _adjective_term(self, found: str) -> Term | None:
@@ -250,6 +250,19 @@ class Enforcer:
 
 
 _EN_WORDS = re.compile(r"[A-Za-z]+")
+# «to» that is part of a longer preposition («according to Russia»: «по данным России»)
+_EN_TO_PHRASES = frozenset("according due owing close closer next prior compared similar thanks relative addition "
+                           "respect regard reference contrary opposed pursuant up back".split())
+
+
+def _en_cue(before: list[str]) -> str:
+    """The English word before a term, lowercased; «according to» and the like as two words."""
+    if not before:
+        return ""
+    last = before[-1].lower()
+    if last == "to" and len(before) > 1 and before[-2].lower() in _EN_TO_PHRASES:
+        return f"{before[-2].lower()} to"
+    return last
 
 
 def _name_only(hit: TermHit) -> tuple[TermHit | None, str]:
