@@ -10,10 +10,11 @@ possible or leaves it alone; the first rule that leaves one reading decides.
 Certain cues come first (the found form's own readings, a governing
 preposition, the model's ending on a placeholder, adjectives that agree with
 the name, a first name the surname agrees with and a surname the first name
-agrees with); then the parser's (a coordinated noun whose case the tagger is
-sure of, a governing verb, a head of motion after «в»/«на», a settlement or
-title in apposition, a noun the name is the genitive of, a subject whose verb
-agrees with it); what they leave open is ranked by the trained tagger (``tagger.py``): its probability for
+agrees with, the other members of a list it is in (``enumeration.py``), a verbal
+noun whose doer it is, the English «to»/«'s»/«of»); then the parser's (a
+coordinated noun whose case the tagger is sure of, a governing verb, a head of
+motion after «в»/«на», a settlement or title in apposition, a noun the name is
+the genitive of, a subject whose verb agrees with it); what they leave open is ranked by the trained tagger (``tagger.py``): its probability for
 each remaining case at the slot, read from the words around it (a placeholder,
 or a spelling that says nothing about case, is shown to the tagger as an
 unknown word of a name's shape). Ranking by substituting each candidate form and
@@ -24,122 +25,25 @@ doesn't pick the prepositional after в/на («arrived in Poland» is «в По
 the head of the phrase does (``rule_direction``), else the tagger.
 
 ``Decision.rule`` names the rule that decided and ``Decision.cue`` says why;
-``uncertain`` marks a model choice the tagger wasn't sure of, for an editor.
+``uncertain`` marks a model choice the tagger wasn't sure of, for an editor. The slot and
+the views of its sentence the rules share live in ``slot.py``.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
 
-from ..model import Term
-from . import enumeration, morph
+from . import morph
 from .enumeration import MIN_MEMBERS, rule_enumeration
 from .grammar import (
-    _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _head_word, _norm_case,
-    KIND_NOUNS, SETTLEMENTS, STATE_NOUNS, adjective_cases, form_readings, noun_before, phrase_cases,
-    predicate_agreement, verbal_noun_agent,
-    render, suffix_cases, term_gender, term_number,
+    _EN_DIRECTION, _EN_FROM, CASES, PREPOSITIONS, VERB_CASES, _norm_case,
+    KIND_NOUNS, SETTLEMENTS, STATE_NOUNS, adjective_cases, noun_before, phrase_cases,
+    predicate_agreement, verbal_noun_agent, render, suffix_cases, term_gender, term_number,
 )
+from .slot import _CYR, Decision, Request, _agreeing_adjectives, _context, _initial, _is_pending, _State, _tree
 
-Reading = tuple[str, str, "str | None"]  # (case, number, gender)
-
-_TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011'’][\w\u0300-\u036f]+)*|[^\w\s]")
-_CYR = re.compile(r"[а-яёіїєґ]", re.I)
 # Below this share of the tagger's probability the model's choice is flagged for review.
 UNCERTAIN_BELOW = 0.75
-# A word the tagger's vocabulary lacks, shaped like a name: its tag comes from the context alone.
-_UNKNOWN = "Зыкурия"
-
-
-@dataclass(frozen=True)
-class Request:
-    """One slot to fill: ``text[start:stop]`` in a sentence, for ``term``."""
-
-    text: str
-    start: int
-    stop: int
-    term: Term
-    found: str = ""  # the forbidden form there (fix), "" for a placeholder
-    suffix: str = ""  # the ending a model put on a placeholder («ZX1-ом» → «ом»)
-    en_before: str = ""  # English word before the term in the aligned source ("in", "to", ...)
-    en_after: str = ""  # the two characters after it ("'s")
-    number: str | None = None  # known number (English plural), else the term's own
-    pending: tuple = ()  # (start, stop) of other slots not filled yet: no cue for this one
-
-
-@dataclass(frozen=True)
-class Decision:
-    case: str
-    number: str
-    gender: str | None
-    rule: str  # the rule that decided
-    cue: str  # what it saw
-    uncertain: bool = False
-    scores: dict = field(default_factory=dict, compare=False)  # model share per case, when the model ranked
-
-    def to_dict(self) -> dict:
-        out = {"case": self.case, "rule": self.rule, "cue": self.cue, "uncertain": self.uncertain}
-        if self.scores:
-            out["scores"] = {c: round(p, 3) for c, p in self.scores.items()}
-        return out
-
-
-@dataclass
-class _State:
-    req: Request
-    readings: list  # still possible (case, number, gender), most likely first
-    tokens: list  # (start, stop, text) of the sentence
-    slot: tuple[int, int]  # token index range of the slot
-    trail: list = field(default_factory=list)  # (rule, cue) of every rule that narrowed
-    probe: tuple | None = None  # (words, slot index) of the context probe
-    tree: list | None = None  # the parser's (head, rel) per probe word
-    bare: bool = False  # the found form says nothing about case («Харкив» in any case)
-    use_model: bool = True
-    left: int | None = None  # token index where the slot's noun phrase starts (agreeing adjectives)
-    listing: tuple | None = None  # (the enumeration the slot is a member of, or None,)
-
-    @property
-    def cases(self) -> set[str]:
-        return {r[0] for r in self.readings}
-
-    def narrow(self, cases, rule: str, cue: str) -> bool:
-        kept = [r for r in self.readings if r[0] in cases]
-        if kept and len(kept) < len(self.readings):
-            self.readings = kept
-            self.trail.append((rule, cue))
-            return True
-        return False
-
-    def before(self, k: int = 1) -> str:
-        i = self.slot[0] - k
-        return self.tokens[i][2] if i >= 0 else ""
-
-    def start(self) -> int:
-        """Token index of the slot's noun phrase: the slot with the adjectives that agree with it."""
-        if self.left is None:
-            self.left = self.slot[0] - len(_agreeing_adjectives(self))
-        return self.left
-
-    def governor(self) -> str:
-        """The word before the slot's noun phrase (where a preposition would be), lowercased."""
-        i = self.start() - 1
-        return self.tokens[i][2].lower() if i >= 0 else ""
-
-    def enumeration(self) -> "enumeration.Enumeration | None":
-        """The enumeration the slot is a member of («в Германии, Франции и Польше»), if any."""
-        if self.listing is None:
-            self.listing = (enumeration.find([t[2] for t in self.tokens], self.start(), self.slot[1]),)
-        return self.listing[0]
-
-    def member(self) -> int:
-        """The slot's index among its enumeration's members."""
-        return next(k for k, m in enumerate(self.enumeration().members) if m.start <= self.slot[0] < m.stop)
-
-    def after(self, k: int = 1) -> str:
-        i = self.slot[1] + k - 1
-        return self.tokens[i][2] if i < len(self.tokens) else ""
 
 
 # ------------------------------------------------------------------ rules
@@ -167,21 +71,6 @@ def rule_adjective_agreement(st: _State) -> None:
     if cases:
         words = " ".join(t[2] for t in st.tokens[st.start():st.slot[0]])
         st.narrow(cases, "adjective_agreement", f"«{words}»: " + "/".join(c for c in CASES if c in cases))
-
-
-def _agreeing_adjectives(st: _State) -> list[str]:
-    """The adjectives (and participles) right before the slot that can agree with the name."""
-    out = []
-    i = st.slot[0] - 1
-    while i >= 0 and len(out) < 3:
-        word = st.tokens[i][2]
-        if not _CYR.search(word) or not adjective_cases(word, st.readings[0][1], term_gender(st.req.term)):
-            break
-        if morph.parse(word)[0].tag.POS == "NOUN":
-            break  # an adjective used as a noun («сборная Италии»): it governs the name, no agreement
-        out.insert(0, word)
-        i -= 1
-    return out
 
 
 def rule_preposition(st: _State) -> None:
@@ -564,75 +453,6 @@ def resolve(req: Request, *, use_model: bool = True) -> Decision:
         rule, cue = st.trail[-1] if st.trail else ("default", "first reading")
         return Decision(case, number, gender, rule, cue, uncertain=len(st.cases) > 1)
     return _model_choice(st)
-
-
-def _initial(req: Request) -> _State:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(req.text)]
-    idx = [i for i, (s, e, _) in enumerate(tokens) if s < req.stop and e > req.start]
-    slot = (idx[0], idx[-1] + 1) if idx else (len(tokens), len(tokens))
-    own = req.number or term_number(req.term)
-    trail = []
-    readings: list = []
-    if req.found:
-        readings = form_readings(req.found, req.term)
-        bare = not morph.is_known(_head_word(req.found)) and _bare(req.found, req.term)
-        if bare:
-            # An unknown spelling with the name's bare ending («Харкив») says nothing about case.
-            gender = readings[0][2] if readings else None
-            readings = [(c, own, gender) for c in CASES]
-        elif readings:
-            same = [r for r in readings if r[1] == own]
-            readings = same or readings
-            trail.append(("form", f"«{req.found}»: " + "/".join(dict.fromkeys(r[0] for r in readings))))
-    if not readings:
-        readings = [(c, own, None) for c in CASES]
-    return _State(req, readings, tokens, slot, trail, bare=bool(req.found) and not trail)
-
-
-def _bare(found: str, term: Term) -> bool:
-    """Whether an unknown spelling ends like the name's nominative (no case ending of its own)."""
-    from .grammar import _loose_prefix
-
-    head = morph.norm(_head_word(found))
-    bases = [morph.norm(_head_word(f)) for f in (*term.forbidden, term.ru)]
-    return any(_loose_prefix(head, b) >= len(b) - 0 and len(head) == len(b) for b in bases)
-
-
-def _probe_words(st: _State, form: str | None) -> list[str]:
-    """The sentence's words with the slot filled by ``form`` (the text as it is if None)."""
-    toks = [t[2] for t in st.tokens]
-    if form is None:
-        return toks
-    return toks[:st.slot[0]] + form.split() + toks[st.slot[1]:]
-
-
-def _context(st: _State) -> tuple[list[str], int]:
-    """The sentence as the tagger reads the slot's context: the found form as it is, or one
-    unknown word of a name's shape for a placeholder; and the slot's word index in it."""
-    if st.probe is None:
-        if st.req.found and not st.bare:
-            st.probe = (_probe_words(st, None), st.slot[0])
-        else:
-            st.probe = (_probe_words(st, _UNKNOWN), st.slot[0])
-    return st.probe
-
-
-def _is_pending(st: _State, j: int) -> bool:
-    """Whether probe word ``j`` belongs to another slot still waiting for its case."""
-    shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found or st.bare else 0
-    k = j if j < st.slot[0] else j + shift  # back to a token of the text
-    if k >= len(st.tokens):
-        return False
-    s, e, _ = st.tokens[k]
-    return any(s < stop and e > start for start, stop in st.req.pending)
-
-
-def _tree(st: _State) -> list:
-    from . import tagger
-
-    if st.tree is None:
-        st.tree = tagger.parse(_context(st)[0])
-    return st.tree
 
 
 def _model_choice(st: _State) -> Decision:
