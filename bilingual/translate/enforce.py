@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Glossary, Term, TermHit
 from ..normalize import normalize
+from ..russian import morph
 from ..russian.case import Decision, Request, resolve
 from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel
 from ..russian.grammar import (  # noqa: F401  (re-exported: the grammar's old home)
@@ -185,10 +186,12 @@ class Enforcer:
             # letter must not change it («в Мол\u00adдавии» is prepositional, like «в Молдавии»)
             seen = normalize(hit.form, stress=False).text
             # The sentence as the resolver sees it: earlier names already in their decided form
-            # (a list «в Германії, Франції …» reads its members' cases), later ones pending.
+            # (a list «в Германії, Франції …» reads its members' cases); later ones the dictionary
+            # doesn't know are pending (their spelling is no cue), known ones are read as written.
             view = "".join(out) + ru[last:]
             at = replace(hit, start=hit.start + shift, stop=hit.stop + shift)
-            pending = tuple((h.start + shift, h.stop + shift) for h in hits[n + 1:])
+            pending = tuple((h.start + shift, h.stop + shift) for h in hits[n + 1:]
+                            if not morph.is_known(_head_word(h.form)))
             new, decision = self.replacement_for(view, replace(at, form=seen) if seen != hit.form else at,
                                                  en_before.get(hit.term.en, ""), pending=pending)
             if new is None:
