@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from bilingual import langid
 from bilingual.langid import detect, detect_probs, language_name, _sample
 
 # (text, language)
@@ -88,3 +89,39 @@ def test_script_shortcut_agrees_with_langdetect(text, candidates):
 
     full = _probs(_sample(text), _key(candidates))
     assert detect(text, candidates) == full[0][0]
+
+
+# (text, what its letters say: "ru", "uk" or None when langdetect must decide)
+LETTERS = [
+    ("Переговоры в Киеве возобновились в пятницу, сообщили в министерстве.", "ru"),
+    ("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.", "uk"),
+    ("Президент заявил, что переговоры с G7 и NATO продолжатся на этой неделе.", "ru"),
+    # Russian quoting a Ukrainian name: both kinds of letters, the model decides
+    ("Власти Киева (по-украински «Київ») объявили тревогу, сообщили военные.", None),
+    # Bulgarian has «ъ» but neither «ы» nor «э»; Belarusian has «ы» and «і» and «ў»
+    ("Министърът на външните работи заяви, че преговорите ще продължат.", None),
+    ("Міністр замежных спраў заявіў, што перамовы працягнуцца.", None),
+    # mostly Latin: a mixed text is left to the model
+    ("The minister said the talks with Украина would resume on Friday in Brussels.", None),
+]
+
+
+@pytest.mark.parametrize("text, lang", LETTERS)
+def test_russian_or_ukrainian_by_letters(text, lang):
+    assert langid._russian_or_ukrainian(text) == lang
+
+
+@pytest.mark.parametrize("text, lang", [(t, lang) for t, lang in LETTERS if lang])
+def test_letters_decide_without_the_ngram_model(text, lang, monkeypatch):
+    def no_model(*args):
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr(langid, "_probs", no_model)
+    assert langid.detect(text, {"en", "ru", "uk"}) == lang
+    assert langid.detect(text * 4) == lang  # whole-document detection, past the short-text rule
+
+
+def test_letters_never_answer_outside_the_candidates():
+    # Ukrainian letters, but only English and Russian are asked about: the model answers
+    assert langid.detect("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.",
+                         {"en", "ru"}) == "ru"
