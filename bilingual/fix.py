@@ -48,6 +48,9 @@ class FixResult:
     changes: list[FixChange] = field(default_factory=list)
     file: TextFile | None = None  # the file as read, to write the result back the same way
     skipped: list[FixChange] = field(default_factory=list)  # forms left alone outside prose (code, links)
+    # forms left alone in a paragraph in another language (a quotation in Ukrainian, an English
+    # passage): the paragraph's language, and the change that would have been made
+    other_language: list[tuple[str, FixChange]] = field(default_factory=list)
     data: bytes | None = None  # the corrected file when it isn't text (a Word document)
 
     @property
@@ -82,7 +85,8 @@ class FixResult:
 
     def to_dict(self) -> dict:
         return {"path": self.path, "changes": [c.to_dict() for c in self.changes],
-                "skipped_outside_prose": [c.to_dict() for c in self.skipped]}
+                "skipped_outside_prose": [c.to_dict() for c in self.skipped],
+                "skipped_other_language": [dict(c.to_dict(), language=lang) for lang, c in self.other_language]}
 
 
 def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | os.PathLike | None = None) -> FixResult:
@@ -106,7 +110,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
     en_sentences = _aligned_english(en_path, doc, glossary) if en_path else {}
     enforcer = Enforcer(glossary)
     prose = all_prose(text) if path.suffix.lower() == ".txt" else markdown_prose(doc.text, offset)
-    pieces, changes, skipped, last = [], [], [], 0
+    pieces, changes, skipped, other, last = [], [], [], [], 0
+    foreign = _other_language_paragraphs(doc, enforcer)
     for s in doc.sentences:
         result = enforcer.correct(s.text, en=en_sentences.get(s.idx))
         if not result.replacements:
@@ -122,6 +127,9 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             src_pos, new_pos = old_stop, rep.stop
             change = FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, abs_start, abs_start + len(rep.old),
                                rep.decision)
+            if s.para in foreign:
+                other.append((foreign[s.para], change))
+                continue
             if not prose.covers(change.start, change.stop):  # a link target, code, a comment ...
                 skipped.append(change)
                 continue
@@ -130,7 +138,34 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
             last = change.stop
             changes.append(change)
     pieces.append(text[last:])
-    return FixResult(str(path), text, "".join(pieces), changes, file, skipped)
+    return FixResult(str(path), text, "".join(pieces), changes, file, skipped, other)
+
+
+def _other_language_paragraphs(doc, enforcer) -> dict[int, str]:
+    """Paragraph index -> language, for paragraphs in a language other than Russian.
+
+    The glossary's Russian forms are not for a quotation in Ukrainian or an English passage:
+    «Харкові» there stays as written. A Russian paragraph dense with Ukrainian spellings of names
+    (the very forms fix corrects) can read as Ukrainian, so a paragraph's language is judged
+    again with its forbidden forms taken out: «Встреча прошла в Києві.» is Russian.
+    """
+    from . import langid
+    from .corpus import PARAGRAPH_SAMPLE
+
+    out = {}
+    for p in doc.paragraphs:
+        if p.lang in (None, "ru"):
+            continue
+        text, last = [], 0
+        for hit in enforcer.matcher.find_ru(p.text):
+            if hit.kind == "forbidden":
+                text.append(p.text[last:hit.start])
+                last = hit.stop
+        text.append(p.text[last:])
+        lang = langid.detect(" ".join(text), frozenset({"en", "ru", "uk"}), PARAGRAPH_SAMPLE)
+        if lang not in (None, "ru"):
+            out[p.idx] = lang
+    return out
 
 
 def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:

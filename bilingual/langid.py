@@ -111,22 +111,22 @@ def _script(text: str) -> frozenset[str] | None:
     return None
 
 
-# Among langdetect's Cyrillic languages (bg, mk, ru, uk) «ы» and «э» are Russian only and «і», «ї»,
-# «є», «ґ» Ukrainian only; a text of Russian and Ukrainian letters alone holding one kind and not
-# the other is in that language.
+# Among langdetect's Cyrillic languages (bg, mk, ru, uk) «ы» and «э» are Russian only. A text of
+# Russian letters alone that holds them is Russian. Ukrainian letters (і, ї, є, ґ) prove less: a
+# Russian sentence carries them in a name spelt the Ukrainian way («в Києві»), the very spelling
+# a glossary forbids, so a text with them is left to the model.
 _RU_ONLY, _UK_ONLY = frozenset("ыэ"), frozenset("іїєґ")
-_RU_UK = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ'’")
+_RU = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: langdetect decides
 
 
-def _russian_or_ukrainian(text: str) -> str | None:
-    """"ru" or "uk" when the letters of a mostly Cyrillic text say which by themselves, else None."""
+def _russian_by_letters(text: str) -> bool:
+    """Whether a mostly Cyrillic text is Russian by its letters alone (see above)."""
     letters = [ch for ch in text.lower() if ch.isalpha()]
     cyr = {ch for ch in letters if "\u0400" <= ch <= "\u052f"}
-    if not cyr or cyr - _RU_UK or sum(ch in cyr for ch in letters) < CYRILLIC_SHARE * len(letters):
-        return None
-    ru, uk = bool(cyr & _RU_ONLY), bool(cyr & _UK_ONLY)
-    return None if ru == uk else ("ru" if ru else "uk")
+    if not cyr & _RU_ONLY or cyr - _RU:
+        return False
+    return sum(ch in cyr for ch in letters) >= CYRILLIC_SHARE * len(letters)
 
 
 def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tuple[tuple[str, float], ...]:
@@ -134,11 +134,10 @@ def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tupl
     if letter_count(text) < MIN_LETTERS:
         return ()
     key = _key(candidates)
-    # A Russian or Ukrainian text its letters identify needs no n-gram model (which for Cyrillic
-    # weighs Russian against Ukrainian, Bulgarian and Macedonian at some 5 ms a paragraph).
-    own = _russian_or_ukrainian(text)
-    if own is not None and (key is None or own in key):
-        return ((own, 1.0),)
+    # A Russian text its letters identify needs no n-gram model (which for Cyrillic weighs
+    # Russian against Ukrainian, Bulgarian and Macedonian at some 5 ms a paragraph).
+    if (key is None or "ru" in key) and _russian_by_letters(text):
+        return (("ru", 1.0),)
     if key is not None:
         # Among the candidates only one writes in this text's script (English
         # among {en, ru, uk} for a text all in Latin letters): that is the

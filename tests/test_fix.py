@@ -107,3 +107,40 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, name, content, message):
     assert "Traceback" not in res.output
     assert res.output.startswith("error: ") and message in res.output
     assert not (tmp_path / "out.md").exists()
+
+
+# (a paragraph of the Russian article, its language, whether fix may change it)
+MIXED = [
+    ("Власти Харкива объявили тревогу в понедельник, сообщили в городской администрации.", "ru", True),
+    # Russian with nothing but the Ukrainian spelling of a name to go on: still Russian
+    ("Встреча прошла в Харкові.", "ru", True),  # read as Ukrainian until the forbidden form is taken out
+    ("«Міська влада Харкова повідомила, що в Харкові оголошено тривогу», — написал мэр в телеграме.",
+     "uk", False),
+    ("Міська влада повідомила, що в Харкові та області оголошено повітряну тривогу до ранку.", "uk", False),
+    ("The city council of Kharkiv — Харкив in the original — met on Monday to discuss the alert.", "en", False),
+]
+
+
+def test_fix_leaves_paragraphs_in_other_languages_alone(tmp_path):
+    (tmp_path / "glossary.csv").write_text(GLOSSARY, encoding="utf-8")
+    ru = tmp_path / "ru.md"
+    ru.write_text("\n\n".join(p for p, _, _ in MIXED) + "\n", encoding="utf-8")
+    result = fix_file(ru, load_glossary(tmp_path / "glossary.csv"))
+    fixed = result.fixed.split("\n\n")
+    for (before, _lang, changes), after in zip(MIXED, fixed):
+        assert (after.strip() != before) is changes, after
+    assert fixed[0].startswith("Власти Харькова объявили")
+    langs = {lang for lang, _ in result.other_language}
+    assert langs == {lang for _text, lang, changes in MIXED if not changes}
+    assert all(c.old in ("Харкова", "Харкові", "Харкив") for _, c in result.other_language)
+    report = result.to_dict()["skipped_other_language"]
+    assert {r["language"] for r in report} == langs
+
+
+def test_cli_says_what_it_left_in_other_languages(tmp_path):
+    (tmp_path / "glossary.csv").write_text(GLOSSARY, encoding="utf-8")
+    ru = tmp_path / "ru.md"
+    ru.write_text("\n\n".join(p for p, _, _ in MIXED) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["fix", str(ru), "-g", str(tmp_path / "glossary.csv")])
+    assert result.exit_code == 0, result.output
+    assert "left alone in paragraphs in Ukrainian, English" in result.output

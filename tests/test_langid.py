@@ -91,37 +91,42 @@ def test_script_shortcut_agrees_with_langdetect(text, candidates):
     assert detect(text, candidates) == full[0][0]
 
 
-# (text, what its letters say: "ru", "uk" or None when langdetect must decide)
+# (text, whether its letters alone say Russian; otherwise langdetect decides)
 LETTERS = [
-    ("Переговоры в Киеве возобновились в пятницу, сообщили в министерстве.", "ru"),
-    ("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.", "uk"),
-    ("Президент заявил, что переговоры с G7 и NATO продолжатся на этой неделе.", "ru"),
-    # Russian quoting a Ukrainian name: both kinds of letters, the model decides
-    ("Власти Киева (по-украински «Київ») объявили тревогу, сообщили военные.", None),
-    # Bulgarian has «ъ» but neither «ы» nor «э»; Belarusian has «ы» and «і» and «ў»
-    ("Министърът на външните работи заяви, че преговорите ще продължат.", None),
-    ("Міністр замежных спраў заявіў, што перамовы працягнуцца.", None),
+    ("Переговоры в Киеве возобновились в пятницу, сообщили в министерстве.", True),
+    ("Президент заявил, что переговоры с G7 и NATO продолжатся на этой неделе.", True),
+    # Ukrainian letters: Ukrainian, or Russian with a name spelt the Ukrainian way
+    ("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.", False),
+    ("Встреча прошла в Києві в понедельник.", False),
+    ("Власти Киева (по-украински «Київ») объявили тревогу, сообщили военные.", False),
+    # no «ы» or «э»: nothing certain
+    ("Встреча прошла в Киеве в понедельник.", False),
+    # Bulgarian has «ъ» but neither «ы» nor «э»; Belarusian has «ы» and «ў»
+    ("Министърът на външните работи заяви, че преговорите ще продължат.", False),
+    ("Міністр замежных спраў заявіў, што перамовы працягнуцца.", False),
     # mostly Latin: a mixed text is left to the model
-    ("The minister said the talks with Украина would resume on Friday in Brussels.", None),
+    ("The minister said the talks with Россией would resume on Friday in Brussels.", False),
 ]
 
 
-@pytest.mark.parametrize("text, lang", LETTERS)
-def test_russian_or_ukrainian_by_letters(text, lang):
-    assert langid._russian_or_ukrainian(text) == lang
+@pytest.mark.parametrize("text, russian", LETTERS)
+def test_russian_by_letters(text, russian):
+    assert langid._russian_by_letters(text) is russian
 
 
-@pytest.mark.parametrize("text, lang", [(t, lang) for t, lang in LETTERS if lang])
-def test_letters_decide_without_the_ngram_model(text, lang, monkeypatch):
+@pytest.mark.parametrize("text", [t for t, russian in LETTERS if russian])
+def test_letters_decide_without_the_ngram_model(text, monkeypatch):
     def no_model(*args):
         raise AssertionError("langdetect was asked")
 
     monkeypatch.setattr(langid, "_probs", no_model)
-    assert langid.detect(text, {"en", "ru", "uk"}) == lang
-    assert langid.detect(text * 4) == lang  # whole-document detection, past the short-text rule
+    assert langid.detect(text, {"en", "ru", "uk"}) == "ru"
+    assert langid.detect(text * 4) == "ru"  # whole-document detection, past the short-text rule
 
 
-def test_letters_never_answer_outside_the_candidates():
-    # Ukrainian letters, but only English and Russian are asked about: the model answers
-    assert langid.detect("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.",
-                         {"en", "ru"}) == "ru"
+@pytest.mark.parametrize("text, lang", [
+    ("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.", "uk"),
+    ("Министърът на външните работи заяви, че преговорите ще продължат. " * 3, "bg"),
+])
+def test_texts_the_letters_leave_open_go_to_the_model(text, lang):
+    assert langid.detect(text) == lang

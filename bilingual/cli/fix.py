@@ -88,6 +88,12 @@ def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool,
     if result.skipped:
         echo(f"note: {ru}: {len(result.skipped)} forbidden form(s) left alone in code, link targets, "
              "comments or front matter", err=True)
+    if result.other_language:
+        from ..langid import language_name
+
+        langs = ", ".join(dict.fromkeys(language_name(lang) for lang, _ in result.other_language))
+        echo(f"note: {ru}: {len(result.other_language)} forbidden form(s) left alone in paragraphs in {langs}",
+             err=True)
     if fmt is Format.table and result.changes:
         name = str(output) if output and not in_place else None
         if sys.stdout.isatty():
