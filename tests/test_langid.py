@@ -130,3 +130,24 @@ def test_letters_decide_without_the_ngram_model(text, monkeypatch):
 ])
 def test_texts_the_letters_leave_open_go_to_the_model(text, lang):
     assert langid.detect(text) == lang
+
+
+@pytest.mark.parametrize("text, script", [
+    ("The minister said on Monday that the talks would resume in Brussels next week. " * 3, langid._LATIN),
+    ("Der Minister sagte am Montag, dass die Gespräche nächste Woche in Brüssel fortgesetzt werden. " * 3,
+     langid._LATIN),
+    ("Министърът на външните работи заяви, че преговорите ще продължат. " * 3, langid._CYRILLIC),
+])
+def test_a_one_script_text_is_weighed_against_that_scripts_languages(text, script, monkeypatch):
+    asked = []
+    real = langid._factory
+
+    def factory(candidates):
+        asked.append(candidates)
+        return real(candidates)
+
+    monkeypatch.setattr(langid, "_factory", factory)
+    langid._probs.cache_clear()
+    lang = langid.detect(text)
+    assert asked and all(c is not None and c <= script for c in asked)
+    assert lang in script
