@@ -112,9 +112,10 @@ def _script(text: str) -> frozenset[str] | None:
 
 
 # Among langdetect's Cyrillic languages (bg, mk, ru, uk) «ы» and «э» are Russian only. A text of
-# Russian letters alone that holds them is Russian. Ukrainian letters (і, ї, є, ґ) prove less: a
-# Russian sentence carries them in a name spelt the Ukrainian way («в Києві»), the very spelling
-# a glossary forbids, so a text with them is left to the model.
+# Russian letters alone that holds them is Russian. Ukrainian letters (і, ї, є, ґ) may stand in a
+# Russian text in a name spelt the Ukrainian way («в Києві»), the very spelling a glossary
+# forbids, so capitalised words with them are set aside; one lowercase word with them (a quoted
+# Ukrainian phrase, a Ukrainian text) leaves the text to the model.
 _RU_ONLY, _UK_ONLY = frozenset("ыэ"), frozenset("іїєґ")
 _RU = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: langdetect decides
@@ -122,11 +123,22 @@ CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: l
 
 def _russian_by_letters(text: str) -> bool:
     """Whether a mostly Cyrillic text is Russian by its letters alone (see above)."""
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    cyr = {ch for ch in letters if "\u0400" <= ch <= "\u052f"}
-    if not cyr & _RU_ONLY or cyr - _RU:
+    letters = cyrillic = 0
+    seen: set[str] = set()
+    for word in _WORDS.findall(text):
+        low = word.lower()
+        if not _UK_ONLY.isdisjoint(low):
+            if not word[:1].isupper():
+                return False
+            continue  # a name spelt the Ukrainian way
+        letters += len(low)
+        for ch in low:
+            if "\u0400" <= ch <= "\u052f":
+                cyrillic += 1
+                seen.add(ch)
+    if seen.isdisjoint(_RU_ONLY) or not seen <= _RU:
         return False
-    return sum(ch in cyr for ch in letters) >= CYRILLIC_SHARE * len(letters)
+    return cyrillic >= CYRILLIC_SHARE * letters
 
 
 def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tuple[tuple[str, float], ...]:

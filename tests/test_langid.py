@@ -95,10 +95,13 @@ def test_script_shortcut_agrees_with_langdetect(text, candidates):
 LETTERS = [
     ("Переговоры в Киеве возобновились в пятницу, сообщили в министерстве.", True),
     ("Президент заявил, что переговоры с G7 и NATO продолжатся на этой неделе.", True),
-    # Ukrainian letters: Ukrainian, or Russian with a name spelt the Ukrainian way
+    # Ukrainian letters in capitalised words only: names spelt the Ukrainian way in Russian
+    ("Власти Киева (по-украински «Київ») объявили тревогу, сообщили военные.", True),
+    ("Переговоры в Києві и Харкові возобновились в пятницу.", True),
+    # in a lowercase word: Ukrainian, or Russian quoting Ukrainian; the model decides
     ("Переговори в Києві відновилися в п'ятницю, повідомили в міністерстві.", False),
-    ("Встреча прошла в Києві в понедельник.", False),
-    ("Власти Киева (по-украински «Київ») объявили тревогу, сообщили военные.", False),
+    ("Он сказал: «Ми не відступимо», — и вышел из зала заседаний.", False),
+    ("Встреча прошла в Києві в понедельник.", False),  # no «ы» or «э» outside the name
     # no «ы» or «э»: nothing certain
     ("Встреча прошла в Киеве в понедельник.", False),
     # Bulgarian has «ъ» but neither «ы» nor «э»; Belarusian has «ы» and «ў»
