@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, unescape
 
 from .errors import InputError
-from .fix import FixChange, FixResult
+from .fix import FixChange, FixResult, _other_language_paragraphs
 
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
 _TARGET = re.compile(r"<((?:\w+:)?target)\b[^>]*(?<!/)>(.*?)</\1\s*>", re.S)
@@ -96,11 +96,16 @@ def fix_docx(path: Path, enforcer, en_sentences: dict[int, str] | None = None) -
     text, found = blocks(document)
     if text != doc.text:
         raise InputError("can't locate the article text in the document's runs", path=str(path))
-    changes = []
+    changes, other = [], []
+    foreign = _other_language_paragraphs(doc, enforcer)  # a quotation in Ukrainian stays as written
     for s in doc.sentences:
         result = enforcer.correct(s.text, en=(en_sentences or {}).get(s.idx))
-        changes += [FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, s.start + a, s.start + b, rep.decision)
-                    for a, b, _new, rep in edits(result)]
+        found_here = [FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, s.start + a, s.start + b, rep.decision)
+                      for a, b, _new, rep in edits(result)]
+        if s.para in foreign:
+            other += [(foreign[s.para], c) for c in found_here]
+        else:
+            changes += found_here
     # right to left, so each edit's offsets still hold when it is made
     fixed = doc.text
     for ch in sorted(changes, key=lambda c: c.start, reverse=True):
@@ -109,10 +114,10 @@ def fix_docx(path: Path, enforcer, en_sentences: dict[int, str] | None = None) -
         _replace_in_runs(block.runs, ch.start + offset, ch.stop + offset, ch.new)
         fixed = fixed[:ch.start] + ch.new + fixed[ch.stop:]
     if not changes:
-        return FixResult(str(path), doc.text, fixed, changes, data=path.read_bytes())
+        return FixResult(str(path), doc.text, fixed, changes, other_language=other, data=path.read_bytes())
     out = BytesIO()
     document.save(out)
-    return FixResult(str(path), doc.text, fixed, changes, data=out.getvalue())
+    return FixResult(str(path), doc.text, fixed, changes, other_language=other, data=out.getvalue())
 
 
 def _replace_in_runs(runs, start: int, stop: int, new: str) -> None:

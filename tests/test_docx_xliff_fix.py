@@ -156,3 +156,22 @@ def test_replace_in_runs(runs, start, stop, new, expected):
     objs = [_Run(t) for t in runs]
     _replace_in_runs(objs, start, stop, new)
     assert [r.text for r in objs] == expected
+
+
+def test_fix_docx_leaves_a_paragraph_in_ukrainian_alone(tmp_path):
+    from bilingual import fix_file, load_glossary
+
+    (tmp_path / "g.csv").write_text("en,ru,type,variants,forbidden,note\nKharkiv,Харьков,city,,Харкив;Харків,\n",
+                                    encoding="utf-8")
+    russian = "Власти Харкова сообщили, что в Харкиве объявлена воздушная тревога."
+    ukrainian = "«Міська влада повідомила, що в Харкові та області оголошено повітряну тривогу до ранку»."
+    document = docx.Document()
+    for text in (russian, ukrainian):
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "ru.docx"))
+    result = fix_file(tmp_path / "ru.docx", load_glossary(tmp_path / "g.csv"))
+    out = tmp_path / "fixed.docx"
+    out.write_bytes(result.data)
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts == [russian.replace("Харкова", "Харькова").replace("в Харкиве", "в Харькове"), ukrainian]
+    assert [(lang, c.old) for lang, c in result.other_language] == [("uk", "Харкові")]
