@@ -46,6 +46,10 @@ def _load_module(name: str, path: Path):
     return module
 
 
+# strict recall per gold link kind, as align_eval reports it
+RECALL_BY_KIND = _load_module("align_eval", ROOT / "benchmarks" / "align_eval.py").recall_by_kind
+
+
 def load_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -63,21 +67,6 @@ def dev_sets() -> dict[str, list[dict]]:
                 docs.append({"doc_id": d["doc_id"], "en": en, "ru": ru, "gold": gold})
             sets[f"{label}-{k}"] = docs
     return sets
-
-
-def kinds(docs, pred) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for d in docs:
-        links = pred[d["doc_id"]]
-        got = {(tuple(e), tuple(r)) for e, r in links if e and r}
-        got |= {((i,), ()) for e, r in links if not r for i in e}
-        got |= {((), (j,)) for e, r in links if not e for j in r}
-        for e, r in d["gold"]:
-            kind = "null" if not e or not r else "1-1" if len(e) == len(r) == 1 else f"{max(len(e), len(r))}-sent"
-            row = out.setdefault(kind, [0, 0])
-            row[0] += (tuple(e), tuple(r)) in got
-            row[1] += 1
-    return out
 
 
 def main() -> None:
@@ -131,7 +120,7 @@ def run(sets, score, scorer, verbose=False) -> float:
             sents += len(d["en"]) + len(d["ru"])
             pred[d["doc_id"]] = [[list(link.en), list(link.ru)] for link in links]
         res = score.score({d["doc_id"]: d for d in docs}, pred)
-        by = kinds(docs, pred)
+        by = RECALL_BY_KIND(docs, pred)
         f1 = res["vecalign"]["f1_strict"]
         loss += (1.0 - f1) * (CLEAN_WEIGHT if name == "dev" else 1.0)
         if "null" in by:
