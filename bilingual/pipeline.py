@@ -90,7 +90,7 @@ def make_signature(glossary: Glossary | None, mode: str) -> Signature:
     from .align import semantic
 
     seg = f"en:pysbd-{version('pysbd')},ru:razdel-{version('razdel')}"
-    # default mode confirms gaps with embeddings where the semantic extra is installed
+    # default mode confirms gaps with embeddings where the embedding package is installed
     gaps = "+gaps" if mode == "default" and semantic.available() else ""
     return Signature(
         version=__version__,

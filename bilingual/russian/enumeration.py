@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import morph
-from .grammar import CASES, PREPOSITIONS, _norm_case
+from .grammar import CASES, PREPOSITIONS, _norm_case, governed
 
 _CYR = re.compile(r"[а-яёіїєґ]", re.I)
 _CONJ = frozenset({"и", "или", "либо"})
@@ -181,10 +181,7 @@ def member_cases(words: list[str], m: Member, prep: str | None) -> set[str] | No
         number = pool[0].tag.number
         own = {_norm_case(p.tag.case) for p in pool if p.tag.number == number}
         cases = own if cases is None else cases & own
-    if cases is None:
-        return None
-    allowed = PREPOSITIONS.get(prep) if prep else None
-    return cases & allowed if allowed else cases - {"loct"}
+    return None if cases is None else governed(cases, prep)
 
 
 # An enumeration of this many members or more shares one case on the surface; fewer, and «и» may
@@ -205,7 +202,7 @@ def rule_enumeration(st) -> None:
     prep = listing.shared_prep(words, k)
     cases, seen = set(st.cases), []
     for j, m in enumerate(listing.members):
-        if j == k or listing.shared_prep(words, j) != prep or any(_pending_token(st, t) for t in range(m.start, m.stop)):
+        if j == k or listing.shared_prep(words, j) != prep or any(map(st.pending, range(m.start, m.stop))):
             continue
         own = member_cases(words, m, prep)
         if own is None:
@@ -215,8 +212,3 @@ def rule_enumeration(st) -> None:
     if seen and cases:
         st.narrow(cases, "enumeration", "listed with «" + "», «".join(seen) + "»: "
                   + "/".join(c for c in CASES if c in cases))
-
-
-def _pending_token(st, k: int) -> bool:
-    s, e, _ = st.tokens[k]
-    return any(s < stop and e > start for start, stop in st.req.pending)

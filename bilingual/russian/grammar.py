@@ -240,8 +240,14 @@ def phrase_cases(words: list[str], j: int) -> set[str]:
     k = j - 1
     while k >= 0 and any(p.tag.POS in ("ADJF", "PRTF") for p in morph.parse(words[k])[:1]):
         k -= 1
-    prep = PREPOSITIONS.get(words[k].lower()) if k >= 0 else None
-    return cases & prep if prep else cases - {"loct"}
+    return governed(cases, words[k].lower() if k >= 0 else None)
+
+
+def governed(cases: set[str], prep: str | None) -> set[str]:
+    """``cases`` narrowed by the preposition ``prep`` before the noun phrase; without one, all
+    but the prepositional (which exists only after a preposition)."""
+    allowed = PREPOSITIONS.get(prep) if prep else None
+    return cases & allowed if allowed else cases - {"loct"}
 
 
 def adjective_cases(word: str, number: str, gender: str | None) -> frozenset[str]:

@@ -111,6 +111,11 @@ class _State:
         i = self.slot[1] + k - 1
         return self.tokens[i][2] if i < len(self.tokens) else ""
 
+    def pending(self, k: int) -> bool:
+        """Whether token ``k`` belongs to another slot still waiting for its case."""
+        s, e, _ = self.tokens[k]
+        return any(s < stop and e > start for start, stop in self.req.pending)
+
 
 def _agreeing_adjectives(st: _State) -> list[str]:
     """The adjectives (and participles) right before the slot that can agree with the name."""
@@ -156,7 +161,7 @@ def _bare(found: str, term: Term) -> bool:
 
     head = morph.norm(_head_word(found))
     bases = [morph.norm(_head_word(f)) for f in (*term.forbidden, term.ru)]
-    return any(_loose_prefix(head, b) >= len(b) - 0 and len(head) == len(b) for b in bases)
+    return any(_loose_prefix(head, b) >= len(b) and len(head) == len(b) for b in bases)
 
 
 def _probe_words(st: _State, form: str | None) -> list[str]:
@@ -182,10 +187,7 @@ def _is_pending(st: _State, j: int) -> bool:
     """Whether probe word ``j`` belongs to another slot still waiting for its case."""
     shift = (st.slot[1] - st.slot[0]) - 1 if not st.req.found or st.bare else 0
     k = j if j < st.slot[0] else j + shift  # back to a token of the text
-    if k >= len(st.tokens):
-        return False
-    s, e, _ = st.tokens[k]
-    return any(s < stop and e > start for start, stop in st.req.pending)
+    return k < len(st.tokens) and st.pending(k)
 
 
 def _tree(st: _State) -> list:
