@@ -202,8 +202,8 @@ def mixed_script(rows: list[_Row]):
                 yield r.term.line, f"column {name!r}: {m.group()!r} mixes Latin and Cyrillic letters"
 
 
-CHECKS = [duplicate_en, shared_ru, en_variant_collision, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces, smart_quotes,
-          hidden_char, mixed_script]
+CHECKS = [duplicate_en, shared_ru, en_variant_collision, forbidden_allowed, unparsed_ru, unknown_type, stray_spaces,
+          smart_quotes, hidden_char, mixed_script]
 
 
 # ---------------------------------------------------------------- corpus use

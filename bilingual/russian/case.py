@@ -14,8 +14,9 @@ agrees with, the other members of a list it is in (``enumeration.py``), a verbal
 noun whose doer it is, the English «to»/«'s»/«of»); then the parser's (a
 coordinated noun whose case the tagger is sure of, a governing verb, a head of
 motion after «в»/«на», a settlement or title in apposition, a noun the name is
-the genitive of, a subject whose verb agrees with it); what they leave open is ranked by the trained tagger (``tagger.py``): its probability for
-each remaining case at the slot, read from the words around it (a placeholder,
+the genitive of, a subject whose verb agrees with it); what they leave open is
+ranked by the trained tagger (``tagger.py``): its probability for each
+remaining case at the slot, read from the words around it (a placeholder,
 or a spelling that says nothing about case, is shown to the tagger as an
 unknown word of a name's shape). Ranking by substituting each candidate form and
 asking the tagger whether it agrees was tried: on the WMT22 dev references it
