@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bilingual.align import align_documents  # noqa: E402
-from bilingual.pipeline import check  # noqa: E402
-from bilingual.corpus import find_pairs, read_document  # noqa: E402
-from bilingual.drift import check_alignment  # noqa: E402
+from bilingual.checks.pipeline import check  # noqa: E402
+from bilingual.sources.corpus import find_pairs, read_document  # noqa: E402
+from bilingual.checks.drift import check_alignment  # noqa: E402
 from bilingual.glossary import Matcher, load_glossary  # noqa: E402
 from bilingual.model import Glossary, Term  # noqa: E402
-from bilingual.translit import latin_to_ru  # noqa: E402
+from bilingual.russian.translit import latin_to_ru  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mir", "ven", "dor", "sa", "bel", "tor", "gan", "ru", "zel", "pet", "nik", "var", "os"]
 

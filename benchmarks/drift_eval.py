@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bilingual.pipeline import check  # noqa: E402
-from bilingual.drift import KINDS  # noqa: E402
+from bilingual.checks.pipeline import check  # noqa: E402
+from bilingual.checks.drift import KINDS  # noqa: E402
 
 
 def matches(label: dict, flag) -> bool:

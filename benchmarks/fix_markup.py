@@ -3,7 +3,7 @@
 Builds a Markdown article from the shipped corpus/ Russian paragraphs, with a
 link, inline code and a fenced block in every tenth paragraph, repeated up to
 about SIZE megabytes (articles are capped at 2 MB), and prints the median over
-REPEAT runs of bilingual.markup.markdown_prose and of TextFile.read + edit.
+REPEAT runs of bilingual.sources.markup.markdown_prose and of TextFile.read + edit.
 
     python benchmarks/fix_markup.py [SIZE_MB] [REPEAT]     # default 1.5 MB, 5 runs
 """
@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bilingual.corpus import split_front_matter  # noqa: E402
-from bilingual.markup import markdown_prose  # noqa: E402
-from bilingual.textfile import TextFile  # noqa: E402
+from bilingual.sources.corpus import split_front_matter  # noqa: E402
+from bilingual.sources.markup import markdown_prose  # noqa: E402
+from bilingual.sources.textfile import TextFile  # noqa: E402
 
 
 def article(size_mb: float) -> str:

@@ -233,7 +233,7 @@ def _surnames(docs) -> dict[str, str]:
 
 def _run_fix(instances, glossary, use_model: bool):
     """Run fix_file on one file per instance; returns the fixed sentences."""
-    from bilingual.fix import fix_file
+    from bilingual.fix.apply import fix_file
     from bilingual.translate import enforce
 
     out = []
@@ -356,7 +356,7 @@ def task_lemma(docs, use_model: bool, show: int):
 
     from bilingual.russian import morph
     from bilingual.russian.names import lemmatize_name
-    from bilingual.translit import ru_to_latin
+    from bilingual.russian.translit import ru_to_latin
 
     right = total = 0
     wrong = []

@@ -41,7 +41,7 @@ def main() -> None:
 
     import inflect_eval as ev
 
-    from bilingual.fix import fix_file
+    from bilingual.fix.apply import fix_file
     from bilingual.glossary import load_glossary, parse_glossary
     from bilingual.russian import tagger
     from bilingual.translate.enforce import PLACEHOLDER, Enforcer

@@ -87,7 +87,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
-    from bilingual import morph
+    from bilingual.russian import morph
     from bilingual.glossary import Matcher
 
     pairs = load_pairs()

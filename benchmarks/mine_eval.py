@@ -21,7 +21,7 @@ NAME_TYPES = ("person", "city", "country", "region", "organization")
 
 
 def lemma_key(phrase: str) -> tuple[str, ...]:
-    from bilingual import morph
+    from bilingual.russian import morph
     from bilingual.glossary.match import tokenize
 
     return tuple(morph.lemma(t) for _, _, t in tokenize(phrase) if t[0].isalnum())
@@ -34,7 +34,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from bilingual.glossary import load_glossary
-    from bilingual.glossary.mine import mine
+    from bilingual.mining.mine import mine
     from bilingual.model import Glossary
 
     full = load_glossary(ROOT / "glossary.csv")

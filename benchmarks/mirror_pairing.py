@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bilingual.mirror import pair_mirror  # noqa: E402
+from bilingual.sources.mirror import pair_mirror  # noqa: E402
 
 EN_PARA = ("The talks in Geneva ended without a joint statement, officials said on Tuesday, "
            "and both delegations promised to meet again before the end of the month. ")

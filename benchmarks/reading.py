@@ -6,7 +6,7 @@ stage and the ratio to the raw engines (pysbd / razdel on whole paragraphs,
 stock langdetect.detect on every paragraph) measured in the same run.
 
 The raw pysbd figure already benefits from the larger regular-expression cache
-that bilingual.segment sets up (it runs in the same process, afterwards).
+that bilingual.sources.segment sets up (it runs in the same process, afterwards).
 
     python benchmarks/reading.py [N]      # default N = 200 pairs
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bilingual.corpus import find_pairs, read_document, split_front_matter  # noqa: E402
+from bilingual.sources.corpus import find_pairs, read_document, split_front_matter  # noqa: E402
 
 
 def paragraphs(lang: str) -> list[str]:

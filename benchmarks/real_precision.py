@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from bilingual.glossary import load_glossary, matcher_for  # noqa: E402
 from bilingual.glossary.hits import mark_within  # noqa: E402
 from bilingual.model import ArticlePair, Glossary  # noqa: E402
-from bilingual.pipeline import check, check_article  # noqa: E402
+from bilingual.checks.pipeline import check, check_article  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval-data" / "enru"
 VERDICT_FIELDS = ["doc", "kind", "en_index", "ru_index", "term", "found", "verdict", "cause"]
@@ -166,7 +166,7 @@ def misspell(word: str) -> str | None:
 
 def _inflect_like(target_ru: str, found: str) -> str | None:
     """``target_ru`` (nominative, one word) in the case and number of ``found``."""
-    from bilingual import morph
+    from bilingual.russian import morph
 
     parses = morph.parse(found)
     if not parses:

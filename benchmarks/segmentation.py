@@ -2,7 +2,7 @@
 
 Each document's released segments are joined with single spaces into one
 paragraph; a segmenter should put a boundary where each segment starts.
-Prints boundary precision / recall / F1 for bilingual.segment and, as the
+Prints boundary precision / recall / F1 for bilingual.sources.segment and, as the
 peer, the common regular-expression splitter (break after . ! ? … before a
 capital letter or an opening quote), plus throughput. WMT segments are
 mostly single sentences, but some hold two and headlines have no final stop,
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bilingual.segment import segment  # noqa: E402
+from bilingual.sources.segment import segment  # noqa: E402
 
 DEFAULT = [ROOT.parent / "shared" / "eval-data" / "enru" / f for f in ("dev.jsonl", "test.jsonl")]
 _REGEX = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])")
@@ -68,7 +68,7 @@ def main() -> None:
             peer |= {(d["doc_id"], x) for x in regex_starts(text)}
             t_peer += time.process_time() - t0
         print(f"{lang}: {len(docs)} documents, {len(gold)} gold boundaries, {chars / 1000:.0f} k chars")
-        for name, pred, t in (("bilingual.segment", ours, t_ours), ("regex splitter", peer, t_peer)):
+        for name, pred, t in (("bilingual.sources.segment", ours, t_ours), ("regex splitter", peer, t_peer)):
             p, r, f = score(gold, pred)
             print(f"  {name:18s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  {chars / max(t, 1e-9) / 1000:,.0f} k chars/s")
 

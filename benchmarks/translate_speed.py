@@ -97,7 +97,7 @@ def main() -> None:
     import sentencepiece
     from argostranslate import translate as argos_translate
 
-    from bilingual.pipeline import load_default_glossary
+    from bilingual.checks.pipeline import load_default_glossary
     from bilingual.translate.argos import default_threads
     from bilingual.translate.runner import translate_corpus
 

@@ -22,12 +22,12 @@ _EXPORTS = {
     "LanguageError": "errors", "GlossaryError": "errors", "UsageError": "errors",
     "MissingExtraError": "errors", "ModelError": "errors", "OutputError": "errors",
     # reading, segmentation, language
-    "read_document": "corpus", "read_text": "corpus", "find_pairs": "corpus",
-    "check_languages": "corpus", "article_date": "corpus",
+    "read_document": "sources.corpus", "read_text": "sources.corpus", "find_pairs": "sources.corpus",
+    "check_languages": "sources.corpus", "article_date": "sources.corpus",
     # site mirrors, CAT files
-    "pair_mirror": "mirror", "MirrorPairing": "mirror", "MirrorPair": "mirror", "PairingProblem": "mirror",
-    "read_units": "catfiles", "Unit": "catfiles", "to_xliff": "report.xliff", "segment_text": "segment",
-    "split_lines": "segment", "detect_language": "langid",
+    "pair_mirror": "sources.mirror", "MirrorPairing": "sources.mirror", "MirrorPair": "sources.mirror", "PairingProblem": "sources.mirror",
+    "read_units": "sources.catfiles", "Unit": "sources.catfiles", "to_xliff": "report.xliff", "segment_text": "sources.segment",
+    "split_lines": "sources.segment", "detect_language": "sources.langid",
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",
@@ -38,11 +38,11 @@ _EXPORTS = {
     "align_sentences": "align", "align_documents": "align", "align_files": "align",
     "extract_numbers": "numbers",
     # checking
-    "check": "pipeline", "check_article": "pipeline", "CheckReport": "pipeline",
-    "check_alignment": "drift", "check_pairs": "drift", "RULES": "drift",
+    "check": "checks.pipeline", "check_article": "checks.pipeline", "CheckReport": "checks.pipeline",
+    "check_alignment": "checks.drift", "check_pairs": "checks.drift", "RULES": "checks.drift",
     # reports, baselines and project configuration
     "render_check_html": "report.html", "check_schema": "report.schema", "diff_schema": "report.schema",
-    "write_baseline": "baseline", "load_baseline": "baseline", "apply_baseline": "baseline",
+    "write_baseline": "checks.baseline", "load_baseline": "checks.baseline", "apply_baseline": "checks.baseline",
     "load_config": "config",
     # version diff
     "diff_versions": "diff", "stale_translations": "diff", "DiffResult": "diff", "Change": "diff",
@@ -54,7 +54,7 @@ _EXPORTS = {
     "fix_file": "fix", "FixResult": "fix",
     # safe files: the output guard, atomic writes, files written back as read, Markdown prose
     "check_output": "io", "atomic_open": "io", "write_text_atomic": "io", "write_bytes_atomic": "io",
-    "TextFile": "textfile", "markdown_prose": "markup", "Prose": "markup",
+    "TextFile": "sources.textfile", "markdown_prose": "sources.markup", "Prose": "sources.markup",
     # Russian grammar: the case a name needs, name lemmas
     "resolve_case": "russian.case", "CaseRequest": "russian.case", "CaseDecision": "russian.case",
     "CASE_RULES": "russian.case", "lemmatize_name": "russian.names", "same_name": "russian.names",

@@ -213,3 +213,25 @@ def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
     with atomic_open(path, "wb") as fh:
         fh.write(data)
+
+
+# What a document format's first bytes say a file is: refused as text with that name.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (.docx, .odt, .epub ...)"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a document format's magic bytes say the data is («a PDF document»), or None."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return None

@@ -9,7 +9,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import RGBColor
 
-from bilingual.corpus import split_front_matter
+from bilingual.sources.corpus import split_front_matter
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

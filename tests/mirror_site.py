@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import Path
 
-from bilingual.corpus import split_front_matter
+from bilingual.sources.corpus import split_front_matter
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SITE = "https://news.example"

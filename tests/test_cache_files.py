@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.checkcache import SCHEMA as CHECK_SCHEMA, CheckCache
+from bilingual.checks.cache import SCHEMA as CHECK_SCHEMA, CheckCache
 from bilingual.errors import InputError
 from bilingual.translate.cache import FILE as TM_SCHEMA, Entry, TranslationCache
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bilingual.catfiles import read_units
+from bilingual.sources.catfiles import read_units
 from bilingual.cli import app
-from bilingual.pipeline import check
+from bilingual.checks.pipeline import check
 
 from .catfile_builder import CORPUS, GLOSSARY, article_units, write_po, write_xliff12, write_xliff20
 
@@ -170,7 +170,7 @@ def test_a_folder_of_cat_files_is_checked_file_by_file(tmp_path):
 
 def test_mining_a_folder_of_xliff_files_proposes_what_the_corpus_gives(tmp_path):
     from bilingual.glossary import load_glossary
-    from bilingual.glossary.mine import mine
+    from bilingual.mining.mine import mine
 
     slugs = sorted(p.name for p in CORPUS.iterdir() if (p / "en.md").exists())
     for slug in slugs:

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 import bilingual
-from bilingual import parallel
-from bilingual.checkcache import CACHE_NAME, config_key
+from bilingual import executors as parallel
+from bilingual.checks.cache import CACHE_NAME, config_key
 from bilingual.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,10 +193,10 @@ def test_checking_one_article_keeps_the_rest_of_the_cache(shipped):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_stored_result_is_the_result(slug):
     """Every field of an article's result survives the cache (a field added later included)."""
-    from bilingual.checkcache import decode_result, encode_result
-    from bilingual.corpus import find_pairs
+    from bilingual.checks.cache import decode_result, encode_result
+    from bilingual.sources.corpus import find_pairs
     from bilingual.glossary import load_glossary, matcher_for
-    from bilingual.pipeline import check_article
+    from bilingual.checks.pipeline import check_article
 
     glossary = load_glossary(ROOT / "glossary.csv")
     pair = find_pairs([ROOT / "corpus" / slug])[0]

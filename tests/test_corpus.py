@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from bilingual.corpus import (
+from bilingual.sources.corpus import (
     article_date,
     check_languages,
     find_pairs,
@@ -113,7 +113,7 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
-    import bilingual.corpus as corpus
+    import bilingual.sources.corpus as corpus
 
     monkeypatch.setattr(corpus, "MAX_BYTES", 1000)
     path = write(tmp_path / "en.md", "word " * 400)
@@ -122,7 +122,7 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
 
 
 def test_single_huge_paragraph_is_refused_with_its_line(tmp_path, monkeypatch):
-    import bilingual.corpus as corpus
+    import bilingual.sources.corpus as corpus
 
     monkeypatch.setattr(corpus, "MAX_PARAGRAPH_CHARS", 500)
     path = write(tmp_path / "en.md", EN + "\n\n" + "word " * 200)
@@ -132,7 +132,7 @@ def test_single_huge_paragraph_is_refused_with_its_line(tmp_path, monkeypatch):
 
 
 def test_too_many_sentences_is_refused(tmp_path, monkeypatch):
-    import bilingual.corpus as corpus
+    import bilingual.sources.corpus as corpus
 
     monkeypatch.setattr(corpus, "MAX_SENTENCES", 50)
     path = write(tmp_path / "en.md", "It rained. " * 60)
@@ -290,7 +290,7 @@ def test_language_from_file_name(tmp_path, name, lang):
     ("article.md", None), ("my-art.md", None), ("e.md", None),
 ])
 def test_lang_from_name(name, lang):
-    from bilingual.corpus import lang_from_name
+    from bilingual.sources.corpus import lang_from_name
 
     assert lang_from_name(name) == lang
 
@@ -435,7 +435,7 @@ def test_broken_symlink_argument(tmp_path):
 
 
 def test_giant_article_refused_before_segmenting(tmp_path, monkeypatch):
-    import bilingual.corpus as corpus
+    import bilingual.sources.corpus as corpus
 
     monkeypatch.setattr(corpus, "MAX_SENTENCES", 100)
     path = write(tmp_path / "en.md", "\n\n".join(["It rained. It poured."] * 150))

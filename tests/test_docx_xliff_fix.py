@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.corpus import read_document
-from bilingual.pipeline import check
+from bilingual.sources.corpus import read_document
+from bilingual.checks.pipeline import check
 
 from .catfile_builder import write_xliff12, write_xliff20
 from .docx_builder import write_docx
@@ -151,7 +151,7 @@ class _Run:
     (["Мол", "да", "вии"], 0, 8, "Молдовы", ["Молдовы", "", ""]),
 ])
 def test_replace_in_runs(runs, start, stop, new, expected):
-    from bilingual.fix_formats import _replace_in_runs
+    from bilingual.fix.formats import _replace_in_runs
 
     objs = [_Run(t) for t in runs]
     _replace_in_runs(objs, start, stop, new)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.drift import KIND_LEVEL, RULES, check_pairs
+from bilingual.checks.drift import KIND_LEVEL, RULES, check_pairs
 from bilingual.glossary import load_glossary
 from bilingual.model import Link
 from tests.helpers import write_glossary

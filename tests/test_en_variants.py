@@ -78,7 +78,7 @@ def _write(tmp_path, text, name="g.csv"):
 
 
 def test_mine_accept_takes_en_variants_from_the_review_csv(tmp_path):
-    from bilingual.glossary.mine import accept
+    from bilingual.mining.mine import accept
 
     reviewed = _write(tmp_path, "en,ru,type,variants,forbidden,note,en_variants,confidence,status\n"
                                 "Olaf Scholz,Олаф Шольц,person,,,,Scholz,0.9,accepted\n"

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.fix import fix_file
+from bilingual.fix.apply import fix_file
 from bilingual.glossary import load_glossary
 
 GLOSSARY = """\

@@ -81,7 +81,7 @@ def test_the_printed_diff_applies_with_patch(kind, tmp_path):
 @pytest.mark.parametrize("kind", ["UTF-8, CRLF, final newline", "Windows-1251, CRLF", "UTF-16 LE with BOM"])
 def test_fix_reads_and_decodes_the_file_once(kind, tmp_path, monkeypatch):
     """One read of the bytes and one decoding serve both the article and the write-back."""
-    import bilingual.corpus as corpus
+    import bilingual.sources.corpus as corpus
     from bilingual import fix_file, load_glossary
 
     setup(tmp_path, STORED[kind])

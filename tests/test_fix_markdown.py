@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.markup import markdown_prose
+from bilingual.sources.markup import markdown_prose
 
 from .helpers import SMALL_GLOSSARY
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.glossary import load_glossary
-from bilingual.glossary.mine import accept, mine, proposals_csv
+from bilingual.mining.mine import accept, mine, proposals_csv
 from bilingual.glossary.render import nominative, translit_similarity
 from bilingual.model import Glossary, Term
 
@@ -177,6 +177,6 @@ def test_citation_form(forms, expected):
     ("Ближний Восток", ""),
 ])
 def test_guess_type(ru, expected):
-    from bilingual.glossary.mine import guess_type
+    from bilingual.mining.mine import guess_type
 
     assert guess_type(ru) == expected

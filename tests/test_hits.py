@@ -3,7 +3,7 @@
 import pytest
 
 from bilingual.align import align_documents
-from bilingual.drift import _doc_from_texts, check_alignment
+from bilingual.checks.drift import _doc_from_texts, check_alignment
 from bilingual.glossary import Matcher, find_hits
 from bilingual.model import Glossary, Term
 

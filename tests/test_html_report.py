@@ -57,7 +57,7 @@ DEVIATIONS = [
 
 
 def test_every_kind_the_rules_produce_is_covered_here():
-    from bilingual.drift import KINDS
+    from bilingual.checks.drift import KINDS
 
     assert {case[0].kind for case in DEVIATIONS} | {"inconsistent_rendering"} >= set(KINDS)
 

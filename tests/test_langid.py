@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from bilingual import langid
-from bilingual.langid import detect, detect_probs, language_name, _sample
+from bilingual.sources import langid
+from bilingual.sources.langid import detect, detect_probs, language_name, _sample
 
 # (text, language)
 CASES = [
@@ -35,7 +35,7 @@ def test_too_few_letters_is_none(text):
 
 
 def test_same_answers_in_a_fresh_process():
-    code = ("import sys; from bilingual.langid import detect\n"
+    code = ("import sys; from bilingual.sources.langid import detect\n"
             "for t in sys.argv[1:]: print(detect(t))")
     texts = [t for t, _ in CASES]
     out = subprocess.run([sys.executable, "-c", code, *texts], capture_output=True, text=True, check=True)
@@ -85,7 +85,7 @@ def test_language_names(code, name):
     ("Путин встретился с Biden и Macron в Женеве на прошлой неделе.", {"en", "ru", "uk"}),
 ])
 def test_script_shortcut_agrees_with_langdetect(text, candidates):
-    from bilingual.langid import _key, _probs, _sample
+    from bilingual.sources.langid import _key, _probs, _sample
 
     full = _probs(_sample(text), _key(candidates))
     assert detect(text, candidates) == full[0][0]

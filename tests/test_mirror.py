@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.mirror import pair_mirror, url_keys
-from bilingual.pipeline import check
+from bilingual.sources.mirror import pair_mirror, url_keys
+from bilingual.checks.pipeline import check
 
 from .mirror_site import EXPECTED_PAIRS, EXPECTED_PROBLEMS, PAGES, PAIRED_SLUGS, build_mirror
 
@@ -132,7 +132,7 @@ def test_translate_reads_every_english_page_of_the_mirror(mirror):
     assert sorted(_rel(job.key, mirror) for job in jobs) == english
     by_page = {_rel(job.key, mirror): job for job in jobs}
     # the page's article text only: no navigation, toggle, share bar or dateline
-    from bilingual.corpus import read_document
+    from bilingual.sources.corpus import read_document
 
     page = by_page["en/news/trump-putin-call.html"].doc
     markdown = read_document(ROOT / "corpus" / "trump-putin-phone-call" / "en.md", "en")
@@ -153,7 +153,7 @@ def test_translate_reads_every_english_page_of_the_mirror(mirror):
     ("<!-- <a href='/ru/old/'>Русский</a> -->", []),
 ])
 def test_toggle_links(tmp_path, body, toggles):
-    from bilingual.mirror import read_page
+    from bilingual.sources.mirror import read_page
 
     (tmp_path / "p.html").write_text(f'<html lang="en"><head><title>T</title></head><body>{body}</body></html>',
                                      encoding="utf-8")
@@ -170,7 +170,7 @@ def test_toggle_links(tmp_path, body, toggles):
     ("<html><head><title>Новости</title>", "ru", None, {}),
 ])
 def test_page_language_url_and_alternates(tmp_path, head, lang, own_url, alternates):
-    from bilingual.mirror import read_page
+    from bilingual.sources.mirror import read_page
 
     (tmp_path / "p.html").write_text(head + "</head><body><p>x</p></body></html>", encoding="utf-8")
     page = read_page(tmp_path, "p.html")
@@ -184,7 +184,7 @@ def test_page_language_url_and_alternates(tmp_path, head, lang, own_url, alterna
      '{"@type": "NewsArticle", "datePublished": "2025-06-14T10:00:00Z"}]}</script>', "", "2025-06-14"),
 ])
 def test_article_date_from_meta_time_or_json_ld(tmp_path, head, body, date):
-    from bilingual.corpus import article_date, read_document
+    from bilingual.sources.corpus import article_date, read_document
 
     path = tmp_path / "en.html"
     path.write_text(f"<html><head>{head}</head><body>{body or '<p>Putin spoke on Tuesday.</p>'}</body></html>",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bilingual import morph
+from bilingual.russian import morph
 
 
 @pytest.mark.parametrize("word, expected", [

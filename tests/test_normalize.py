@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.drift import check_pairs
+from bilingual.checks.drift import check_pairs
 from bilingual.glossary import Matcher
 from bilingual.model import Glossary, Term
-from bilingual.normalize import keep_stress, normalize
+from bilingual.sources.normalize import keep_stress, normalize
 from bilingual.translate.enforce import Enforcer
 
 G = Glossary((

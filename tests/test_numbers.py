@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.numbers import extract_numbers
+from bilingual.numbers.reader import extract_numbers
 
 RU_CASES = [
     ("В 2024-м году", ("2024",)),
@@ -84,7 +84,7 @@ def test_translations_agree(en, ru):
     ("в 2021 году", "ru", ()),
 ])
 def test_dates(text, lang, expected):
-    from bilingual.numbers import dates
+    from bilingual.numbers.reader import dates
 
     assert dates(text, lang) == expected
 
@@ -100,7 +100,7 @@ def test_dates(text, lang, expected):
     ("не было", "ru", []),
 ])
 def test_number_words(text, lang, expected):
-    from bilingual.number_words import word_mentions
+    from bilingual.numbers.words import word_mentions
 
     assert [(m.value, set(m.alts)) for m in word_mentions(text, lang)] == expected
 
@@ -112,6 +112,6 @@ def test_number_words(text, lang, expected):
     ("the G7 and B9", []),
 ])
 def test_digit_mentions_en(text, expected):
-    from bilingual.numbers import number_mentions
+    from bilingual.numbers.reader import number_mentions
 
     assert [(m.value, set(m.alts)) for m in number_mentions(text, "en") if not m.soft] == expected

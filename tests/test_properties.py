@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bilingual.cli import app
-from bilingual.drift import KINDS, check_pairs
+from bilingual.checks.drift import KINDS, check_pairs
 from bilingual.glossary import load_glossary
 from bilingual.report.tmx import read_tmx
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.drift import check_pairs
+from bilingual.checks.drift import check_pairs
 from bilingual.model import Glossary, Term
 
 G = Glossary((

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual.segment import segment, segment_blocks, segmenter_name, split_lines
+from bilingual.sources.segment import segment, segment_blocks, segmenter_name, split_lines
 
 
 def expected(marked: str) -> list[str]:
@@ -197,7 +197,7 @@ def test_spans_reconstruct_arbitrary_unicode(text, lang):
 
 
 def test_long_paragraphs_split_in_windows_like_short_ones(monkeypatch):
-    import bilingual.segment as seg
+    import bilingual.sources.segment as seg
 
     # Balanced quotes only: an unpaired quote mark throws pysbd's quote pairing
     # off for the rest of a long text (windows actually limit that damage).

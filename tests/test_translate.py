@@ -266,7 +266,7 @@ REAL_RESTORE = [
 
 @pytest.mark.parametrize("source, expected", REAL_RESTORE)
 def test_placeholders_survive_the_model_and_names_are_inflected(argos_home, source, expected):
-    from bilingual.translate.executors import translate_chunk
+    from bilingual.translate.chunks import translate_chunk
 
     [entry] = translate_chunk("argos", {}, GLOSSARY, [source])
     if "ZX1 испытали" in source:  # the literal token kept, the name protected as ZX2
@@ -380,7 +380,7 @@ def test_a_human_ru_md_is_never_overwritten_unless_asked(argos_home, tmp_path):
 
 def test_fallback_when_the_model_drops_placeholders(argos_home, tmp_path):
     """A model that loses placeholders: the sentence is retranslated unprotected and corrected."""
-    from bilingual.translate import executors
+    from bilingual.translate import chunks as executors
 
     class Dropping:
         model_id = "dropping"
@@ -501,7 +501,7 @@ def test_dask_existing_scheduler_via_cli(argos_home, tmp_path, monkeypatch):
         from dask.distributed import Client
 
         with Client(cluster) as client:  # each worker loaded the model once and kept it
-            loaded = client.run(lambda: list(__import__("bilingual.translate.executors",
+            loaded = client.run(lambda: list(__import__("bilingual.translate.chunks",
                                                         fromlist=["_BACKENDS"])._BACKENDS))
         assert len(loaded) == 2 and all(len(keys) == 1 for keys in loaded.values())
     assert (summary["executor"], summary["translated"]) == ("dask", 5)

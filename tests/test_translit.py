@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.translit import latin_to_ru, name_key, ru_to_latin, skeleton
+from bilingual.russian.translit import latin_to_ru, name_key, ru_to_latin, skeleton
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,7 @@ def test_check_outputs_validate_against_the_schema(project, tmp_path):
 
 
 def test_schema_lists_every_kind_the_rules_produce():
-    from bilingual.drift import KINDS
+    from bilingual.checks.drift import KINDS
 
     schema = json.loads(invoke(["schema", "check"]).stdout)
     assert schema["$defs"]["flag"]["properties"]["kind"]["enum"] == list(KINDS)

@@ -132,7 +132,7 @@ def align_documents(en_doc: Document, ru_doc: Document, *, glossary=None, hits=N
 
 def read_lines(path, lang: str) -> Document:
     """A one-sentence-per-line file as a Document (blank lines skipped, one paragraph)."""
-    from ..corpus import read_text
+    from ..sources.corpus import read_text
 
     text, encoding, warnings = read_text(path)
     sentences = []
@@ -157,10 +157,10 @@ def align_files(en_path, ru_path, *, split: str = "sentences", glossary=None, mo
     if split == "lines":
         en_doc, ru_doc = read_lines(en_path, "en"), read_lines(ru_path, "ru")
     else:
-        from ..corpus import read_document
+        from ..sources.corpus import read_document
 
         en_doc, ru_doc = read_document(en_path, "en"), read_document(ru_path, "ru")
-    from ..corpus import check_languages
+    from ..sources.corpus import check_languages
 
     check_languages(en_doc, ru_doc)
     return align_documents(en_doc, ru_doc, glossary=glossary, mode=mode)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers import extract_numbers
-from ..translit import name_key
+from ..numbers.reader import extract_numbers
+from ..russian.translit import name_key
 
 # Weights learned on dev-hard (see benchmarks/align_eval.py --tune).
 W_NUMBER = 1.0

@@ -64,8 +64,8 @@ def register(app: typer.Typer) -> None:
         Defaults come from bilingual.toml or [tool.bilingual] in pyproject.toml (see `bilingual config`).
         Exit codes: 0 clean, 1 flags at or above --fail-on (not counting accepted ones), 2 bad input.
         """
-        from ..parallel import cores
-        from ..pipeline import DEFAULT_CORPUS, check as run_check
+        from ..executors import cores
+        from ..checks.pipeline import DEFAULT_CORPUS, check as run_check
         from .options import glossary_path, project_config, require_glossary
         from .output import Output, echo, format_for, split_inputs
         from .progress import article_counter, ticker
@@ -94,13 +94,13 @@ def register(app: typer.Typer) -> None:
                                cache=not no_cache, rebuild_cache=rebuild_cache,
                                progress=article_counter(tick))
         if write_baseline is not None:
-            from ..baseline import write_baseline as record
+            from ..checks.baseline import write_baseline as record
 
             n = record(report, write_baseline)
             echo(f"wrote {n} accepted flag(s) to {write_baseline}", err=True)
             baseline = write_baseline
         if baseline is not None:
-            from ..baseline import apply_baseline, load_baseline
+            from ..checks.baseline import apply_baseline, load_baseline
 
             apply_baseline(report, load_baseline(baseline))
         text = _render(report, fmt, explain, out)

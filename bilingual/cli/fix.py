@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         Exit codes: 0 done (with --check: nothing to fix), 1 with --check: a file would change, 2 bad input.
         """
         from ..errors import UsageError
-        from ..fix import fix_file
+        from ..fix.apply import fix_file
         from .options import glossary_path, project_config, require_glossary
         from .output import Output
 
@@ -89,7 +89,7 @@ def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool,
         echo(f"note: {ru}: {len(result.skipped)} forbidden form(s) left alone in code, link targets, "
              "comments or front matter", err=True)
     if result.other_language:
-        from ..langid import language_name
+        from ..sources.langid import language_name
 
         langs = ", ".join(dict.fromkeys(language_name(lang) for lang, _ in result.other_language))
         echo(f"note: {ru}: {len(result.other_language)} forbidden form(s) left alone in paragraphs in {langs}",

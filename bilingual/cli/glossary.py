@@ -264,10 +264,10 @@ def mine(
     terms the archive renders in unlisted ways. Exit codes: 0 done, 1 --accept hit conflicts, 2 bad input.
     """
     from ..glossary import load_glossary
-    from ..glossary import mine as mining
+    from ..mining import mine as mining
     from .output import Output, split_inputs
 
-    from ..parallel import cores
+    from ..executors import cores
     from .progress import ticker
 
     given = glossary

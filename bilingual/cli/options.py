@@ -40,7 +40,7 @@ def glossary_path(given, config=None):
     """The glossary to use: -g, else the project config, else glossary.csv here; None when none is found."""
     from pathlib import Path
 
-    from ..pipeline import DEFAULT_GLOSSARY
+    from ..checks.pipeline import DEFAULT_GLOSSARY
 
     if given is not None:
         return Path(given)

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
 
         Exit codes: 0 every page paired, 1 problems found, 2 bad input.
         """
-        from ..mirror import pair_mirror
+        from ..sources.mirror import pair_mirror
         from .output import Output
 
         out = Output(output, folders=[path])  # never a page of the mirror being read

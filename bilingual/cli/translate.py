@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
         case the sentence needs; finished sentences are cached, so a rerun or a
         killed run resumes without redoing work.
         """
-        from ..pipeline import DEFAULT_CORPUS
+        from ..checks.pipeline import DEFAULT_CORPUS
         from .options import project_config, require_glossary
         from ..errors import UsageError
         from ..translate.runner import check_out_name, translate_corpus

@@ -11,7 +11,7 @@ from .versions import DiffResult, diff_versions
 
 
 def _read(path, lang: str | None):
-    from ..corpus import read_document
+    from ..sources.corpus import read_document
 
     return read_document(path, lang)
 
@@ -29,7 +29,7 @@ def diff_files(old: str | Path, new: str | Path, *, en: str | Path | None = None
     """Diff two versions of an article on disk (``lang`` defaults to the file
     name's, else the detected language); ``en`` and ``glossary`` as in
     :func:`diff_versions`."""
-    from ..corpus import check_languages
+    from ..sources.corpus import check_languages
 
     if glossary is not None and en is None:
         raise UsageError("--glossary needs --en: term flags come from comparing each version with the English")
@@ -48,7 +48,7 @@ def diff_files(old: str | Path, new: str | Path, *, en: str | Path | None = None
 
 
 def _signature(glossary, *, with_en: bool):
-    from ..pipeline import make_signature
+    from ..checks.pipeline import make_signature
 
     sig = make_signature(glossary, "default")
     return replace(sig, aligner="rapidfuzz-dp" + (f"+{sig.aligner}" if with_en else ""))
@@ -57,7 +57,7 @@ def _signature(glossary, *, with_en: bool):
 def stale_files(old_en: str | Path, new_en: str | Path, ru: str | Path, *,
                 glossary: str | Path | None = None) -> list[Stale]:
     """:func:`stale_translations` for files: two English versions and the Russian of the first."""
-    from ..corpus import check_languages
+    from ..sources.corpus import check_languages
 
     old_doc, new_doc, ru_doc = _read(old_en, "en"), _read(new_en, "en"), _read(ru, "ru")
     check_languages(old_doc, ru_doc)

@@ -60,7 +60,7 @@ def _numbers_follow_new(old_en: str, new_en: str, ru: str) -> bool:
     # new ones, the sentence was retranslated after the change.
     from collections import Counter
 
-    from ..numbers import extract_numbers
+    from ..numbers.reader import extract_numbers
 
     old_n, new_n = Counter(extract_numbers(old_en, "en")), Counter(extract_numbers(new_en, "en"))
     ru_n = Counter(extract_numbers(ru, "ru"))

@@ -239,7 +239,7 @@ def diff_versions(old: Document | Sequence[str], new: Document | Sequence[str], 
         new_al = align_documents(en_doc, new_doc, glossary=glossary)
         en_of_old, en_of_new = _en_map(old_al.links), _en_map(new_al.links)
         if glossary is not None:
-            from ..drift import check_alignment
+            from ..checks.drift import check_alignment
 
             terms = compare_flags(check_alignment(old_al, glossary), check_alignment(new_al, glossary))
     elif glossary is not None:

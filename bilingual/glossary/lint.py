@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import morph
+from ..russian import morph
 from ..errors import GlossaryError
 from ..model import Term
 from .load import COLUMNS, decode, read_rows, split_list, terms_from_rows
@@ -123,7 +123,7 @@ def unparsed_ru(rows: list[_Row]):
     for r in rows:
         indeclinable = "indeclinable" in r.term.note.lower() or "несклоня" in r.term.note.lower()
         for form in r.term.allowed:
-            from ..normalize import normalize
+            from ..sources.normalize import normalize
 
             form = normalize(form).text  # invisible characters are hidden-char's to report
             words = _WORD.findall(form)
@@ -180,7 +180,7 @@ def hidden_char(rows: list[_Row]):
     Matching sees through them, but a term that carries one is seldom what its author meant
     (a form pasted from a web page), and exports and lookups by hand trip over it.
     """
-    from ..normalize import hidden_chars
+    from ..sources.normalize import hidden_chars
 
     for r in rows:
         for name in _TERM_COLUMNS:
@@ -193,7 +193,7 @@ def hidden_char(rows: list[_Row]):
 
 def mixed_script(rows: list[_Row]):
     """A word written with both Latin and Cyrillic letters («Мoлдова» with a Latin o, "WНO")."""
-    from ..normalize import mixed_words
+    from ..sources.normalize import mixed_words
 
     for r in rows:
         for name in _TERM_COLUMNS:
@@ -210,7 +210,7 @@ CHECKS = [duplicate_en, shared_ru, en_variant_collision, forbidden_allowed, unpa
 
 
 def _english_texts(corpus) -> list[str]:
-    from ..corpus import find_pairs, read_document
+    from ..sources.corpus import find_pairs, read_document
 
     texts = []
     for pair in find_pairs([corpus]):

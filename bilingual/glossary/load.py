@@ -43,7 +43,7 @@ def split_list(cell: str) -> tuple[str, ...]:
 
 def decode(data: bytes, path: str | None) -> str:
     """UTF-8 with or without a BOM; anything else is a clear error."""
-    from ..corpus import binary_kind
+    from ..io import binary_kind
 
     what = binary_kind(data)
     if what:

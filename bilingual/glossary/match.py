@@ -41,7 +41,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .. import morph
+from ..russian import morph
 from ..model import Glossary, Term, TermHit
 
 _CACHE = 200_000
@@ -532,7 +532,7 @@ def _one_word(entries, tok, start: int, stop: int, tried: set[int], candidates: 
 
 def _mapped(text: str, find) -> list[TermHit]:
     """``find`` run on the normalised copy of ``text``, its hits mapped back onto ``text``."""
-    from ..normalize import normalize
+    from ..sources.normalize import normalize
 
     norm = normalize(text)
     if norm.offsets is None:
@@ -581,3 +581,14 @@ def matcher_for(glossary: Glossary) -> Matcher:
     with _lock:
         _matchers[key] = (weakref.ref(glossary, lambda _r, k=key, d=_matchers: d.pop(k, None)), matcher)
     return matcher
+
+
+def process_matcher(glossary: Glossary | None):
+    """The glossary's matcher in this process, built on first use (None for no glossary).
+
+    The same one the aligner and the rules get from ``matcher_for``: the glossary object a
+    worker was given lives as long as the worker, and so does its matcher.
+    """
+    if glossary is None or not len(glossary):
+        return None
+    return matcher_for(glossary)

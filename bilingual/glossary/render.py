@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .. import morph
-from ..translit import ru_to_latin, skeleton
+from ..russian import morph
+from ..russian.translit import ru_to_latin, skeleton
 
 _CYR = re.compile(r"[а-яё]", re.I)
 

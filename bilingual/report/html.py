@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ..drift import KIND_LEVEL, LEVELS
+from ..checks.drift import KIND_LEVEL, LEVELS
 from .marks import Mark, deviation_spans, highlight, term_marks
 from .templating import human_span, render
 

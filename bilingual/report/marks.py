@@ -42,7 +42,7 @@ def _sentence_span(texts: list[str], indexes: tuple[int, ...], idx: int | None) 
 
 
 def _numbers(text: str, lang: str, wanted: str | None) -> list[tuple[int, int]]:
-    from ..numbers import number_spans
+    from ..numbers.reader import number_spans
 
     if not wanted:
         return []

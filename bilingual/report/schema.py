@@ -27,7 +27,7 @@ def _signature() -> dict:
 
 
 def _flag() -> dict:
-    from ..drift import KINDS, LEVELS
+    from ..checks.drift import KINDS, LEVELS
 
     return {
         "type": "object",
@@ -65,8 +65,8 @@ def _baseline_entry() -> dict:
 
 def check_schema() -> dict:
     """The schema of ``bilingual check --format json``."""
-    from ..drift import KINDS, LEVELS
-    from ..mirror import PROBLEM_KINDS
+    from ..checks.drift import KINDS, LEVELS
+    from ..sources.mirror import PROBLEM_KINDS
 
     article = {
         "type": "object",

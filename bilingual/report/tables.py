@@ -6,8 +6,7 @@ import io
 
 import pandas as pd
 
-FLAG_COLUMNS = ["slug", "kind", "level", "unit", "en_index", "ru_index", "en_line", "ru_line", "term",
-                "expected", "found", "message", "en_text", "ru_text", "en_path", "ru_path", "accepted"]
+from ..checks.frame import FLAG_COLUMNS, flags_frame  # noqa: F401  (report tables start from these)
 
 # A cell starting with one of these is run as a formula by Excel/LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,18 +17,6 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
-
-
-def flags_frame(report) -> pd.DataFrame:
-    rows = []
-    for article, flag in report.flags:
-        row = flag.to_dict()
-        row.update(slug=article.pair.slug, en_path=article.pair.en_path, ru_path=article.pair.ru_path)
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=FLAG_COLUMNS)
-    for col in ("en_index", "ru_index", "en_line", "ru_line"):
-        frame[col] = frame[col].astype("Int64")
-    return frame
 
 
 def safe_csv(frame: pd.DataFrame) -> str:

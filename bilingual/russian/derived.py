@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import morph
+from . import morph
 
 # name (lowercase, ё→е) -> adjectives no suffix rule produces
 _IRREGULAR: dict[str, tuple[str, ...]] = {

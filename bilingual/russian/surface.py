@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from ..model import Term
-from ..normalize import normalize
+from ..sources.normalize import normalize
 from . import morph
 from .grammar import _head_word, _loose_prefix
 

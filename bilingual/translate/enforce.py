@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Glossary, Term, TermHit
-from ..normalize import normalize
+from ..sources.normalize import normalize
 from ..russian import morph
 from ..russian.case import Decision, Request, resolve
 from ..russian.surface import name_part, put_stress, strip_marks, stressed_vowel

@@ -133,7 +133,7 @@ def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
     ``reads`` (the glossary, the cache), nor a folder or special file.
     """
     check_out_name(out_name)
-    from ..corpus import find_pairs, read_document
+    from ..sources.corpus import find_pairs, read_document
 
     files: list[Path] = []
     for p in map(Path, paths):
@@ -230,7 +230,7 @@ def translate_corpus(
     ``splitter``: "project" (the project's segmenter, pysbd) or "package" (the
     sentence splitter shipped in the model package).
     """
-    from .executors import make_executor, process_backend
+    from .chunks import make_executor, process_backend
 
     options = dict(backend_options or {})
     check_out_name(out_name)
@@ -308,14 +308,14 @@ def _model_id(backend: str, options: dict) -> str:
 
         info = find_model(options.get("model"), options.get("from_code", "en"), options.get("to_code", "ru"))
         return model_id(info, options.get("beam", 4))
-    from .executors import process_backend
+    from .chunks import process_backend
 
     return process_backend(backend, options).model_id
 
 
 def _summarise(summary: TranslateSummary, jobs: list[Job], results: dict[str, SegmentResult],
                glossary: Glossary | None) -> None:
-    from ..drift import check_pairs
+    from ..checks.drift import check_pairs
 
     counted: set[str] = set()
     for job in jobs:

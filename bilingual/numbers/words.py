@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers import Mention, _fmt
+from .value import Mention, _fmt
 
 _EN_UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -67,7 +67,7 @@ def _compound_value(low: str) -> float | None:
 
 
 def _ru_value(word: str) -> float | None:
-    from . import morph
+    from ..russian import morph
 
     low = morph.norm(word)
     compound = _compound_value(low)

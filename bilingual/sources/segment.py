@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .model import Paragraph, Sentence
+from ..model import Paragraph, Sentence
 
 RAZDEL_LANGS = frozenset({"ru", "uk", "be"})
 
@@ -307,5 +307,5 @@ def split_lines(text: str, lang: str) -> tuple[tuple[Paragraph, ...], tuple[Sent
     return tuple(paragraphs), tuple(sentences)
 
 
-# The package exports this name: ``bilingual.segment`` is the module itself.
+# The package exports this name: ``bilingual.sources.segment`` is the module itself.
 segment_text = segment

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .errors import OutputError
+from ..errors import OutputError
 
 _CRLF = re.compile("\r\n")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from .errors import CorpusError
-from .model import ArticlePair
+from ..errors import CorpusError
+from ..model import ArticlePair
 
 MIRROR_SUFFIXES = (".html", ".htm")
 LANGS = ("en", "ru")
@@ -425,7 +425,7 @@ def pair_slug(en_path: str, root: str) -> str:
 
 def has_slug_dirs(root: Path) -> bool:
     """Whether ``root`` holds ``<slug>/`` folders with en/ru files (a corpus)."""
-    from .corpus import _is_slug_dir
+    from .layout import is_slug_dir as _is_slug_dir
 
     try:
         return any(c.is_dir() and _is_slug_dir(c) for c in Path(root).iterdir())

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .checkcache import (CheckCache, decode_renderings, decode_result, encode_renderings, encode_result,
+from .cache import (CheckCache, decode_renderings, decode_result, encode_renderings, encode_result,
                          content_key)
-from .model import ArticlePair, Glossary
-from .parallel import Outcome, Plan, check_chunk, ordered_map
+from ..model import ArticlePair, Glossary
+from ..executors import Plan, ordered_map
+from .runner import Outcome, check_chunk, context_for
 
 STORE_EVERY = 64  # results per cache transaction
 
@@ -38,7 +39,7 @@ def check_articles(pairs: list[ArticlePair], glossary: Glossary | None, *, mode:
         if key and row and row[0] == key:
             hits[i] = row[1:]
     todo = [p for i, p in enumerate(pairs) if i not in hits and _reads_files(p)]
-    context = {"glossary": glossary, "mode": mode, "keep_alignment": keep_alignments}
+    context = context_for(glossary, mode=mode, keep_alignment=keep_alignments)
     fresh = ordered_map(check_chunk, todo, context, plan)
     rows: list[tuple[str, str, str, str]] = []
     try:

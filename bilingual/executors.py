@@ -1,12 +1,12 @@
-"""Many articles at once: in this process, in worker processes, or on a Dask cluster.
+"""Many pieces of work at once: in this process, in worker processes, or on a Dask cluster.
 
-Work goes out in chunks of a few articles and comes back *in article order*,
-so a report is the same byte for byte whichever way it ran. Each worker
-process receives the run's context (the glossary, the options) once, builds
-the glossary matcher and loads pymorphy3 once, and keeps them for every chunk
-it is given. Log warnings raised while reading a file (a legacy encoding) are
-caught where the article is read and handed back with its result, so the
-command prints them in article order whichever process read the file.
+The one map that ``check``, ``glossary mine`` and ``translate`` run their work through. Work goes
+out in chunks and comes back *in order*, so a report is the same byte for byte whichever way it
+ran. Each worker process receives the run's context once; a ``"warm"`` function in the context
+(a module-level function, so that it pickles) loads what every chunk needs (a glossary matcher,
+pymorphy3, a translation model) once per worker, before the first chunk. Log warnings raised
+while reading a file are caught with ``captured_warnings`` where the work is done and handed back
+with its result, so a command prints them in order whichever process read the file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from .errors import BilingualError, MissingExtraError, UsageError
-from .model import ArticlePair, ArticleResult, Glossary
 
 EXECUTORS = ("local", "dask")
 MAX_CHUNK = 8  # articles per task: small enough to keep both cores busy to the end
@@ -42,39 +41,16 @@ def cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One article's result, its renderings (for the archive-wide rule) and its reading warnings."""
-
-    result: ArticleResult
-    renderings: list
-    warnings: tuple[str, ...] = ()
-
-
 # ---------------------------------------------------------------- per-process state
 
 _CONTEXT: dict = {}  # set once per worker process by the pool's initializer
 
 
-def process_matcher(glossary: Glossary | None):
-    """The glossary's matcher in this process, built on first use (None for no glossary).
-
-    The same one the aligner and the rules get from ``matcher_for``: the glossary object a
-    worker was given lives as long as the worker, and so does its matcher.
-    """
-    if glossary is None or not len(glossary):
-        return None
-    from .glossary import matcher_for
-
-    return matcher_for(glossary)
-
-
 def warm(context: dict) -> None:
-    """Load what every article needs (matcher, pymorphy3) before the first one arrives."""
-    from . import morph
-
-    process_matcher(context.get("glossary"))
-    morph.lemma("проверка")
+    """Run the context's ``warm`` function, if it has one (loads what every chunk needs)."""
+    fn = context.get("warm")
+    if fn is not None:
+        fn(context)
 
 
 def _init_worker(context: dict) -> None:
@@ -120,21 +96,6 @@ def captured_warnings():
         _CAPTURE.local.messages = outer
 
 
-def check_chunk(context: dict, pairs: list[ArticlePair]) -> list[Outcome]:
-    """The per-article step of `check`, for a few articles: the same code on every executor."""
-    from .pipeline import check_article
-
-    glossary = context.get("glossary")
-    matcher = process_matcher(glossary)
-    out = []
-    for pair in pairs:
-        with captured_warnings() as warnings:
-            result, renderings = check_article(pair, glossary, mode=context.get("mode", "default"),
-                                               matcher=matcher, keep_alignment=context.get("keep_alignment", False))
-        out.append(Outcome(result, renderings, tuple(warnings)))
-    return out
-
-
 # ---------------------------------------------------------------- executors
 
 
@@ -172,14 +133,27 @@ def ordered_map(fn: Callable[[dict, list], list], items: Sequence, context: dict
     width = plan.width
     size = max(1, min(MAX_CHUNK, len(items) // (width * 4) or 1))
     chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
-    if plan.executor == "dask":
-        yield from _dask_map(fn, chunks, context, plan)
-    elif width > 1 and len(items) >= MIN_PER_WORKER * width:
-        yield from _pool_map(fn, chunks, context, min(width, len(chunks)))
+    local = plan.executor != "dask" and not (width > 1 and len(items) >= MIN_PER_WORKER * width)
+    for done in map_chunks(fn, chunks, context, Plan(jobs=1) if local else plan):
+        yield from done
+
+
+def map_chunks(fn: Callable[[dict, list], list], chunks: Sequence[list], context: dict, plan: Plan, *,
+               client=None) -> Iterator[list]:
+    """``fn(context, chunk)`` for each chunk, yielding each chunk's result list in chunk order.
+
+    ``client``: an open Dask client to use (and leave open) instead of one made from ``plan``.
+    """
+    if not chunks:
+        return
+    if plan.executor == "dask" or client is not None:
+        yield from _dask_map(fn, chunks, context, plan, client)
+    elif plan.width > 1:
+        yield from _pool_map(fn, chunks, context, min(plan.width, len(chunks)))
     else:
         warm(context)
         for chunk in chunks:
-            yield from fn(context, chunk)
+            yield fn(context, chunk)
 
 
 def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
@@ -192,8 +166,8 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["bilingual.parallel", "bilingual.pipeline", "bilingual.align",
-                                    "bilingual.drift", "bilingual.rendering", "bilingual.glossary"])
+        preload = ["bilingual.executors", *context.get("preload", ())]
+        ctx.set_forkserver_preload(preload)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(context,))
     queue: deque = deque()
     todo = iter(chunks)
@@ -210,17 +184,18 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
             nxt = next(todo, None)
             if nxt is not None:
                 queue.append(pool.submit(_in_worker, fn, nxt))
-            yield from done
+            yield done
     finally:
         for fut in queue:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
+@contextlib.contextmanager
+def dask_client(plan: Plan):
+    """A Dask client for ``plan``: the scheduler it names, or a local cluster of ``plan.workers``."""
     try:
         from dask.distributed import Client, LocalCluster
-        from distributed import KilledWorker
     except ImportError as err:
         raise MissingExtraError("dask", f"--executor dask ({err.name})") from err
     cluster = None
@@ -241,20 +216,33 @@ def _dask_map(fn, chunks: list[list], context: dict, plan: Plan) -> Iterator:
             cluster.close()
         raise UsageError(f"can't reach the Dask scheduler {plan.scheduler or '(local)'}: {err}") from err
     try:
-        shared = client.scatter(context, broadcast=True)
-        futures = deque(client.submit(_dask_task, fn, shared, chunk, pure=False) for chunk in chunks)
-        while futures:
-            fut = futures.popleft()
-            try:
-                done = fut.result()
-            except KilledWorker as err:
-                raise WorkerError(f"Dask workers died on a task ({err})") from None
-            fut.release()
-            yield from done
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _dask_map(fn, chunks: Sequence[list], context: dict, plan: Plan, client=None) -> Iterator[list]:
+    from distributed import KilledWorker
+
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(dask_client(plan))
+        shared = client.scatter(context, broadcast=True)
+        futures = deque(client.submit(_dask_task, fn, shared, chunk, pure=False) for chunk in chunks)
+        try:
+            while futures:
+                fut = futures.popleft()
+                try:
+                    done = fut.result()
+                except KilledWorker as err:
+                    raise WorkerError(f"Dask workers died on a task ({err})") from None
+                fut.release()
+                yield done
+        finally:
+            for fut in futures:
+                fut.cancel()
 
 
 def _dask_task(fn, context: dict, chunk: list) -> list:
@@ -262,5 +250,5 @@ def _dask_task(fn, context: dict, chunk: list) -> list:
     return fn(context, chunk)
 
 
-__all__ = ["EXECUTORS", "Outcome", "Plan", "captured_warnings", "check_chunk", "cores", "ordered_map",
-           "process_matcher"]
+__all__ = ["EXECUTORS", "Plan", "WorkerError", "captured_warnings", "cores", "dask_client", "map_chunks",
+           "ordered_map"]

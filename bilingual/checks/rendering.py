@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .drift import KIND_LEVEL, _same_rendering
-from .model import Alignment, ArticleResult, Flag, Glossary
+from ..model import Alignment, ArticleResult, Flag, Glossary
 
 _WORD = re.compile(r"[А-ЯЁA-Z][\w\u0301’'-]*", re.UNICODE)
 _MIN_SIMILARITY = 72.0
@@ -55,7 +55,7 @@ def _candidate_words(text: str, taken: list[tuple[int, int]]):
 
 
 def _is_adjective(word: str) -> bool:
-    from .morph import parse
+    from ..russian.morph import parse
 
     parses = parse(word)
     return bool(parses) and parses[0].tag.POS == "ADJF" and parses[0].is_known
@@ -73,7 +73,7 @@ def _closest(word_forms: list[str], target: str, score) -> tuple[str, float] | N
 def _glossary_score(form: str, target: str) -> float:
     from rapidfuzz import fuzz
 
-    from .morph import lemma
+    from ..russian.morph import lemma
 
     return max(fuzz.ratio(lemma(form), target), fuzz.ratio(_norm(form), target))
 
@@ -81,8 +81,8 @@ def _glossary_score(form: str, target: str) -> float:
 def _translit_score(form: str, en_name: str) -> float:
     from rapidfuzz import fuzz
 
-    from .morph import proper_lemma
-    from .translit import ru_to_latin
+    from ..russian.morph import proper_lemma
+    from ..russian.translit import ru_to_latin
 
     return max(fuzz.ratio(ru_to_latin(proper_lemma(form)), en_name), fuzz.ratio(ru_to_latin(_norm(form)), en_name))
 
@@ -102,8 +102,8 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
     glossary's Russian; a name the glossary lacks, by transliteration. Term hits
     are the alignment's own (or found once with ``matcher``).
     """
-    from .glossary.hits import find_hits
-    from .morph import proper_lemma
+    from ..glossary.hits import find_hits
+    from ..russian.morph import proper_lemma
 
     out: list[Rendering] = []
     en_sents = alignment.en_doc.sentence_texts
@@ -143,8 +143,8 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
 
 def _same_name(a: Rendering, b: Rendering) -> bool:
     """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»)."""
-    from .russian.morph import lemmas
-    from .russian.names import same_name
+    from ..russian.morph import lemmas
+    from ..russian.names import same_name
 
     return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form)
 

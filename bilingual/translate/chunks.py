@@ -1,4 +1,4 @@
-"""Where chunks of segments get translated: in this process, or on a Dask cluster.
+"""Translating chunks of segments: in this process, or on a Dask cluster through ``bilingual.executors``.
 
 A chunk is translated *and* glossary-enforced by the same function on either
 executor, so the two produce identical results. Each process (this one, or a
@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Callable, Iterator
 
-from ..errors import MissingExtraError, UsageError
+from ..errors import UsageError
 from ..model import Glossary
 from .cache import Entry
 from .enforce import Enforcer
@@ -128,46 +128,39 @@ class LocalExecutor:
         pass
 
 
+def _translate_task(context: dict, chunk: list[str]) -> list[Entry]:
+    return translate_chunk(context["backend"], context["options"], context["glossary"], chunk)
+
+
+def _warm_backend(context: dict) -> None:
+    process_backend(context["backend"], context["options"])
+
+
 class DaskExecutor:
-    """Chunks go to Dask workers; results come back here, in completion order."""
+    """Chunks go to Dask workers (the shared executor's Dask map); results come back in chunk order."""
 
     name = "dask"
 
-    def __init__(self, backend: str, options: dict, *, workers: int = 2, scheduler: str | None = None,
-                 threads_per_worker: int = 1, env: dict | None = None):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError as err:
-            raise MissingExtraError("dask", f"--executor dask ({err.name})") from err
+    def __init__(self, backend: str, options: dict, *, workers: int = 2, scheduler: str | None = None):
+        from ..executors import Plan, dask_client
+
         self.backend, self.options = backend, options
-        self.cluster = None
-        try:
-            if scheduler:
-                self.client = Client(scheduler, timeout=30)
-            else:
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                                            processes=True, dashboard_address=None)
-                self.client = Client(self.cluster)
-        except (OSError, TimeoutError) as err:
-            raise UsageError(f"can't reach the Dask scheduler {scheduler or '(local)'}: {err}") from err
+        self.plan = Plan(executor="dask", workers=None if scheduler else workers, scheduler=scheduler)
+        self._client_cm = dask_client(self.plan)
+        self.client = self._client_cm.__enter__()
 
     def prepare(self) -> None:
         """Load the model on every worker now, once per worker process."""
         self.client.run(_load_backend, self.backend, self.options)
 
     def run(self, chunks: list[list[str]], glossary: Glossary | None) -> Iterator[list[Entry]]:
-        from dask.distributed import as_completed
+        from ..executors import map_chunks
 
-        gloss = self.client.scatter(glossary, broadcast=True) if glossary is not None else None
-        futures = [self.client.submit(translate_chunk, self.backend, self.options, gloss, chunk, pure=False)
-                   for chunk in chunks]
-        for fut in as_completed(futures):
-            yield fut.result()
+        context = {"backend": self.backend, "options": self.options, "glossary": glossary, "warm": _warm_backend}
+        yield from map_chunks(_translate_task, chunks, context, self.plan, client=self.client)
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        self._client_cm.__exit__(None, None, None)
 
 
 def make_executor(kind: str, backend: str, options: dict, *, workers: int | None = None,

@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape, unescape
 
-from .errors import InputError
-from .fix import FixChange, FixResult, _other_language_paragraphs
+from ..errors import InputError
+from .language import other_language_paragraphs
+from .records import FixChange, FixResult
 
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
 _TARGET = re.compile(r"<((?:\w+:)?target)\b[^>]*(?<!/)>(.*?)</\1\s*>", re.S)
@@ -88,8 +89,8 @@ def fix_docx(path: Path, enforcer, en_sentences: dict[int, str] | None = None) -
     the run it started in, and every other run is left as it was."""
     from io import BytesIO
 
-    from .corpus import read_document
-    from .docx import blocks, open_docx
+    from ..sources.corpus import read_document
+    from ..sources.docx import blocks, open_docx
 
     doc = read_document(path, "ru")
     document = open_docx(path)
@@ -97,7 +98,7 @@ def fix_docx(path: Path, enforcer, en_sentences: dict[int, str] | None = None) -
     if text != doc.text:
         raise InputError("can't locate the article text in the document's runs", path=str(path))
     changes, other = [], []
-    foreign = _other_language_paragraphs(doc, enforcer)  # a quotation in Ukrainian stays as written
+    foreign = other_language_paragraphs(doc, enforcer)  # a quotation in Ukrainian stays as written
     for s in doc.sentences:
         result = enforcer.correct(s.text, en=(en_sentences or {}).get(s.idx))
         found_here = [FixChange(s.idx, rep.old, rep.new, rep.term, rep.case, s.start + a, s.start + b, rep.decision)

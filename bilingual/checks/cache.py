@@ -28,8 +28,8 @@ from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .model import ArticlePair, ArticleResult, Flag, Link
-from .sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
+from ..model import ArticlePair, ArticleResult, Flag, Link
+from ..sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
 
 log = logging.getLogger("bilingual")
 
@@ -55,7 +55,7 @@ _BATCH = 500  # slugs per SELECT ... IN (...)
 
 def default_cache_path(paths) -> Path | None:
     """``<corpus>/.bilingual/check.sqlite`` for the first path; None for two files (a single pair)."""
-    from .corpus import _is_slug_dir
+    from ..sources.layout import is_slug_dir as _is_slug_dir
 
     if not paths:
         return None
@@ -68,7 +68,7 @@ def default_cache_path(paths) -> Path | None:
 
 def covers_corpus(paths) -> bool:
     """True when ``paths`` is one whole corpus folder: its cache can forget articles not found in it."""
-    from .corpus import _is_slug_dir
+    from ..sources.layout import is_slug_dir as _is_slug_dir
 
     return len(paths) == 1 and Path(paths[0]).is_dir() and not _is_slug_dir(Path(paths[0]))
 
@@ -90,7 +90,7 @@ def config_key(glossary_sha: str, mode: str, **settings) -> str:
 
     ``settings``: any further option that changes per-article results.
     """
-    from . import __version__
+    from .. import __version__
 
     parts = {
         "tool": __version__,

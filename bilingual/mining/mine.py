@@ -31,13 +31,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import morph
+from ..russian import morph
 from ..errors import BilingualError, GlossaryError
 from ..model import Glossary, Term
-from .load import COLUMNS, decode, formula_like, read_rows, terms_from_rows
-from .match import Matcher, tokenize
-from .names import EN_WORD, capital_runs, mentions, names_in_run, shouting
-from .render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
+from ..glossary.load import COLUMNS, decode, formula_like, read_rows, terms_from_rows
+from ..glossary.match import Matcher, tokenize
+from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
+from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                      translit_similarity)
 
 EXTRA = ("confidence", "count", "example_en", "example_ru", "status")
@@ -107,11 +107,11 @@ class _Link:
 def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None, progress=None) -> list[_Link]:
     """Every aligned link of the corpus, article by article (in worker processes under ``plan``);
     ``progress()`` is called after each article."""
-    from ..corpus import find_pairs
-    from ..parallel import Plan, ordered_map
+    from ..sources.corpus import find_pairs
+    from ..executors import Plan, ordered_map
 
     links = []
-    context = {"glossary": glossary, "mode": mode}
+    context = {"glossary": glossary, "mode": mode, "warm": _warm, "preload": ("bilingual.mining.mine", "bilingual.align")}
     log = logging.getLogger("bilingual")
     for article_links, error, warnings in ordered_map(_article_links, find_pairs(paths), context, plan or Plan()):
         if progress is not None:
@@ -127,9 +127,19 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None
     return links
 
 
+def _warm(context: dict) -> None:
+    """Load the matcher and pymorphy3 in a worker before its first article."""
+    from ..russian import morph
+    from ..glossary.match import process_matcher
+
+    process_matcher(context.get("glossary"))
+    morph.lemma("проверка")
+
+
 def _article_links(context: dict, pairs) -> list[tuple[list[_Link], str | None, list[str]]]:
     """The per-article step of mining: (links, None, warnings), or ([], why it was skipped, warnings)."""
-    from ..parallel import captured_warnings, process_matcher
+    from ..executors import captured_warnings
+    from ..glossary.match import process_matcher
 
     matcher = process_matcher(context["glossary"]) or Matcher(context["glossary"])
     out = []
@@ -149,10 +159,10 @@ def _article_links(context: dict, pairs) -> list[tuple[list[_Link], str | None, 
 
 def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Link]:
     from ..align import align_documents
-    from ..corpus import read_document
+    from ..sources.corpus import read_document
 
     if pair.en_path == pair.ru_path:  # a CAT file: its finished units are the links
-        from ..catfiles import unit_alignment
+        from ..sources.catfiles import unit_alignment
 
         alignment = unit_alignment(pair.en_path)
         en_doc, ru_doc = alignment.en_doc, alignment.ru_doc
@@ -202,7 +212,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
     ``jobs`` worker processes read and align the articles; the proposals are the same as with one.
     ``progress()`` is called after each article.
     """
-    from ..parallel import Plan
+    from ..executors import Plan
 
     glossary = glossary or Glossary(())
     result = MineResult()
@@ -408,7 +418,7 @@ def read_accepted(path: str | os.PathLike) -> tuple[Term, ...]:
 
 def accept(glossary_path: str | os.PathLike, proposals_path: str | os.PathLike, *, dry_run: bool = False):
     """Merge the accepted rows of a reviewed proposals CSV into the glossary (see ``merge_terms``)."""
-    from .exchange import merge_terms
+    from ..glossary.exchange import merge_terms
 
     terms = read_accepted(proposals_path)
     return merge_terms(glossary_path, terms, source=Path(proposals_path).name, dry_run=dry_run)

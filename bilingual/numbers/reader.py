@@ -26,8 +26,10 @@ can stand for a number on the other side — "3 million" is 3 and 3000000
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .value import Mention, _fmt
+from .words import word_mentions
 
 # Spaces Russian typography puts between groups of thousands: space,
 # no-break space, narrow no-break space, thin space.
@@ -80,16 +82,6 @@ def extract_numbers(text: str, lang: str) -> tuple[str, ...]:
     return tuple(m.value for m in _digit_mentions(text, lang))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A number in text: its normalised ``value`` and every spelling that may stand for it."""
-
-    value: str
-    alts: frozenset[str]
-    start: int
-    soft: bool = False  # a number word or Roman numeral: accounts for a number, never reported itself
-
-
 _SCALE = {
     "en": [(re.compile(r"\s*(?:thousand\b|k\b)", re.I), 1_000),
            (re.compile(r"\s*(?:million\b|mln\b|m\b|mn\b)", re.I), 1_000_000),
@@ -102,10 +94,6 @@ _SCALE = {
 }
 _AMPM = re.compile(r"\s*([ap])\.?\s?m\b\.?", re.I)
 _EN_DOT_TIME = re.compile(r"(?<![\w.])(\d{1,2})[.:](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(round(x, 6)).rstrip("0").rstrip(".")
 
 
 def _scaled(value: str, text: str, end: int, lang: str) -> set[str]:
@@ -162,8 +150,6 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
 
 def number_mentions(text: str, lang: str) -> tuple[Mention, ...]:
     """Digits (``soft=False``) and the words and numerals that may stand for numbers (``soft=True``)."""
-    from .number_words import word_mentions
-
     return _digit_mentions(text, lang) + word_mentions(text, lang)
 
 

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 FORMAT_VERSION = 1
 
@@ -61,7 +61,7 @@ def baseline_text(report) -> str:
 
 def write_baseline(report, path) -> int:
     """Record every flag of ``report`` as accepted in ``path`` (atomically); returns the entry count."""
-    from .io import write_text_atomic
+    from ..io import write_text_atomic
 
     text = baseline_text(report)
     write_text_atomic(path, text)

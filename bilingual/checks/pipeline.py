@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import __version__
+from .. import __version__
 from .drift import KIND_LEVEL, KINDS, check_alignment, level_at_least
-from .errors import BilingualError, CorpusError
-from .model import ArticlePair, ArticleResult, Flag, Glossary, Signature
+from ..errors import BilingualError, CorpusError
+from ..model import ArticlePair, ArticleResult, Flag, Glossary, Signature
+from .article import check_article
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_GLOSSARY = "glossary.csv"
@@ -26,7 +27,7 @@ class CheckReport:
     signature: Signature
     articles: list[ArticleResult] = field(default_factory=list)
     glossary: Glossary | None = None
-    pairing: list | None = None  # a site mirror's pairing problems (bilingual.mirror); None for a corpus
+    pairing: list | None = None  # a site mirror's pairing problems (bilingual.sources.mirror); None for a corpus
     stale: list = field(default_factory=list)  # baseline entries that matched no flag
 
     @property
@@ -65,7 +66,7 @@ class CheckReport:
         }
 
     def to_frame(self):
-        from .report.tables import flags_frame
+        from .frame import flags_frame
 
         return flags_frame(self)
 
@@ -87,7 +88,7 @@ def article_to_dict(a: ArticleResult) -> dict:
 def make_signature(glossary: Glossary | None, mode: str) -> Signature:
     from importlib.metadata import version
 
-    from .align import semantic
+    from ..align import semantic
 
     seg = f"en:pysbd-{version('pysbd')},ru:razdel-{version('razdel')}"
     # default mode confirms gaps with embeddings where the embedding package is installed
@@ -101,7 +102,7 @@ def make_signature(glossary: Glossary | None, mode: str) -> Signature:
 
 
 def load_default_glossary(path: str | Path | None) -> Glossary | None:
-    from .glossary import load_glossary
+    from ..glossary import load_glossary
 
     if path is None:
         if not Path(DEFAULT_GLOSSARY).exists():
@@ -110,54 +111,11 @@ def load_default_glossary(path: str | Path | None) -> Glossary | None:
     return load_glossary(path)
 
 
-def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "default",
-                  matcher=None, keep_alignment: bool = False) -> tuple[ArticleResult, list]:
-    """Check one article; returns the result and the renderings the corpus rule needs."""
-    from .align import align_documents
-    from .corpus import article_date, check_languages, read_document
-    from .glossary.hits import find_hits
-    from .rendering import collect_renderings
-
-    problem = getattr(pair, "problem", None)
-    if problem:
-        return ArticleResult(pair, error=problem), []
-    if pair.en_path is not None and pair.en_path == pair.ru_path:  # a CAT file: both sides in one
-        from .catfiles import check_units
-
-        return check_units(pair, glossary, mode=mode, matcher=matcher, keep_alignment=keep_alignment)
-    if pair.en_path is None or pair.ru_path is None:
-        have = pair.en_path or pair.ru_path
-        missing = "ru" if pair.ru_path is None else "en"
-        return ArticleResult(pair, error=f"{have}: no {missing} counterpart for '{pair.slug}'"), []
-    try:
-        en_doc = read_document(pair.en_path, "en")
-        ru_doc = read_document(pair.ru_path, "ru")
-        check_languages(en_doc, ru_doc)
-    except BilingualError as err:
-        return ArticleResult(pair, error=str(err)), []
-    hits = None
-    if matcher is not None:
-        hits = find_hits(en_doc.sentence_texts, ru_doc.sentence_texts, matcher)
-    alignment = align_documents(en_doc, ru_doc, glossary=glossary, hits=hits, mode=mode, confirm_gaps=True)
-    flags = check_alignment(alignment, glossary, hits=alignment.hits)
-    date = article_date(en_doc) or article_date(ru_doc)
-    renderings = collect_renderings(alignment) if alignment.hits is not None else []
-    result = ArticleResult(
-        pair,
-        alignment=alignment if keep_alignment else None,
-        date=date,
-        uncertain=tuple(l for l in alignment.links if l.uncertain),
-        en_lines=en_doc.sentence_lines(),
-        ru_lines=ru_doc.sentence_lines(),
-    )
-    return replace(result, flags=tuple(result.locate(f) for f in flags)), renderings
-
-
 def iter_check(pairs: Iterable[ArticlePair], glossary: Glossary | None, *, mode: str = "default",
                keep_alignments: bool = False) -> Iterator[tuple[ArticleResult, list]]:
     matcher = None
     if glossary is not None and len(glossary):
-        from .glossary import matcher_for
+        from ..glossary import matcher_for
 
         matcher = matcher_for(glossary)
     for pair in pairs:
@@ -179,10 +137,10 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     """
     import logging
 
-    from .checkcache import covers_corpus, open_check_cache
-    from .corpus import find_pairs
+    from .cache import covers_corpus, open_check_cache
+    from ..sources.corpus import find_pairs
     from .incremental import check_articles
-    from .parallel import Plan
+    from ..executors import Plan
     from .rendering import inconsistent_renderings
 
     plan = Plan(jobs, executor, workers, scheduler)
@@ -223,7 +181,7 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
 
 
 def _has_mirror(paths) -> bool:
-    from .mirror import is_site_mirror
+    from ..sources.mirror import is_site_mirror
 
     return any(Path(p).is_dir() and is_site_mirror(Path(p)) for p in paths)
 

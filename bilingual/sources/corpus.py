@@ -21,8 +21,10 @@ from pathlib import Path
 
 from . import langid
 from .catfiles import catfile_pairs, is_catfile
-from .errors import CorpusError, InputError, LanguageError
-from .model import ArticlePair, Document
+from ..errors import CorpusError, InputError, LanguageError
+from ..io import binary_kind
+from .layout import ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, is_slug_dir as _is_slug_dir  # noqa: F401
+from ..model import ArticlePair, Document
 from .segment import segment, segment_blocks
 from .webpage import drop_chrome, ld_date
 
@@ -36,10 +38,6 @@ MAX_SENTENCES = 10_000
 # A paragraph's language is judged on at most this many characters (from across it).
 PARAGRAPH_SAMPLE = 200
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")
-HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".markdown", ".docx")
-
 # Single-byte encodings that Russian and English files on the site come in.
 LEGACY_ENCODINGS = ("cp1251", "koi8_r", "cp1252")
 _ENCODING_NAMES = {"cp1251": "Windows-1251", "koi8_r": "KOI8-R", "cp1252": "Windows-1252"}
@@ -50,17 +48,6 @@ _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
-)
-_MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (.docx, .odt, .epub ...)"),
-    (b"\xd0\xcf\x11\xe0", "a legacy Office document (.doc)"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "an executable"),
 )
 _LANG_NAMES = {"en": "English", "ru": "Russian"}
 
@@ -101,14 +88,6 @@ def _looks_utf16(data: bytes) -> bool:
         if letters >= 0.5 * len(text) and _plausible(text):
             return True
     return False
-
-
-def binary_kind(data: bytes) -> str | None:
-    """What a document format's magic bytes say the data is («a PDF document»), or None."""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            return what
-    return None
 
 
 def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
@@ -539,10 +518,6 @@ def _pair_for(slug_dir: Path, root: Path, slug: str | None = None) -> ArticlePai
     return ArticlePair(slug, en, ru, problem)
 
 
-def _is_slug_dir(d: Path) -> bool:
-    return any(os.path.lexists(d / f"{lang}{s}") for lang in ("en", "ru") for s in ARTICLE_SUFFIXES)
-
-
 def _corpus_pairs(root: Path) -> list[ArticlePair]:
     pairs = []
     try:
@@ -585,7 +560,7 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
     (``..`` in its name, a symlink leaving the corpus) gives a pair with both
     sides None and ``problem`` set. Only unusable arguments raise CorpusError.
     A folder of HTML pages not in ``<slug>/en.md`` layout is paired as a site
-    mirror (``bilingual.mirror``); given a ``pairing`` list, the mirror's
+    mirror (``bilingual.sources.mirror``); given a ``pairing`` list, the mirror's
     problems go there and its unpaired English pages are left out, else they
     come as pairs with no Russian side.
     """

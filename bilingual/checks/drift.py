@@ -20,10 +20,10 @@ from typing import Callable, Iterable
 
 from typing import TYPE_CHECKING
 
-from .model import Alignment, Flag, Glossary, Link, Term, TermHit
+from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
 
 if TYPE_CHECKING:
-    from .glossary.hits import TermHits
+    from ..glossary.hits import TermHits
 
 LEVELS = ("info", "warning", "error")
 
@@ -108,13 +108,13 @@ class LinkContext:
 
     @cached_property
     def other_en_numbers(self) -> Counter:
-        from .numbers import extract_numbers
+        from ..numbers.reader import extract_numbers
 
         return Counter(extract_numbers(self.window_en, "en")) if self.link.uncertain else self.en_numbers
 
     @cached_property
     def other_ru_numbers(self) -> Counter:
-        from .numbers import extract_numbers
+        from ..numbers.reader import extract_numbers
 
         return Counter(extract_numbers(self.window_ru, "ru")) if self.link.uncertain else self.ru_numbers
 
@@ -147,13 +147,13 @@ class LinkContext:
 
     @cached_property
     def en_numbers(self) -> Counter:
-        from .numbers import extract_numbers
+        from ..numbers.reader import extract_numbers
 
         return Counter(extract_numbers(self.en_text, "en"))
 
     @cached_property
     def ru_numbers(self) -> Counter:
-        from .numbers import extract_numbers
+        from ..numbers.reader import extract_numbers
 
         return Counter(extract_numbers(self.ru_text, "ru"))
 
@@ -188,7 +188,7 @@ def _same_rendering(a: Term, b: Term) -> bool:
 
 def _implied(a: Term, b: Term) -> bool:
     """One name implies the other: a capital for its country («Moscow said» / «Россия заявила»)."""
-    from .glossary.countries import capital_of
+    from ..glossary.countries import capital_of
 
     for x, y in ((a, b), (b, a)):
         capital = capital_of(y.en)
@@ -258,7 +258,7 @@ def _dropped_inside_merge(ctx: LinkContext) -> Iterable[Flag]:
     A dropped sentence next to a sentence the translator expanded looks, by length, like
     a merge; its names are the evidence the aligner's length model lacks.
     """
-    from .numbers import extract_numbers
+    from ..numbers.reader import extract_numbers
 
     evidence = []
     for i, text in zip(ctx.link.en, ctx.en_sents):
@@ -291,7 +291,7 @@ def addition(ctx: LinkContext) -> Iterable[Flag]:
 
 def untranslated(ctx: LinkContext) -> Iterable[Flag]:
     """A Russian-side sentence still in English, or identical to its source."""
-    from .langid import detect
+    from ..sources.langid import detect
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
         letters = _letters(text)
@@ -317,7 +317,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
 
 def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
     """A Russian-side sentence in a third language (e.g. Ukrainian)."""
-    from .langid import detect
+    from ..sources.langid import detect
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
         letters = _letters(text)
@@ -456,7 +456,7 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
     if en == ru:
         return
-    from .numbers import number_mentions
+    from ..numbers.reader import number_mentions
 
     dropped = Counter(ctx.dropped_numbers)
     en_mentions = []
@@ -492,7 +492,7 @@ def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     """A date whose day is right and month wrong ("December 10" → «10 ноября»)."""
     if not ctx.link.en or not ctx.terms_checkable:
         return
-    from .numbers import dates
+    from ..numbers.reader import dates
 
     en_dates = dates(ctx.en_text, "en")
     if not en_dates:
@@ -536,7 +536,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     else they are the ones the alignment carries (found when it was aligned);
     else they are found with the glossary's matcher.
     """
-    from .glossary.hits import find_hits
+    from ..glossary.hits import find_hits
 
     en_sents = alignment.en_doc.sentence_texts
     ru_sents = alignment.ru_doc.sentence_texts
@@ -545,7 +545,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     if hits is None:
         hits = alignment.hits
     if hits is None and glossary is not None and len(glossary):
-        from .glossary.match import matcher_for
+        from ..glossary.match import matcher_for
 
         hits = find_hits(en_sents, ru_sents, matcher_for(glossary))
     flags: list[Flag] = []
@@ -575,7 +575,7 @@ def check_pairs(en: list[str], ru: list[str], glossary: Glossary | None = None, 
 
 
 def _doc_from_texts(texts: list[str], lang: str):
-    from .model import Document, Sentence
+    from ..model import Document, Sentence
 
     sents, pos = [], 0
     for i, t in enumerate(texts):
