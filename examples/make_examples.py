@@ -53,8 +53,8 @@ UKRAINIAN_QUOTE = """\
 """
 
 
-def _clear() -> None:
-    for path in EXAMPLES.iterdir():
+def _clear(dest: Path) -> None:
+    for path in dest.iterdir():
         if path.name in KEEP:
             continue
         shutil.rmtree(path) if path.is_dir() else path.unlink()
@@ -68,37 +68,39 @@ def _mark_needs_review(xliff: Path, unit_id: str) -> None:
     xliff.write_text(text[: unit.start()] + marked + text[unit.end():], encoding="utf-8")
 
 
-def make() -> list[Path]:
-    _clear()
-    build_mirror(EXAMPLES / "site")
+def make(dest: Path = EXAMPLES) -> list[Path]:
+    """Write every example file into ``dest``; return their paths."""
+    dest.mkdir(parents=True, exist_ok=True)
+    _clear(dest)
+    build_mirror(dest / "site")
 
-    cat = EXAMPLES / "cat"
+    cat = dest / "cat"
     cat.mkdir()
     write_xliff12("moldova-georgia-nato", cat / "moldova.xlf")
     write_po("moldova-georgia-nato", cat / "moldova.po")
     write_xliff12("putin-nato-pledge", cat / "pledge.xlf")
     _mark_needs_review(cat / "pledge.xlf", "5")
 
-    word = EXAMPLES / "word" / "moldova-georgia-nato"
+    word = dest / "word" / "moldova-georgia-nato"
     word.mkdir(parents=True)
     write_docx("moldova-georgia-nato", "en", word / "en.docx")
     write_docx("moldova-georgia-nato", "ru", word / "ru.docx", bold="Молдавии")
 
     # The same article as an old CMS exported it: the Russian in Windows-1251 with CRLF line ends.
-    legacy = EXAMPLES / "legacy-encoding" / "putin-iran-israel-calls"
+    legacy = dest / "legacy-encoding" / "putin-iran-israel-calls"
     legacy.mkdir(parents=True)
     shutil.copy(CORPUS / "putin-iran-israel-calls" / "en.md", legacy / "en.md")
     ru = (CORPUS / "putin-iran-israel-calls" / "ru.md").read_text(encoding="utf-8")
     (legacy / "ru.md").write_bytes(ru.replace("\n", "\r\n").encode("cp1251"))
 
-    shutil.copytree(ROOT / "tests" / "data" / "diff", EXAMPLES / "diff")
+    shutil.copytree(ROOT / "tests" / "data" / "diff", dest / "diff")
 
-    quote = EXAMPLES / "ukrainian-quote"
+    quote = dest / "ukrainian-quote"
     quote.mkdir()
     (quote / "ru.md").write_text(UKRAINIAN_QUOTE, encoding="utf-8")
-    (EXAMPLES / "broken.csv").write_text(BROKEN_GLOSSARY, encoding="utf-8")
-    (EXAMPLES / "desk.csv").write_text(DESK_GLOSSARY, encoding="utf-8")
-    return sorted(p for p in EXAMPLES.rglob("*") if p.is_file() and p.name not in KEEP)
+    (dest / "broken.csv").write_text(BROKEN_GLOSSARY, encoding="utf-8")
+    (dest / "desk.csv").write_text(DESK_GLOSSARY, encoding="utf-8")
+    return sorted(p for p in dest.rglob("*") if p.is_file() and p.name not in KEEP)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,14 @@ The convention, in Markdown:
     ...
     ```
 
-A ``pycon`` block is a doctest; the file's ``pycon`` blocks run as one session (ELLIPSIS on).
-
 A line starting with ``$ `` is a command (a trailing ``\\`` continues it on the next line); the
 lines after it, up to the next command, are what it prints, stdout and stderr together. A line
 ``...`` stands for any number of lines. Each file's examples run in order, in one temporary copy
 of ``corpus/``, ``examples/`` and ``glossary.csv``, so an example may use what an earlier one in
 the same file wrote, and nothing in the repository changes. Only the temporary folder's path and
-speeds (``12.3 segments/s``) are normalised.
+speeds (``12.3 segments/s``) are normalised. A block that pipes into ``jq`` or runs ``patch`` is
+skipped where the program is missing. A ``pycon`` block is a doctest; a file's ``pycon`` blocks
+run as one session in the same copy, with ELLIPSIS on.
 
     python -m tests.docs_examples [--update] [FILE ...]
 
@@ -42,6 +42,7 @@ COPIED = ("corpus", "examples", "glossary.csv")
 GENERATED = {"cli-reference.md", "api-reference.md"}
 TIMEOUT = 300
 EXTRAS = {"translate": "argostranslate", "dask": "distributed", "semantic": "onnxruntime"}
+PROGRAMS = ("jq", "patch")
 
 _FENCE = re.compile(r"^```console\n(.*?)^```", re.S | re.M)
 _PYCON = re.compile(r"^```pycon\n(.*?)^```", re.S | re.M)
@@ -57,7 +58,7 @@ def doc_files() -> list[Path]:
 @dataclass
 class Command:
     line: int  # 1-based line of the ``$`` in the file
-    text: str  # the shell command, continuation lines joined
+    text: str  # the shell command, with its continuation lines
     expected: list[str]
 
 
@@ -84,7 +85,7 @@ def parse(text: str) -> list[Block]:
             start, cmd = i, lines[i][2:]
             while cmd.endswith("\\") and i + 1 < len(lines):
                 i += 1
-                cmd = cmd[:-1] + "\n" + lines[i]
+                cmd = cmd + "\n" + lines[i]
             i += 1
             out = []
             while i < len(lines) and not lines[i].startswith("$ "):
@@ -95,8 +96,11 @@ def parse(text: str) -> list[Block]:
     return blocks
 
 
-def missing_extras(block: Block) -> list[str]:
-    return [n for n in block.needs if importlib.util.find_spec(EXTRAS[n]) is None]
+def missing(block: Block) -> list[str]:
+    """The extras (``needs=``) and programs (jq, patch) a block uses that this machine lacks."""
+    extras = [n for n in block.needs if importlib.util.find_spec(EXTRAS[n]) is None]
+    used = {p for c in block.commands for p in PROGRAMS if re.search(rf"(^|[|;&]\s*){p} ", c.text)}
+    return extras + sorted(p for p in used if shutil.which(p) is None)
 
 
 def workspace(tmp: Path) -> Path:
@@ -165,12 +169,12 @@ def check_file(path: Path, update: bool = False) -> list[str]:
     """Run every example in ``path``; return one message per mismatch (and fix them with update)."""
     text = path.read_text(encoding="utf-8")
     problems, edits = [], []
-    rel = path.relative_to(ROOT)
+    rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     with tempfile.TemporaryDirectory(prefix="bilingual-docs-") as tmp:
         tmp = workspace(Path(tmp))
         env = environment(tmp)
         for block in parse(text):
-            if missing_extras(block):
+            if missing(block):
                 continue
             body = []
             for cmd in block.commands:
@@ -180,7 +184,7 @@ def check_file(path: Path, update: bool = False) -> list[str]:
                     problems.append(f"{rel}:{cmd.line}: $ {cmd.text}\n--- expected\n" + "\n".join(cmd.expected)
                                     + "\n--- got\n" + "\n".join(actual))
                 shown = cmd.expected if ok else actual
-                body.append("$ " + cmd.text.replace("\n", "\\\n") + "\n" + "".join(s + "\n" for s in shown))
+                body.append("$ " + cmd.text + "\n" + "".join(s + "\n" for s in shown))
             edits.append((block.start, block.end, "".join(body)))
         problems += run_doctests(text, rel, tmp, env)
     if update and problems:
