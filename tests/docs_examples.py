@@ -165,8 +165,9 @@ def run_doctests(text: str, rel: Path, tmp: Path, env: dict[str, str]) -> list[s
     return [f"{rel}: pycon examples failed\n" + proc.stdout.decode("utf-8", "replace")]
 
 
-def check_file(path: Path, update: bool = False) -> list[str]:
-    """Run every example in ``path``; return one message per mismatch (and fix them with update)."""
+def check_file(path: Path, update: bool = False, skipped: list[str] | None = None) -> list[str]:
+    """Run every example in ``path``; return one message per mismatch (and fix them with update).
+    The blocks left out for a missing extra or program are added to ``skipped``."""
     text = path.read_text(encoding="utf-8")
     problems, edits = [], []
     rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -175,6 +176,8 @@ def check_file(path: Path, update: bool = False) -> list[str]:
         env = environment(tmp)
         for block in parse(text):
             if missing(block):
+                if skipped is not None:
+                    skipped.append(f"{rel}: a block needs {', '.join(missing(block))}")
                 continue
             body = []
             for cmd in block.commands:
