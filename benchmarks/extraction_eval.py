@@ -91,6 +91,12 @@ def _bilingual():
     return run
 
 
+def _article():
+    from bilingual.article import extract_article
+
+    return lambda html: extract_article(html)[0]
+
+
 def _trafilatura():
     import trafilatura
 
@@ -108,7 +114,7 @@ def _readability():
     return run
 
 
-EXTRACTORS = {"bilingual": _bilingual, "trafilatura": _trafilatura, "readability": _readability}
+EXTRACTORS = {"bilingual": _bilingual, "article": _article, "trafilatura": _trafilatura, "readability": _readability}
 
 
 def load(limit: int | None):
