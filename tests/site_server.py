@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from bilingual.corpus import split_front_matter
+from bilingual.sources.corpus import split_front_matter
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CRAWL_DELAY = 0.25
