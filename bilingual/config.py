@@ -25,7 +25,7 @@ KEYS: dict[str, tuple[object, bool]] = {
     "mode": ("default", False),
     "format": ("table", False),
     # query parameters links drop besides the built-in list (sources/urls.py TRACKING_PARAMS)
-    "tracking_params": ((), False),
+    "tracking_params": ([], False),
 }
 LIST_KEYS = frozenset({"tracking_params"})
 CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic")}
@@ -90,7 +90,7 @@ def _value(key: str, raw, path: Path):
     if key in LIST_KEYS:
         if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
             raise InputError(f"'{key}' must be a list of strings", path=str(path))
-        return tuple(raw)
+        return list(raw)
     if not isinstance(raw, str):
         raise InputError(f"'{key}' must be a string", path=str(path))
     if key in CHOICES and raw not in CHOICES[key]:

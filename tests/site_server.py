@@ -50,7 +50,7 @@ ARTICLES = {
         "alternate": "/en/news/putin-nato-pledge.html", "toggle": "/en/news/putin-nato-pledge.html"}),
     # toggles only: relative, with a query and a fragment; a folder URL (redirected without slash)
     "/en/world/moldova/": ("moldova-georgia-nato", "en", {
-        "toggle": "../../ru/mir/moldaviya-gruziya/?from=en#top"}),
+        "toggle": "../../../ru/mir/moldaviya-gruziya/?from=en#top"}),
     "/ru/mir/moldaviya-gruziya/": ("moldova-georgia-nato", "ru", {
         "toggle": "/en/world/moldova/?utm_source=ru&utm_medium=toggle"}),
     # hreflang in the head and in the sitemap; the Russian page in Windows-1251
