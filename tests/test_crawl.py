@@ -108,6 +108,30 @@ def test_redirect_gzip_and_cp1251(first_crawl):
     assert "Сегодня" not in doc.text and "мин. чтения" not in doc.text and "Фото" not in doc.text
 
 
+def test_check_on_the_crawled_site_gives_the_markdown_articles_flags(first_crawl):
+    """The live pages carry a date line, a search box, the toggle, "4 mins read", a picture's alt
+    text and a credited caption, a share bar, related links and a footer: none of it reaches
+    the article text, so check flags exactly what it flags on the same articles in Markdown."""
+    from bilingual.checks.pipeline import check
+
+    from .site_server import ARTICLES
+
+    _, out, _, _ = first_crawl
+    glossary = ROOT / "glossary.csv"
+    crawled = check([out], glossary)
+    slugs = sorted({ARTICLES["/" + en.removesuffix("index.html")][0] for en, _ in EXPECTED_PAIRS})
+    markdown = check([ROOT / "corpus" / s for s in slugs], glossary)
+
+    def flags(article):
+        return sorted((f.kind, f.en_index, f.ru_index, f.term, f.found) for f in article.flags)
+
+    got = {ARTICLES["/" + Path(a.pair.en_path).relative_to(out).as_posix().removesuffix("index.html")][0]:
+           flags(a) for a in crawled.articles}
+    assert got == {a.pair.slug: flags(a) for a in markdown.articles}
+    assert sum(map(len, got.values())) >= 5
+    assert sorted(a.date for a in crawled.articles) == sorted(a.date for a in markdown.articles)
+
+
 def test_second_run_fetches_only_the_changed_page(tmp_path):
     out = tmp_path / "mirror"
     with SiteServer() as site:
