@@ -348,10 +348,18 @@ class SiteServer:
         self.httpd.server_close()
 
 
-if __name__ == "__main__":  # serve it by hand: python -m tests.site_server
+if __name__ == "__main__":  # serve it by hand: python -m tests.site_server [PORT]; kill -USR1 edits a page
+    import signal
     import sys
 
     server = SiteServer()
+    if len(sys.argv) > 1:  # a fixed port, for the docs' examples
+        server.httpd.server_close()
+        server.httpd = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), server.httpd.RequestHandlerClass)
+        server.httpd.daemon_threads = True
+        server.site.base = f"http://127.0.0.1:{sys.argv[1]}"
+        server.thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
+    signal.signal(signal.SIGUSR1, lambda *_: server.site.change(CHANGED_PAGE))
     with server as site:
         print(site.base, flush=True)
         try:
