@@ -311,21 +311,21 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body, ctype: str = "text/html; charset=utf-8", headers=None):
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.send_response(status)
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        if data and "gzip" in self.headers.get("Accept-Encoding", ""):
-            data = gzip.compress(data)
-            self.send_header("Content-Encoding", "gzip")
-        if status != 304:
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if status != 304:
-            try:
+        try:
+            self.send_response(status)
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            if data and "gzip" in self.headers.get("Accept-Encoding", ""):
+                data = gzip.compress(data)
+                self.send_header("Content-Encoding", "gzip")
+            if status != 304:
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if status != 304:
                 self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):  # the client gave up (the slow page)
-                pass
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (the slow page)
+            pass
 
 
 class SiteServer:
