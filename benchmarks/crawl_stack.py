@@ -51,8 +51,9 @@ SCRAPY_SPIDER = textwrap.dedent('''
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(response.body)
-            for href in response.xpath('//link[@rel="alternate"][@hreflang]/@href'
-                                       ' | //a[normalize-space()="Русский" or normalize-space()="English"]/@href').getall():
+            links = response.xpath('//link[@rel="alternate"][@hreflang]/@href'
+                                   ' | //a[normalize-space()="Русский" or normalize-space()="English"]/@href')
+            for href in links.getall():
                 yield response.follow(href, self.parse)
 
     process = CrawlerProcess(settings={

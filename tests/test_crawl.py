@@ -219,3 +219,35 @@ def test_bad_start_url_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "not a URL" in done.stderr
     assert not (tmp_path / "m").exists()
+
+
+def test_robots_txt_the_server_cannot_give_means_nothing_is_fetched(tmp_path):
+    """RFC 9309: a robots.txt answered 5xx disallows the whole host (a 4xx one allows it)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from bilingual.sources.crawl import CrawlOptions, crawl
+
+    asked = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            self.send_response(500 if self.path == "/robots.txt" else 200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        result = crawl(base + "/news/a.html", tmp_path / "m", CrawlOptions(rate=20, timeout=2, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == ["/robots.txt"]
+    assert [p.kind for p in result.problems] == ["robots_unavailable", "disallowed"]
+    assert result.saved == []

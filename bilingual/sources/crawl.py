@@ -80,7 +80,7 @@ class CrawlOptions:
 
 @dataclass(frozen=True)
 class CrawlProblem:
-    kind: str  # http_error | timeout | network | disallowed | not_html | too_large | gave_up
+    kind: str  # http_error | timeout | network | disallowed | robots_unavailable | not_html | too_large | gave_up
     url: str
     message: str
 
@@ -286,9 +286,19 @@ class Crawler:
         host = parts.netloc
         if host not in self.robots:
             self.robots[host] = None
-            response = self._request(client, f"{parts.scheme}://{host}/robots.txt")
-            text = response.text if response is not None and response.status_code == 200 else ""
-            rules = Protego.parse(text)
+            robots_url = f"{parts.scheme}://{host}/robots.txt"
+            response = self._request(client, robots_url)
+            # RFC 9309: a robots.txt that is not there (4xx) allows everything; one the server
+            # can't give (5xx, no answer) disallows everything until it can.
+            if response is not None and response.status_code == 200:
+                rules = Protego.parse(response.text)
+            elif response is not None and 400 <= response.status_code < 500:
+                rules = Protego.parse("")
+            else:
+                rules = Protego.parse("User-agent: *\nDisallow: /\n")
+                self._problem("robots_unavailable", robots_url,
+                              f"HTTP {response.status_code}: the host is not crawled" if response is not None
+                              else "no answer: the host is not crawled")
             self.robots[host] = rules
             delay = rules.crawl_delay(self.options.user_agent)
             self.delay[host] = max(1.0 / self.options.rate, float(delay or 0))
@@ -445,11 +455,12 @@ class Crawler:
 
     def _section_links(self, data: bytes, url: str) -> None:
         """A section page (the start URL): its links under the section's path."""
+        import lxml.etree
         import lxml.html
 
         try:
             root = lxml.html.document_fromstring(data)
-        except (ValueError, Exception):  # noqa: BLE001 - an unreadable section page has no links
+        except (lxml.etree.ParserError, ValueError):  # an unreadable section page has no links
             return
         folder = urlsplit(url).path.rsplit("/", 1)[0] + "/"
         for _, _, href, _ in root.iterlinks():
