@@ -251,3 +251,14 @@ def test_robots_txt_the_server_cannot_give_means_nothing_is_fetched(tmp_path):
     assert asked == ["/robots.txt"]
     assert [p.kind for p in result.problems] == ["robots_unavailable", "disallowed"]
     assert result.saved == []
+
+
+def test_start_from_a_section_page(tmp_path):
+    """From /en/news/: the section's English pages (its links and the sitemap's URLs under
+    /en/news/) and the Russian pages their toggles lead to; not /en/world/."""
+    with SiteServer() as site:
+        code, report = run_crawl(site.base + "/en/news/", tmp_path / "m")
+    saved = set(report["saved"])
+    assert {"en/news/index.html", "en/news/putin-iran-israel.html", "ru/novosti/putin-iran.html",
+            "en/news/moscow-iran.html", "ru/novosti/moskva-iran.html"} <= saved
+    assert not [p for p in saved if p.startswith(("en/world/", "ru/mir/", "print/"))]

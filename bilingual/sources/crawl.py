@@ -2,7 +2,8 @@
 read as they read a saved one.
 
 Where it starts: the site's sitemaps (robots.txt's ``Sitemap:`` lines, else ``/sitemap.xml``;
-a sitemap URL given directly), or a section page (its links under the section's path). Each
+a sitemap URL given directly), or a section page (its links, and the sitemaps' URLs, under the
+section's path, unless ``prefixes`` says otherwise). Each
 page's language links (hreflang alternates, the toggle) and the sitemap's ``xhtml:link``
 alternates are followed, so an English page brings its Russian page and the other way round.
 
@@ -42,7 +43,7 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -226,6 +227,10 @@ class Crawler:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(f"not an http(s) URL: {start}")
         self.home = parts.netloc
+        self.section = parts.path not in ("", "/") and not parts.path.lower().endswith((".xml", ".xml.gz"))
+        if self.section and not self.options.prefixes:  # a section page: the section's URLs only
+            folder = parts.path.rsplit("/", 1)[0] + "/"
+            self.options = replace(self.options, prefixes=(folder,))
         self.out = Path(out)
         if self.out.exists() and not self.out.is_dir():
             raise OutputError("is a file, not a folder", path=str(self.out))
@@ -433,7 +438,7 @@ class Crawler:
                "links": links}
         manifest.append(rec)
         self._follow(rec)
-        if url == self.start_url and urlsplit(url).path not in ("", "/"):
+        if url == self.start_url and self.section:
             self._section_links(data, url)
 
     def _links(self, rel: str, url: str) -> list[str]:
@@ -482,7 +487,7 @@ class Crawler:
             with httpx.Client(headers={"User-Agent": self.options.user_agent}, timeout=self.options.timeout,
                               follow_redirects=False, transport=transport) as client:
                 self._read_sitemaps(client)
-                if urlsplit(self.start_url).path not in ("", "/") and not self.start_url.endswith((".xml", ".gz")):
+                if self.section:
                     self.seen.discard(self.start_url)
                     self.queue.insert(0, self.start_url)
                     self.seen.add(self.start_url)
