@@ -10,5 +10,5 @@ def render_crawl(result) -> str:
     for rel in result.saved:
         lines.append(f"  saved  {rel}")
     for p in result.problems:
-        lines.append(f"  {p.kind:<10} {p.url}  {p.message}")
+        lines.append(f"  {p.kind:<18} {p.url}  {p.message}")
     return "\n".join(lines) + "\n"
