@@ -16,8 +16,9 @@ share bars and related links came along). What this module adds around it:
   text describe a picture, and a caption's credit («Photo: Reuters») has no counterpart in the
   other version's prose. The rule is the extractor's (images are not extracted), applied the
   same way to both language versions, so a caption never turns into an omission flag.
-- **The headline** (the page's first ``<h1>``) is the first block, a heading, as a Markdown
-  article opens with ``# Title``: the title pairs with the other version's title.
+- **The headline** (the first ``<h1>`` of the ``<article>``, else an ``<h1>`` the page's title
+  contains) is the first block, a heading, as a Markdown article opens with ``# Title``: the
+  title pairs with the other version's title.
 - **A short page** (under 250 characters of text, trafilatura's own least extraction) and a page
   the extractor finds nothing in are read by a tag walk: every heading and paragraph of the
   longest ``<article>``, else ``<main>``, else ``<body>``, without navigation, asides, forms,
@@ -229,11 +230,18 @@ def _join(parts: list[tuple[str, bool]]) -> tuple[str, Blocks]:
 MIN_EXTRACTED_SIZE = 250
 
 
-def headline(root) -> str | None:
-    """The page's headline: its first ``<h1>`` (chrome already dropped)."""
-    for el in root.iter("h1"):
+def headline(root, title: str | None) -> str | None:
+    """The page's headline: the first ``<h1>`` of its ``<article>``, else its first ``<h1>``
+    whose text the page's title (``og:title`` or ``<title>``) contains; so a logo or a section
+    name in an ``<h1>`` is not taken for it."""
+    for el in root.xpath("//article//h1"):
         text = _clean(el.text_content())
         if text:
+            return text
+    wanted = _clean(title or "").casefold()
+    for el in root.iter("h1"):
+        text = _clean(el.text_content())
+        if text and wanted and text.casefold() in wanted:
             return text
     return None
 
@@ -265,7 +273,7 @@ def extract_article(html: str, path=None, *, with_headline: bool = True) -> tupl
         # trafilatura reads markup (its own parse of a string finds more of the body than it
         # does in a tree handed to it).
         parts = _extract(lxml.html.tostring(root, encoding="unicode"), meta.get("url"))
-        title = headline(root)
+        title = headline(root, meta.get("title"))
         if with_headline and parts and title and not any(t == title for t, _ in parts):
             parts.insert(0, (title, True))  # the headline is the article's first block, as in Markdown
     text, blocks = _join(parts or walked)
