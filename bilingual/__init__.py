@@ -28,6 +28,9 @@ _EXPORTS = {
     "pair_mirror": "sources.mirror", "MirrorPairing": "sources.mirror", "MirrorPair": "sources.mirror", "PairingProblem": "sources.mirror",
     "read_units": "sources.catfiles", "Unit": "sources.catfiles", "to_xliff": "report.xliff", "segment_text": "sources.segment",
     "split_lines": "sources.segment", "detect_language": "sources.langid",
+    # the live site
+    "crawl": "sources.crawl", "CrawlOptions": "sources.crawl", "CrawlResult": "sources.crawl",
+    "extract_article": "sources.article", "normalize_url": "sources.urls",
     # glossary and morphology
     "load_glossary": "glossary", "save_glossary": "glossary", "glossary_to_frame": "glossary",
     "glossary_from_frame": "glossary", "Matcher": "glossary", "matcher_for": "glossary",

@@ -24,7 +24,10 @@ KEYS: dict[str, tuple[object, bool]] = {
     "baseline": (None, True),
     "mode": ("default", False),
     "format": ("table", False),
+    # query parameters links drop besides the built-in list (sources/urls.py TRACKING_PARAMS)
+    "tracking_params": ([], False),
 }
+LIST_KEYS = frozenset({"tracking_params"})
 CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic")}
 
 
@@ -84,6 +87,10 @@ def _value(key: str, raw, path: Path):
                              path=str(path))
         resolved = [str((path.parent / x).resolve()) if not os.path.isabs(x) else x for x in items]
         return resolved if key == "corpus" else resolved[0]
+    if key in LIST_KEYS:
+        if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
+            raise InputError(f"'{key}' must be a list of strings", path=str(path))
+        return list(raw)
     if not isinstance(raw, str):
         raise InputError(f"'{key}' must be a string", path=str(path))
     if key in CHOICES and raw not in CHOICES[key]:

@@ -157,6 +157,7 @@ COMMAND_MODULES = [
     "align",
     "check",
     "pairs",
+    "crawl",
     "diff",
     "fix",
     "translate",

@@ -33,5 +33,5 @@ def register(app: typer.Typer) -> None:
             values = value if isinstance(value, list) else [value]
             if KEYS[key][1] and source != "default":
                 values = [os.path.relpath(v) for v in values]
-            shown = "-" if value is None else ", ".join(map(str, values))
+            shown = "-" if value is None or value == [] else ", ".join(map(str, values))
             typer.echo(f"{key:<{width}}  {shown}  ({source})")

@@ -6,7 +6,7 @@ CRLF and CR line ends to LF *before* anything else, so every offset in a
 Document points into the normalised text, never into the raw bytes.
 Markdown/plain text may open with front matter between ``---`` lines (YAML);
 it goes to ``Document.meta`` and is removed from ``Document.text``. HTML is
-reduced to the article body's headings and paragraphs.
+reduced to its article (``sources.article``: headings, paragraphs, list items).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from ..io import binary_kind
 from .layout import ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, is_slug_dir as _is_slug_dir  # noqa: F401
 from ..model import ArticlePair, Document
 from .segment import segment, segment_blocks
-from .webpage import drop_chrome, ld_date
 
 # Decoding warnings go here; the CLI prints them on stderr as "warning: ...".
 log = logging.getLogger("bilingual")
@@ -249,118 +248,11 @@ def article_date(doc: Document) -> str | None:
 
 # --------------------------------------------------------------------------- HTML
 
-_DROP = ("script", "style", "nav", "aside", "iframe", "form", "noscript", "template", "svg",
-         "button", "select", "object", "embed", "canvas", "footer")
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKS = ("p", "li", "blockquote", "pre", "dd", "dt", "figcaption", "td", "th")
-_STRUCTURAL = frozenset((*_HEADINGS, *_BLOCKS, "div", "section", "article", "main", "body", "ul",
-                         "ol", "dl", "table", "tbody", "thead", "tr", "figure", "header"))
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-
-
-def _clean_text(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _html_meta(root) -> dict:
-    meta: dict = {}
-    title = root.findtext(".//title")
-    for prop, key in (("og:title", "title"), ("article:published_time", "date"), ("og:url", "url")):
-        for el in root.xpath(f'//meta[@property="{prop}" or @name="{prop}"]'):
-            if el.get("content"):
-                meta.setdefault(key, el.get("content").strip())
-    if title and title.strip():
-        meta.setdefault("title", _clean_text(title))
-    for el in root.xpath('//link[@rel="canonical"]'):
-        if el.get("href"):
-            meta.setdefault("url", el.get("href").strip())
-    if "date" not in meta:
-        for el in root.xpath("//time[@datetime]"):
-            meta["date"] = el.get("datetime").strip()
-            break
-    if "date" not in meta:
-        for el in root.xpath('//script[@type="application/ld+json"]'):
-            date = ld_date(el.text or "")
-            if date:
-                meta["date"] = date
-                break
-    return meta
-
-
 def extract_html(html: str, path=None) -> tuple[str, list[tuple[int, int, bool]], dict]:
-    """(text, blocks, meta): the article body's headings and paragraphs joined by blank lines.
+    """(text, blocks, meta) of a web page: its article, read by ``sources.article``."""
+    from .article import extract_article
 
-    ``blocks`` are ``(start, stop, heading)`` ranges into ``text``.
-    """
-    import lxml.etree
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(_XML_DECL.sub("", html, count=1))
-    except (lxml.etree.ParserError, ValueError) as e:
-        raise InputError(f"can't parse HTML: {e}", path=str(path) if path else None) from None
-    meta = _html_meta(root)
-    for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(root.iter(*_DROP)):
-        el.drop_tree()
-    drop_chrome(root)
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for el in list(root.iter("header")):
-        # A page header is navigation; an article's own <header> holds its headline.
-        if not any(a.tag == "article" for a in el.iterancestors()):
-            el.drop_tree()
-
-    articles = root.xpath("//article")
-    if articles:
-        container = max(articles, key=lambda a: len(a.text_content()))
-    else:
-        mains = root.xpath("//main") or root.xpath("//body") or [root]
-        container = mains[0]
-
-    parts: list[tuple[str, bool]] = []
-
-    def structural(el) -> bool:
-        return isinstance(el.tag, str) and el.tag in _STRUCTURAL
-
-    def walk(el):
-        if not isinstance(el.tag, str):
-            return
-        if el.tag in _HEADINGS:
-            parts.append((_clean_text(el.text_content()), True))
-            return
-        if not any(structural(d) for d in el.iterdescendants()):
-            parts.append((_clean_text(el.text_content()), False))
-            return
-        # Text sitting between blocks (a <div> with loose text and <p>s) is a paragraph too.
-        run = [el.text or ""]
-        for child in el:
-            if structural(child) or any(structural(d) for d in child.iterdescendants()):
-                parts.append((_clean_text("".join(run)), False))
-                walk(child)
-                run = [child.tail or ""]
-            elif isinstance(child.tag, str):
-                run += [child.text_content(), child.tail or ""]
-            else:
-                run.append(child.tail or "")
-        parts.append((_clean_text("".join(run)), False))
-
-    walk(container)
-    text_parts, blocks, pos = [], [], 0
-    for s, heading in parts:
-        if not s:
-            continue
-        if text_parts:
-            pos += 2
-        blocks.append((pos, pos + len(s), heading))
-        text_parts.append(s)
-        pos += len(s)
-    if not blocks:
-        raise InputError("HTML page has no article text (no headings or paragraphs in its body)",
-                         path=str(path) if path else None)
-    return "\n\n".join(text_parts), blocks, meta
+    return extract_article(html, path)
 
 
 # --------------------------------------------------------------------------- documents

@@ -8,9 +8,18 @@ and slugs. Each page names its counterpart, in order of trust:
    «Русский», «Русская версия», «RU», "English", "EN";
 3. failing both, a page in the other language with the same slug.
 
-A page's own URL is its ``<link rel="canonical">`` or ``og:url``, else its path
-under the mirror; hrefs resolve against it (query strings and fragments
-ignored, ``index.html`` and a trailing slash the same page). Pairing needs only
+Links resolve against the page's ``<base href>``, else its place in the mirror
+(a saved site keeps its URL paths), and are spelt one way by ``urls.normalize_url``
+(fragments and tracking parameters dropped); query strings are ignored when pages
+are looked up, and ``index.html`` and a trailing slash are the same page. A page's
+own URL is its ``<link rel="canonical">`` or ``og:url``: a page whose canonical URL is
+another saved page, or that another page names as its ``rel=amphtml``, is a copy of
+that page (an AMP or print version). A copy is not an article of its own; its
+language links count for the page it copies, after the page's own.
+
+Pairs are chosen by evidence: a mutual link (each page links to the other) wins
+over a one-way one, hreflang over the toggle; a link from one side only still pairs
+two pages nothing better claims, and is reported (``one_way_toggle``). Pairing needs only
 a few tags of the head and the body's links, never the text, so each page is
 scanned for those tags with compiled patterns over its bytes; building even an
 event stream with lxml cost three to six times as much per page (measured on
@@ -26,10 +35,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ..errors import CorpusError
 from ..model import ArticlePair
+from .urls import normalize_url, page_base, tracking_params_from_config
 
 MIRROR_SUFFIXES = (".html", ".htm")
 LANGS = ("en", "ru")
@@ -84,6 +94,7 @@ class MirrorPairing:
     problems: tuple[PairingProblem, ...]
     pages: int = 0
     unpaired_en: tuple[str, ...] = ()  # English pages with no Russian version (to translate)
+    copies: tuple[tuple[str, str], ...] = ()  # (copy, the page it copies): AMP and print versions
 
     def to_dict(self) -> dict:
         return {"pairs": [p.to_dict() for p in self.pairs],
@@ -103,11 +114,13 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
     toggles: list[tuple[str, str]] = field(default_factory=list)  # (lang led to, href)
     title_cyrillic: bool | None = None
+    base_href: str | None = None  # <base href>
+    amphtml: str | None = None  # <link rel="amphtml">: the page's AMP copy
 
 
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_HEAD_TAG = re.compile(rb"<(html|link|meta)\s([^>]*)>|<title[^>]*>([^<]*)", re.I)
+_HEAD_TAG = re.compile(rb"<(html|link|meta|base)\s([^>]*)>|<title[^>]*>([^<]*)", re.I)
 # An <a> that names its language, and one whose whole text (tags and quotes around it aside) is a
 # toggle's; the text alternation lists each word's case forms, as bytes regexes fold ASCII only.
 _LANG_ANCHOR = re.compile(rb"<[aA]\s([^>]*lang\s*=[^>]*)>")
@@ -190,6 +203,8 @@ def _head_tag(page: Page, tag: bytes, attrib: dict[str, str]) -> None:
                 page.alternates.setdefault(lang, href)
         elif "canonical" in rel and page.own_url is None:
             page.own_url = href
+        elif "amphtml" in rel and page.amphtml is None:
+            page.amphtml = href
     elif tag == b"meta":
         prop = (attrib.get("property") or attrib.get("name") or "").lower()
         content = attrib.get("content", "")
@@ -197,6 +212,9 @@ def _head_tag(page: Page, tag: bytes, attrib: dict[str, str]) -> None:
             page.own_url = content
         elif prop == "og:locale" and content and page.lang is None:
             page.lang = content.lower()[:2]
+    elif tag == b"base":
+        if page.base_href is None and attrib.get("href"):
+            page.base_href = attrib["href"]
     elif tag == b"html":
         lang = (attrib.get("lang") or attrib.get("xml:lang") or "").lower()[:2]
         if lang:
@@ -249,9 +267,11 @@ def url_keys(url: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def resolve(page: Page, href: str) -> str:
-    return urljoin(_page_url(page) if "://" in _page_url(page) else "file://" + _page_url(page),
-                   href)
+def resolve(page: Page, href: str, extra: frozenset[str] = frozenset()) -> str:
+    """``href`` as an absolute, normalised URL: against the page's ``<base href>``, else its
+    place in the mirror (or its own URL when that is absolute and the mirror path is unknown)."""
+    here = "file:///" + page.rel
+    return normalize_url(href, page_base(here, page.base_href), extra=extra)
 
 
 # --------------------------------------------------------------------------- the mirror
@@ -290,8 +310,11 @@ def _slug(rel: str) -> str:
     return stem.lower()
 
 
-def pair_mirror(root: str | os.PathLike) -> MirrorPairing:
-    """Pair the English and Russian pages of a mirror; report the toggle's problems."""
+def pair_mirror(root: str | os.PathLike, *, tracking_params: frozenset[str] | None = None) -> MirrorPairing:
+    """Pair the English and Russian pages of a mirror; report the toggle's problems.
+
+    ``tracking_params``: query parameters to drop from links besides ``urls.TRACKING_PARAMS``
+    (default: ``tracking_params`` in ``bilingual.toml``)."""
     root_path = Path(root)
     if not root_path.is_dir():
         raise CorpusError("not a folder", path=str(root))
@@ -299,17 +322,23 @@ def pair_mirror(root: str | os.PathLike) -> MirrorPairing:
     if not rels:
         raise CorpusError("no HTML pages here (.html, .htm)", path=str(root))
     pages = [read_page(root_path, rel) for rel in rels]
-    return _pair(str(root_path), pages)
+    extra = tracking_params_from_config() if tracking_params is None else frozenset(tracking_params)
+    return _pair(str(root_path), pages, extra)
 
 
-def _pair(root: str, pages: list[Page]) -> MirrorPairing:
+_STRENGTH = {"hreflang": 2, "toggle": 1}
+
+
+def _pair(root: str, pages: list[Page], extra: frozenset[str] = frozenset()) -> MirrorPairing:
     def shown(page_or_rel) -> str:
         rel = page_or_rel.rel if isinstance(page_or_rel, Page) else page_or_rel
         return os.path.join(root, *rel.split("/"))
 
+    # Every page by its place in the mirror first, so no page's canonical URL can take
+    # another page's place; copies found, then the others' own URLs.
     by_key: dict[str, Page] = {}
     for page in pages:
-        for key in (*url_keys("/" + page.rel), *(url_keys(page.own_url) if page.own_url else ())):
+        for key in url_keys("/" + page.rel):
             by_key.setdefault(key, page)
 
     def lookup(url: str) -> Page | None:
@@ -318,6 +347,31 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
                 return by_key[key]
         return None
 
+    copy_of: dict[str, Page] = {}  # rel of a copy (AMP, print) -> the page it copies
+    for page in pages:
+        if page.amphtml:
+            amp = lookup(resolve(page, page.amphtml, extra))
+            if amp is not None and amp is not page:
+                copy_of.setdefault(amp.rel, page)
+    for page in pages:
+        if page.own_url and page.rel not in copy_of:
+            target = lookup(normalize_url(page.own_url, "file:///" + page.rel, extra=extra))
+            if target is not None and target is not page and target.lang == page.lang:
+                copy_of[page.rel] = target
+    for rel, original in list(copy_of.items()):  # a copy of a copy: the original
+        seen = {rel}
+        while original.rel in copy_of and original.rel not in seen:
+            seen.add(original.rel)
+            original = copy_of[original.rel]
+        copy_of[rel] = original
+    originals = [p for p in pages if p.rel not in copy_of]
+    for page in originals:
+        for key in url_keys(page.own_url) if page.own_url else ():
+            by_key.setdefault(key, page)
+
+    def article(target: Page) -> Page:
+        return copy_of.get(target.rel, target)
+
     problems: list[PairingProblem] = []
     flagged: set[str] = set()
 
@@ -325,29 +379,57 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
         problems.append(PairingProblem(kind, shown(page), target, message))
         flagged.add(page.rel)
 
-    # Where each page's own pointer (hreflang first, then the toggle) leads.
-    points: dict[str, tuple[Page, str]] = {}
+    # Each page's links to the other language: (target article, method), its own first,
+    # then its copies'. The first link (hreflang before the toggle) is the page's pointer,
+    # which problems are reported against.
+    sources: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
+        sources[article(page).rel].append(page)
+    links: dict[str, list[tuple[Page, str]]] = {}
+    points: dict[str, tuple[Page, str]] = {}
+    for page in originals:
         if page.lang not in LANGS:
             continue
         want = OTHER[page.lang]
-        href, method = page.alternates.get(want), "hreflang"
-        if href is None:
-            href = next((h for lang, h in page.toggles if lang == want), None)
-            method = "toggle"
-        if href is None:
-            continue
-        url = resolve(page, href)
-        target = lookup(url)
-        if target is None:
-            problem("broken_toggle", page, href, f"the {_NAMES[want]} link leads to a page not in the mirror")
-        elif target is page:
-            problem("same_language", page, href, "the language link points at the page itself")
-        elif target.lang == page.lang:
-            problem("same_language", page, shown(target),
-                    f"the {_NAMES[want]} link leads to another {_NAMES[page.lang]} page")
-        else:
-            points[page.rel] = (target, method)
+        found: list[tuple[Page, str]] = []
+        for n, src in enumerate(sources[page.rel]):  # the page itself comes first
+            hrefs = ([(src.alternates[want], "hreflang")] if want in src.alternates else [])
+            hrefs += [(h, "toggle") for lang, h in src.toggles if lang == want]
+            for i, (href, method) in enumerate(hrefs):
+                hit = lookup(resolve(src, href, extra))
+                target = article(hit) if hit is not None else None
+                if n == 0 and i == 0:  # the page's own pointer
+                    if target is None:
+                        problem("broken_toggle", page, href,
+                                f"the {_NAMES[want]} link leads to a page not in the mirror")
+                    elif target is page:
+                        problem("same_language", page, href, "the language link points at the page itself")
+                    elif target.lang == page.lang:
+                        problem("same_language", page, shown(target),
+                                f"the {_NAMES[want]} link leads to another {_NAMES[page.lang]} page")
+                    else:
+                        points[page.rel] = (target, method)
+                if target is not None and target.lang == want:
+                    found.append((target, method))
+        links[page.rel] = found
+
+    def strength(a: Page, b: Page) -> int:
+        return max((_STRENGTH[m] for t, m in links.get(a.rel, ()) if t is b), default=0)
+
+    # Candidate pairs, strongest evidence first: mutual links, then hreflang over the toggle,
+    # then the English page's own pointer; ties in path order.
+    candidates = {}
+    for page in originals:
+        for target, _ in links.get(page.rel, ()):
+            en, ru = (page, target) if page.lang == "en" else (target, page)
+            if en.lang == "en" and ru.lang == "ru":
+                candidates[(en.rel, ru.rel)] = (en, ru)
+    ranked = []
+    for en, ru in candidates.values():
+        forward, back = strength(en, ru), strength(ru, en)
+        own = points.get(en.rel, (None,))[0] is ru or points.get(ru.rel, (None,))[0] is en
+        ranked.append(((-(forward > 0 and back > 0), -(forward + back), -own, en.rel, ru.rel), en, ru))
+    ranked.sort(key=lambda x: x[0])
 
     pairs: list[MirrorPair] = []
     partner: dict[str, str] = {}
@@ -356,26 +438,21 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
         partner[en.rel], partner[ru.rel] = ru.rel, en.rel
         pairs.append(MirrorPair(shown(en), shown(ru), method))
 
-    en_pages = [p for p in pages if p.lang == "en"]
-    ru_pages = [p for p in pages if p.lang == "ru"]
-    for side in (en_pages, ru_pages):  # English pages' links first, then Russian ones'
-        for page in side:
-            if page.rel in partner or page.rel not in points:
-                continue
-            target, method = points[page.rel]
-            if target.rel in partner:
-                continue  # taken by a page whose link was read first; reported below
-            en, ru = (page, target) if page.lang == "en" else (target, page)
-            pair(en, ru, method)
-    for page in pages:
-        if page.rel not in points:
+    for _, en, ru in ranked:
+        if en.rel in partner or ru.rel in partner:
+            continue
+        methods = [m for t, m in links.get(en.rel, ()) if t is ru] or [m for t, m in links.get(ru.rel, ()) if t is en]
+        pair(en, ru, "hreflang" if "hreflang" in methods else "toggle")
+
+    for page in originals:
+        if page.rel not in points or page.rel in flagged:
             continue
         target, _ = points[page.rel]
         back = points.get(target.rel)
         if back is not None and back[0] is page:
             continue
-        if page.rel in flagged:
-            continue
+        if partner.get(page.rel) == target.rel and any(t is page for t, _ in links.get(target.rel, ())):
+            continue  # the other page links back (by a copy's link, or its second link)
         other = _NAMES[target.lang]
         if back is None:
             where = "has no link back" if target.rel not in flagged else "has a broken link back"
@@ -384,6 +461,8 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
         problem("one_way_toggle", page, shown(target), f"the {other} page {where}")
 
     # Pages no link paired: match slugs, one English and one Russian page to a slug.
+    en_pages = [p for p in originals if p.lang == "en"]
+    ru_pages = [p for p in originals if p.lang == "ru"]
     free_en = defaultdict(list)
     free_ru = defaultdict(list)
     for page in en_pages:
@@ -408,7 +487,8 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
             problem("orphan_translation", page, None, "no English page links to this Russian page")
     pairs.sort(key=lambda p: p.en_path)
     problems.sort(key=lambda p: (p.path, p.kind))
-    return MirrorPairing(root, tuple(pairs), tuple(problems), len(pages), tuple(unpaired_en))
+    copies = tuple(sorted((shown(rel), shown(orig)) for rel, orig in copy_of.items()))
+    return MirrorPairing(root, tuple(pairs), tuple(problems), len(pages), tuple(unpaired_en), copies)
 
 
 _NAMES = {"en": "English", "ru": "Russian"}
