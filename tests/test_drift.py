@@ -41,6 +41,14 @@ CASES = [
     ("At the 2008 summit.", "На саммите 2009 года.", ["number_mismatch"]),
     ("Putin is ready to make peace, but not at any price.",
      "Putin is ready to make peace, but not at any price.", ["untranslated"]),
+    # a link, an address or a tag is the same in any language: nothing was left untranslated
+    ("@user40 https://example.org/@user41/112130028394563476", "@user40 https://example.org/@user41/112130028394563476",
+     []),
+    ("<div id=sec1></div>", "<div id=sec1></div>", []),
+    ("Read it at https://example.com/full-text if the minister agrees.",
+     "Read it at https://example.com/full-text if the minister agrees.", ["untranslated"]),
+    # a short Russian sentence without ы/э is still Russian (no Ukrainian letter in it)
+    ("Because we don't have any money to pay him, Burt.", "Потому что у нас нет денег платить ему, Берт.", []),
     ("Kyiv has consistently stated that Russia must not be given a veto.",
      "Київ послідовно заявляє, що Росії не можна давати право вето над рішеннями України.",
      ["wrong_language"]),

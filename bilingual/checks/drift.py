@@ -49,6 +49,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
 _CYR_WORD = re.compile(r"[\u0400-\u04FF]+")
+# What no translator translates: web addresses, e-mail addresses, @handles, markup tags
+_NOT_PROSE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+|</?[A-Za-z][^>]*>")
 # fewer letters than this and langdetect is a coin toss
 MIN_LETTERS_FOR_LANGUAGE = 25
 # What a Russian-side sentence may turn out to be. Restricting langdetect to these is
@@ -294,7 +296,8 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
     from ..sources.langid import detect
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
-        letters = _letters(text)
+        prose = _NOT_PROSE.sub(" ", text)  # a link or a tag is the same in any language
+        letters = _letters(prose)
         if not letters:
             continue
         if ctx.en_sents and text.strip() == ctx.en_text.strip() and letters >= 8:
@@ -302,8 +305,8 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
             yield ctx.flag("untranslated", "left in English: identical to the source sentence",
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
-        latin = len(_LATIN.findall(text))
-        cyrillic = len(_CYRILLIC.findall(text))
+        latin = len(_LATIN.findall(prose))
+        cyrillic = len(_CYRILLIC.findall(prose))
         # a Russian sentence quoting English titles («лидируют DOP 2: Delete One Part и …»)
         # still has Russian words around them; one left in English has next to none
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
