@@ -433,18 +433,22 @@ def extra_term(ctx: LinkContext) -> Iterable[Flag]:
 
 
 def _unaccounted(mine, theirs) -> list[str]:
-    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once)."""
+    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once):
+    the same value, a shared spelling (a clock time, a scale, a percentage), or the same
+    quantity in other units."""
+    from ..numbers.value import accounts, same_value
+
     pool = list(theirs)
     left = []
     for m in mine:
-        k = next((k for k, t in enumerate(pool) if t.value == m.value), None)
+        k = next((k for k, t in enumerate(pool) if same_value(m, t)), None)
         if k is None:
-            k = next((k for k, t in enumerate(pool) if t.alts & m.alts), None)
+            k = next((k for k, t in enumerate(pool) if accounts(m, t)), None)
         if k is None:
             left.append(m)
         else:
             pool.pop(k)
-    return [m.value for m in left if not m.soft]
+    return [m.label for m in left if not m.soft]
 
 
 def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
@@ -457,9 +461,10 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     if not ctx.link.en or not ctx.terms_checkable:
         return
     en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
-    if en == ru:
+    from ..numbers.reader import has_units, number_mentions
+
+    if en == ru and not (has_units(ctx.en_text, "en") and has_units(ctx.ru_text, "ru")):
         return
-    from ..numbers.reader import number_mentions
 
     dropped = Counter(ctx.dropped_numbers)
     en_mentions = []
