@@ -31,10 +31,31 @@ def test_clean_corpus_exits_0(tmp_path):
 
 def test_flags_exit_1_and_fail_on_gates_by_level(tmp_path):
     corpus = tmp_path / "corpus"
-    write_article(corpus, "extra", "The leader spoke.\n", "Путин выступил.\n")  # extra_term: info
+    write_article(corpus, "missing", "Putin met Trump.\n", "Путин провёл встречу.\n")  # missing_term: warning
     g = write_glossary(tmp_path)
     assert run(corpus, "-g", g).exit_code == 1
-    assert run(corpus, "-g", g, "--fail-on", "warning").exit_code == 0
+    assert run(corpus, "-g", g, "--fail-on", "warning").exit_code == 1
+    assert run(corpus, "-g", g, "--fail-on", "error").exit_code == 0
+
+
+def test_a_name_the_russian_adds_is_a_note_not_a_flag(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "extra", "The leader spoke.\n", "Путин выступил.\n")
+    g = write_glossary(tmp_path)
+    res = run(corpus, "-g", g, "--format", "json")
+    assert res.exit_code == 0, res.output  # notes never fail a run
+    data = json.loads(res.stdout)
+    (article,) = data["articles"]
+    assert article["flags"] == [] and data["summary"] == {} and data["notes"] == 1
+    (note,) = article["notes"]
+    assert (note["kind"], note["term"], note["found"], note["level"]) == ("extra_term", "Putin", "Путин", "info")
+    plain = run(corpus, "-g", g)
+    assert "1 note (names the Russian adds; not counted); show them with --notes" in plain.output
+    assert "is in the Russian but not in the English" not in plain.output
+    shown = run(corpus, "-g", g, "--notes")
+    assert "note · «Путин» (Putin) is in the Russian but not in the English" in shown.output
+    html = run(corpus, "-g", g, "--format", "html")
+    assert '<details class="notes"><summary>1 note' in html.stdout
 
 
 def test_json_contract(tmp_path):

@@ -44,6 +44,18 @@ KIND_LEVEL = {
 
 KINDS = tuple(KIND_LEVEL)
 
+# Kinds that are notes, not flags: a name the Russian adds where the English leaves it implicit
+# («глава МИД России Сергей Лавров» for "the foreign minister") is the translator's freedom, unless
+# it takes another name's place (then term_substitution flags it). Notes go to the report's
+# ``notes`` list: shown on request, never counted by --fail-on.
+NOTE_KINDS = frozenset({"extra_term"})
+
+
+def split_notes(flags) -> tuple[tuple[Flag, ...], tuple[Flag, ...]]:
+    """``(flags, notes)`` of a rule run's output."""
+    return (tuple(f for f in flags if f.kind not in NOTE_KINDS),
+            tuple(f for f in flags if f.kind in NOTE_KINDS))
+
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
