@@ -25,6 +25,7 @@ CASES = [
     ("The deadline is February 2.", "Срок истекает второго февраля.", []),
     ("King Louis the 14th built it.", "Его построил король Людовик Четырнадцатый.", []),
     ("He finished 21st.", "Он финишировал двадцать первым.", []),
+    ("King Louis the 14th, one of them.", "Король Людовик Четырнадцатый, один из них.", []),
     ("Five people were detained.", "Задержаны пятеро.", []),
     # how many times, in one word
     ("Literacy quadrupled since 1970.", "С 1970 года грамотность выросла в 4 раза.", []),

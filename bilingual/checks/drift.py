@@ -229,6 +229,23 @@ def _currency_qualifier(text: str, hit: TermHit) -> bool:
                 or hit.kind == "derived" and _CURRENCY_AFTER.match(text[hit.stop:hit.stop + 30]))
 
 
+# Names Russian also uses as common nouns, in lowercase: «написал в твиттере», «летишь на боинге»
+_COMMON_NOUN_TYPES = frozenset({"organization", "product"})
+
+
+def _lowercase_use(term: Term, ru_text: str) -> bool:
+    """A brand the Russian writes as a common noun, in lowercase («в твиттере» for Twitter)."""
+    if term.type not in _COMMON_NOUN_TYPES:
+        return False
+    from ..glossary.match import stem
+
+    for name in term.allowed:
+        s = stem(name) if " " not in name and name[:1].isupper() else None
+        if s and re.search(r"(?<![\w-])" + re.escape(s) + r"[а-яё]{0,4}(?![\w-])", ru_text):
+            return True
+    return False
+
+
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
@@ -379,7 +396,8 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
             continue
         seen.add(term.en)
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
-                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits):
+                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits) \
+                or _lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []

@@ -111,7 +111,7 @@ def _ru_value(word: str) -> float | None:
     return None
 
 
-def _groups(words: list[tuple[int, int, float]], scales) -> list[tuple[int, int, float]]:
+def _groups(words: list[tuple[int, int, float]], scales, text: str = "") -> list[tuple[int, int, float]]:
     """Adjacent number words combined: «двадцать пять» = 25, «двух миллионов» = 2000000."""
     out: list[tuple[int, int, float]] = []
     i = 0
@@ -119,7 +119,8 @@ def _groups(words: list[tuple[int, int, float]], scales) -> list[tuple[int, int,
         start, stop, value = words[i]
         total, current = 0.0, value
         j = i + 1
-        while j < len(words) and words[j][0] - stop <= 2:
+        # words of one number stand next to each other («двадцать пять»), not across a comma
+        while j < len(words) and words[j][0] - stop <= 2 and (not text or not text[stop:words[j][0]].strip()):
             v = words[j][2]
             if v in scales.values() and v >= 100:
                 current = (current or 1) * v
@@ -178,7 +179,7 @@ def word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
             if value is not None:
                 words.append((m.start(), m.end(), value))
         scales = _RU_SCALE
-    for start, stop, value in _groups(words, scales):
+    for start, stop, value in _groups(words, scales, text):
         ampm = None
         if lang == "ru":
             first = next(s for s, _e, _v in words if s >= start)
