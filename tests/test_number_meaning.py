@@ -54,6 +54,11 @@ CASES = [
     ("We flew at 4000 ft.", "Мы летели на высоте 4 км.", ["number_mismatch"]),
     ("The river is 300 km long.", "Длина реки 400 км.", ["number_mismatch"]),
     ("They sent 100 tons of food.", "Они отправили 100 тонн продовольствия.", []),
+    # one unit on both sides: the same number or a changed one, no rounding tolerance
+    ("Gusts of up to 83 mph.", "Порывы ветра до 86 миль в час.", ["number_mismatch"]),
+    ("The resort covers 2,600 acres (1,052 hectares).", "Курорт раскинулся на 2603 акрах (1052 гектара).",
+     ["number_mismatch"]),
+    ("The quake was 93.2 km deep.", "Очаг залегал на глубине 93,5 км.", ["number_mismatch"]),
 ]
 
 

@@ -473,7 +473,11 @@ def _unaccounted(mine, theirs) -> list[str]:
     for m in mine:
         k = next((k for k, t in enumerate(pool) if same_value(m, t)), None)
         if k is None:
-            k = next((k for k, t in enumerate(pool) if accounts(m, t)), None)
+            # "2,600 acres (1,052 hectares)": when the other side writes the same unit, the
+            # number is compared in that unit, not with its own conversion
+            own_unit = m.per is not None and any(t.per == m.per for t in theirs)
+            k = next((k for k, t in enumerate(pool) if accounts(m, t)
+                      and not (own_unit and t.dim == m.dim and t.per != m.per)), None)
         if k is None:
             left.append(m)
         else:

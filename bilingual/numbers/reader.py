@@ -183,7 +183,8 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         dim = si = None
         if unit:
             dim, si = unit[0], to_si(float(value), unit[1])
-        out.append(Mention(value, frozenset(alts), m.start(), dim=dim, si=si, unit=unit[2] if unit else ""))
+        out.append(Mention(value, frozenset(alts), m.start(), dim=dim, si=si, unit=unit[2] if unit else "",
+                           per=unit[1] if unit else None))
         ends.append(m.end())
     out = _shared_percent(out, ends, text)
     out = _shared_unit(out, text, lang)
@@ -201,7 +202,7 @@ def _shared_percent(mentions: list[Mention], ends: list[int], text: str) -> list
         if "%" in a.value or ":" in a.value or "%" not in b.value or k >= len(ends):
             continue
         if _PAIR_JOIN.match(text[ends[k]:b.start]):
-            out[k] = Mention(a.value, a.alts | {a.value + "%"}, a.start, a.soft, a.dim, a.si, a.loose, a.unit)
+            out[k] = Mention(a.value, a.alts | {a.value + "%"}, a.start, a.soft, a.dim, a.si, a.loose, a.unit, a.per)
     return out
 
 
@@ -217,7 +218,7 @@ def _shared_unit(mentions: list[Mention], text: str, lang: str) -> list[Mention]
                 and m.start - last.start < 120:
             factor = last.si / float(last.value) if float(last.value) else None
             if factor and last.dim != "temperature":
-                m = Mention(m.value, m.alts, m.start, m.soft, last.dim, float(m.value) * factor)
+                m = Mention(m.value, m.alts, m.start, m.soft, last.dim, float(m.value) * factor, per=last.per)
         out.append(m)
     return out
 

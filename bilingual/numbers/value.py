@@ -22,6 +22,7 @@ class Mention:
     si: float | None = None
     loose: bool = False
     unit: str = ""  # the unit as written after the number ("miles", «км»)
+    per: float | str | None = None  # SI per one unit ("F"/"C" for temperatures): one unit on both sides
 
     @property
     def label(self) -> str:
@@ -59,7 +60,7 @@ def _fmt(x: float) -> str:
 
 def same_value(a: Mention, b: Mention) -> bool:
     """The same number, and not two quantities in different units ("100 miles", «100 км»)."""
-    return a.value == b.value and (a.dim is None or a.dim != b.dim or a.si == b.si or a.loose or b.loose)
+    return a.value == b.value and (a.dim is None or a.dim != b.dim or a.per == b.per or a.loose or b.loose)
 
 
 def accounts(a: Mention, b: Mention) -> bool:
@@ -67,7 +68,10 @@ def accounts(a: Mention, b: Mention) -> bool:
     same quantity after a unit conversion."""
     if a.dim is None or a.dim != b.dim or a.si is None or b.si is None:
         return a.value == b.value or bool(a.alts & b.alts)
-    # two quantities of one dimension compare by what they measure: "100 miles" is not «100 км»
+    # two quantities of one dimension compare by what they measure: "100 miles" is not «100 км»;
+    # in one unit on both sides they are the same number or not («86 миль в час» is not "83 mph")
+    if a.per is not None and a.per == b.per and not (a.loose or b.loose):
+        return a.value == b.value
     from .units import LOOSE, agree
 
     if a.loose or b.loose:
