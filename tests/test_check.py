@@ -163,6 +163,23 @@ def test_case_forms_are_one_rendering(tmp_path):
     assert [f for _, f in report.flags] == []
 
 
+@pytest.mark.parametrize("first, second, flagged", [
+    ("Simon", "Simon", True),  # one person, two spellings of the surname
+    ("Russell", "Simon", False),  # two people who share a surname
+])
+def test_a_surname_two_people_share_is_not_one_name(tmp_path, first, second, flagged):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "a1", f"{first} Brand joined the cast on Friday.\n",
+                  f"{'Расселл' if first == 'Russell' else 'Саймон'} Брэнд присоединился к актерам в пятницу.\n",
+                  date="2025-06-01")
+    write_article(corpus, "a2", f"{second} Brand wrote the review on Friday.\n",
+                  f"{'Расселл' if second == 'Russell' else 'Саймон'} Бронд написал рецензию в пятницу.\n",
+                  date="2025-06-02")
+    report = check([corpus], write_glossary(tmp_path))
+    found = sorted(f.found for _, f in report.flags if f.kind == "inconsistent_rendering")
+    assert found == (["Бронд", "Брэнд"] if flagged else [])
+
+
 def test_glossary_term_rendered_two_wrong_ways(tmp_path):
     corpus = tmp_path / "corpus"
     g = write_glossary(tmp_path, GLOSSARY_HEADER + "Zelensky,Зеленский,person,,,\nPutin,Путин,person,,,\n")
