@@ -246,6 +246,30 @@ def _lowercase_use(term: Term, ru_text: str) -> bool:
     return False
 
 
+_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^”]+)”|„([^“”]+)[“”]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# words a title or a name seldom has and a sentence nearly always does
+_EN_SENTENCE_WORDS = frozenset("we i you he she they it is are was were will would be been have has had not "
+                               "do does did can could this that there our my your their said".split())
+
+
+def _english_quote(text: str) -> str | None:
+    """A quotation inside a Russian sentence left in English («"We will be back," – сказал Смит»):
+    three Latin words or more, nothing Cyrillic, an English pronoun or verb among them, and not
+    in title case."""
+    for m in _QUOTED.finditer(text):
+        span = next(g for g in m.groups() if g is not None)
+        if _CYRILLIC.search(span):
+            continue
+        words = _LATIN_WORD.findall(span)
+        if all(w[:1].isupper() for w in words[1:]):
+            continue  # «I Will Always Love You»: a title, kept in English on purpose
+        if len(words) >= 3 and sum(len(w) for w in words) >= 0.7 * _letters(span) \
+                and any(w.lower() in _EN_SENTENCE_WORDS for w in words):
+            return span.strip(" ,.")
+    return None
+
+
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
@@ -345,6 +369,13 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                 yield ctx.flag("untranslated", "sentence on the Russian side is in English",
                                ru_index=i, ru_text=text,
                                why=f"{latin}/{letters} letters Latin; langdetect: en")
+                continue
+        if cyrillic:
+            quote = _english_quote(prose)
+            if quote:
+                yield ctx.flag("untranslated", f"a quotation left in English: “{quote}”", ru_index=i, ru_text=text,
+                               found=quote, why="a quoted span of Latin words with English function words, "
+                                                "inside a Russian sentence")
 
 
 def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
@@ -432,6 +463,30 @@ def term_substitution(ctx: LinkContext) -> Iterable[Flag]:
                        term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
                        why=f"EN «{en_hit.form}» has no RU counterpart; RU «{other.form}» ({other.term.type}) "
                            "has no EN counterpart")
+    yield from _swapped_survivor(ctx, ru_extra)
+
+
+def _swapped_survivor(ctx: LinkContext, ru_extra: list[TermHit]) -> Iterable[Flag]:
+    """A name swapped for another while it survives elsewhere in the sentence (a dateline):
+    the English names it more often than the Russian, which names instead another of its type."""
+    left = [h for h in ru_extra if h.term.type and h.term.en not in ctx.substituted_ru]
+    if not left or ctx.link.uncertain:
+        return
+    en_count = Counter(h.term.en for h in ctx.en_hits if h.kind in ("allowed", "variant") and not h.within)
+    ru_count = Counter(h.term.en for h in ctx.ru_hits if h.kind != "forbidden")
+    for other in left:
+        en_hit = next((h for h in ctx.en_hits if h.term.type == other.term.type and h.kind in ("allowed", "variant")
+                       and en_count[h.term.en] > ru_count[h.term.en] and h.term.en not in ctx.substituted_en), None)
+        if en_hit is None:
+            continue
+        ctx.substituted_en.add(en_hit.term.en)
+        ctx.substituted_ru.add(other.term.en)
+        yield ctx.flag("term_substitution",
+                       f"{en_hit.term.en} is named {en_count[en_hit.term.en]} times in the English but "
+                       f"{ru_count[en_hit.term.en]} in the Russian, which has «{other.form}» ({other.term.en}) instead",
+                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
+                       why=f"one mention of {en_hit.term.en} has no RU counterpart; RU «{other.form}» "
+                           f"({other.term.type}) has no EN counterpart")
 
 
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
