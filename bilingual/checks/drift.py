@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
+from .spans import NOT_PROSE, english_quote, lowercase_use
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits
@@ -61,8 +62,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
 _CYR_WORD = re.compile(r"[\u0400-\u04FF]+")
-# What no translator translates: web addresses, e-mail addresses, @handles, markup tags
-_NOT_PROSE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+|</?[A-Za-z][^>]*>")
 # fewer letters than this and langdetect is a coin toss
 MIN_LETTERS_FOR_LANGUAGE = 25
 # What a Russian-side sentence may turn out to be. Restricting langdetect to these is
@@ -229,47 +228,6 @@ def _currency_qualifier(text: str, hit: TermHit) -> bool:
                 or hit.kind == "derived" and _CURRENCY_AFTER.match(text[hit.stop:hit.stop + 30]))
 
 
-# Names Russian also uses as common nouns, in lowercase: «написал в твиттере», «летишь на боинге»
-_COMMON_NOUN_TYPES = frozenset({"organization", "product"})
-
-
-def _lowercase_use(term: Term, ru_text: str) -> bool:
-    """A brand the Russian writes as a common noun, in lowercase («в твиттере» for Twitter)."""
-    if term.type not in _COMMON_NOUN_TYPES:
-        return False
-    from ..glossary.match import stem
-
-    for name in term.allowed:
-        s = stem(name) if " " not in name and name[:1].isupper() else None
-        if s and re.search(r"(?<![\w-])" + re.escape(s) + r"[а-яё]{0,4}(?![\w-])", ru_text):
-            return True
-    return False
-
-
-_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^”]+)”|„([^“”]+)[“”]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-# words a title or a name seldom has and a sentence nearly always does
-_EN_SENTENCE_WORDS = frozenset("we i you he she they it is are was were will would be been have has had not "
-                               "do does did can could this that there our my your their said".split())
-
-
-def _english_quote(text: str) -> str | None:
-    """A quotation inside a Russian sentence left in English («"We will be back," – сказал Смит»):
-    three Latin words or more, nothing Cyrillic, an English pronoun or verb among them, and not
-    in title case."""
-    for m in _QUOTED.finditer(text):
-        span = next(g for g in m.groups() if g is not None)
-        if _CYRILLIC.search(span):
-            continue
-        words = _LATIN_WORD.findall(span)
-        if all(w[:1].isupper() for w in words[1:]):
-            continue  # «I Will Always Love You»: a title, kept in English on purpose
-        if len(words) >= 3 and sum(len(w) for w in words) >= 0.7 * _letters(span) \
-                and any(w.lower() in _EN_SENTENCE_WORDS for w in words):
-            return span.strip(" ,.")
-    return None
-
-
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
@@ -349,7 +307,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
     from ..sources.langid import detect
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
-        prose = _NOT_PROSE.sub(" ", text)  # a link or a tag is the same in any language
+        prose = NOT_PROSE.sub(" ", text)  # a link or a tag is the same in any language
         letters = _letters(prose)
         if not letters:
             continue
@@ -371,7 +329,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                                why=f"{latin}/{letters} letters Latin; langdetect: en")
                 continue
         if cyrillic:
-            quote = _english_quote(prose)
+            quote = english_quote(prose)
             if quote:
                 yield ctx.flag("untranslated", f"a quotation left in English: “{quote}”", ru_index=i, ru_text=text,
                                found=quote, why="a quoted span of Latin words with English function words, "
@@ -428,7 +386,7 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
         seen.add(term.en)
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
                 or _implied_by(term, ctx.other_ru_hits, ctx.en_hits) \
-                or _lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
+                or lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []
@@ -517,96 +475,7 @@ def extra_term(ctx: LinkContext) -> Iterable[Flag]:
                        why="no EN glossary term in the link renders to this name, nor one it implies")
 
 
-def _unaccounted(mine, theirs) -> list[str]:
-    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once):
-    the same value, a shared spelling (a clock time, a scale, a percentage), or the same
-    quantity in other units."""
-    from ..numbers.value import accounts, same_value
-
-    pool = list(theirs)
-    left = []
-    for m in mine:
-        k = next((k for k, t in enumerate(pool) if same_value(m, t)), None)
-        if k is None:
-            # "2,600 acres (1,052 hectares)": when the other side writes the same unit, the
-            # number is compared in that unit, not with its own conversion
-            own_unit = m.per is not None and any(t.per == m.per for t in theirs)
-            k = next((k for k, t in enumerate(pool) if accounts(m, t)
-                      and not (own_unit and t.dim == m.dim and t.per != m.per)), None)
-        if k is None:
-            left.append(m)
-        else:
-            pool.pop(k)
-    return [m.label for m in left if not m.soft]
-
-
-def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
-    """Numbers that differ between the two sides, compared by meaning.
-
-    "3 million" = «3 млн» = «3 000 000», "$2 million" = «двух миллионов», "5.30pm" =
-    «17:30», "17th century" = «XVII век»: a number written one way on one side and
-    another way on the other is no mismatch.
-    """
-    if not ctx.link.en or not ctx.terms_checkable:
-        return
-    en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
-    from ..numbers.reader import has_units, number_mentions
-
-    if en == ru and not (has_units(ctx.en_text, "en") and has_units(ctx.ru_text, "ru")):
-        return
-
-    dropped = Counter(ctx.dropped_numbers)
-    en_mentions = []
-    for m in number_mentions(ctx.en_text, "en"):
-        if not m.soft and dropped[m.value] > 0:
-            dropped[m.value] -= 1
-            continue
-        en_mentions.append(m)
-    ru_mentions = number_mentions(ctx.ru_text, "ru")
-    other_ru = number_mentions(ctx.window_ru, "ru") if ctx.link.uncertain else ru_mentions
-    other_en = number_mentions(ctx.window_en, "en") if ctx.link.uncertain else en_mentions
-    only_en = sorted(_unaccounted(en_mentions, other_ru))
-    only_ru = sorted(_unaccounted(ru_mentions, other_en))
-    if not only_en and not only_ru:
-        return
-    expected = ", ".join(only_en) or None
-    found = ", ".join(only_ru) or None
-    if only_en and only_ru:
-        msg = f"number changed: EN {expected}, RU {found}"
-    elif only_en:
-        msg = f"number {expected} of the English is missing in the Russian"
-    else:
-        msg = f"number {found} in the Russian is not in the English"
-    yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
-                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
-                       "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
-
-
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
-
-
-def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
-    """A date whose day is right and month wrong ("December 10" → «10 ноября»)."""
-    if not ctx.link.en or not ctx.terms_checkable:
-        return
-    from ..numbers.reader import dates
-
-    en_dates = dates(ctx.en_text, "en")
-    if not en_dates:
-        return
-    ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
-    for day, month in en_dates:
-        if (day, month) in ru_dates:
-            continue
-        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
-        if wrong:
-            d, m = wrong[0]
-            yield ctx.flag("date_mismatch",
-                           f"date changed: EN {_MONTH_NAMES[month - 1]} {day}, RU {d} {_MONTH_NAMES[m - 1]}"
-                           + ctx.uncertain_note(),
-                           expected=f"{day:02d}-{month:02d}", found=f"{d:02d}-{m:02d}",
-                           why="same day, another month")
-
+from .number_rules import date_mismatch, number_mismatch  # noqa: E402  (they take a LinkContext)
 
 Rule = Callable[[LinkContext], Iterable[Flag]]
 
