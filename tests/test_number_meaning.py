@@ -39,6 +39,11 @@ CASES = [
     ("There are 4500 clubs in cities of 1 million people.", "В городах-миллионниках 4,5 тысячи клубов.", []),
     # digits glued to a currency letter or a name account for the number on the other side
     ("She moved N585 million.", "Она перевела 585 миллионов найр.", []),
+    # a telephone number is one token however its digits are grouped; a decade in words
+    ("Fax: +7 (495) 229-6201", "Факс: +7 (495) 229 62 01", []),
+    ("Fax: +7 (495) 229-6201", "Факс: +7 (495) 229 62 02", ["number_mismatch"]),
+    ("Back in the 00s we had toys.", "В нулевые у нас были игрушки.", []),
+    ("Seasons 2019 2020 2021 were good.", "Сезоны 2019 2020 2022 были хорошими.", ["number_mismatch"]),
     # units and conversions: a correct conversion is the same quantity, a wrong one is a change
     ("It is 100 miles away.", "Это в 161 км отсюда.", []),
     ("It is 100 miles away.", "Это в 100 км отсюда.", ["number_mismatch"]),

@@ -114,6 +114,9 @@ _RU_PART_OF_DAY = re.compile(r"\s*(?:час\w*\s+)?(утра|вечера|дня
 # a percent word after the second of two numbers covers both: «на 6 и максимум на 15 процентов»
 _PAIR_JOIN = re.compile(r"^(?:\s|[-–—]|\b(?:and|or|to|and a maximum of|up to|и|или|до|на|по|максимум|минимум|"
                         r"от|from|between)\b)*$", re.I)
+# "+7 (495) 229-6201", «229 62 01»: a telephone number, its digits one token however grouped
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s\-]?)?(?:\(\d{2,5}\)[\s\-]?)?\d{2,4}(?:[\s\-]\d{2,4}){1,3}(?![\w.,])")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+$")
 _GLUED = re.compile(r"(?<=[^\W\d_])\d+")  # N585, G7, 737MAX: digits glued to a name or a currency letter
 
 
@@ -150,6 +153,15 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
     out: list[Mention] = []
     ends: list[int] = []
     taken: list[tuple[int, int]] = []
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        groups = re.findall(r"\d+", m.group())
+        years = all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups)  # "2019 2020 2021"
+        if len(digits) >= 7 and (len(groups) >= 3 or m.group().startswith(("+", "("))) \
+                and not _THOUSANDS.match(m.group()) and not years:
+            out.append(Mention(digits, frozenset({digits}), m.start()))
+            ends.append(m.end())
+            taken.append((m.start(), m.end()))
     if lang == "en":  # "5.30pm" is a time, not the decimal 5.3
         for m in _EN_DOT_TIME.finditer(text):
             h = _hour24(int(m.group(1)), m.group(3))
