@@ -101,6 +101,9 @@ class LinkContext:
     window_ru: str = ""
     window_en_idx: tuple[int, ...] = ()
     window_ru_idx: tuple[int, ...] = ()
+    # For a null link: the neighbouring links' (EN text, RU text, comes after it), where a joined
+    # sentence may sit
+    neighbours: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def terms_checkable(self) -> bool:
@@ -254,10 +257,33 @@ def _implied_by(term: Term, hits: Iterable[TermHit], own: Iterable[TermHit]) -> 
 
 # ---------------------------------------------------------------- the rules
 
+def _joined(ctx: LinkContext, text: str, side: str) -> bool:
+    """``text`` (a sentence of ``side`` with no counterpart) was joined to a neighbouring link's
+    sentence (see ``merges``); it has no glossary name, and its numbers are on the other side."""
+    from ..numbers.reader import extract_numbers
+    from .merges import MIN_GAIN, best_neighbour
+
+    other = "ru" if side == "en" else "en"
+    pairs = [((en, ru) if side == "en" else (ru, en)) + (after,) for en, ru, after in ctx.neighbours]
+    theirs = {n for _, their, _ in pairs for n in extract_numbers(their, other)}
+    if not set(extract_numbers(text, side)) <= theirs:
+        return False
+    if ctx.hits is not None:
+        idx = ctx.link.en if side == "en" else ctx.link.ru
+        mine = (ctx.hits.en if side == "en" else ctx.hits.ru).of(idx)
+        names = {h.term.en for h in mine if h.kind in ("allowed", "variant")}
+        if names:
+            return False  # a sentence with a name of the glossary: the name rules' evidence decides
+    gain = best_neighbour(text, pairs)
+    return gain is not None and gain >= MIN_GAIN
+
+
 def omission(ctx: LinkContext) -> Iterable[Flag]:
     """An English sentence with no Russian counterpart."""
     if ctx.link.en and not ctx.link.ru:
         for i, text in zip(ctx.link.en, ctx.en_sents):
+            if ctx.neighbours and _joined(ctx, text, "en"):
+                continue  # joined to the next or previous sentence by the translator
             yield ctx.flag("omission", "English sentence has no Russian counterpart",
                            en_index=i, en_text=text, ru_index=None, ru_text="",
                            why="aligner linked this EN sentence to nothing")
@@ -297,6 +323,8 @@ def addition(ctx: LinkContext) -> Iterable[Flag]:
     """A Russian sentence with no English source."""
     if ctx.link.ru and not ctx.link.en:
         for i, text in zip(ctx.link.ru, ctx.ru_sents):
+            if ctx.neighbours and _joined(ctx, text, "ru"):
+                continue  # one English sentence the translator made two
             yield ctx.flag("addition", "Russian sentence has no English source",
                            ru_index=i, ru_text=text, en_index=None, en_text="",
                            why="aligner linked this RU sentence to nothing")
@@ -524,6 +552,11 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
             ctx.window_ru_idx = tuple(j for l in near for j in l.ru)
             ctx.window_en = " ".join(en_sents[i] for i in ctx.window_en_idx)
             ctx.window_ru = " ".join(ru_sents[j] for j in ctx.window_ru_idx)
+        if not link.en or not link.ru:
+            near = ((links[k - 1], False) if k else (None, False),
+                    (links[k + 1], True) if k + 1 < len(links) else (None, True))
+            ctx.neighbours = tuple((" ".join(en_sents[i] for i in l.en), " ".join(ru_sents[j] for j in l.ru), after)
+                                   for l, after in near if l is not None and l.en and l.ru)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
     return flags
