@@ -17,6 +17,7 @@ Bakhmut,Бахмут,city,,,,
 Twitter,Твиттер,organization,,,,
 Boeing,Боинг,organization,,,,
 Kremlin,Кремль,organization,,,,
+YouTube,YouTube,organization,,,,
 Serbia,Сербия,country,,,,
 Smith,Смит,person,,,,
 """
@@ -39,6 +40,10 @@ CASES = [
     ("Smith wrote on his Twitter page.", "Смит написал на своей странице в твиттере.", []),
     ("Are you flying on a Boeing 737?", "Летишь ли ты на боинге 737?", []),
     ("Smith wrote on his Twitter page.", "Смит написал на своей странице.", ["missing_term"]),
+    # a brand the glossary keeps in Latin, spelt in Cyrillic by its sound
+    ("Subscribe to our YouTube channel.", "Подпишитесь на наш ютьюб канал.", []),
+    ("News on sites like YouTube.", "Новости на сайтах вроде Ютьюба.", []),
+    ("Subscribe to our YouTube channel.", "Подпишитесь на наш канал.", ["missing_term"]),
     # only brands: a person or a country in lowercase is not the name
     ("Serbia spoke.", "Он говорил по-сербски.", ["missing_term"]),
 ]

@@ -21,8 +21,14 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 COMMON_NOUN_TYPES = frozenset({"organization", "product"})
 
 
+# how close a Russian word's transliteration must be to a brand's English name («Ютьюбе» for YouTube)
+MIN_BRAND_SIMILARITY = 75.0
+_CYR_TOKEN = re.compile(r"[А-ЯЁа-яё][а-яё]{2,}")
+
+
 def lowercase_use(term: Term, ru_text: str) -> bool:
-    """A brand the Russian writes as a common noun, in lowercase («в твиттере» for Twitter)."""
+    """A brand the Russian writes as a common noun, in lowercase («в твиттере» for Twitter), or
+    spells in Cyrillic by its sound where the glossary keeps it in Latin («на Ютьюбе» for YouTube)."""
     if term.type not in COMMON_NOUN_TYPES:
         return False
     from ..glossary.match import stem
@@ -31,7 +37,16 @@ def lowercase_use(term: Term, ru_text: str) -> bool:
         s = stem(name) if " " not in name and name[:1].isupper() else None
         if s and re.search(r"(?<![\w-])" + re.escape(s) + r"[а-яё]{0,4}(?![\w-])", ru_text):
             return True
-    return False
+    if " " in term.en or len(term.en) < 4:
+        return False
+    from rapidfuzz import fuzz
+
+    from ..russian.morph import proper_lemma
+    from ..russian.translit import ru_to_latin
+
+    target = term.en.lower()
+    return any(fuzz.ratio(ru_to_latin(proper_lemma(w)).lower(), target) >= MIN_BRAND_SIMILARITY
+               for w in _CYR_TOKEN.findall(ru_text))
 
 
 _QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^”]+)”|„([^“”]+)[“”]")
