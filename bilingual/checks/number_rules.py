@@ -6,12 +6,10 @@ They run with the other drift rules (``drift.RULES``) over one link at a time.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from ..model import Flag
-
-if TYPE_CHECKING:
-    from .drift import LinkContext
+from .context import LinkContext
 
 
 def _unaccounted(mine, theirs) -> list[str]:
