@@ -9,7 +9,8 @@
 ``../shared/eval-data/enru-wide/{wmt23,wmt24}.jsonl`` is split by document in
 ``benchmarks/data/enru-wide-split.json`` (dev/blind, fixed before any run). Each document of the
 chosen half becomes one article (one paragraph per segment) and goes through the whole `check`
-with a glossary written from the dev references (``benchmarks/data/wide-dev-glossary.csv``).
+with a glossary of the names that half's references use, written by reading them
+(``benchmarks/data/wide-dev-glossary.csv``, ``wide-blind-glossary.csv``).
 The references are professional translations, so every flag is read by hand and its verdict
 kept in ``benchmarks/data/wide-<split>-verdicts.csv`` (doc, kind, sentence indices, term, what
 was found → true/false and a short cause; no text of the documents). False alarms are counted
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--domain", default=None, help="one domain only (news, reviews, manuals, social, ...)")
     ap.add_argument("--data", type=Path, default=DATA, help="folder with wmt23.jsonl and wmt24.jsonl")
     ap.add_argument("--split-file", type=Path, default=SPLIT)
-    ap.add_argument("--glossary", default=None, help="default benchmarks/data/wide-dev-glossary.csv")
+    ap.add_argument("--glossary", default=None,
+                    help="default benchmarks/data/wide-<split>-glossary.csv (the names of that half's references)")
     ap.add_argument("--verdicts", default=None, help="default benchmarks/data/wide-<split>-verdicts.csv")
     ap.add_argument("--show", choices=["unjudged", "false", "all", "csv"], default=None)
     ap.add_argument("--recall", action="store_true", help="also inject drift and measure recall per kind")
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no {args.split} documents" + (f" in domain {args.domain!r}" if args.domain else ""),
               file=sys.stderr)
         return 2
-    glossary = load_glossary(args.glossary or ROOT / "benchmarks" / "data" / "wide-dev-glossary.csv")
+    glossary = load_glossary(args.glossary or ROOT / "benchmarks" / "data" / f"wide-{args.split}-glossary.csv")
     verdicts = Path(args.verdicts or ROOT / "benchmarks" / "data" / f"wide-{args.split}-verdicts.csv")
     print(f"enru-wide {args.split} half{' (' + args.domain + ')' if args.domain else ''}; "
           f"glossary: {len(glossary)} terms ({glossary.path}); verdicts: {verdicts.name}")
