@@ -41,7 +41,7 @@ def main() -> int:
     data = Path(args.data)
     labels = list(csv.DictReader((data / "labels.csv").open(encoding="utf-8")))
     report = check([data / "en.md", data / "ru.md"], args.glossary)
-    flags = [f for _, f in report.flags]
+    flags = [f for _, f in report.flags] + [f for _, f in report.notes]  # a note is reported too
 
     tp_flags, tp_labels = Counter(), Counter()
     used = set()

@@ -193,6 +193,7 @@ class ArticleResult:
     pair: ArticlePair
     flags: tuple[Flag, ...] = ()
     alignment: Alignment | None = None
+    notes: tuple[Flag, ...] = ()  # what the reader may like to know, nothing wrong by itself (a name the Russian adds)
     error: str | None = None  # one line, when the article could not be checked
     date: str | None = None
     uncertain: tuple[Link, ...] = ()  # links too unsure for term flags: reported, not flagged

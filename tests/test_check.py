@@ -31,10 +31,31 @@ def test_clean_corpus_exits_0(tmp_path):
 
 def test_flags_exit_1_and_fail_on_gates_by_level(tmp_path):
     corpus = tmp_path / "corpus"
-    write_article(corpus, "extra", "The leader spoke.\n", "Путин выступил.\n")  # extra_term: info
+    write_article(corpus, "missing", "Putin met Trump.\n", "Путин провёл встречу.\n")  # missing_term: warning
     g = write_glossary(tmp_path)
     assert run(corpus, "-g", g).exit_code == 1
-    assert run(corpus, "-g", g, "--fail-on", "warning").exit_code == 0
+    assert run(corpus, "-g", g, "--fail-on", "warning").exit_code == 1
+    assert run(corpus, "-g", g, "--fail-on", "error").exit_code == 0
+
+
+def test_a_name_the_russian_adds_is_a_note_not_a_flag(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "extra", "The leader spoke.\n", "Путин выступил.\n")
+    g = write_glossary(tmp_path)
+    res = run(corpus, "-g", g, "--format", "json")
+    assert res.exit_code == 0, res.output  # notes never fail a run
+    data = json.loads(res.stdout)
+    (article,) = data["articles"]
+    assert article["flags"] == [] and data["summary"] == {} and data["notes"] == 1
+    (note,) = article["notes"]
+    assert (note["kind"], note["term"], note["found"], note["level"]) == ("extra_term", "Putin", "Путин", "info")
+    plain = run(corpus, "-g", g)
+    assert "1 note (names the Russian adds; not counted); show them with --notes" in plain.output
+    assert "is in the Russian but not in the English" not in plain.output
+    shown = run(corpus, "-g", g, "--notes")
+    assert "note · «Путин» (Putin) is in the Russian but not in the English" in shown.output
+    html = run(corpus, "-g", g, "--format", "html")
+    assert '<details class="notes"><summary>1 note' in html.stdout
 
 
 def test_json_contract(tmp_path):
@@ -140,6 +161,23 @@ def test_case_forms_are_one_rendering(tmp_path):
                   "Путин поблагодарил Масуда Пезешкиана за звонок.\n", date="2025-06-02")
     report = check([corpus], write_glossary(tmp_path))
     assert [f for _, f in report.flags] == []
+
+
+@pytest.mark.parametrize("first, second, flagged", [
+    ("Simon", "Simon", True),  # one person, two spellings of the surname
+    ("Russell", "Simon", False),  # two people who share a surname
+])
+def test_a_surname_two_people_share_is_not_one_name(tmp_path, first, second, flagged):
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "a1", f"{first} Brand joined the cast on Friday.\n",
+                  f"{'Расселл' if first == 'Russell' else 'Саймон'} Брэнд присоединился к актерам в пятницу.\n",
+                  date="2025-06-01")
+    write_article(corpus, "a2", f"{second} Brand wrote the review on Friday.\n",
+                  f"{'Расселл' if second == 'Russell' else 'Саймон'} Бронд написал рецензию в пятницу.\n",
+                  date="2025-06-02")
+    report = check([corpus], write_glossary(tmp_path))
+    found = sorted(f.found for _, f in report.flags if f.kind == "inconsistent_rendering")
+    assert found == (["Бронд", "Брэнд"] if flagged else [])
 
 
 def test_glossary_term_rendered_two_wrong_ways(tmp_path):

@@ -41,6 +41,22 @@ CASES = [
     ("At the 2008 summit.", "На саммите 2009 года.", ["number_mismatch"]),
     ("Putin is ready to make peace, but not at any price.",
      "Putin is ready to make peace, but not at any price.", ["untranslated"]),
+    # a link, an address or a tag is the same in any language: nothing was left untranslated
+    ("@user40 https://example.org/@user41/112130028394563476", "@user40 https://example.org/@user41/112130028394563476",
+     []),
+    ("<div id=sec1></div>", "<div id=sec1></div>", []),
+    ("Read it at https://example.com/full-text if the minister agrees.",
+     "Read it at https://example.com/full-text if the minister agrees.", ["untranslated"]),
+    # a name swapped for another while it survives elsewhere in the sentence (a dateline)
+    ("KYIV: Putin said Kyiv would answer.", "КИЕВ: Путин заявил, что Харьков ответит.", ["term_substitution"]),
+    ("KYIV: Putin said Kyiv would answer.", "КИЕВ: Путин заявил, что Киев ответит.", []),
+    # a quotation left in English inside a Russian sentence; a title kept in English is no drift
+    ('"We will be back," Putin said.', '"We will be back," – сказал Путин.', ["untranslated"]),
+    ('"We will be back," Putin said.', '«Мы вернемся», – сказал Путин.', []),
+    ('He sang "I Will Always Love You".', "Он спел «I Will Always Love You».", []),
+    ("They watched Tron: Legacy.", "Они посмотрели «Tron: Legacy».", []),
+    # a short Russian sentence without ы/э is still Russian (no Ukrainian letter in it)
+    ("Because we don't have any money to pay him, Burt.", "Потому что у нас нет денег платить ему, Берт.", []),
     ("Kyiv has consistently stated that Russia must not be given a veto.",
      "Київ послідовно заявляє, що Росії не можна давати право вето над рішеннями України.",
      ["wrong_language"]),

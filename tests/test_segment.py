@@ -22,6 +22,10 @@ EN = [
     "Former CIA Director William J. Burns acknowledged it.| The U.S. agreed.",
     "The U.S. and Russia met in Geneva.| Talks lasted three hours.",
     "Mr. Smith arrived at 3 p.m. on Friday.| He left soon after.",
+    # a clock time's time zone is not a new sentence; a capital after "p.m." alone still is
+    "The game starts at 10 P.M. Moscow time, on Match TV.| Tickets are sold out.",
+    "The vote closed at 5 p.m. GMT on Friday.| Counting began.",
+    "We met at 5 p.m.| The next day we left.",
     "Growth was 1.5 percent.| Inflation was 2.4 percent.",
     "Is it over?| Not yet!| The talks go on.",
     "He paused...| Then he spoke again.",

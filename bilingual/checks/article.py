@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..errors import BilingualError
 from ..model import ArticlePair, ArticleResult, Glossary
-from .drift import check_alignment
+from .drift import check_alignment, split_notes
 
 
 def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "default",
@@ -49,4 +49,6 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
         en_lines=en_doc.sentence_lines(),
         ru_lines=ru_doc.sentence_lines(),
     )
-    return replace(result, flags=tuple(result.locate(f) for f in flags)), renderings
+    flags, notes = split_notes(flags)
+    return replace(result, flags=tuple(result.locate(f) for f in flags),
+                   notes=tuple(result.locate(f) for f in notes)), renderings

@@ -163,7 +163,7 @@ def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os
 # an alignment is never stored, an article with an error is never stored); records in tuples are
 # rebuilt by type, so a field added to ArticleResult is stored without a change here
 _NOT_STORED = frozenset({"pair", "alignment", "error"})
-_RECORDS = {"flags": Flag, "uncertain": Link}
+_RECORDS = {"flags": Flag, "notes": Flag, "uncertain": Link}
 
 
 def _plain(value):

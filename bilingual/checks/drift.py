@@ -14,162 +14,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Callable, Iterable
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
+from .context import (  # noqa: F401  (the kinds, levels and context are part of the drift API)
+    CYRILLIC_CANDIDATES, KIND_LEVEL, KINDS, LATIN_CANDIDATES, LEVELS, MIN_LETTERS_FOR_LANGUAGE, NOTE_KINDS,
+    LinkContext, _CYR_WORD, _CYRILLIC, _LATIN, _LETTERS, _UKRAINIAN_ONLY, level_at_least, split_notes,
+)
+from .number_rules import date_mismatch, number_mismatch
+from .spans import NOT_PROSE, english_quote, lowercase_use
 
 if TYPE_CHECKING:
-    from ..glossary.hits import TermHits
-
-LEVELS = ("info", "warning", "error")
-
-# kind -> level; the site's CI gates with --fail-on LEVEL
-KIND_LEVEL = {
-    "forbidden_variant": "error",
-    "number_mismatch": "error",
-    "date_mismatch": "error",
-    "untranslated": "error",
-    "wrong_language": "error",
-    "term_substitution": "error",
-    "missing_term": "warning",
-    "omission": "warning",
-    "addition": "warning",
-    "inconsistent_rendering": "warning",
-    "extra_term": "info",
-}
-
-KINDS = tuple(KIND_LEVEL)
-
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
-_CYR_WORD = re.compile(r"[\u0400-\u04FF]+")
-# fewer letters than this and langdetect is a coin toss
-MIN_LETTERS_FOR_LANGUAGE = 25
-# What a Russian-side sentence may turn out to be. Restricting langdetect to these is
-# several times faster and keeps a short Russian headline from reading as Bulgarian.
-CYRILLIC_CANDIDATES = ("ru", "uk", "be")
-LATIN_CANDIDATES = ("en", "de", "fr", "es", "it", "pl")
-
-
-def level_at_least(level: str, threshold: str) -> bool:
-    return LEVELS.index(level) >= LEVELS.index(threshold)
-
-
-@dataclass
-class LinkContext:
-    """What the rules see of one link; expensive parts computed once, on demand."""
-
-    link: Link
-    en_sents: list[str]
-    ru_sents: list[str]
-    hits: TermHits | None  # the documents' glossary hits (per sentence), found once
-    # RU sentences found not to be Russian at all: the term and number rules leave
-    # them alone, since «translate this sentence» already says everything
-    not_russian: set[int] = field(default_factory=set)
-    # English terms of a sentence found dropped inside an uncertain merge: reported as
-    # one omission, not once per term
-    dropped_terms: set[str] = field(default_factory=set)
-    dropped_numbers: Counter = field(default_factory=Counter)
-
-    # Terms a term_substitution flag already reports: no missing/extra flag for them too
-    substituted_en: set[str] = field(default_factory=set)
-    substituted_ru: set[str] = field(default_factory=set)
-
-    # For an uncertain link: the link and its neighbours. A term or number flag
-    # there needs the neighbourhood to agree, so a misplaced link boundary can't
-    # turn into a false «missing term».
-    window_en: str = ""
-    window_ru: str = ""
-    window_en_idx: tuple[int, ...] = ()
-    window_ru_idx: tuple[int, ...] = ()
-
-    @property
-    def terms_checkable(self) -> bool:
-        return bool(self.link.ru) and not set(self.link.ru) <= self.not_russian
-
-    @cached_property
-    def other_en_hits(self) -> list[TermHit]:
-        """EN hits that may account for the RU side: the link's, or the window's when uncertain."""
-        if self.link.uncertain and self.hits:
-            return self.hits.en.of(self.window_en_idx)
-        return self.en_hits
-
-    @cached_property
-    def other_ru_hits(self) -> list[TermHit]:
-        if self.link.uncertain and self.hits:
-            return self.hits.ru.of(self.window_ru_idx)
-        return self.ru_hits
-
-    @cached_property
-    def other_en_numbers(self) -> Counter:
-        from ..numbers.reader import extract_numbers
-
-        return Counter(extract_numbers(self.window_en, "en")) if self.link.uncertain else self.en_numbers
-
-    @cached_property
-    def other_ru_numbers(self) -> Counter:
-        from ..numbers.reader import extract_numbers
-
-        return Counter(extract_numbers(self.window_ru, "ru")) if self.link.uncertain else self.ru_numbers
-
-    def uncertain_note(self) -> str:
-        return " (alignment uncertain here; not in the neighbouring sentences either)" if self.link.uncertain else ""
-
-    @property
-    def en_text(self) -> str:
-        return " ".join(self.en_sents)
-
-    @property
-    def ru_text(self) -> str:
-        return " ".join(self.ru_sents)
-
-    @property
-    def en_index(self) -> int | None:
-        return self.link.en[0] if self.link.en else None
-
-    @property
-    def ru_index(self) -> int | None:
-        return self.link.ru[0] if self.link.ru else None
-
-    @cached_property
-    def en_hits(self) -> list[TermHit]:
-        return self.hits.en.of(self.link.en) if self.hits else []
-
-    @cached_property
-    def ru_hits(self) -> list[TermHit]:
-        return self.hits.ru.of(self.link.ru) if self.hits else []
-
-    @cached_property
-    def en_numbers(self) -> Counter:
-        from ..numbers.reader import extract_numbers
-
-        return Counter(extract_numbers(self.en_text, "en"))
-
-    @cached_property
-    def ru_numbers(self) -> Counter:
-        from ..numbers.reader import extract_numbers
-
-        return Counter(extract_numbers(self.ru_text, "ru"))
-
-    def flag(self, kind: str, message: str, *, why: str = "", rule: str = "", **kw) -> Flag:
-        return Flag(
-            kind=kind,
-            en_index=kw.pop("en_index", self.en_index),
-            ru_index=kw.pop("ru_index", self.ru_index),
-            en_text=kw.pop("en_text", self.en_text),
-            ru_text=kw.pop("ru_text", self.ru_text),
-            message=message,
-            level=KIND_LEVEL[kind],
-            rule=rule or kind,
-            why=why,
-            **kw,
-        )
+    from ..glossary.hits import TermHits  # noqa: F401
 
 
 # ---------------------------------------------------------------- helpers
@@ -241,10 +97,33 @@ def _implied_by(term: Term, hits: Iterable[TermHit], own: Iterable[TermHit]) -> 
 
 # ---------------------------------------------------------------- the rules
 
+def _joined(ctx: LinkContext, text: str, side: str) -> bool:
+    """``text`` (a sentence of ``side`` with no counterpart) was joined to a neighbouring link's
+    sentence (see ``merges``); it has no glossary name, and its numbers are on the other side."""
+    from ..numbers.reader import extract_numbers
+    from .merges import MIN_GAIN, best_neighbour
+
+    other = "ru" if side == "en" else "en"
+    pairs = [((en, ru) if side == "en" else (ru, en)) + (after,) for en, ru, after in ctx.neighbours]
+    theirs = {n for _, their, _ in pairs for n in extract_numbers(their, other)}
+    if not set(extract_numbers(text, side)) <= theirs:
+        return False
+    if ctx.hits is not None:
+        idx = ctx.link.en if side == "en" else ctx.link.ru
+        mine = (ctx.hits.en if side == "en" else ctx.hits.ru).of(idx)
+        names = {h.term.en for h in mine if h.kind in ("allowed", "variant")}
+        if names:
+            return False  # a sentence with a name of the glossary: the name rules' evidence decides
+    gain = best_neighbour(text, pairs)
+    return gain is not None and gain >= MIN_GAIN
+
+
 def omission(ctx: LinkContext) -> Iterable[Flag]:
     """An English sentence with no Russian counterpart."""
     if ctx.link.en and not ctx.link.ru:
         for i, text in zip(ctx.link.en, ctx.en_sents):
+            if ctx.neighbours and _joined(ctx, text, "en"):
+                continue  # joined to the next or previous sentence by the translator
             yield ctx.flag("omission", "English sentence has no Russian counterpart",
                            en_index=i, en_text=text, ru_index=None, ru_text="",
                            why="aligner linked this EN sentence to nothing")
@@ -284,6 +163,8 @@ def addition(ctx: LinkContext) -> Iterable[Flag]:
     """A Russian sentence with no English source."""
     if ctx.link.ru and not ctx.link.en:
         for i, text in zip(ctx.link.ru, ctx.ru_sents):
+            if ctx.neighbours and _joined(ctx, text, "ru"):
+                continue  # one English sentence the translator made two
             yield ctx.flag("addition", "Russian sentence has no English source",
                            ru_index=i, ru_text=text, en_index=None, en_text="",
                            why="aligner linked this RU sentence to nothing")
@@ -294,7 +175,8 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
     from ..sources.langid import detect
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
-        letters = _letters(text)
+        prose = NOT_PROSE.sub(" ", text)  # a link or a tag is the same in any language
+        letters = _letters(prose)
         if not letters:
             continue
         if ctx.en_sents and text.strip() == ctx.en_text.strip() and letters >= 8:
@@ -302,8 +184,8 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
             yield ctx.flag("untranslated", "left in English: identical to the source sentence",
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
-        latin = len(_LATIN.findall(text))
-        cyrillic = len(_CYRILLIC.findall(text))
+        latin = len(_LATIN.findall(prose))
+        cyrillic = len(_CYRILLIC.findall(prose))
         # a Russian sentence quoting English titles («лидируют DOP 2: Delete One Part и …»)
         # still has Russian words around them; one left in English has next to none
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
@@ -313,6 +195,13 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                 yield ctx.flag("untranslated", "sentence on the Russian side is in English",
                                ru_index=i, ru_text=text,
                                why=f"{latin}/{letters} letters Latin; langdetect: en")
+                continue
+        if cyrillic:
+            quote = english_quote(prose)
+            if quote:
+                yield ctx.flag("untranslated", f"a quotation left in English: “{quote}”", ru_index=i, ru_text=text,
+                               found=quote, why="a quoted span of Latin words with English function words, "
+                                                "inside a Russian sentence")
 
 
 def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
@@ -364,7 +253,8 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
             continue
         seen.add(term.en)
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
-                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits):
+                or _implied_by(term, ctx.other_ru_hits, ctx.en_hits) \
+                or lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []
@@ -399,6 +289,30 @@ def term_substitution(ctx: LinkContext) -> Iterable[Flag]:
                        term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
                        why=f"EN «{en_hit.form}» has no RU counterpart; RU «{other.form}» ({other.term.type}) "
                            "has no EN counterpart")
+    yield from _swapped_survivor(ctx, ru_extra)
+
+
+def _swapped_survivor(ctx: LinkContext, ru_extra: list[TermHit]) -> Iterable[Flag]:
+    """A name swapped for another while it survives elsewhere in the sentence (a dateline):
+    the English names it more often than the Russian, which names instead another of its type."""
+    left = [h for h in ru_extra if h.term.type and h.term.en not in ctx.substituted_ru]
+    if not left or ctx.link.uncertain:
+        return
+    en_count = Counter(h.term.en for h in ctx.en_hits if h.kind in ("allowed", "variant") and not h.within)
+    ru_count = Counter(h.term.en for h in ctx.ru_hits if h.kind != "forbidden")
+    for other in left:
+        en_hit = next((h for h in ctx.en_hits if h.term.type == other.term.type and h.kind in ("allowed", "variant")
+                       and en_count[h.term.en] > ru_count[h.term.en] and h.term.en not in ctx.substituted_en), None)
+        if en_hit is None:
+            continue
+        ctx.substituted_en.add(en_hit.term.en)
+        ctx.substituted_ru.add(other.term.en)
+        yield ctx.flag("term_substitution",
+                       f"{en_hit.term.en} is named {en_count[en_hit.term.en]} times in the English but "
+                       f"{ru_count[en_hit.term.en]} in the Russian, which has «{other.form}» ({other.term.en}) instead",
+                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
+                       why=f"one mention of {en_hit.term.en} has no RU counterpart; RU «{other.form}» "
+                           f"({other.term.type}) has no EN counterpart")
 
 
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
@@ -427,88 +341,6 @@ def extra_term(ctx: LinkContext) -> Iterable[Flag]:
                        f"«{hit.form}» ({term.en}) is in the Russian but not in the English" + ctx.uncertain_note(),
                        term=term.en, expected=None, found=hit.form,
                        why="no EN glossary term in the link renders to this name, nor one it implies")
-
-
-def _unaccounted(mine, theirs) -> list[str]:
-    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once)."""
-    pool = list(theirs)
-    left = []
-    for m in mine:
-        k = next((k for k, t in enumerate(pool) if t.value == m.value), None)
-        if k is None:
-            k = next((k for k, t in enumerate(pool) if t.alts & m.alts), None)
-        if k is None:
-            left.append(m)
-        else:
-            pool.pop(k)
-    return [m.value for m in left if not m.soft]
-
-
-def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
-    """Numbers that differ between the two sides, compared by meaning.
-
-    "3 million" = «3 млн» = «3 000 000», "$2 million" = «двух миллионов», "5.30pm" =
-    «17:30», "17th century" = «XVII век»: a number written one way on one side and
-    another way on the other is no mismatch.
-    """
-    if not ctx.link.en or not ctx.terms_checkable:
-        return
-    en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
-    if en == ru:
-        return
-    from ..numbers.reader import number_mentions
-
-    dropped = Counter(ctx.dropped_numbers)
-    en_mentions = []
-    for m in number_mentions(ctx.en_text, "en"):
-        if not m.soft and dropped[m.value] > 0:
-            dropped[m.value] -= 1
-            continue
-        en_mentions.append(m)
-    ru_mentions = number_mentions(ctx.ru_text, "ru")
-    other_ru = number_mentions(ctx.window_ru, "ru") if ctx.link.uncertain else ru_mentions
-    other_en = number_mentions(ctx.window_en, "en") if ctx.link.uncertain else en_mentions
-    only_en = sorted(_unaccounted(en_mentions, other_ru))
-    only_ru = sorted(_unaccounted(ru_mentions, other_en))
-    if not only_en and not only_ru:
-        return
-    expected = ", ".join(only_en) or None
-    found = ", ".join(only_ru) or None
-    if only_en and only_ru:
-        msg = f"number changed: EN {expected}, RU {found}"
-    elif only_en:
-        msg = f"number {expected} of the English is missing in the Russian"
-    else:
-        msg = f"number {found} in the Russian is not in the English"
-    yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
-                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
-                       "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
-
-
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
-
-
-def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
-    """A date whose day is right and month wrong ("December 10" → «10 ноября»)."""
-    if not ctx.link.en or not ctx.terms_checkable:
-        return
-    from ..numbers.reader import dates
-
-    en_dates = dates(ctx.en_text, "en")
-    if not en_dates:
-        return
-    ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
-    for day, month in en_dates:
-        if (day, month) in ru_dates:
-            continue
-        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
-        if wrong:
-            d, m = wrong[0]
-            yield ctx.flag("date_mismatch",
-                           f"date changed: EN {_MONTH_NAMES[month - 1]} {day}, RU {d} {_MONTH_NAMES[m - 1]}"
-                           + ctx.uncertain_note(),
-                           expected=f"{day:02d}-{month:02d}", found=f"{d:02d}-{m:02d}",
-                           why="same day, another month")
 
 
 Rule = Callable[[LinkContext], Iterable[Flag]]
@@ -558,6 +390,11 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
             ctx.window_ru_idx = tuple(j for l in near for j in l.ru)
             ctx.window_en = " ".join(en_sents[i] for i in ctx.window_en_idx)
             ctx.window_ru = " ".join(ru_sents[j] for j in ctx.window_ru_idx)
+        if not link.en or not link.ru:
+            near = ((links[k - 1], False) if k else (None, False),
+                    (links[k + 1], True) if k + 1 < len(links) else (None, True))
+            ctx.neighbours = tuple((" ".join(en_sents[i] for i in l.en), " ".join(ru_sents[j] for j in l.ru), after)
+                                   for l, after in near if l is not None and l.en and l.ru)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
     return flags

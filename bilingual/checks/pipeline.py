@@ -35,6 +35,11 @@ class CheckReport:
         return [(a, f) for a in self.articles for f in a.flags]
 
     @property
+    def notes(self) -> list[tuple[ArticleResult, Flag]]:
+        """What the reader may like to know but is not a drift (``drift.NOTE_KINDS``); never fails a run."""
+        return [(a, f) for a in self.articles for f in a.notes]
+
+    @property
     def errors(self) -> list[ArticleResult]:
         return [a for a in self.articles if a.error]
 
@@ -60,6 +65,7 @@ class CheckReport:
             "articles": [article_to_dict(a) for a in self.articles],
             "summary": self.counts(),
             "accepted": sum(1 for _, f in self.flags if f.accepted),
+            "notes": len(self.notes),
             "stale_baseline": [e.to_dict() for e in self.stale],
             **({"pairing": [p.to_dict() | {"level": p.level} for p in self.pairing]}
                if self.pairing is not None else {}),
@@ -78,6 +84,7 @@ def article_to_dict(a: ArticleResult) -> dict:
         "ru_path": a.pair.ru_path,
         "date": a.date,
         "flags": [f.to_dict() for f in a.flags],
+        "notes": [f.to_dict() for f in a.notes],
         "uncertain": [{"en": list(l.en), "ru": list(l.ru), "score": round(l.score, 3)} for l in a.uncertain],
     }
     if a.error:

@@ -37,6 +37,7 @@ class Rendering:
     en_text: str
     ru_text: str
     unit: str | None = None  # in a CAT file, the unit it was found in
+    given: str = ""  # the English first name before a surname ("Russell" of "Russell Brand"), if any
 
 
 def _norm(word: str) -> str:
@@ -87,12 +88,18 @@ def _translit_score(form: str, en_name: str) -> float:
     return max(fuzz.ratio(ru_to_latin(proper_lemma(form)), en_name), fuzz.ratio(ru_to_latin(_norm(form)), en_name))
 
 
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
 def _en_names(text: str, taken: list[tuple[int, int]]):
-    """Capitalised English words outside glossary hits: names the glossary may lack."""
+    """``(name, given name)``: capitalised English words outside glossary hits (names the glossary
+    may lack), each with the capitalised word right before it, the person's first name if any."""
     for m in _EN_NAME.finditer(text):
         if m.group(0) in _EN_COMMON or any(s <= m.start() < e for s, e in taken):
             continue
-        yield m.group(0)
+        before = _GIVEN_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        given = before.group(1) if before and before.group(1) not in _EN_COMMON else ""
+        yield m.group(0), given
 
 
 def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
@@ -124,8 +131,9 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
         if not words:
             continue
 
-        def record(term: str, canonical: str, form: str) -> None:
-            out.append(Rendering(term, canonical, form, proper_lemma(form), link.en[0], link.ru[0], en_text, ru_text))
+        def record(term: str, canonical: str, form: str, given: str = "") -> None:
+            out.append(Rendering(term, canonical, form, proper_lemma(form), link.en[0], link.ru[0], en_text, ru_text,
+                                 given=given))
 
         for hit in en_hits:
             term = hit.term
@@ -134,10 +142,10 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
             found = _closest(words, _norm(term.ru.split()[-1]), _glossary_score)
             if found and found[1] >= _MIN_SIMILARITY:
                 record(term.en, term.ru, found[0])
-        for name in _en_names(en_text, [(h.start, h.stop) for h in en_hits]):
+        for name, given in _en_names(en_text, [(h.start, h.stop) for h in en_hits]):
             found = _closest(words, name.lower(), _translit_score)
             if found and found[1] >= _MIN_TRANSLIT_SIMILARITY:
-                record(name, "", found[0])
+                record(name, "", found[0], given)
     return out
 
 
@@ -176,7 +184,12 @@ def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str,
         if len(groups) < 2:
             continue
         for (art, r), g in zip(seen, group_of):
-            others = [groups[k] for k in range(len(groups)) if k != g]
+            # "Russell Brand" and "Simon Brand" are two people: renderings of one surname with
+            # different first names are not one name rendered two ways
+            others = [groups[k] for k in range(len(groups))
+                      if k != g and not (r.given and groups[k][1].given and r.given != groups[k][1].given)]
+            if not others:
+                continue
             where = ", ".join(f"«{o.form}» ({a.pair.slug}, {a.date or 'undated'})" for a, o in others)
             flags[art.pair.slug].append(Flag(
                 kind="inconsistent_rendering",

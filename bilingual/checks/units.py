@@ -48,4 +48,7 @@ def check_units(pair: ArticlePair, glossary, *, mode: str = "default", matcher=N
     flags.sort(key=lambda f: f.en_index if f.en_index is not None else f.ru_index)
     renderings = ([replace(r, unit=units[r.en_index].id) for r in collect_renderings(alignment)]
                   if hits is not None else [])
-    return ArticleResult(pair, flags=tuple(flags), alignment=alignment if keep_alignment else None), renderings
+    from .drift import split_notes
+
+    flags, notes = split_notes(flags)
+    return ArticleResult(pair, flags=flags, notes=notes, alignment=alignment if keep_alignment else None), renderings

@@ -47,6 +47,9 @@ def register(app: typer.Typer) -> None:
         write_baseline: Optional[Path] = typer.Option(
             None, "--write-baseline", help="Record every current flag as accepted in this file."),
         explain: bool = typer.Option(False, "--explain", help="Say which rule fired for each flag, and why."),
+        notes: bool = typer.Option(
+            False, "--notes", help="Also list the notes (names the Russian adds; not drift, never failing the run) "
+                                   "in the terminal report. JSON always has them; HTML behind a toggle."),
         jobs: Optional[int] = typer.Option(
             None, "--jobs", "-j", min=1, help="Worker processes here. Default: the number of cores."),
         executor: Executor = typer.Option(Executor.local, "--executor", help="Run here or on Dask."),
@@ -103,7 +106,7 @@ def register(app: typer.Typer) -> None:
             from ..checks.baseline import apply_baseline, load_baseline
 
             apply_baseline(report, load_baseline(baseline))
-        text = _render(report, fmt, explain, out)
+        text = _render(report, fmt, explain, out, notes)
         # A report missing an article is not written to a file (it would look complete), nor
         # diverted to stdout instead.
         if text is not None and not (out.to_file and report.errors):
@@ -116,7 +119,7 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(report.exit_code(fail_on))
 
 
-def _render(report, fmt: CheckFormat, explain: bool, out) -> str | None:
+def _render(report, fmt: CheckFormat, explain: bool, out, notes: bool = False) -> str | None:
     """The report as text, or None when it was printed to the terminal directly."""
     if fmt is CheckFormat.json:
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -131,5 +134,5 @@ def _render(report, fmt: CheckFormat, explain: bool, out) -> str | None:
     from ..report.terminal import render_check
 
     console = out.console()
-    render_check(report, console, explain=explain)
+    render_check(report, console, explain=explain, notes=notes)
     return console.file.getvalue() if out.to_file else None

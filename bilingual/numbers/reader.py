@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .units import to_si, unit_after, unit_words
 from .value import Mention, _fmt
 from .words import word_mentions
 
@@ -106,6 +107,39 @@ def _scaled(value: str, text: str, end: int, lang: str) -> set[str]:
     return set()
 
 
+# «в 14.00», "at 15.30": a clock time written with a dot; "0500 hours", "1400 GMT": a 24-hour time
+_ZONE_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|h\b|GMT\b|UTC\b|Z\b|local\b|Moscow time|"
+                         r"мск\b|по\s+(?:Гринвичу|московскому|Москве|местному)|ч\b)", re.I)
+_RU_PART_OF_DAY = re.compile(r"\s*(?:час\w*\s+)?(утра|вечера|дня|ночи)\b", re.I)
+# a percent word after the second of two numbers covers both: «на 6 и максимум на 15 процентов»
+_PAIR_JOIN = re.compile(r"^(?:\s|[-–—]|\b(?:and|or|to|and a maximum of|up to|и|или|до|на|по|максимум|минимум|"
+                        r"от|from|between)\b)*$", re.I)
+# "+7 (495) 229-6201", «229 62 01»: a telephone number, its digits one token however grouped
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s\-]?)?(?:\(\d{2,5}\)[\s\-]?)?\d{2,4}(?:[\s\-]\d{2,4}){1,3}(?![\w.,])")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+$")
+_GLUED = re.compile(r"(?<=[^\W\d_])\d+")  # N585, G7, 737MAX: digits glued to a name or a currency letter
+
+
+def _clock_alts(int_part: str, frac: str | None, text: str, end: int, lang: str) -> set[str]:
+    """What else a number may be as a clock time: «14.00» 14:00, "0500 hours" 5:00, «5 утра» 5:00."""
+    out: set[str] = set()
+    digits = int_part.replace(",", "")
+    if frac is not None and len(frac) == 2 and digits.isdigit() and int(digits) <= 23 and int(frac) <= 59:
+        out.add(f"{int(digits)}:{frac}")
+    if frac is None and len(digits) == 4 and digits.isdigit() and (digits[0] == "0" or _ZONE_AFTER.match(text, end)):
+        hh, mm = int(digits[:2]), digits[2:]
+        if hh <= 23 and int(mm) <= 59:
+            out |= {f"{hh}:{mm}"} | ({str(hh)} if mm == "00" else set())
+    if lang == "ru" and frac is None and digits.isdigit() and 1 <= int(digits) <= 12:
+        part = _RU_PART_OF_DAY.match(text, end)
+        if part:
+            h = int(digits) % 12 + (12 if part.group(1).lower() in ("вечера", "дня") and int(digits) < 12 else 0)
+            if part.group(1).lower() == "дня" and int(digits) > 6:
+                h = int(digits)  # «11 дня» is late morning
+            out |= {str(h), f"{h}:00"}
+    return out
+
+
 def _hour24(h: int, ampm: str) -> int:
     h = h % 12
     return h + 12 if ampm.lower() == "p" else h
@@ -117,12 +151,23 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         return ()
     rx = _REGEXES.get(lang, _REGEXES["en"])
     out: list[Mention] = []
+    ends: list[int] = []
     taken: list[tuple[int, int]] = []
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        groups = re.findall(r"\d+", m.group())
+        years = all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups)  # "2019 2020 2021"
+        if len(digits) >= 7 and (len(groups) >= 3 or m.group().startswith(("+", "("))) \
+                and not _THOUSANDS.match(m.group()) and not years:
+            out.append(Mention(digits, frozenset({digits}), m.start()))
+            ends.append(m.end())
+            taken.append((m.start(), m.end()))
     if lang == "en":  # "5.30pm" is a time, not the decimal 5.3
         for m in _EN_DOT_TIME.finditer(text):
             h = _hour24(int(m.group(1)), m.group(3))
             value = f"{h}:{m.group(2)}"
             out.append(Mention(value, frozenset({value}), m.start()))
+            ends.append(m.end())
             taken.append((m.start(), m.end()))
     for m in rx.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -134,23 +179,77 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
             if ampm:
                 value = f"{_hour24(int(hh), ampm.group(1))}:{mm}"
             out.append(Mention(value, frozenset({value}), m.start()))
+            ends.append(m.end())
             continue
         value = _normalise(m.group("int"), m.group("frac"), bool(m.group("pct")))
         alts = {value} | _scaled(value, text, m.end(), lang)
+        if not m.group("pct"):
+            alts |= _clock_alts(m.group("int"), m.group("frac"), text, m.end(), lang)
         if lang == "en" and not m.group("frac") and not m.group("pct"):
             ampm = _AMPM.match(text, m.end())
             if ampm and int(value) <= 12:  # "9pm" is 21:00
                 h = _hour24(int(value), ampm.group(1))
                 value = f"{h}:00"
                 alts = {value, str(h)}
-        out.append(Mention(value, frozenset(alts), m.start()))
+        unit = None if m.group("pct") else unit_after(text, m.end(), lang)
+        dim = si = None
+        if unit:
+            dim, si = unit[0], to_si(float(value), unit[1])
+        out.append(Mention(value, frozenset(alts), m.start(), dim=dim, si=si, unit=unit[2] if unit else "",
+                           per=unit[1] if unit else None))
+        ends.append(m.end())
+    out = _shared_percent(out, ends, text)
+    out = _shared_unit(out, text, lang)
+    for m in _GLUED.finditer(text):  # never reported, but may account for a number on the other side
+        out.append(Mention(m.group(), frozenset({m.group().lstrip("0") or "0"}), m.start(), soft=True))
     out.sort(key=lambda m: m.start)
     return tuple(out)
 
 
+def _shared_percent(mentions: list[Mention], ends: list[int], text: str) -> list[Mention]:
+    """"6 and 15 per cent", «от 6 до 15 процентов»: the first number is a percentage too."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if "%" in a.value or ":" in a.value or "%" not in b.value or k >= len(ends):
+            continue
+        if _PAIR_JOIN.match(text[ends[k]:b.start]):
+            out[k] = Mention(a.value, a.alts | {a.value + "%"}, a.start, a.soft, a.dim, a.si, a.loose, a.unit, a.per)
+    return out
+
+
+def _shared_unit(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """A bare number after a quantity with a unit, in the same sentence, may be in that unit:
+    "ground speed down to 16mph with an airspeed of 65" (65 mph)."""
+    out = []
+    last = None
+    for m in mentions:
+        if m.dim is not None:
+            last = m
+        elif last is not None and last.si is not None and "%" not in m.value and ":" not in m.value \
+                and m.start - last.start < 120:
+            factor = last.si / float(last.value) if float(last.value) else None
+            if factor and last.dim != "temperature":
+                m = Mention(m.value, m.alts, m.start, m.soft, last.dim, float(m.value) * factor, per=last.per)
+        out.append(m)
+    return out
+
+
+def has_units(text: str, lang: str) -> bool:
+    """Whether a number of ``text`` carries a unit ("100 miles"): equal digits may still differ."""
+    return any(m.dim is not None for m in _digit_mentions(text, lang))
+
+
 def number_mentions(text: str, lang: str) -> tuple[Mention, ...]:
     """Digits (``soft=False``) and the words and numerals that may stand for numbers (``soft=True``)."""
-    return _digit_mentions(text, lang) + word_mentions(text, lang)
+    return _digit_mentions(text, lang) + word_mentions(text, lang) + _unit_word_mentions(text, lang)
+
+
+@lru_cache(maxsize=65536)
+def _unit_word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """«больше километра»: about one unit, accounting loosely for a quantity in other units."""
+    return tuple(Mention("1", frozenset(), start, soft=True, dim=dim, si=si, loose=True)
+                 for start, dim, si in unit_words(text, lang))
 
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -65,6 +65,7 @@ class ArticleView:
     flags: list = field(default_factory=list)
     leftover: list = field(default_factory=list)  # flags not placed on a link
     uncertain: int = 0
+    notes: list = field(default_factory=list)  # (where, message, sentence): not drift, behind a toggle
 
 
 def _where(flag, link) -> str:
@@ -98,6 +99,7 @@ def _article_view(n: int, article, matcher) -> ArticleView:
     links = alignment.links if alignment is not None else ()
     en_map = {i: k for k, link in enumerate(links) for i in link.en}
     ru_map = {j: k for k, link in enumerate(links) for j in link.ru}
+    view.notes = [(_where(f, None), f.message, f.ru_text or f.en_text) for f in getattr(article, "notes", ())]
     on_link: dict[int, list[FlagView]] = {}
     for m, flag in enumerate(article.flags):
         k = _link_of(flag, en_map, ru_map)

@@ -70,13 +70,15 @@ def check_schema() -> dict:
 
     article = {
         "type": "object",
-        "required": ["slug", "en_path", "ru_path", "date", "flags", "uncertain"],
+        "required": ["slug", "en_path", "ru_path", "date", "flags", "notes", "uncertain"],
         "properties": {
             "slug": {"type": "string"},
             "en_path": _TEXT_OR_NULL,
             "ru_path": _TEXT_OR_NULL,
             "date": {**_TEXT_OR_NULL, "description": "YYYY-MM-DD where the front matter's date parses"},
             "flags": {"type": "array", "items": {"$ref": "#/$defs/flag"}},
+            "notes": {"type": "array", "items": {"$ref": "#/$defs/flag"},
+                      "description": "not drift by itself (a name the Russian adds): never counted by --fail-on"},
             "uncertain": {"type": "array", "items": {
                 "type": "object", "required": ["en", "ru", "score"],
                 "properties": {"en": _INDEXES, "ru": _INDEXES, "score": {"type": "number"}},
@@ -90,7 +92,7 @@ def check_schema() -> dict:
         "$id": _BASE + "check.json",
         "title": "bilingual check --format json",
         "type": "object",
-        "required": ["signature", "articles", "summary", "accepted", "stale_baseline"],
+        "required": ["signature", "articles", "summary", "accepted", "notes", "stale_baseline"],
         "properties": {
             "signature": {"$ref": "#/$defs/signature"},
             "articles": {"type": "array", "items": article},
@@ -98,6 +100,7 @@ def check_schema() -> dict:
                         "propertyNames": {"enum": list(KINDS)},
                         "additionalProperties": {"type": "integer", "minimum": 1}},
             "accepted": {"type": "integer", "minimum": 0},
+            "notes": {"type": "integer", "minimum": 0, "description": "notes in all articles (not flags)"},
             "stale_baseline": {"type": "array", "items": {"$ref": "#/$defs/baseline_entry"}},
             "pairing": {"type": "array", "description": "a saved site's pairing problems", "items": {
                 "type": "object", "required": ["kind", "path", "target", "message", "level"],

@@ -64,7 +64,7 @@ def location(pair, flag) -> str:
     return f"EN {en} / RU {ru}"
 
 
-def render_check(report, console: Console, *, explain: bool = False) -> None:
+def render_check(report, console: Console, *, explain: bool = False, notes: bool = False) -> None:
     for article in report.articles:
         head = f"[bold]{escape(article.pair.slug)}[/bold]"
         if article.date:
@@ -73,8 +73,11 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             console.print(f"{head}  [bold red]not checked:[/bold red] {escape(article.error)}")
             continue
         n = len(article.flags)
-        console.print(f"{head}  {n} flag{'s' if n != 1 else ''}")
-        if not article.flags and not article.uncertain:
+        shown_notes = article.notes if notes else ()
+        console.print(f"{head}  {n} flag{'s' if n != 1 else ''}"
+                      + (f"  [dim]{len(shown_notes)} note{'s' if len(shown_notes) != 1 else ''}[/dim]"
+                         if shown_notes else ""))
+        if not article.flags and not article.uncertain and not shown_notes:
             continue
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column("kind", no_wrap=True)
@@ -91,6 +94,10 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
                 what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
             where = _unit(f.unit) if f.unit is not None else location(article.pair, f)
             table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]\n{what}")
+        for f in shown_notes:
+            text = f.ru_text if f.ru_index is not None else f.en_text
+            what = f"[dim]note · {escape(f.message)}" + (f"\n{escape(_clip(text))}" if text else "") + "[/dim]"
+            table.add_row(f"[dim]{f.kind}[/dim]", f"[dim]{escape(location(article.pair, f))}[/dim]\n{what}")
         for link in article.uncertain:
             table.add_row("[dim]uncertain[/dim]",
                           f"[dim]EN {_span(link.en)} / RU {_span(link.ru)}: alignment uncertain here "
@@ -118,6 +125,10 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
     accepted = sum(1 for _, f in report.flags if f.accepted)
     if accepted:
         console.print(f"[dim]{accepted} of them accepted in the baseline[/dim]")
+    n_notes = len(getattr(report, "notes", ()))
+    if n_notes:
+        console.print(f"[dim]{n_notes} note{'s' if n_notes != 1 else ''} (names the Russian adds; not counted)"
+                      + ("" if notes else "; show them with --notes") + "[/dim]")
     for e in getattr(report, "stale", ()):
         console.print(f"[yellow]stale baseline entry[/yellow] {escape(e.slug)} {escape(e.kind)}"
                       + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.fingerprint)})[/dim]")

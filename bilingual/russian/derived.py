@@ -107,6 +107,11 @@ def _candidates(name: str) -> list[str]:
     return out
 
 
+def _known_word(word: str) -> bool:
+    """A common word of the dictionary (a surname of the same shape, «Хомутовский», is not one)."""
+    return any(p.is_known and not ({"Surn", "Name", "Patr", "Geox"} & p.tag.grammemes) for p in morph.parse(word))
+
+
 def _is_adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" and p.is_known and morph.norm(p.normal_form) == morph.norm(word)
                for p in morph.parse(word))
@@ -123,7 +128,13 @@ def adjectives(name: str) -> tuple[str, ...]:
     elif " " in key:
         return ()
     else:
-        found = next(([c] for c in _candidates(key) if _is_adjective(c)), [])
+        candidates = _candidates(key)
+        found = next(([c] for c in candidates if _is_adjective(c)), [])
+        if not found and candidates and not _known_word(candidates[0]):
+            # A place whose adjective the dictionary lacks (Хомутово, Бахмут) makes it by the
+            # productive rule («хомутовский», «бахмутский»): a word the dictionary doesn't know
+            # can't be mistaken for another one, and the guessed parse of «Хомутовской» has it.
+            found = [candidates[0]]
     # «антироссийский», «проамериканский»: the same name with a stance prefix
     found += [p + a for a in found for p in _PREFIXES if _is_adjective(p + a)]
     return tuple(found)

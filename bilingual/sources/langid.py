@@ -121,6 +121,20 @@ _RU = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэ�
 CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: langdetect decides
 
 
+# Letters only one Cyrillic language writes. A text of twenty letters or more in that language
+# holds one of them (Ukrainian «і» alone is in most words of three); a text with none of them is
+# not in that language, whatever its n-grams say: a short Russian sentence without «ы» or «э»
+# («Потому что у нас нет денег платить ему») reads to langdetect as Ukrainian.
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "mk": frozenset("ѓќѕљњџј")}
+
+
+def _without_absent_alphabets(text: str, key: frozenset[str]) -> frozenset[str] | None:
+    """``key`` less the languages whose own letters ``text`` never uses."""
+    low = set(text.lower())
+    drop = {lang for lang, own in _OWN_LETTERS.items() if lang in key and low.isdisjoint(own)}
+    return frozenset(key - drop) or None if drop else key
+
+
 def _russian_by_letters(text: str) -> bool:
     """Whether a mostly Cyrillic text is Russian by its letters alone (see above)."""
     letters = cyrillic = 0
@@ -151,6 +165,12 @@ def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tupl
     if (key is None or "ru" in key) and _russian_by_letters(text):
         return (("ru", 1.0),)
     script = _script(text)
+    if script is _CYRILLIC or key is not None:
+        key = _without_absent_alphabets(text, key if key is not None else _CYRILLIC)
+        if key is None:
+            return ()
+        if len(key) == 1:
+            return ((next(iter(key)), 1.0),)
     if key is not None:
         # Among the candidates only one writes in this text's script (English
         # among {en, ru, uk} for a text all in Latin letters): that is the

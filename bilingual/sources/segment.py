@@ -149,8 +149,14 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
         starts += _inside_quotes(lang, chunk, starts)
         starts = [_past_closing_quote(chunk, s) for s in starts]
     # A boundary with no space before it is inside a token: a domain name
-    # («сайт.рф») or a web address pysbd does not know as one.
-    return tuple(sorted({s for s in starts if 0 < s < len(chunk) and chunk[s - 1].isspace()}))
+    # («сайт.рф») or a web address pysbd does not know as one. A clock time's "p.m." followed by
+    # its time zone ("10 P.M. Moscow time", "5 p.m. GMT") ends no sentence.
+    return tuple(sorted({s for s in starts if 0 < s < len(chunk) and chunk[s - 1].isspace()
+                         and not (_CLOCK_END.search(chunk, 0, s) and _TIME_ZONE.match(chunk, s))}))
+
+
+_CLOCK_END = re.compile(r"\d\s*[ap]\.\s?m\.\s+$", re.I)
+_TIME_ZONE = re.compile(r"(?:[A-Z][a-z]+\s+(?:time|Time)\b|(?:GMT|UTC|[ECMP][SD]?T|BST|CET|MSK)\b)")
 
 
 def _past_closing_quote(chunk: str, s: int) -> int:

@@ -1,0 +1,103 @@
+"""Number rules: numbers and dates that differ between the two sides, compared by meaning.
+
+They run with the other drift rules (``drift.RULES``) over one link at a time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..model import Flag
+from .context import LinkContext
+
+
+def _unaccounted(mine, theirs) -> list[str]:
+    """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once):
+    the same value, a shared spelling (a clock time, a scale, a percentage), or the same
+    quantity in other units."""
+    from ..numbers.value import accounts, same_value
+
+    pool = list(theirs)
+    left = []
+    for m in mine:
+        k = next((k for k, t in enumerate(pool) if same_value(m, t)), None)
+        if k is None:
+            # "2,600 acres (1,052 hectares)": when the other side writes the same unit, the
+            # number is compared in that unit, not with its own conversion
+            own_unit = m.per is not None and any(t.per == m.per for t in theirs)
+            k = next((k for k, t in enumerate(pool) if accounts(m, t)
+                      and not (own_unit and t.dim == m.dim and t.per != m.per)), None)
+        if k is None:
+            left.append(m)
+        else:
+            pool.pop(k)
+    return [m.label for m in left if not m.soft]
+
+
+def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
+    """Numbers that differ between the two sides, compared by meaning.
+
+    "3 million" = «3 млн» = «3 000 000», "$2 million" = «двух миллионов», "5.30pm" =
+    «17:30», "17th century" = «XVII век»: a number written one way on one side and
+    another way on the other is no mismatch.
+    """
+    if not ctx.link.en or not ctx.terms_checkable:
+        return
+    en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
+    from ..numbers.reader import has_units, number_mentions
+
+    if en == ru and not (has_units(ctx.en_text, "en") and has_units(ctx.ru_text, "ru")):
+        return
+
+    dropped = Counter(ctx.dropped_numbers)
+    en_mentions = []
+    for m in number_mentions(ctx.en_text, "en"):
+        if not m.soft and dropped[m.value] > 0:
+            dropped[m.value] -= 1
+            continue
+        en_mentions.append(m)
+    ru_mentions = number_mentions(ctx.ru_text, "ru")
+    other_ru = number_mentions(ctx.window_ru, "ru") if ctx.link.uncertain else ru_mentions
+    other_en = number_mentions(ctx.window_en, "en") if ctx.link.uncertain else en_mentions
+    only_en = sorted(_unaccounted(en_mentions, other_ru))
+    only_ru = sorted(_unaccounted(ru_mentions, other_en))
+    if not only_en and not only_ru:
+        return
+    expected = ", ".join(only_en) or None
+    found = ", ".join(only_ru) or None
+    if only_en and only_ru:
+        msg = f"number changed: EN {expected}, RU {found}"
+    elif only_en:
+        msg = f"number {expected} of the English is missing in the Russian"
+    else:
+        msg = f"number {found} in the Russian is not in the English"
+    yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
+                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
+                       "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
+    """A date whose day is right and month wrong ("December 10" → «10 ноября»)."""
+    if not ctx.link.en or not ctx.terms_checkable:
+        return
+    from ..numbers.reader import dates
+
+    en_dates = dates(ctx.en_text, "en")
+    if not en_dates:
+        return
+    ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
+    for day, month in en_dates:
+        if (day, month) in ru_dates:
+            continue
+        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
+        if wrong:
+            d, m = wrong[0]
+            yield ctx.flag("date_mismatch",
+                           f"date changed: EN {_MONTH_NAMES[month - 1]} {day}, RU {d} {_MONTH_NAMES[m - 1]}"
+                           + ctx.uncertain_note(),
+                           expected=f"{day:02d}-{month:02d}", found=f"{d:02d}-{m:02d}",
+                           why="same day, another month")

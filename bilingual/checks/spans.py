@@ -1,0 +1,73 @@
+"""What a Russian sentence holds besides its own prose: links and tags, English quotations, brand nouns.
+
+``NOT_PROSE`` matches what no translator translates (web and e-mail addresses, @handles, markup
+tags); ``english_quote`` finds a quotation left in English inside a Russian sentence;
+``lowercase_use`` finds a brand the Russian writes as a common noun («в твиттере»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Term
+
+# What no translator translates: web addresses, e-mail addresses, @handles, markup tags
+NOT_PROSE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+|</?[A-Za-z][^>]*>")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+# Names Russian also uses as common nouns, in lowercase: «написал в твиттере», «летишь на боинге»
+COMMON_NOUN_TYPES = frozenset({"organization", "product"})
+
+
+# how close a Russian word's transliteration must be to a brand's English name («Ютьюбе» for YouTube)
+MIN_BRAND_SIMILARITY = 75.0
+_CYR_TOKEN = re.compile(r"[А-ЯЁа-яё][а-яё]{2,}")
+
+
+def lowercase_use(term: Term, ru_text: str) -> bool:
+    """A brand the Russian writes as a common noun, in lowercase («в твиттере» for Twitter), or
+    spells in Cyrillic by its sound where the glossary keeps it in Latin («на Ютьюбе» for YouTube)."""
+    if term.type not in COMMON_NOUN_TYPES:
+        return False
+    from ..glossary.match import stem
+
+    for name in term.allowed:
+        s = stem(name) if " " not in name and name[:1].isupper() else None
+        if s and re.search(r"(?<![\w-])" + re.escape(s) + r"[а-яё]{0,4}(?![\w-])", ru_text):
+            return True
+    if " " in term.en or len(term.en) < 4:
+        return False
+    from rapidfuzz import fuzz
+
+    from ..russian.morph import proper_lemma
+    from ..russian.translit import ru_to_latin
+
+    target = term.en.lower()
+    return any(fuzz.ratio(ru_to_latin(proper_lemma(w)).lower(), target) >= MIN_BRAND_SIMILARITY
+               for w in _CYR_TOKEN.findall(ru_text))
+
+
+_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^”]+)”|„([^“”]+)[“”]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# words a title or a name seldom has and a sentence nearly always does
+_EN_SENTENCE_WORDS = frozenset("we i you he she they it is are was were will would be been have has had not "
+                               "do does did can could this that there our my your their said".split())
+
+
+def english_quote(text: str) -> str | None:
+    """A quotation inside a Russian sentence left in English («"We will be back," – сказал Смит»):
+    three Latin words or more, nothing Cyrillic, an English pronoun or verb among them, and not
+    in title case."""
+    for m in _QUOTED.finditer(text):
+        span = next(g for g in m.groups() if g is not None)
+        if _CYRILLIC.search(span):
+            continue
+        words = _LATIN_WORD.findall(span)
+        if all(w[:1].isupper() for w in words[1:]):
+            continue  # «I Will Always Love You»: a title, kept in English on purpose
+        if len(words) >= 3 and sum(len(w) for w in words) >= 0.7 * len(_LETTERS.findall(span)) \
+                and any(w.lower() in _EN_SENTENCE_WORDS for w in words):
+            return span.strip(" ,.")
+    return None

@@ -1,0 +1,90 @@
+"""The number reader compares meanings: clock times, ordinals, multiples, percentages and units.
+
+Each row is an English sentence, its Russian rendering and the flags `check` should raise: a
+translator's correct rewording is no drift, a changed quantity is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.checks.drift import check_pairs
+from bilingual.numbers import number_mentions
+from bilingual.numbers.value import accounts
+
+CASES = [
+    # clock times: 12-hour against 24-hour, a dot for the colon, military time, part of the day
+    ("We set a time: 2:00 p.m.", "Назначили время - 14.00.", []),
+    ("It docked at 3:45 GMT.", "Корабль пристыковался в 3.45 по Гринвичу.", []),
+    ("At 0500 sharp, the company assembled.", "Ровно в 5 утра рота собралась.", []),
+    ("The vote is at 1400 GMT.", "Голосование назначено на 14:00 по Гринвичу.", []),
+    ("The game starts at 10 P.M.", "Игра начнется в 22.00.", []),
+    ("The game starts at 10 P.M.", "Игра начнется в 23.00.", ["number_mismatch"]),
+    # ordinals and collective numerals in words
+    ("This was my 3rd visit.", "Это был мой третий визит.", []),
+    ("The deadline is February 2.", "Срок истекает второго февраля.", []),
+    ("King Louis the 14th built it.", "Его построил король Людовик Четырнадцатый.", []),
+    ("He finished 21st.", "Он финишировал двадцать первым.", []),
+    ("King Louis the 14th, one of them.", "Король Людовик Четырнадцатый, один из них.", []),
+    ("Five people were detained.", "Задержаны пятеро.", []),
+    # how many times, in one word
+    ("Literacy quadrupled since 1970.", "С 1970 года грамотность выросла в 4 раза.", []),
+    ("Prices rose 3 times.", "Цены выросли втрое.", []),
+    # percentages in words, and one percent word for a pair
+    ("They recycle 100 per cent of the soil.", "Они перерабатывают сто процентов грунта.", []),
+    ("Rents rise between 6 per cent and 15 per cent.", "Аренда вырастет на 6 и максимум на 15 процентов.", []),
+    ("Rents rise between 6 per cent and 15 per cent.", "Аренда вырастет на 7 и максимум на 15 процентов.",
+     ["number_mismatch"]),
+    # a number inside a compound word
+    ("There are 4500 clubs in cities of 1 million people.", "В городах-миллионниках 4,5 тысячи клубов.", []),
+    # digits glued to a currency letter or a name account for the number on the other side
+    ("She moved N585 million.", "Она перевела 585 миллионов найр.", []),
+    # a telephone number is one token however its digits are grouped; a decade in words
+    ("Fax: +7 (495) 229-6201", "Факс: +7 (495) 229 62 01", []),
+    ("Fax: +7 (495) 229-6201", "Факс: +7 (495) 229 62 02", ["number_mismatch"]),
+    ("Back in the 00s we had toys.", "В нулевые у нас были игрушки.", []),
+    ("Seasons 2019 2020 2021 were good.", "Сезоны 2019 2020 2022 были хорошими.", ["number_mismatch"]),
+    # units and conversions: a correct conversion is the same quantity, a wrong one is a change
+    ("It is 100 miles away.", "Это в 161 км отсюда.", []),
+    ("It is 100 miles away.", "Это в 100 км отсюда.", ["number_mismatch"]),
+    ("It is 100 miles away.", "Это в 100 милях отсюда.", []),
+    ("The flight covered 50 nautical miles.", "Полет составил 92 км.", []),
+    ("We flew at 16mph with an airspeed of 65.", "Летели со скоростью 25 км/ч при воздушной 105 км/ч.", []),
+    ("The bag weighs 200 pounds.", "Сумка весит 91 кг.", []),
+    ("The bag weighs 200 pounds.", "Сумка весит 200 кг.", ["number_mismatch"]),
+    ("It was 90 degrees Fahrenheit.", "Было 32 градуса.", []),
+    ("It was 90 degrees Fahrenheit.", "Было 40 градусов.", ["number_mismatch"]),
+    ("A 6-foot wall.", "Стена высотой 1,8 м.", []),
+    ("We flew at 4000 ft.", "Мы летели на высоте больше километра.", []),
+    ("We flew at 4000 ft.", "Мы летели на высоте 4 км.", ["number_mismatch"]),
+    ("The river is 300 km long.", "Длина реки 400 км.", ["number_mismatch"]),
+    ("They sent 100 tons of food.", "Они отправили 100 тонн продовольствия.", []),
+    # one unit on both sides: the same number or a changed one, no rounding tolerance
+    ("Gusts of up to 83 mph.", "Порывы ветра до 86 миль в час.", ["number_mismatch"]),
+    ("The resort covers 2,600 acres (1,052 hectares).", "Курорт раскинулся на 2603 акрах (1052 гектара).",
+     ["number_mismatch"]),
+    ("The quake was 93.2 km deep.", "Очаг залегал на глубине 93,5 км.", ["number_mismatch"]),
+]
+
+
+@pytest.mark.parametrize("en, ru, expected", CASES)
+def test_numbers_compared_by_meaning(en, ru, expected):
+    assert sorted(f.kind for f in check_pairs([en], [ru])) == expected
+
+
+def test_a_flag_says_what_was_read_on_each_side():
+    (flag,) = check_pairs(["It is 100 miles away."], ["Это в 100 км отсюда."])
+    assert flag.message == "number changed: EN 100 miles (160.9 km), RU 100 км"
+
+
+@pytest.mark.parametrize("en, ru, same", [
+    ("100 miles", "161 км", True),
+    ("100 miles", "100 км", False),
+    ("70 °F", "21 °C", True),
+    ("5 feet", "1,5 метра", True),
+    ("10 kg", "22 фунта", True),
+])
+def test_quantities_in_other_units(en, ru, same):
+    (a,) = [m for m in number_mentions(en, "en") if m.dim]
+    (b,) = [m for m in number_mentions(ru, "ru") if m.dim]
+    assert accounts(a, b) is same
