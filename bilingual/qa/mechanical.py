@@ -1,0 +1,307 @@
+"""Mechanical checks of one linked sentence pair, the ones every CAT tool's QA runs.
+
+Each check is a function ``(en, ru) -> list[Finding]`` over the raw text of the
+link's two sides (Markdown kept inline, as the reader keeps it). Most compare the
+sides: an unbalanced quote, an URL or a bold phrase is a problem when one side
+has it and the other doesn't, so a quotation that runs over several sentences
+(unbalanced on both sides alike) is no flag.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from .finding import Finding
+
+# ---------------------------------------------------------------- brackets and quotes
+
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def _bracket_balance(text: str) -> dict[str, int]:
+    """Per bracket family, openings minus closings (a closing before any opening counts too)."""
+    out = {}
+    for o, c in _BRACKETS:
+        depth = extra = 0
+        for ch in text:
+            if ch == o:
+                depth += 1
+            elif ch == c:
+                if depth:
+                    depth -= 1
+                else:
+                    extra += 1
+        out[o + c] = depth + extra
+    return out
+
+
+# A list marker «1)» or «а)» at the start opens nothing.
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-zа-я])\)\s")
+# An apostrophe-like straight quote inside a word ("don't") or inch marks after a digit (5")
+_INCH = re.compile(r'(?<=\d)"')
+
+
+def _quote_balance(text: str) -> dict[str, int]:
+    """Per quote family, how far from closed: «» by depth, straight and curly double quotes by parity.
+
+    Russian opens „ and closes “, English opens “ and closes ”: the three curly marks
+    together come in pairs either way, so their count's parity is the test.
+    """
+    depth = extra = 0
+    for ch in text:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            if depth:
+                depth -= 1
+            else:
+                extra += 1
+    straight = _INCH.sub("", text).count('"')
+    curly = sum(text.count(ch) for ch in "„“”")
+    return {"«»": depth + extra, '"': straight % 2, "“”": curly % 2}
+
+
+def unpaired(en: str, ru: str) -> list[Finding]:
+    """A bracket or quote opened and not closed (or closed and not opened) on one side only."""
+    out = []
+    en_b, ru_b = _bracket_balance(_LIST_MARK.sub(" ", en)), _bracket_balance(_LIST_MARK.sub(" ", ru))
+    for side, mine, other in (("en", en_b, ru_b), ("ru", ru_b, en_b)):
+        for fam, n in mine.items():
+            if n and not other[fam]:
+                out.append(Finding("unpaired_bracket", side, f"unpaired bracket {fam[0]}…{fam[1]} in the "
+                                   f"{_SIDE[side]} (the {_SIDE[_OTHER[side]]} has its brackets closed)",
+                                   found=fam, why=f"{side}: {n} {fam} without its partner"))
+    en_q, ru_q = _quote_balance(en), _quote_balance(ru)
+    # translators change the quote marks («» for “”), so the other side counts as a whole
+    for side, mine, other in (("en", en_q, ru_q), ("ru", ru_q, en_q)):
+        if any(other.values()):
+            continue
+        for fam, n in mine.items():
+            if n:
+                mark = fam if len(fam) == 1 else f"{fam[0]}…{fam[1]}"
+                out.append(Finding("unpaired_quote", side, f"unpaired quote {mark} in the {_SIDE[side]} "
+                                   f"(the {_SIDE[_OTHER[side]]} closes its quotes)",
+                                   found=fam, why=f"{side}: {fam} left open or closed twice"))
+                break
+    return out
+
+
+_SIDE = {"en": "English", "ru": "Russian"}
+_OTHER = {"en": "ru", "ru": "en"}
+
+# ---------------------------------------------------------------- repeated word, double space
+
+_REPEAT = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(\1)(?![\w-])", re.IGNORECASE)
+# Grammatical reduplications of English ("he had had", "that that is…"; LanguageTool's
+# word-repeat rule makes the same exceptions) and Russian emphatic ones (the hyphen-less
+# «очень очень» is a typo, but «так так» or «да да» is speech).
+_ALLOWED_REPEATS = {
+    "en": frozenset({"had", "that", "is", "do", "bye", "no", "yeah", "very", "ha", "knock", "well"}),
+    "ru": frozenset({"так", "да", "нет", "ну", "ха", "ой", "ай", "тук", "бла", "чуть"}),
+}
+
+
+def repeated_word(text: str, lang: str) -> list[Finding]:
+    """The same word twice in a row («в в», "the the")."""
+    out = []
+    for m in _REPEAT.finditer(text):
+        word = m.group(1)
+        if word.lower() in _ALLOWED_REPEATS.get(lang, ()):
+            continue
+        if m.group(2)[:1].isupper() and len(word) > 1:
+            continue  # "Walla Walla", «Бора Бора»: a name, capitalised twice, is not a slip
+        out.append(Finding("repeated_word", lang, f"word repeated: «{m.group(0)}»", found=m.group(0),
+                           expected=word, why=f"{lang}: the same word twice at {m.start()}"))
+    return out
+
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+def double_space(text: str, lang: str) -> list[Finding]:
+    """Two or more spaces between words (line-end spaces, Markdown's hard break, are not inside a line)."""
+    m = _DOUBLE_SPACE.search(text)
+    if not m:
+        return []
+    around = text[max(0, m.start() - 15):m.end() + 15]
+    return [Finding("double_space", lang, f"double space in the {_SIDE[lang]}: «{around.strip()}»",
+                    found=around.strip(), why=f"{lang}: {m.end() - m.start()} spaces at {m.start()}")]
+
+
+# ---------------------------------------------------------------- end punctuation
+
+_TRAILING = re.compile(r"[\s\"'»”“’)\]*_]+$")
+
+
+def _end_mark(text: str) -> str:
+    t = _TRAILING.sub("", text)
+    return t[-1:] if t else ""
+
+
+def end_punctuation(en: str, ru: str) -> list[Finding]:
+    """A question or exclamation on one side that the other side ends as a statement.
+
+    Only a side with none of that mark anywhere counts: a quoted question inside a
+    Russian sentence («Где ты?» — спросил он) keeps the sentence type.
+    """
+    out = []
+    for mark, what in (("?", "question"), ("!", "exclamation")):
+        for side, mine, other in (("en", en, ru), ("ru", ru, en)):
+            if _end_mark(mine) == mark and mark not in other and other.strip():
+                out.append(Finding("end_punctuation", _OTHER[side],
+                                   f"the {_SIDE[side]} is a {what} («{mark}»), the {_SIDE[_OTHER[side]]} "
+                                   f"ends with «{_end_mark(other) or 'nothing'}»",
+                                   found=_end_mark(other) or None, expected=mark,
+                                   why=f"{side} ends with {mark}; no {mark} on the other side"))
+    return out
+
+
+# ---------------------------------------------------------------- URLs, e-mail, handles, hashtags, links
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]«»\"]+", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_]{2,30})\b(?!\.[A-Za-z])")
+_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w]{1,60})", re.UNICODE)
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _norm_url(url: str) -> str:
+    url = url.rstrip(".,;:!?'’")
+    url = re.sub(r"^(?:https?://|ftp://)", "", url, flags=re.I)
+    url = re.sub(r"^www\.", "", url, flags=re.I)
+    host, _, rest = url.partition("/")
+    return host.lower() + ("/" + rest.rstrip("/") if rest.rstrip("/") else "")
+
+
+def references(text: str) -> dict[str, Counter]:
+    """The URLs (normalised), e-mail addresses, @handles and #hashtags of a text, with counts."""
+    link_targets = [_norm_url(m.group(2)) for m in _MD_LINK.finditer(text)]
+    bare = _MD_LINK.sub(" ", text)
+    urls = [_norm_url(u) for u in _URL.findall(bare)] + link_targets
+    emails = [e.lower() for e in _EMAIL.findall(bare)]
+    no_mail = _EMAIL.sub(" ", _URL.sub(" ", bare))
+    return {
+        "URL": Counter(u for u in urls if u),
+        "e-mail": Counter(emails),
+        "handle": Counter("@" + h.lower() for h in _HANDLE.findall(no_mail)),
+        "hashtag": Counter("#" + h for h in _HASHTAG.findall(no_mail)),
+    }
+
+
+def reference_parity(en: str, ru: str) -> list[Finding]:
+    """URLs, e-mails, @handles and Markdown link targets the two sides don't share; hashtags by count.
+
+    Hashtags are often translated (#Ukraine → #Украина), so only a different number
+    of them is a problem; an address or a handle never is.
+    """
+    if "@" not in en + ru and "#" not in en + ru and "/" not in en + ru and "www" not in (en + ru).lower():
+        return []
+    a, b = references(en), references(ru)
+    out = []
+    for what in ("URL", "e-mail", "handle"):
+        only_en, only_ru = a[what] - b[what], b[what] - a[what]
+        if not only_en and not only_ru:
+            continue
+        expected = ", ".join(sorted(only_en)) or None
+        found = ", ".join(sorted(only_ru)) or None
+        if only_en and only_ru:
+            msg = f"{what} differs: EN {expected}, RU {found}"
+        elif only_en:
+            msg = f"{what} {expected} of the English is missing in the Russian"
+        else:
+            msg = f"{what} {found} in the Russian is not in the English"
+        out.append(Finding("link_mismatch", "ru", msg, found=found, expected=expected, rule=what,
+                           why=f"EN {what}s {sorted(a[what].elements())}; RU {sorted(b[what].elements())}"))
+    n_en, n_ru = sum(a["hashtag"].values()), sum(b["hashtag"].values())
+    if n_en != n_ru:
+        out.append(Finding("link_mismatch", "ru", f"hashtags: {n_en} in the English, {n_ru} in the Russian",
+                           found=" ".join(b["hashtag"]) or None, expected=" ".join(a["hashtag"]) or None,
+                           rule="hashtag", why="a hashtag may be translated, but not dropped or added"))
+    return out
+
+
+# ---------------------------------------------------------------- inline markup
+
+_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_MARKUP = {
+    "bold": re.compile(r"(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1|<(?:b|strong)>", re.IGNORECASE),
+    "italics": re.compile(r"(?<![*\w])([*_])(?=[^\s*_])[^\n*_]+?(?<=[^\s*_])\1(?![*\w])|<(?:i|em)>",
+                          re.IGNORECASE),
+}
+
+
+def markup_counts(text: str) -> dict[str, int]:
+    code = len(_CODE.findall(text))
+    text = _CODE.sub(" ", text)
+    counts = {"code": code}
+    for what, pattern in _MARKUP.items():
+        counts[what] = len(pattern.findall(text))
+        text = pattern.sub(" ", text)
+    return counts
+
+
+def markup_lost(en: str, ru: str) -> list[Finding]:
+    """Bold, italics or code spans on one side that the other side lost (or gained)."""
+    if not any(ch in en + ru for ch in "*_`<"):
+        return []
+    a, b = markup_counts(en), markup_counts(ru)
+    out = []
+    for what in a:
+        if a[what] > b[what]:
+            out.append(Finding("markup_lost", "ru", f"{what}: {a[what]} in the English, {b[what]} in the Russian",
+                               found=str(b[what]), expected=str(a[what]), rule=what,
+                               why=f"inline {what} spans counted on each side"))
+        elif b[what] > a[what]:
+            out.append(Finding("markup_lost", "ru", f"{what}: {b[what]} in the Russian, {a[what]} in the English",
+                               found=str(b[what]), expected=str(a[what]), rule=what,
+                               why=f"inline {what} spans counted on each side"))
+    return out
+
+
+# ---------------------------------------------------------------- length ratio
+
+# How far (in the aligner's own length-model deviations) a 1-1 pair must stray to be
+# flagged. The aligner's Student-t (nu = 8) puts about one pair in 2,000 beyond 5.
+LENGTH_Z = 5.0
+MIN_LENGTH = 30  # characters of the longer side: short lines vary too much
+
+
+def length_z(en: str, ru: str, params=None) -> float:
+    """The RU length's deviation from the aligner's learned RU/EN length model, in its own units."""
+    from ..align.dp import Params
+    from ..align.scorers import text_length
+
+    p = params or Params()
+    le, lr = text_length(en), text_length(ru)
+    mean = 0.5 * (le + lr / p.ratio)
+    return (lr - p.ratio * le) / math.sqrt(p.var * mean + p.var2 * mean * mean + 1.0)
+
+
+def length_ratio(en: str, ru: str, threshold: float = LENGTH_Z) -> list[Finding]:
+    """A Russian side far shorter or longer than the English, by the aligner's length distribution."""
+    if max(len(en), len(ru)) < MIN_LENGTH or not en.strip() or not ru.strip():
+        return []
+    z = length_z(en, ru)
+    if abs(z) < threshold:
+        return []
+    ratio = len(ru) / max(len(en), 1)
+    what = "shorter" if z < 0 else "longer"
+    return [Finding("length_ratio", "ru", f"the Russian is far {what} than the English "
+                    f"({len(ru)} vs {len(en)} characters, {z:+.1f} deviations from the usual ratio)",
+                    found=f"{ratio:.2f}", expected="1.04",
+                    why=f"aligner length model: RU ≈ 1.04 × EN characters; deviation {z:+.1f} beyond ±{threshold}")]
+
+
+def pair_findings(en: str, ru: str, *, one_to_one: bool = True) -> list[Finding]:
+    """Every mechanical finding of one linked pair (the length check on 1-1 links only)."""
+    out = unpaired(en, ru)
+    out += repeated_word(en, "en") + repeated_word(ru, "ru")
+    out += double_space(en, "en") + double_space(ru, "ru")
+    out += end_punctuation(en, ru)
+    out += reference_parity(en, ru)
+    out += markup_lost(en, ru)
+    if one_to_one:
+        out += length_ratio(en, ru)
+    return out
