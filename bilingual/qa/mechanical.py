@@ -294,7 +294,7 @@ def length_ratio(en: str, ru: str, threshold: float = LENGTH_Z) -> list[Finding]
                     why=f"aligner length model: RU ≈ 1.04 × EN characters; deviation {z:+.1f} beyond ±{threshold}")]
 
 
-def pair_findings(en: str, ru: str, *, one_to_one: bool = True) -> list[Finding]:
+def pair_findings(en: str, ru: str, *, one_to_one: bool = True, length_threshold: float = LENGTH_Z) -> list[Finding]:
     """Every mechanical finding of one linked pair (the length check on 1-1 links only)."""
     out = unpaired(en, ru)
     out += repeated_word(en, "en") + repeated_word(ru, "ru")
@@ -303,5 +303,5 @@ def pair_findings(en: str, ru: str, *, one_to_one: bool = True) -> list[Finding]
     out += reference_parity(en, ru)
     out += markup_lost(en, ru)
     if one_to_one:
-        out += length_ratio(en, ru)
+        out += length_ratio(en, ru, length_threshold)
     return out

@@ -1,0 +1,137 @@
+"""The QA checks as ``check`` flags: their kinds, levels, settings, and the pass over one article.
+
+``qa_flags(alignment, glossary)`` runs every QA check over an aligned article
+and returns flags like the drift rules' (``check_alignment`` calls it once per
+article). The archive-wide parts (a typo candidate the archive uses in several
+articles is no typo; repeated text translated two ways) run on the whole report
+in ``archive_pass``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Alignment, Flag, Glossary
+from . import mechanical, style, typography, typos
+from .finding import Finding
+
+# kind -> (default level, what it checks): `bilingual check --list-checks` prints this
+KINDS: dict[str, tuple[str, str]] = {
+    "typo": ("warning", "a word no dictionary knows and the article uses once, one edit from a glossary "
+                        "name, a name the article repeats or a dictionary word; says the likely intended form"),
+    "unpaired_bracket": ("warning", "a bracket opened and not closed (or the reverse) on one side only"),
+    "unpaired_quote": ("warning", "a quote mark («», „“, “”, \") left open on one side only"),
+    "repeated_word": ("warning", "the same word twice in a row («в в», \"the the\")"),
+    "double_space": ("info", "two spaces between words"),
+    "end_punctuation": ("warning", "a question or exclamation on one side ends as a statement on the other"),
+    "link_mismatch": ("warning", "a URL, e-mail address, @handle or Markdown link target on one side only "
+                                 "(or pointing elsewhere); hashtags by count"),
+    "markup_lost": ("warning", "bold, italics or code spans on one side that the other lost or gained"),
+    "length_ratio": ("info", "a 1-1 pair whose Russian length is far outside the aligner's learned RU/EN "
+                             "length distribution"),
+    "typography": ("info", "the site's Russian typography: decimal comma, spaced thousands, «» outer quotes, "
+                           "spaced em dash, % after the number (each rule configurable)"),
+    "house_style": ("warning", "a house-style rule from the configuration matched (its own level)"),
+    "inconsistent_repeat": ("info", "the same English sentence translated differently elsewhere in the "
+                                    "archive, or one Russian sentence standing for different English ones"),
+}
+
+
+@dataclass(frozen=True)
+class QASettings:
+    typography: typography.Typography = field(default_factory=typography.Typography)
+    rules: tuple[style.StyleRule, ...] = ()
+    length_z: float = mechanical.LENGTH_Z
+
+    def fingerprint(self) -> str:
+        """A short hash of everything that changes what the checks find (for the check cache)."""
+        data = {"typography": self.typography.__dict__, "length_z": self.length_z,
+                "rules": [(r.id, r.kind, r.pattern, r.side, r.message, r.level, r.outside_quotes)
+                          for r in self.rules]}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+_ACTIVE: list[QASettings] = []
+
+
+def use_settings(settings: QASettings | None) -> None:
+    """Set the settings the checks use in this process (None: back to the configuration file's)."""
+    _ACTIVE[:] = [settings] if settings is not None else []
+
+
+@lru_cache(maxsize=8)
+def _from_config(cwd: str) -> QASettings:
+    from ..config import load_config
+
+    config = load_config(cwd)
+    return settings_from(config.get("typography") or {}, config.get("rules") or [],
+                         str(config.path) if config.path else "")
+
+
+def settings_from(typography_table: dict, rule_tables: list, where: str = "") -> QASettings:
+    return QASettings(typography.Typography.from_table(typography_table, where),
+                      style.load_rules(rule_tables, where))
+
+
+def active_settings() -> QASettings:
+    if _ACTIVE:
+        return _ACTIVE[0]
+    import os
+
+    return _from_config(os.getcwd())
+
+
+def _flag(f: Finding, en_idx, ru_idx, en_text: str, ru_text: str) -> Flag:
+    return Flag(kind=f.kind, en_index=en_idx, ru_index=ru_idx, en_text=en_text, ru_text=ru_text,
+                found=f.found, expected=f.expected, message=f.message, level=f.level or KINDS[f.kind][0],
+                rule=f.rule or f.kind, why=f.why)
+
+
+def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russian=(),
+             settings: QASettings | None = None) -> list[Flag]:
+    """Every QA flag of one aligned article, link by link, then the article's typos."""
+    settings = settings or active_settings()
+    en_sents = alignment.en_doc.sentence_texts
+    ru_sents = alignment.ru_doc.sentence_texts
+    not_russian = set(not_russian)
+    out: list[Flag] = []
+    link_of_ru: dict[int, object] = {}
+    link_of_en: dict[int, object] = {}
+    for link in alignment.links:
+        en = " ".join(en_sents[i] for i in link.en)
+        ru = " ".join(ru_sents[j] for j in link.ru)
+        for j in link.ru:
+            link_of_ru[j] = link
+        for i in link.en:
+            link_of_en[i] = link
+        en_idx = link.en[0] if link.en else None
+        ru_idx = link.ru[0] if link.ru else None
+        russian = bool(link.ru) and not set(link.ru) <= not_russian
+        found: list[Finding] = []
+        if link.en and link.ru and russian and not link.uncertain:
+            found += mechanical.pair_findings(en, ru, one_to_one=len(link.en) == len(link.ru) == 1,
+                                              length_threshold=settings.length_z)
+        else:  # one side only, or a link too unsure to compare: what each side shows by itself
+            if link.en:
+                found += mechanical.repeated_word(en, "en") + mechanical.double_space(en, "en")
+            if link.ru and russian:
+                found += mechanical.repeated_word(ru, "ru") + mechanical.double_space(ru, "ru")
+        if link.ru and russian:
+            found += typography.findings(ru, settings.typography)
+            found += style.findings(ru, "ru", settings.rules)
+        if link.en:
+            found += style.findings(en, "en", settings.rules)
+        out += [_flag(f, en_idx, ru_idx, en, ru) for f in found]
+    linked_en = {j: " ".join(en_sents[i] for i in link.en) for j, link in link_of_ru.items()}
+    for side, idx, f in typos.article_typos(en_sents, ru_sents, glossary, linked_en=linked_en):
+        if side == "ru" and idx in not_russian:
+            continue
+        link = (link_of_ru if side == "ru" else link_of_en).get(idx)
+        en_i = (link.en[0] if link.en else None) if side == "ru" else idx
+        ru_i = idx if side == "ru" else (link.ru[0] if link and link.ru else None)
+        out.append(_flag(f, en_i, ru_i, " ".join(en_sents[i] for i in link.en) if side == "ru" else en_sents[idx],
+                         ru_sents[idx] if side == "ru" else " ".join(ru_sents[j] for j in (link.ru if link else ()))))
+    return out
