@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
+from .qa import KINDS as QA_KINDS
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits
@@ -41,6 +42,22 @@ KIND_LEVEL = {
     "inconsistent_rendering": "warning",
     "extra_term": "info",
 }
+# what each kind checks, for `bilingual check --list-checks`
+KIND_DOC = {
+    "forbidden_variant": "a spelling the glossary forbids, in any case form",
+    "number_mismatch": "numbers that differ between the sides, compared by value",
+    "date_mismatch": "a date whose day is right and month wrong",
+    "untranslated": "a Russian-side sentence still in English, or identical to its source",
+    "wrong_language": "a Russian-side sentence in a third language (e.g. Ukrainian)",
+    "term_substitution": "the English names one glossary term, the Russian another of the same type",
+    "missing_term": "an English glossary term whose Russian rendering is absent from the linked Russian",
+    "omission": "an English sentence with no Russian counterpart",
+    "addition": "a Russian sentence with no English source",
+    "inconsistent_rendering": "one English name rendered several ways across the archive",
+    "extra_term": "a glossary name in the Russian with no English counterpart in the link",
+}
+# the translators' QA checks (qa.py) come after the drift kinds
+KIND_LEVEL.update({kind: level for kind, (level, _) in QA_KINDS.items()})
 
 KINDS = tuple(KIND_LEVEL)
 
@@ -550,6 +567,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
         hits = find_hits(en_sents, ru_sents, matcher_for(glossary))
     flags: list[Flag] = []
     links = alignment.links
+    not_russian: set[int] = set()
     for k, link in enumerate(links):
         ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], hits)
         if link.uncertain:
@@ -560,6 +578,11 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
             ctx.window_ru = " ".join(ru_sents[j] for j in ctx.window_ru_idx)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
+        not_russian |= ctx.not_russian
+    if rules is None:  # the whole check: the translators' QA checks too
+        from .qa import qa_flags
+
+        flags.extend(qa_flags(alignment, glossary, not_russian=not_russian))
     return flags
 
 

@@ -48,7 +48,7 @@ _SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(
 _DECIMAL_POINT = re.compile(r"(?<![\d.,\w])(\d+)\.(\d+)(?![\d.]|\.?\w)")
 _THOUSANDS_BAD = re.compile(r"(?<![\w.,/#№-])(\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.]?\d|[\w/-])")
 _STRAIGHT_QUOTE = re.compile(r"(?<![\d\w])\"|\"(?![\w])|[“”]")
-_BAD_DASH = re.compile(r"(?<=[^\W\d_][»\"]|[^\W\d_]) (?:-|–|--) (?=[^\W\d_«\"])|(?<=[^\W\d_])—(?=[^\W\d_])")
+_BAD_DASH = re.compile(r"(?<=[^\W\d_]|[»\")]) (?:-|–|--) (?=[^\W\d_]|[«\"])|(?<=[^\W\d_])—(?=[^\W\d_])")
 _PERCENT_SPACE = re.compile(r"(\d)[ \u00a0\u202f]%")
 _PERCENT_TIGHT = re.compile(r"(\d)%")
 _TIME = re.compile(r"(?:\bв|\bс|\bдо|\bпо|\bк|\bоколо)\s+$", re.IGNORECASE)

@@ -58,6 +58,10 @@ def edits1(word: str, letters: str) -> list[str]:
     return swaps + deletes + inserts + replaces
 
 
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
 def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -69,8 +73,11 @@ class NameIndex:
     keys: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # lowercase -> as written
 
+    def __contains__(self, word: str) -> bool:
+        return _fold(word) in self.shown
+
     def add(self, word: str) -> None:
-        low = word.lower()
+        low = _fold(word)
         if low in self.shown:
             return
         self.shown[low] = word
@@ -78,7 +85,7 @@ class NameIndex:
             self.keys.setdefault(k, set()).add(low)
 
     def near(self, word: str) -> str | None:
-        low = word.lower()
+        low = _fold(word)
         best = None
         for k in _deletes(low):
             for cand in self.keys.get(k, ()):
@@ -97,8 +104,24 @@ def _english():
     return SpellChecker(language="en", distance=1)
 
 
+# British spellings as the American forms of the word list: the regular correspondences
+# (colour/color, recognise/recognize, analyse/analyze, centre/center, defence/defense,
+# travelled/traveled, catalogue/catalog, manoeuvre/maneuver)
+_BRITISH = [(re.compile(p), r) for p, r in (
+    (r"our(s|ed|ing|ful|ite|ites|hood|hoods|less|able)?$", r"or\1"), (r"our(?=[a-z])", "or"),
+    (r"is(e|es|ed|ing|er|ers|ation|ations|able)$", r"iz\1"), (r"ys(e|es|ed|ing|er|ers)$", r"yz\1"),
+    (r"tre(s|d)?$", r"ter\1"), (r"bre(s)?$", r"ber\1"), (r"ence(s)?$", r"ense\1"),
+    (r"ogue(s)?$", r"og\1"), (r"ll(ed|ing|er|ers)$", r"l\1"), (r"oe", "e"), (r"ae", "e"),
+    (r"eable$", "able"), (r"mme(s)?$", r"m\1"))]
+
+
 def en_known(word: str) -> bool:
-    return word.lower() in _english().word_frequency
+    """In the English word list, as written or as the American spelling of a British one."""
+    low = word.lower()
+    freq = _english().word_frequency
+    if low in freq:
+        return True
+    return any(low != (us := p.sub(r, low)) and us in freq for p, r in _BRITISH)
 
 
 @lru_cache(maxsize=50_000)
@@ -116,7 +139,8 @@ def en_neighbour(word: str) -> str | None:
 def ru_known(word: str) -> bool:
     from ..russian.morph import analyzer
 
-    return analyzer().word_is_known(word.lower())
+    low = word.lower()
+    return analyzer().word_is_known(low) or "ё" in low and analyzer().word_is_known(low.replace("ё", "е"))
 
 
 @lru_cache(maxsize=50_000)
@@ -199,18 +223,12 @@ def _build_index(glossary) -> tuple[NameIndex, NameIndex]:
     return ru, en
 
 
-def _translit_closer(word: str, suggestion: str, en_text: str) -> bool:
-    """The linked English has a name this word renders at least as closely as the suggestion."""
-    from ..translit import latin_to_ru
+def _renders_english(word: str, en_text: str) -> bool:
+    """The linked English has a name this word may render (same consonant skeleton): «Масуд» for "Masoud"."""
+    from ..russian.translit import name_key
 
-    low, sug = word.lower(), suggestion.lower()
-    d_sug = osa(low, sug)
-    for name in re.findall(r"\b[A-Z][a-z]{2,}", en_text):
-        ru = latin_to_ru(name).lower()
-        # the word may carry a case ending the transliteration lacks: compare its first letters
-        if osa(low[:len(ru)], ru) < d_sug or osa(low, ru) < d_sug:
-            return True
-    return False
+    key = name_key(word)
+    return key is not None and any(name_key(n) == key for n in re.findall(r"\b[A-Z][a-z]{2,}", en_text))
 
 
 def article_typos(en_sents: list[str], ru_sents: list[str], glossary=None, *,
@@ -243,7 +261,7 @@ def _ru_article(sents: list[str], g_ru: NameIndex, linked_en: dict[int, str]) ->
             w = m.group(0)
             if w.isupper() and len(w) > 1 or len(w) < MIN_NAME:
                 continue  # an abbreviation, or too short to tell
-            if ru_known(w) or uses[_ru_key(w)] > 1:
+            if ru_known(w) or uses[_ru_key(w)] > 1 or w in g_ru:
                 continue
             cap = w[:1].isupper()
             if not cap and len(w) < MIN_LOWER:
@@ -254,8 +272,8 @@ def _ru_article(sents: list[str], g_ru: NameIndex, linked_en: dict[int, str]) ->
                 low = ru_neighbour(w.lower(), not _sentence_start(sents[i], m.start()))
                 intended = _cap(w, low) if low else None
                 source = "dictionary name"
-                if intended and _translit_closer(w, intended, linked_en.get(i, "")):
-                    continue
+                if intended and _renders_english(w, linked_en.get(i, "")):
+                    continue  # a name of the English written another way, not a slip of a dictionary name
             elif intended is None and len(w) >= MIN_LOWER:
                 intended = ru_neighbour(w.lower(), False)
                 source = "dictionary word"
@@ -277,7 +295,7 @@ def _en_article(sents: list[str], g_en: NameIndex) -> list:
     for i, ms in enumerate(words):
         for m in ms:
             w = m.group(0)
-            if w.isupper() and len(w) > 1 or len(w) < MIN_NAME or uses[w.lower()] > 1 or en_known(w):
+            if w.isupper() and len(w) > 1 or len(w) < MIN_NAME or uses[w.lower()] > 1 or en_known(w) or w in g_en:
                 continue
             cap = w[:1].isupper()
             intended, source = (g_en.near(w) or names.near(w)), "name"

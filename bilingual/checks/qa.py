@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Alignment, Flag, Glossary
-from . import mechanical, style, typography, typos
+from . import mechanical, profiles, repeated, style, typography, typos
 from .finding import Finding
 
 # kind -> (default level, what it checks): `bilingual check --list-checks` prints this
@@ -45,10 +45,11 @@ class QASettings:
     typography: typography.Typography = field(default_factory=typography.Typography)
     rules: tuple[style.StyleRule, ...] = ()
     length_z: float = mechanical.LENGTH_Z
+    profile: profiles.Profile = field(default_factory=profiles.Profile)
 
     def fingerprint(self) -> str:
         """A short hash of everything that changes what the checks find (for the check cache)."""
-        data = {"typography": self.typography.__dict__, "length_z": self.length_z,
+        data = {"typography": self.typography.__dict__, "length_z": self.length_z, "profile": repr(self.profile),
                 "rules": [(r.id, r.kind, r.pattern, r.side, r.message, r.level, r.outside_quotes)
                           for r in self.rules]}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
@@ -67,13 +68,23 @@ def _from_config(cwd: str) -> QASettings:
     from ..config import load_config
 
     config = load_config(cwd)
-    return settings_from(config.get("typography") or {}, config.get("rules") or [],
+    return settings_from(config.get("typography") or {}, config.get("rules") or [], config.get("checks") or {},
                          str(config.path) if config.path else "")
 
 
-def settings_from(typography_table: dict, rule_tables: list, where: str = "") -> QASettings:
+def all_kinds() -> dict[str, tuple[str, str]]:
+    """Every flag kind of `check`, drift and QA: kind -> (default level, what it checks)."""
+    from .drift import KIND_DOC, KIND_LEVEL
+
+    return {k: (KIND_LEVEL[k], KIND_DOC.get(k, KINDS.get(k, ("", ""))[1])) for k in KIND_LEVEL}
+
+
+def settings_from(typography_table: dict, rule_tables: list, checks_table: dict | None = None,
+                  where: str = "") -> QASettings:
+    """The QA settings from the configuration's ``typography``, ``rules`` and ``checks`` tables."""
     return QASettings(typography.Typography.from_table(typography_table, where),
-                      style.load_rules(rule_tables, where))
+                      style.load_rules(rule_tables, where),
+                      profile=profiles.load_profile(checks_table or {}, set(all_kinds()), where))
 
 
 def active_settings() -> QASettings:
@@ -135,3 +146,36 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
         out.append(_flag(f, en_i, ru_i, " ".join(en_sents[i] for i in link.en) if side == "ru" else en_sents[idx],
                          ru_sents[idx] if side == "ru" else " ".join(ru_sents[j] for j in (link.ru if link else ()))))
     return out
+
+
+def collect_repeats(alignment: Alignment) -> list[repeated.Repeat]:
+    """The article's sure 1-1 pairs, for the archive-wide repeated-text rule."""
+    return repeated.collect(alignment.links, alignment.en_doc.sentence_texts, alignment.ru_doc.sentence_texts)
+
+
+def archive_pass(articles: list, repeats: dict[str, list], settings: QASettings | None = None) -> list:
+    """The archive-wide QA step over every article's result, in archive order.
+
+    A typo candidate flagged in two or more articles is the archive's word, not a slip: its
+    flags go. Repeated text translated two ways is flagged. Then the check profile re-levels
+    or removes flags by kind and folder.
+    """
+    from collections import defaultdict
+    from dataclasses import replace
+
+    settings = settings or active_settings()
+    in_articles: dict[str, set] = defaultdict(set)
+    for a in articles:
+        for f in a.flags:
+            if f.kind == "typo" and f.found:
+                in_articles[f.found.lower()].add(a.pair.slug)
+    common = {w for w, slugs in in_articles.items() if len(slugs) > 1}
+    found = repeated.inconsistent({slug: [r for r in reps if isinstance(r, repeated.Repeat)]
+                                   for slug, reps in repeats.items()})
+    out = []
+    for a in articles:
+        flags = tuple(f for f in a.flags if not (f.kind == "typo" and f.found and f.found.lower() in common))
+        extra = tuple(a.locate(_flag(f, p.en_index, p.ru_index, p.en_text, p.ru_text))
+                      for p, f in found.get(a.pair.slug, ()))
+        out.append(a if not extra and len(flags) == len(a.flags) else replace(a, flags=flags + extra))
+    return profiles.apply(out, settings.profile)
