@@ -39,8 +39,6 @@ def _bracket_balance(text: str) -> dict[str, int]:
 
 # A list marker «1)» or «а)» at the start opens nothing.
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}|[a-zа-я])\)\s")
-# An apostrophe-like straight quote inside a word ("don't") or inch marks after a digit (5")
-_INCH = re.compile(r'(?<=\d)"')
 
 
 def _quote_balance(text: str) -> dict[str, int]:
@@ -58,28 +56,40 @@ def _quote_balance(text: str) -> dict[str, int]:
                 depth -= 1
             else:
                 extra += 1
-    straight = _INCH.sub("", text).count('"')
     curly = sum(text.count(ch) for ch in "„“”")
-    return {"«»": depth + extra, '"': straight % 2, "“”": curly % 2}
+    return {"«»": depth + extra, '"': text.count('"') % 2, "“”": curly % 2}
 
 
-def unpaired(en: str, ru: str) -> list[Finding]:
-    """A bracket or quote opened and not closed (or closed and not opened) on one side only."""
+def _has_quotes(text: str) -> bool:
+    return any(ch in text for ch in "«»\"„“”")
+
+
+def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) -> list[Finding]:
+    """A bracket or quote opened and not closed (or closed and not opened) on one side only.
+
+    ``around``: the sentences just before and after the link on each side (``en``/``ru``):
+    a quotation the segmenter cut into two sentences is unbalanced there too, and
+    excuses the link. A side whose counterpart has no quote marks at all is not judged
+    (translators turn quotations into dialogue dashes and back).
+    """
+    around = around or {}
     out = []
     en_b, ru_b = _bracket_balance(_LIST_MARK.sub(" ", en)), _bracket_balance(_LIST_MARK.sub(" ", ru))
     for side, mine, other in (("en", en_b, ru_b), ("ru", ru_b, en_b)):
+        near = [_bracket_balance(t) for t in around.get(side, ())]
         for fam, n in mine.items():
-            if n and not other[fam]:
+            if n and not other[fam] and not any(b[fam] for b in near):
                 out.append(Finding("unpaired_bracket", side, f"unpaired bracket {fam[0]}…{fam[1]} in the "
                                    f"{_SIDE[side]} (the {_SIDE[_OTHER[side]]} has its brackets closed)",
                                    found=fam, why=f"{side}: {n} {fam} without its partner"))
     en_q, ru_q = _quote_balance(en), _quote_balance(ru)
     # translators change the quote marks («» for “”), so the other side counts as a whole
-    for side, mine, other in (("en", en_q, ru_q), ("ru", ru_q, en_q)):
-        if any(other.values()):
+    for side, mine, other, other_text in (("en", en_q, ru_q, ru), ("ru", ru_q, en_q, en)):
+        if any(other.values()) or not _has_quotes(other_text):
             continue
+        near = [_quote_balance(t) for t in around.get(side, ())]
         for fam, n in mine.items():
-            if n:
+            if n and not any(b[fam] for b in near):
                 mark = fam if len(fam) == 1 else f"{fam[0]}…{fam[1]}"
                 out.append(Finding("unpaired_quote", side, f"unpaired quote {mark} in the {_SIDE[side]} "
                                    f"(the {_SIDE[_OTHER[side]]} closes its quotes)",
@@ -140,21 +150,29 @@ def _end_mark(text: str) -> str:
     return t[-1:] if t else ""
 
 
-def end_punctuation(en: str, ru: str) -> list[Finding]:
-    """A question or exclamation on one side that the other side ends as a statement.
+def _sentence_type(text: str) -> str:
+    t = _TRAILING.sub("", text)
+    tail = t[-3:]
+    if "?" in tail[-2:]:
+        return "?"  # "?!" asks
+    return t[-1:] if t else ""
 
-    Only a side with none of that mark anywhere counts: a quoted question inside a
-    Russian sentence («Где ты?» — спросил он) keeps the sentence type.
+
+def end_punctuation(en: str, ru: str) -> list[Finding]:
+    """A question or exclamation of the English that the Russian ends as a statement.
+
+    Only a Russian side with none of that mark anywhere counts: a quoted question inside a
+    Russian sentence («Где ты?» — спросил он) keeps the sentence type. A Russian «!» the
+    English lacks is the translator's right (Russian greets with «Здравствуйте!»).
     """
     out = []
-    for mark, what in (("?", "question"), ("!", "exclamation")):
-        for side, mine, other in (("en", en, ru), ("ru", ru, en)):
-            if _end_mark(mine) == mark and mark not in other and other.strip():
-                out.append(Finding("end_punctuation", _OTHER[side],
-                                   f"the {_SIDE[side]} is a {what} («{mark}»), the {_SIDE[_OTHER[side]]} "
-                                   f"ends with «{_end_mark(other) or 'nothing'}»",
-                                   found=_end_mark(other) or None, expected=mark,
-                                   why=f"{side} ends with {mark}; no {mark} on the other side"))
+    mark = _sentence_type(en)
+    what = {"?": "question", "!": "exclamation"}.get(mark)
+    if what and mark not in ru and ru.strip():
+        found = _end_mark(ru) or None
+        out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "
+                           f"with «{found or 'nothing'}»", found=found, expected=mark,
+                           why=f"en ends with {mark}; no {mark} in the Russian"))
     return out
 
 
@@ -294,9 +312,10 @@ def length_ratio(en: str, ru: str, threshold: float = LENGTH_Z) -> list[Finding]
                     why=f"aligner length model: RU ≈ 1.04 × EN characters; deviation {z:+.1f} beyond ±{threshold}")]
 
 
-def pair_findings(en: str, ru: str, *, one_to_one: bool = True, length_threshold: float = LENGTH_Z) -> list[Finding]:
+def pair_findings(en: str, ru: str, *, one_to_one: bool = True, length_threshold: float = LENGTH_Z,
+                  around: dict[str, list[str]] | None = None) -> list[Finding]:
     """Every mechanical finding of one linked pair (the length check on 1-1 links only)."""
-    out = unpaired(en, ru)
+    out = unpaired(en, ru, around=around)
     out += repeated_word(en, "en") + repeated_word(ru, "ru")
     out += double_space(en, "en") + double_space(ru, "ru")
     out += end_punctuation(en, ru)

@@ -26,7 +26,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "unpaired_quote": ("warning", "a quote mark («», „“, “”, \") left open on one side only"),
     "repeated_word": ("warning", "the same word twice in a row («в в», \"the the\")"),
     "double_space": ("info", "two spaces between words"),
-    "end_punctuation": ("warning", "a question or exclamation on one side ends as a statement on the other"),
+    "end_punctuation": ("warning", "an English question or exclamation that the Russian ends as a statement"),
     "link_mismatch": ("warning", "a URL, e-mail address, @handle or Markdown link target on one side only "
                                  "(or pointing elsewhere); hashtags by count"),
     "markup_lost": ("warning", "bold, italics or code spans on one side that the other lost or gained"),
@@ -72,6 +72,21 @@ def _from_config(cwd: str) -> QASettings:
                          str(config.path) if config.path else "")
 
 
+def house_rules() -> tuple[tuple[style.StyleRule, ...], str]:
+    """The configuration's house-style rules and where they come from."""
+    from ..config import load_config
+
+    config = load_config()
+    where = str(config.path) if config.path else ""
+    return style.load_rules(config.get("rules") or [], where), config.source
+
+
+def list_checks() -> list[tuple[str, str, str]]:
+    """``(kind, level, what it checks)`` for every kind, the level as the configuration's profile sets it."""
+    profile = active_settings().profile
+    return [(kind, profile.level(kind, level) or "off", doc) for kind, (level, doc) in all_kinds().items()]
+
+
 def all_kinds() -> dict[str, tuple[str, str]]:
     """Every flag kind of `check`, drift and QA: kind -> (default level, what it checks)."""
     from .drift import KIND_DOC, KIND_LEVEL
@@ -101,6 +116,13 @@ def _flag(f: Finding, en_idx, ru_idx, en_text: str, ru_text: str) -> Flag:
                 rule=f.rule or f.kind, why=f.why)
 
 
+def _around(sents: list[str], idx: tuple[int, ...]) -> list[str]:
+    """The sentences just before and just after ``idx`` (a quotation cut by the segmenter spans them)."""
+    if not idx:
+        return []
+    return [sents[k] for k in (min(idx) - 1, max(idx) + 1) if 0 <= k < len(sents)]
+
+
 def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russian=(),
              settings: QASettings | None = None) -> list[Flag]:
     """Every QA flag of one aligned article, link by link, then the article's typos."""
@@ -113,6 +135,7 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
     link_of_en: dict[int, object] = {}
     for link in alignment.links:
         en = " ".join(en_sents[i] for i in link.en)
+        around = {"en": _around(en_sents, link.en), "ru": _around(ru_sents, link.ru)}
         ru = " ".join(ru_sents[j] for j in link.ru)
         for j in link.ru:
             link_of_ru[j] = link
@@ -124,20 +147,21 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
         found: list[Finding] = []
         if link.en and link.ru and russian and not link.uncertain:
             found += mechanical.pair_findings(en, ru, one_to_one=len(link.en) == len(link.ru) == 1,
-                                              length_threshold=settings.length_z)
+                                              length_threshold=settings.length_z, around=around)
         else:  # one side only, or a link too unsure to compare: what each side shows by itself
             if link.en:
                 found += mechanical.repeated_word(en, "en") + mechanical.double_space(en, "en")
             if link.ru and russian:
                 found += mechanical.repeated_word(ru, "ru") + mechanical.double_space(ru, "ru")
         if link.ru and russian:
-            found += typography.findings(ru, settings.typography)
+            found += typography.findings(ru, settings.typography, en)
             found += style.findings(ru, "ru", settings.rules)
         if link.en:
             found += style.findings(en, "en", settings.rules)
         out += [_flag(f, en_idx, ru_idx, en, ru) for f in found]
     linked_en = {j: " ".join(en_sents[i] for i in link.en) for j, link in link_of_ru.items()}
-    for side, idx, f in typos.article_typos(en_sents, ru_sents, glossary, linked_en=linked_en):
+    linked_ru = {i: " ".join(ru_sents[j] for j in link.ru) for i, link in link_of_en.items()}
+    for side, idx, f in typos.article_typos(en_sents, ru_sents, glossary, linked_en=linked_en, linked_ru=linked_ru):
         if side == "ru" and idx in not_russian:
             continue
         link = (link_of_ru if side == "ru" else link_of_en).get(idx)

@@ -49,9 +49,8 @@ _DECIMAL_POINT = re.compile(r"(?<![\d.,\w])(\d+)\.(\d+)(?![\d.]|\.?\w)")
 _THOUSANDS_BAD = re.compile(r"(?<![\w.,/#№-])(\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.]?\d|[\w/-])")
 _STRAIGHT_QUOTE = re.compile(r"(?<![\d\w])\"|\"(?![\w])|[“”]")
 _BAD_DASH = re.compile(r"(?<=[^\W\d_]|[»\")]) (?:-|–|--) (?=[^\W\d_]|[«\"])|(?<=[^\W\d_])—(?=[^\W\d_])")
-_PERCENT_SPACE = re.compile(r"(\d)[ \u00a0\u202f]%")
-_PERCENT_TIGHT = re.compile(r"(\d)%")
-_TIME = re.compile(r"(?:\bв|\bс|\bдо|\bпо|\bк|\bоколо)\s+$", re.IGNORECASE)
+_PERCENT_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0\u202f]%")
+_PERCENT_TIGHT = re.compile(r"(\d+(?:[.,]\d+)?)%")
 
 
 def _blank(text: str) -> str:
@@ -73,14 +72,19 @@ def _quoted_outside(text: str) -> list[re.Match]:
     return out
 
 
-def findings(ru: str, rules: Typography = Typography()) -> list[Finding]:
-    """Typography findings on a Russian sentence, one per rule at most."""
+def _clock(m: re.Match, en: str) -> bool:
+    """«14.00», «в 10.30»: a time of day the Russian way, unless the English writes the same decimal."""
+    return len(m.group(2)) == 2 and int(m.group(1)) <= 24 and int(m.group(2)) < 60 and m.group(0) not in en
+
+
+def findings(ru: str, rules: Typography = Typography(), en: str = "") -> list[Finding]:
+    """Typography findings on a Russian sentence, one per rule at most (``en``: the linked English)."""
     text = _blank(ru)
     out = []
     if rules.decimal_comma:
         for m in _DECIMAL_POINT.finditer(text):
-            if len(m.group(2)) == 2 and _TIME.search(text[:m.start()]):
-                continue  # «в 10.30»: a time of day, written the Russian way
+            if _clock(m, en):
+                continue
             out.append(Finding("typography", "ru", f"decimal point in «{m.group(0)}»: the site writes "
                                f"«{m.group(1)},{m.group(2)}»", found=m.group(0),
                                expected=f"{m.group(1)},{m.group(2)}", rule="decimal_comma",
@@ -91,8 +95,8 @@ def findings(ru: str, rules: Typography = Typography()) -> list[Finding]:
             digits = m.group(1).replace(",", "")
             if "," not in m.group(1) and len(digits) < 5:
                 continue
-            if "," in m.group(1) and not _EN_GROUPS.fullmatch(m.group(1)):
-                continue
+            if "," in m.group(1) and m.group(1).count(",") < 2:
+                continue  # «2,256»: in Russian, a decimal comma
             grouped = f"{int(digits):,}".replace(",", "\u00a0")
             out.append(Finding("typography", "ru", f"«{m.group(1)}»: the site groups thousands with a space "
                                f"(«{grouped.replace(chr(160), ' ')}»)", found=m.group(1), expected=grouped,
@@ -122,5 +126,3 @@ def findings(ru: str, rules: Typography = Typography()) -> list[Finding]:
                                why="percent_space = true" if rules.percent_space else "% directly after the number"))
     return out
 
-
-_EN_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")

@@ -36,7 +36,6 @@ _SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(
 MIN_LOWER = 5  # letters: shorter words have too many dictionary neighbours
 MIN_NAME = 4
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-EN_MIN_FREQ = 5_000  # an English neighbour must be a common word (pyspellchecker's counts)
 
 
 # ---------------------------------------------------------------- edit distance and neighbours
@@ -124,18 +123,6 @@ def en_known(word: str) -> bool:
     return any(low != (us := p.sub(r, low)) and us in freq for p, r in _BRITISH)
 
 
-@lru_cache(maxsize=50_000)
-def en_neighbour(word: str) -> str | None:
-    """The commonest English word one edit from ``word`` (lowercase), if it is common enough."""
-    freq = _english().word_frequency
-    best, best_n = None, EN_MIN_FREQ - 1
-    for cand in edits1(word, _EN_LETTERS):
-        n = freq[cand]
-        if n > best_n:
-            best, best_n = cand, n
-    return best
-
-
 def ru_known(word: str) -> bool:
     from ..russian.morph import analyzer
 
@@ -143,29 +130,39 @@ def ru_known(word: str) -> bool:
     return analyzer().word_is_known(low) or "ё" in low and analyzer().word_is_known(low.replace("ё", "е"))
 
 
-@lru_cache(maxsize=50_000)
-def ru_neighbour(word: str, proper: bool) -> str | None:
-    """A Russian word pymorphy3 knows one edit from ``word`` (lowercase); a name when ``proper``."""
-    from ..russian.morph import analyzer
+# How much commoner (wordfreq's Zipf scale: log10 of uses per billion words) the intended word
+# must be than the word as written, and how rare the written word itself: a slang or technical
+# word the dictionary lacks is in use on the web, a slip is not.
+RARE = 2.0
+COMMON = 2.5
+MARGIN = 2.0
 
-    a = analyzer()
-    found = []
-    for cand in dict.fromkeys(edits1(word, _RU_LETTERS)):
-        if a.word_is_known(cand):
-            if not proper or any(p.tag.grammemes & _PROPER for p in a.parse(cand) if p.is_known):
-                found.append(cand)
+
+def zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="large")
+
+
+@lru_cache(maxsize=50_000)
+def neighbour(word: str, lang: str) -> str | None:
+    """The commonest dictionary word one slip from ``word`` (lowercase), if it is far commoner than ``word``."""
+    if lang == "ru":
+        from ..russian.morph import analyzer
+
+        is_word, letters = analyzer().word_is_known, _RU_LETTERS
+    else:
+        is_word, letters = _english().word_frequency.__contains__, _EN_LETTERS
+    found = [c for c in dict.fromkeys(edits1(word, letters))
+             if _slip_inside(word, c) and likely_slip(word, c) and is_word(c)]
     if not found:
         return None
-    # the commonest by pyspellchecker's Russian frequencies; else the first (swaps and drops first)
-    freq = _russian_freq()
-    return max(found, key=lambda c: (freq[c], -found.index(c)))
-
-
-@lru_cache(maxsize=1)
-def _russian_freq():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="ru", distance=1).word_frequency
+    own = zipf(word, lang)
+    if own >= RARE:
+        return None
+    best = max(found, key=lambda c: (zipf(c, lang), -found.index(c)))
+    best_z = zipf(best, lang)
+    return best if best_z >= COMMON and best_z - own >= MARGIN else None
 
 
 def _ru_key(word: str) -> str:
@@ -223,87 +220,152 @@ def _build_index(glossary) -> tuple[NameIndex, NameIndex]:
     return ru, en
 
 
-def _renders_english(word: str, en_text: str) -> bool:
-    """The linked English has a name this word may render (same consonant skeleton): «Масуд» for "Masoud"."""
+def _backed_by_other_side(word: str, intended: str, other: str) -> bool:
+    """The linked other side has a name written like ``word`` (same consonant key) and none like ``intended``.
+
+    «Wilk» next to «Уилк», «Масуд» next to "Masoud": the translation confirms the spelling.
+    """
     from ..russian.translit import name_key
 
-    key = name_key(word)
-    return key is not None and any(name_key(n) == key for n in re.findall(r"\b[A-Z][a-z]{2,}", en_text))
+    key, want = name_key(word), name_key(intended)
+    if key is None or key == want:
+        return False
+    keys = {name_key(n) for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{2,}", other)}
+    return key in keys and want not in keys
+
+
+def _named_there(name: str, other: str) -> bool:
+    """The linked other side names someone whose consonant key is ``name``'s: the slip's intended
+    name is the one this sentence is about («Пуитн» where the English says "Putin")."""
+    from ..russian.translit import name_key
+
+    key = name_key(name)
+    return key is not None and any(name_key(n) == key for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{2,}", other))
+
+
+# case endings of Russian nouns and adjectives; the English inflections
+_RU_ENDINGS = sorted("а я у ю ом ем ём ой ей ою ею е и ы ам ям ами ями ах ях ов ев ь й ого его ому ему ым им ую ая яя "
+                     "ое ее ые ие ых их".split(), key=len, reverse=True)
+_EN_ENDINGS = ("'s", "’s", "es", "s", "ed", "ing", "d")
+
+
+def _stem(word: str, endings) -> str:
+    low = _fold(word)
+    for e in endings:
+        if low.endswith(e) and len(low) - len(e) >= 3:
+            return low[: -len(e)]
+    return low
+
+
+def _inflection(a: str, b: str, lang: str) -> bool:
+    """``a`` and ``b`` are one name in two case forms («Шольца», «Шольц»; "Cohrens", "Cohren")."""
+    endings = _RU_ENDINGS if lang == "ru" else _EN_ENDINGS
+    sa, sb = _stem(a, endings), _stem(b, endings)
+    return sa == sb or sa == _fold(b) or sb == _fold(a)
+
+
+# Keyboard rows (ЙЦУКЕН, QWERTY), each shifted half a key from the one above: a slip of the
+# finger lands on a neighbouring key. Russian spelling confuses some letters by sound rather
+# than by key (unstressed о/а, е/и, ы/и, ь/ъ, е/я, е/э).
+_ROWS = {"ru": ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"), "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm")}
+_SOUNDS = {frozenset(p) for p in ("ао", "еи", "иы", "ьъ", "ея", "еэ", "ёо", "ёе")}
+
+
+@lru_cache(maxsize=1)
+def _key_places() -> dict[str, tuple[int, float]]:
+    return {ch: (r, c + 0.5 * r) for rows in _ROWS.values() for r, row in enumerate(rows) for c, ch in enumerate(row)}
+
+
+def _near_keys(a: str, b: str) -> bool:
+    places = _key_places()
+    if a not in places or b not in places:
+        return False
+    (ra, ca), (rb, cb) = places[a], places[b]
+    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0
+
+
+def likely_slip(word: str, intended: str) -> bool:
+    """``word`` is ``intended`` with one slip a hand or the ear makes: two letters swapped, a letter
+    dropped, doubled or added next to its key's neighbour, or changed for a neighbouring key or a
+    letter of the same sound."""
+    w, c = _fold(word), _fold(intended)
+    if len(w) == len(c):
+        diff = [k for k in range(len(w)) if w[k] != c[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and w[diff[0]] == c[diff[1]] and w[diff[1]] == c[diff[0]]:
+            return True  # swap
+        if len(diff) == 1:
+            a, b = w[diff[0]], c[diff[0]]
+            return _near_keys(a, b) or frozenset((a, b)) in _SOUNDS
+        return False
+    if len(w) == len(c) - 1:
+        return True  # a letter dropped
+    if len(w) == len(c) + 1:
+        k = next((k for k in range(len(c)) if w[k] != c[k]), len(c))
+        extra = w[k]
+        around = {w[k - 1] if k else "", w[k + 1] if k + 1 < len(w) else ""}
+        return extra in around or any(_near_keys(extra, x) for x in around if x)
+    return False
+
+
+def _slip_inside(word: str, intended: str) -> bool:
+    """The edit lies inside the word: not its first letter (seldom mistyped), not its ending
+    (a different ending is another form: «захватывающе», «небыстро»)."""
+    w, c = _fold(word), _fold(intended)
+    p = 0
+    while p < min(len(w), len(c)) and w[p] == c[p]:
+        p += 1
+    return 1 <= p <= min(len(w), len(c)) - 2
+
+
+def _abbreviation(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) > 1  # «УрФО», «БАДов», "McCain" is checked as a name elsewhere
 
 
 def article_typos(en_sents: list[str], ru_sents: list[str], glossary=None, *,
-                  linked_en: dict[int, str] | None = None) -> list[tuple[str, int, Finding]]:
+                  linked_en: dict[int, str] | None = None,
+                  linked_ru: dict[int, str] | None = None) -> list[tuple[str, int, Finding]]:
     """Typo findings of one article as ``(side, sentence index, finding)``.
 
-    ``linked_en`` maps a Russian sentence index to the English text of its link
-    (names the word may be a rendering of).
+    ``linked_en`` maps a Russian sentence index to the English text of its link, ``linked_ru``
+    an English one to the Russian: a name the other side spells the same way is no slip.
     """
-    linked_en = linked_en or {}
-    out: list[tuple[str, int, Finding]] = []
     g_ru, g_en = _glossary_index(glossary) if glossary is not None and len(glossary) else (NameIndex(), NameIndex())
-    out += _ru_article(ru_sents, g_ru, linked_en)
-    out += _en_article(en_sents, g_en)
-    return out
+    return (_article(ru_sents, "ru", g_ru, linked_en or {}) + _article(en_sents, "en", g_en, linked_ru or {}))
 
 
-def _ru_article(sents: list[str], g_ru: NameIndex, linked_en: dict[int, str]) -> list:
-    words = [_words(s, _RU_WORD) for s in sents]
-    uses = Counter(_ru_key(m.group(0)) for ms in words for m in ms)
-    names = NameIndex()
-    for ms in words:
+def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dict[int, str]) -> list:
+    pattern, key, known = (_RU_WORD, _ru_key, ru_known) if lang == "ru" else (_EN_WORD, _fold, en_known)
+    words = [_words(s, pattern) for s in sents]
+    uses = Counter(key(m.group(0)) for ms in words for m in ms)
+    names = NameIndex()  # the article's names: capitalised in mid-sentence, used twice or more
+    for i, ms in enumerate(words):
         for m in ms:
             w = m.group(0)
-            if w[:1].isupper() and not w.isupper() and len(w) >= MIN_NAME and uses[_ru_key(w)] >= 2:
+            if w[:1].isupper() and not _abbreviation(w) and len(w) >= MIN_NAME and uses[key(w)] >= 2 \
+                    and not _sentence_start(sents[i], m.start()):
                 names.add(w)
     out = []
     for i, ms in enumerate(words):
         for m in ms:
             w = m.group(0)
-            if w.isupper() and len(w) > 1 or len(w) < MIN_NAME:
-                continue  # an abbreviation, or too short to tell
-            if ru_known(w) or uses[_ru_key(w)] > 1 or w in g_ru:
+            if len(w) < MIN_NAME or _abbreviation(w) or uses[key(w)] > 1 or w in glossary_names or w in names:
                 continue
-            cap = w[:1].isupper()
-            if not cap and len(w) < MIN_LOWER:
+            if known(w):
                 continue
-            source = "name"
-            intended = g_ru.near(w) or names.near(w)
-            if intended is None and cap:
-                low = ru_neighbour(w.lower(), not _sentence_start(sents[i], m.start()))
-                intended = _cap(w, low) if low else None
-                source = "dictionary name"
-                if intended and _renders_english(w, linked_en.get(i, "")):
-                    continue  # a name of the English written another way, not a slip of a dictionary name
-            elif intended is None and len(w) >= MIN_LOWER:
-                intended = ru_neighbour(w.lower(), False)
-                source = "dictionary word"
+            start = _sentence_start(sents[i], m.start())
+            intended, source = glossary_names.near(w) or names.near(w), "name"
+            if intended and (_inflection(w, intended, lang) or not _named_there(intended, linked.get(i, ""))
+                             or _backed_by_other_side(w, intended, linked.get(i, ""))):
+                intended = None
+            # a capitalised word is a name unless a Russian sentence starts with it; English names
+            # open sentences as often as other words do
+            cap_ok = not w[:1].isupper() or (start and lang == "ru" and not _named_there(w, linked.get(i, "")))
+            if intended is None and cap_ok and len(w) >= MIN_LOWER:
+                low = neighbour(w.lower(), lang)
+                if low and not _inflection(w, low, lang):
+                    intended, source = _cap(w, low), "dictionary word"
             if intended:
-                out.append(("ru", i, _finding("ru", w, intended, source)))
-    return out
-
-
-def _en_article(sents: list[str], g_en: NameIndex) -> list:
-    words = [_words(s, _EN_WORD) for s in sents]
-    uses = Counter(m.group(0).lower() for ms in words for m in ms)
-    names = NameIndex()
-    for ms in words:
-        for m in ms:
-            w = m.group(0)
-            if w[:1].isupper() and not w.isupper() and len(w) >= MIN_NAME and uses[w.lower()] >= 2:
-                names.add(w)
-    out = []
-    for i, ms in enumerate(words):
-        for m in ms:
-            w = m.group(0)
-            if w.isupper() and len(w) > 1 or len(w) < MIN_NAME or uses[w.lower()] > 1 or en_known(w) or w in g_en:
-                continue
-            cap = w[:1].isupper()
-            intended, source = (g_en.near(w) or names.near(w)), "name"
-            if intended is None and (not cap or _sentence_start(sents[i], m.start())) and len(w) >= MIN_LOWER:
-                low = en_neighbour(w.lower())
-                intended, source = (_cap(w, low) if low else None), "dictionary word"
-            if intended:
-                out.append(("en", i, _finding("en", w, intended, source)))
+                out.append((lang, i, _finding(lang, w, intended, source)))
     return out
 
 
