@@ -45,7 +45,7 @@ class Typography:
 # what isn't prose for these rules: URLs, e-mail, Markdown link targets, code
 _SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>]*>")
 # 3.5 but not 1.2.3, 12.05.2022, a domain or an IP; not a time «в 10.30» (two digits after)
-_DECIMAL_POINT = re.compile(r"(?<![\d.,\w])(\d+)\.(\d+)(?![\d.]|\.?\w)")
+_DECIMAL_POINT = re.compile(r"(?<![\d.,\w])(\d+)\.(\d+)(?!\d|\.\d|\.?[^\W\d_])")
 _THOUSANDS_BAD = re.compile(r"(?<![\w.,/#№-])(\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,.]?\d|[\w/-])")
 _STRAIGHT_QUOTE = re.compile(r"(?<![\d\w])\"|\"(?![\w])|[“”]")
 _BAD_DASH = re.compile(r"(?<=[^\W\d_]|[»\")]) (?:-|–|--) (?=[^\W\d_]|[«\"])|(?<=[^\W\d_])—(?=[^\W\d_])")

@@ -234,6 +234,15 @@ def _backed_by_other_side(word: str, intended: str, other: str) -> bool:
     return key in keys and want not in keys
 
 
+def _proper_or_unknown(word: str, lang: str) -> bool:
+    if lang == "en":
+        return not en_known(word)
+    from ..russian.morph import analyzer
+
+    parses = [p for p in analyzer().parse(word) if p.is_known]
+    return not parses or any(p.tag.grammemes & _PROPER for p in parses)
+
+
 def _named_there(name: str, other: str) -> bool:
     """The linked other side names someone whose consonant key is ``name``'s: the slip's intended
     name is the one this sentence is about («Пуитн» where the English says "Putin")."""
@@ -337,12 +346,14 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
     pattern, key, known = (_RU_WORD, _ru_key, ru_known) if lang == "ru" else (_EN_WORD, _fold, en_known)
     words = [_words(s, pattern) for s in sents]
     uses = Counter(key(m.group(0)) for ms in words for m in ms)
-    names = NameIndex()  # the article's names: capitalised in mid-sentence, used twice or more
+    # the article's names: capitalised, used twice or more, and capitalised in mid-sentence or
+    # no common word (a sentence opening with «Позже» or "Later" names nobody)
+    names = NameIndex()
     for i, ms in enumerate(words):
         for m in ms:
             w = m.group(0)
             if w[:1].isupper() and not _abbreviation(w) and len(w) >= MIN_NAME and uses[key(w)] >= 2 \
-                    and not _sentence_start(sents[i], m.start()):
+                    and (not _sentence_start(sents[i], m.start()) or _proper_or_unknown(w, lang)):
                 names.add(w)
     out = []
     for i, ms in enumerate(words):
