@@ -173,6 +173,13 @@ def _known_en(word: str) -> bool:
     return en_known(word)
 
 
+def _inside(text: str, extra: str) -> str:
+    """``extra`` added at the end of the sentence, before its final punctuation."""
+    body = text.rstrip()
+    k = len(body.rstrip(".!?…\"»”'"))
+    return body[:k] + " " + extra + body[k:]
+
+
 def _sub(text: str, start: int, stop: int, new: str) -> str:
     return text[:start] + new + text[stop:]
 
@@ -240,16 +247,16 @@ def injections(docs, glossary, rng: random.Random, per_doc: int):
                 yield "end_punctuation", d, en, ru[:j] + [_sub(s, k, k + 1, ".")] + ru[j + 1:], "ru", j, None
             if len(en[j]) > 40 and len(s) > 40 and taken["link_mismatch"] < per_doc:
                 extra = rng.choice(["url", "mail", "handle", "mdlink"])
-                if want("link_mismatch"):
+                if want("link_mismatch"):  # inside the sentence, before its final mark
                     if extra == "url":
-                        e2, r2 = en[j] + " (https://news.example.org/a/1)", s
+                        e2, r2 = _inside(en[j], "(https://news.example.org/a/1)"), s
                     elif extra == "mail":
-                        e2, r2 = en[j] + " Write to desk@news.example.org.", s + " Пишите нам."
+                        e2, r2 = _inside(en[j], "(desk@news.example.org)"), s
                     elif extra == "handle":
-                        e2, r2 = en[j] + " (@newsdesk)", s
+                        e2, r2 = _inside(en[j], "(@newsdesk)"), s
                     else:
-                        e2 = en[j] + " [More](https://news.example.org/more)"
-                        r2 = s + " [Подробнее](https://news.example.org/other)"
+                        e2 = _inside(en[j], "([more](https://news.example.org/more))")
+                        r2 = _inside(s, "([далее](https://news.example.org/other))")
                     yield "link_mismatch", d, en[:j] + [e2] + en[j + 1:], ru[:j] + [r2] + ru[j + 1:], "ru", j, None
             en_w = re.search(r"(?<= )[A-Za-z]{5,}(?= )", en[j])
             if en_w and "*" not in en[j] + s and want("markup_lost"):
@@ -276,7 +283,8 @@ def _found(result, kind: str, side: str, j_text: str, found) -> bool:
     doc = al.ru_doc if side == "ru" else al.en_doc
     start = doc.text.find(j_text[:40])
     sents = {s.idx for s in doc.sentences if start >= 0 and s.start < start + len(j_text) and s.stop > start}
-    want_kind = "typo" if kind.startswith("typo") else kind
+    is_typo = kind in ("typo_name", "typo_word_ru", "typo_word_en")
+    want_kind = "typo" if is_typo else kind
     for f in result.flags:
         if f.kind != want_kind:
             continue
@@ -287,7 +295,7 @@ def _found(result, kind: str, side: str, j_text: str, found) -> bool:
             continue
         if kind == "typography" and f.rule != found:
             continue
-        if kind.startswith("typo") and f.found != found:
+        if is_typo and f.found != found:
             continue
         return True
     return False

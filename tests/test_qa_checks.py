@@ -83,6 +83,9 @@ END = [
     ("Hello.", "Здравствуйте!", None),  # a Russian «!» the English lacks is the translator's right
     ("Is there one screw that turns?!", "Хоть один болт крутится?", None),  # "?!" asks
     ("Where is he?", "", None),
+    ("You get an app that looks like this, all right?", "Вы получите вот такое приложение.", None),  # a tag
+    ("Would you be so kind as to stow him away?", "Будьте добры, уберите его!", None),  # a request
+    ("Why is it closed?", "Почему закрыто, непонятно.", "?"),
 ]
 
 

@@ -150,6 +150,10 @@ def _end_mark(text: str) -> str:
     return t[-1:] if t else ""
 
 
+# a statement with a short question tagged on after a comma: "…, right?", "…, isn't it?"
+_TAG_QUESTION = re.compile(r",\s*(?:\S+\s+){0,2}\S+\?+!?$")
+
+
 def _sentence_type(text: str) -> str:
     t = _TRAILING.sub("", text)
     tail = t[-3:]
@@ -168,6 +172,8 @@ def end_punctuation(en: str, ru: str) -> list[Finding]:
     out = []
     mark = _sentence_type(en)
     what = {"?": "question", "!": "exclamation"}.get(mark)
+    if mark == "?" and (_TAG_QUESTION.search(_TRAILING.sub("", en)) or _sentence_type(ru) == "!"):
+        return []  # "…, you know?" (a tag Russian drops), "Would you be so kind…?" → «Будьте добры…!»
     if what and mark not in ru and ru.strip():
         found = _end_mark(ru) or None
         out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "

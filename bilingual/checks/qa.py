@@ -149,6 +149,9 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
             found += mechanical.pair_findings(en, ru, one_to_one=len(link.en) == len(link.ru) == 1,
                                               length_threshold=settings.length_z, around=around)
         else:  # one side only, or a link too unsure to compare: what each side shows by itself
+            if len(link.en) == len(link.ru) == 1 and russian:
+                # a length far off is what makes a 1-1 link unsure: say so
+                found += mechanical.length_ratio(en, ru, settings.length_z)
             if link.en:
                 found += mechanical.repeated_word(en, "en") + mechanical.double_space(en, "en")
             if link.ru and russian:

@@ -273,24 +273,24 @@ def _inflection(a: str, b: str, lang: str) -> bool:
     return sa == sb or sa == _fold(b) or sb == _fold(a)
 
 
-# Keyboard rows (ЙЦУКЕН, QWERTY), each shifted half a key from the one above: a slip of the
-# finger lands on a neighbouring key. Russian spelling confuses some letters by sound rather
+# Keyboard rows (ЙЦУКЕН, QWERTY): a slip of the finger lands on the key beside the intended one
+# (the keys above and below are further: a stray «а» for «е» is more often another word). Russian spelling confuses some letters by sound rather
 # than by key (unstressed о/а, е/и, ы/и, ь/ъ, е/я, е/э).
 _ROWS = {"ru": ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"), "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm")}
 _SOUNDS = {frozenset(p) for p in ("ао", "еи", "иы", "ьъ", "ея", "еэ", "ёо", "ёе")}
 
 
 @lru_cache(maxsize=1)
-def _key_places() -> dict[str, tuple[int, float]]:
-    return {ch: (r, c + 0.5 * r) for rows in _ROWS.values() for r, row in enumerate(rows) for c, ch in enumerate(row)}
+def _key_places() -> dict[str, tuple[str, int, int]]:
+    return {ch: (lang, r, c) for lang, rows in _ROWS.items() for r, row in enumerate(rows) for c, ch in enumerate(row)}
 
 
 def _near_keys(a: str, b: str) -> bool:
     places = _key_places()
     if a not in places or b not in places:
         return False
-    (ra, ca), (rb, cb) = places[a], places[b]
-    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0
+    (la, ra, ca), (lb, rb, cb) = places[a], places[b]
+    return la == lb and ra == rb and abs(ca - cb) == 1
 
 
 def likely_slip(word: str, intended: str) -> bool:
@@ -323,6 +323,9 @@ def _slip_inside(word: str, intended: str) -> bool:
     p = 0
     while p < min(len(w), len(c)) and w[p] == c[p]:
         p += 1
+    longer = w if len(w) > len(c) else c
+    while 0 < p < len(longer) and longer[p - 1] == longer[p]:
+        p -= 1  # a doubled or dropped letter of a run counts from the run's start («talkeed»)
     return 1 <= p <= min(len(w), len(c)) - 2
 
 
