@@ -26,6 +26,7 @@ UNPAIRED = [
     ("“We will win.", "«Мы победим.", []),
     # the Russian turns the quotation into a dialogue dash: nothing to compare with
     ("“We will win.", "— Мы победим.", []),
+    ("Almost like Gladiator.", "Почти как «Гладиатор.", ["unpaired_quote"]),  # a title in italics in English
     ("1) first point", "1) первый пункт", []),
     ("Nested “quotes „inside“ here”.", "Вложенные «кавычки „внутри“ здесь».", []),
 ]
@@ -38,10 +39,10 @@ def test_unpaired(en, ru, kinds):
 
 def test_unpaired_quote_cut_by_the_segmenter_is_excused_by_its_neighbour():
     en, ru = "He said we would win.", "Он сказал, что мы победим»."
-    assert [f.kind for f in mechanical.unpaired(en, ru)] == []  # the English has no quotes to compare
-    en = "“He said we would win.”"
     assert [f.kind for f in mechanical.unpaired(en, ru)] == ["unpaired_quote"]
     assert mechanical.unpaired(en, ru, around={"ru": ["«Он пришёл."]}) == []
+    # an English quotation the Russian turned into dialogue dashes: nothing to compare with
+    assert mechanical.unpaired("“He said we would win.", "— Он сказал, что мы победим.") == []
 
 
 # ---------------------------------------------------------------- repeated word, double space

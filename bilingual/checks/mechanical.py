@@ -69,8 +69,9 @@ def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) ->
 
     ``around``: the sentences just before and after the link on each side (``en``/``ru``):
     a quotation the segmenter cut into two sentences is unbalanced there too, and
-    excuses the link. A side whose counterpart has no quote marks at all is not judged
-    (translators turn quotations into dialogue dashes and back).
+    excuses the link. An English side is not judged when the Russian has no quote marks at
+    all (Russian turns a quotation into a dialogue dash); a Russian «» left open is, even where
+    the English sets a title in italics instead.
     """
     around = around or {}
     out = []
@@ -85,7 +86,7 @@ def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) ->
     en_q, ru_q = _quote_balance(en), _quote_balance(ru)
     # translators change the quote marks («» for “”), so the other side counts as a whole
     for side, mine, other, other_text in (("en", en_q, ru_q, ru), ("ru", ru_q, en_q, en)):
-        if any(other.values()) or not _has_quotes(other_text):
+        if any(other.values()) or (side == "en" and not _has_quotes(other_text)):
             continue
         near = [_quote_balance(t) for t in around.get(side, ())]
         for fam, n in mine.items():
@@ -304,7 +305,8 @@ def length_z(en: str, ru: str, params=None) -> float:
 
 
 def length_ratio(en: str, ru: str, threshold: float = LENGTH_Z) -> list[Finding]:
-    """A Russian side far shorter or longer than the English, by the aligner's length distribution."""
+    """A Russian side far shorter or longer than the English, by the aligner's length distribution
+    (the same model prices a merged bead, so a 2-1 link is measured the same way)."""
     if max(len(en), len(ru)) < MIN_LENGTH or not en.strip() or not ru.strip():
         return []
     z = length_z(en, ru)
@@ -318,15 +320,14 @@ def length_ratio(en: str, ru: str, threshold: float = LENGTH_Z) -> list[Finding]
                     why=f"aligner length model: RU ≈ 1.04 × EN characters; deviation {z:+.1f} beyond ±{threshold}")]
 
 
-def pair_findings(en: str, ru: str, *, one_to_one: bool = True, length_threshold: float = LENGTH_Z,
+def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
                   around: dict[str, list[str]] | None = None) -> list[Finding]:
-    """Every mechanical finding of one linked pair (the length check on 1-1 links only)."""
+    """Every mechanical finding of one linked pair (a 2-1 or 1-2 link is compared as a whole)."""
     out = unpaired(en, ru, around=around)
     out += repeated_word(en, "en") + repeated_word(ru, "ru")
     out += double_space(en, "en") + double_space(ru, "ru")
     out += end_punctuation(en, ru)
     out += reference_parity(en, ru)
     out += markup_lost(en, ru)
-    if one_to_one:
-        out += length_ratio(en, ru, length_threshold)
+    out += length_ratio(en, ru, length_threshold)
     return out

@@ -30,7 +30,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "link_mismatch": ("warning", "a URL, e-mail address, @handle or Markdown link target on one side only "
                                  "(or pointing elsewhere); hashtags by count"),
     "markup_lost": ("warning", "bold, italics or code spans on one side that the other lost or gained"),
-    "length_ratio": ("info", "a 1-1 pair whose Russian length is far outside the aligner's learned RU/EN "
+    "length_ratio": ("info", "a linked pair whose Russian length is far outside the aligner's learned RU/EN "
                              "length distribution"),
     "typography": ("info", "the site's Russian typography: decimal comma, spaced thousands, «» outer quotes, "
                            "spaced em dash, % after the number (each rule configurable)"),
@@ -146,11 +146,10 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
         russian = bool(link.ru) and not set(link.ru) <= not_russian
         found: list[Finding] = []
         if link.en and link.ru and russian and not link.uncertain:
-            found += mechanical.pair_findings(en, ru, one_to_one=len(link.en) == len(link.ru) == 1,
-                                              length_threshold=settings.length_z, around=around)
+            found += mechanical.pair_findings(en, ru, length_threshold=settings.length_z, around=around)
         else:  # one side only, or a link too unsure to compare: what each side shows by itself
-            if len(link.en) == len(link.ru) == 1 and russian:
-                # a length far off is what makes a 1-1 link unsure: say so
+            if link.en and link.ru and russian:
+                # a length far off is what makes a link unsure: say so
                 found += mechanical.length_ratio(en, ru, settings.length_z)
             if link.en:
                 found += mechanical.repeated_word(en, "en") + mechanical.double_space(en, "en")

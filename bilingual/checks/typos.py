@@ -35,6 +35,8 @@ _EN_WORD = re.compile(r"(?<![\w\-‐./@#'’])[A-Za-z]+(?![\w\-‐@'’]|\.[A-Za
 _SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>]*>|[@#]\w+")
 MIN_LOWER = 5  # letters: shorter words have too many dictionary neighbours
 MIN_NAME = 4
+# a name shorter than this has many neighbours («Wilk» / «Will»): the linked side must name the intended one
+MIN_LONG_NAME = 5
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
@@ -71,17 +73,27 @@ class NameIndex:
 
     keys: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # lowercase -> as written
+    # lowercase -> the English names a glossary form stands for (its evidence in the linked English)
+    english: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __contains__(self, word: str) -> bool:
         return _fold(word) in self.shown
 
-    def add(self, word: str) -> None:
+    def add(self, word: str, english: tuple[str, ...] = ()) -> None:
         low = _fold(word)
+        if english:
+            self.english.setdefault(low, english)
         if low in self.shown:
             return
         self.shown[low] = word
         for k in _deletes(low):
             self.keys.setdefault(k, set()).add(low)
+
+    def add_forms(self, word: str, english: tuple[str, ...] = ()) -> None:
+        """``word`` and its other case forms (pymorphy3's paradigm, guessed for a name it doesn't know)."""
+        self.add(word, english)
+        for form in _case_forms(word):
+            self.add(_cap(word, form), english)
 
     def near(self, word: str) -> str | None:
         low = _fold(word)
@@ -134,7 +146,7 @@ def ru_known(word: str) -> bool:
 # must be than the word as written, and how rare the written word itself: a slang or technical
 # word the dictionary lacks is in use on the web, a slip is not.
 RARE = 2.0
-COMMON = 2.5
+COMMON = 2.0
 MARGIN = 2.0
 
 
@@ -205,19 +217,35 @@ def _build_index(glossary) -> tuple[NameIndex, NameIndex]:
     from ..russian.morph import analyzer
 
     ru, en = NameIndex(), NameIndex()
-    a = analyzer()
     for term in glossary.terms:
         for name in term.allowed:
             for part in re.findall(r"[А-ЯЁа-яё]{%d,}" % MIN_NAME, name):
-                ru.add(part)
-                parses = [p for p in a.parse(part) if p.is_known and p.tag.grammemes & _PROPER]
-                for p in parses[:1]:
-                    for form in p.lexeme:
-                        ru.add(_cap(part, form.word))
+                ru.add_forms(part, term.en_names)
         for name in term.en_names:
             for part in re.findall(r"[A-Za-z]{%d,}" % MIN_NAME, name):
-                en.add(part)
+                en.add(part, term.allowed)
     return ru, en
+
+
+@lru_cache(maxsize=50_000)
+def _case_forms(word: str) -> tuple[str, ...]:
+    """The case forms of a Russian name (its first parse's paradigm), lowercase."""
+    if not re.search(r"[а-яё]", word, re.I):
+        return ()
+    from ..russian.morph import analyzer
+
+    parses = analyzer().parse(word)
+    proper = [p for p in parses if p.tag.grammemes & _PROPER] or parses[:1]
+    return tuple(dict.fromkeys(f.word for p in proper[:1] for f in p.lexeme))
+
+
+def _key(word: str) -> str | None:
+    """A name's first three consonants in either script (Putin / Путина → ptn, Adèle / Адель → dl):
+    a Russian case ending adds letters after them."""
+    from ..russian.translit import skeleton
+
+    sk = skeleton(word)
+    return sk[:3] if len(sk) >= 2 else None
 
 
 def _backed_by_other_side(word: str, intended: str, other: str) -> bool:
@@ -225,12 +253,10 @@ def _backed_by_other_side(word: str, intended: str, other: str) -> bool:
 
     «Wilk» next to «Уилк», «Масуд» next to "Masoud": the translation confirms the spelling.
     """
-    from ..russian.translit import name_key
-
-    key, want = name_key(word), name_key(intended)
+    key, want = _key(word), _key(intended)
     if key is None or key == want:
         return False
-    keys = {name_key(n) for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{2,}", other)}
+    keys = {_key(n) for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][^\W\d_]{2,}", other)}
     return key in keys and want not in keys
 
 
@@ -243,13 +269,16 @@ def _proper_or_unknown(word: str, lang: str) -> bool:
     return not parses or any(p.tag.grammemes & _PROPER for p in parses)
 
 
-def _named_there(name: str, other: str) -> bool:
-    """The linked other side names someone whose consonant key is ``name``'s: the slip's intended
-    name is the one this sentence is about («Пуитн» where the English says "Putin")."""
-    from ..russian.translit import name_key
+def _named_there(name: str, other: str, glossary_names: tuple[str, ...] | None = None) -> bool:
+    """The linked other side names someone whose consonant key is ``name``'s (or, for a glossary
+    form, one of the term's names on the other side): the slip's intended name is the one this
+    sentence is about («Пуитн» where the English says "Putin", «Рсосией» where it says "Russia")."""
+    low = other.lower()
+    if glossary_names and any(re.search(r"(?<!\w)" + re.escape(n.lower()), low) for n in glossary_names):
+        return True
 
-    key = name_key(name)
-    return key is not None and any(name_key(n) == key for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{2,}", other))
+    key = _key(name)
+    return key is not None and any(_key(n) == key for n in re.findall(r"(?<!\w)[A-ZА-ЯЁ][^\W\d_]{2,}", other))
 
 
 # case endings of Russian nouns and adjectives; the English inflections
@@ -357,7 +386,7 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
             w = m.group(0)
             if w[:1].isupper() and not _abbreviation(w) and len(w) >= MIN_NAME and uses[key(w)] >= 2 \
                     and (not _sentence_start(sents[i], m.start()) or _proper_or_unknown(w, lang)):
-                names.add(w)
+                names.add_forms(w)
     out = []
     for i, ms in enumerate(words):
         for m in ms:
@@ -368,8 +397,9 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
                 continue
             start = _sentence_start(sents[i], m.start())
             intended, source = glossary_names.near(w) or names.near(w), "name"
-            if intended and (_inflection(w, intended, lang) or not _named_there(intended, linked.get(i, ""))
-                             or _backed_by_other_side(w, intended, linked.get(i, ""))):
+            if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, linked.get(i, ""))
+                             or len(w) < MIN_LONG_NAME and not _named_there(
+                                 intended, linked.get(i, ""), glossary_names.english.get(_fold(intended)))):
                 intended = None
             # a capitalised word is a name unless a Russian sentence starts with it; English names
             # open sentences as often as other words do
