@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bilingual.align import align_documents  # noqa: E402
 from bilingual.checks.pipeline import check  # noqa: E402
 from bilingual.sources.corpus import find_pairs, read_document  # noqa: E402
-from bilingual.checks.drift import check_alignment  # noqa: E402
+from bilingual.checks.drift import RULES, check_alignment  # noqa: E402
 from bilingual.glossary import Matcher, load_glossary  # noqa: E402
 from bilingual.model import Glossary, Term  # noqa: E402
 from bilingual.russian.translit import latin_to_ru  # noqa: E402
@@ -49,17 +49,17 @@ def padded(glossary: Glossary, size: int, seed: int = 7) -> Glossary:
     return Glossary(tuple(terms), sha=f"padded-{size}")
 
 
-def time_rules(alignments, glossary: Glossary, repeat: int) -> tuple[float, int, float]:
+def time_rules(alignments, glossary: Glossary, repeat: int, rules=None) -> tuple[float, int, float]:
     t0 = time.perf_counter()
     matcher = Matcher(glossary)
     build = time.perf_counter() - t0
     for al in alignments:  # warm the per-token-form caches, as a long run would have them
-        check_alignment(al, glossary, matcher=matcher)
+        check_alignment(al, glossary, matcher=matcher, rules=rules)
     pairs = 0
     t0 = time.perf_counter()
     for _ in range(repeat):
         for al in alignments:
-            check_alignment(al, glossary, matcher=matcher)
+            check_alignment(al, glossary, matcher=matcher, rules=rules)
             pairs += len(al.links)
     return time.perf_counter() - t0, pairs, build
 
@@ -85,6 +85,15 @@ def main() -> int:
         print(f"glossary {size:>6} terms: {pairs / seconds:>8.0f} sentence pairs/s "
               f"({pairs} pairs in {seconds:.2f}s; matcher built in {build:.2f}s)")
     print(f"10,000-term / 100-term time: {results[10_000] / results[100]:.2f}x  (target <= 1.5x)")
+
+    # the translators' QA checks (typos, mechanical, typography, house style) against the drift
+    # rules alone, interleaved so a busy machine slows both alike
+    g = padded(glossary, 100)
+    drift_only = with_qa = 0.0
+    for _ in range(3):
+        drift_only += time_rules(alignments, g, max(args.repeat // 3, 1), rules=RULES)[0]
+        with_qa += time_rules(alignments, g, max(args.repeat // 3, 1))[0]
+    print(f"rules with the QA checks / drift rules alone: {with_qa / drift_only:.2f}x  (target <= 1.15x)")
 
     t0 = time.perf_counter()
     report = check(["corpus"], glossary)

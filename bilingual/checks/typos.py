@@ -90,7 +90,7 @@ class NameIndex:
             self.keys.setdefault(k, set()).add(low)
 
     def add_forms(self, word: str, english: tuple[str, ...] = ()) -> None:
-        """``word`` and its other case forms (pymorphy3's paradigm, guessed for a name it doesn't know)."""
+        """``word`` and, for a name the dictionary knows, its other case forms."""
         self.add(word, english)
         for form in _case_forms(word):
             self.add(_cap(word, form), english)
@@ -146,7 +146,7 @@ def ru_known(word: str) -> bool:
 # must be than the word as written, and how rare the written word itself: a slang or technical
 # word the dictionary lacks is in use on the web, a slip is not.
 RARE = 2.0
-COMMON = 2.0
+COMMON = 2.5
 MARGIN = 2.0
 
 
@@ -229,13 +229,13 @@ def _build_index(glossary) -> tuple[NameIndex, NameIndex]:
 
 @lru_cache(maxsize=50_000)
 def _case_forms(word: str) -> tuple[str, ...]:
-    """The case forms of a Russian name (its first parse's paradigm), lowercase."""
+    """The case forms of a Russian name the dictionary knows as one, lowercase."""
     if not re.search(r"[а-яё]", word, re.I):
         return ()
     from ..russian.morph import analyzer
 
-    parses = analyzer().parse(word)
-    proper = [p for p in parses if p.tag.grammemes & _PROPER] or parses[:1]
+    # only a paradigm the dictionary knows: a guessed one invents forms («Ферстаппном»)
+    proper = [p for p in analyzer().parse(word) if p.is_known and p.tag.grammemes & _PROPER]
     return tuple(dict.fromkeys(f.word for p in proper[:1] for f in p.lexeme))
 
 
