@@ -151,8 +151,8 @@ def _end_mark(text: str) -> str:
     return t[-1:] if t else ""
 
 
-# a statement with a short question tagged on after a comma: "…, right?", "…, isn't it?"
-_TAG_QUESTION = re.compile(r",\s*(?:\S+\s+){0,2}\S+\?+!?$")
+# a statement with a question of one or two words tagged on: "…, right?", "…, isn't it?", "…, you know?"
+_TAG_QUESTION = re.compile(r",\s*(?:\S+\s+)?\S+\?+!?$")
 
 
 def _sentence_type(text: str) -> str:
@@ -215,18 +215,23 @@ def references(text: str) -> dict[str, Counter]:
     }
 
 
-def reference_parity(en: str, ru: str) -> list[Finding]:
+def reference_parity(en: str, ru: str, *, en_window: str | None = None, ru_window: str | None = None
+                     ) -> list[Finding]:
     """URLs, e-mails, @handles and Markdown link targets the two sides don't share; hashtags by count.
 
     Hashtags are often translated (#Ukraine → #Украина), so only a different number
-    of them is a problem; an address or a handle never is.
+    of them is a problem; an address or a handle never is. ``en_window``/``ru_window``:
+    for a link the aligner is unsure of, the link with its neighbours, where the
+    other side's address may have gone.
     """
     if "@" not in en + ru and "#" not in en + ru and "/" not in en + ru and "www" not in (en + ru).lower():
         return []
     a, b = references(en), references(ru)
+    a_near = references(en_window) if en_window is not None else a
+    b_near = references(ru_window) if ru_window is not None else b
     out = []
     for what in ("URL", "e-mail", "handle"):
-        only_en, only_ru = a[what] - b[what], b[what] - a[what]
+        only_en, only_ru = a[what] - b_near[what], b[what] - a_near[what]
         if not only_en and not only_ru:
             continue
         expected = ", ".join(sorted(only_en)) or None
@@ -240,7 +245,7 @@ def reference_parity(en: str, ru: str) -> list[Finding]:
         out.append(Finding("link_mismatch", "ru", msg, found=found, expected=expected, rule=what,
                            why=f"EN {what}s {sorted(a[what].elements())}; RU {sorted(b[what].elements())}"))
     n_en, n_ru = sum(a["hashtag"].values()), sum(b["hashtag"].values())
-    if n_en != n_ru:
+    if n_en != n_ru and (en_window is None or sum(a_near["hashtag"].values()) != sum(b_near["hashtag"].values())):
         out.append(Finding("link_mismatch", "ru", f"hashtags: {n_en} in the English, {n_ru} in the Russian",
                            found=" ".join(b["hashtag"]) or None, expected=" ".join(a["hashtag"]) or None,
                            rule="hashtag", why="a hashtag may be translated, but not dropped or added"))

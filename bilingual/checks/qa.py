@@ -123,6 +123,21 @@ def _around(sents: list[str], idx: tuple[int, ...]) -> list[str]:
     return [sents[k] for k in (min(idx) - 1, max(idx) + 1) if 0 <= k < len(sents)]
 
 
+def _cut_pairs(links, en_sents, ru_sents, not_russian: set[int], settings: QASettings) -> list[Flag]:
+    """An English sentence left unlinked next to an unlinked Russian one far too short (or long) to
+    be its translation: the aligner gave up on the pair because the Russian was cut (or padded)."""
+    out = []
+    for a, b in zip(links, links[1:]):
+        pair = (a, b) if a.en and not a.ru and b.ru and not b.en else \
+            (b, a) if b.en and not b.ru and a.ru and not a.en else None
+        if pair is None or len(pair[0].en) != 1 or len(pair[1].ru) != 1 or pair[1].ru[0] in not_russian:
+            continue
+        en, ru = en_sents[pair[0].en[0]], ru_sents[pair[1].ru[0]]
+        for f in mechanical.length_ratio(en, ru, settings.length_z):
+            out.append(_flag(f, pair[0].en[0], pair[1].ru[0], en, ru))
+    return out
+
+
 def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russian=(),
              settings: QASettings | None = None) -> list[Flag]:
     """Every QA flag of one aligned article, link by link, then the article's typos."""
@@ -149,8 +164,12 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
             found += mechanical.pair_findings(en, ru, length_threshold=settings.length_z, around=around)
         else:  # one side only, or a link too unsure to compare: what each side shows by itself
             if link.en and link.ru and russian:
-                # a length far off is what makes a link unsure: say so
+                # a length far off is what makes a link unsure: say so; an address is looked for
+                # in the neighbouring sentences too
                 found += mechanical.length_ratio(en, ru, settings.length_z)
+                found += mechanical.unpaired(en, ru, around=around)
+                found += mechanical.reference_parity(
+                    en, ru, en_window=" ".join([*around["en"], en]), ru_window=" ".join([*around["ru"], ru]))
             if link.en:
                 found += mechanical.repeated_word(en, "en") + mechanical.double_space(en, "en")
             if link.ru and russian:
@@ -161,6 +180,7 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
         if link.en:
             found += style.findings(en, "en", settings.rules)
         out += [_flag(f, en_idx, ru_idx, en, ru) for f in found]
+    out += _cut_pairs(alignment.links, en_sents, ru_sents, not_russian, settings)
     linked_en = {j: " ".join(en_sents[i] for i in link.en) for j, link in link_of_ru.items()}
     linked_ru = {i: " ".join(ru_sents[j] for j in link.ru) for i, link in link_of_en.items()}
     for side, idx, f in typos.article_typos(en_sents, ru_sents, glossary, linked_en=linked_en, linked_ru=linked_ru):
