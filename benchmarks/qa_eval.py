@@ -118,7 +118,8 @@ def precision(sets, show: str | None) -> dict[str, Counter]:
             key = key_of(set_name, art.pair.slug, f)
             v = verdicts.get(key)
             per_kind[f.kind][v["verdict"] if v else "unjudged"] += 1
-            if show == "all" or (show == "unjudged" and v is None) or (show == "false" and v and v["verdict"] == "false"):
+            if show == "all" or (show == "unjudged" and v is None) \
+                    or (show == "false" and v and v["verdict"] == "false"):
                 print(f"--- {','.join(key)}  [{v['verdict'] + ': ' + v['note'] if v else 'NO VERDICT'}]")
                 print(f"    {f.message}")
                 print(f"    EN: {f.en_text[:300]}")
@@ -373,10 +374,12 @@ def recall(sets, per_doc: int, seed: int, verbose: bool) -> dict[str, float]:
     for label in sorted(total):
         rel = f"{also[label] / total[label]:>24.2f}" if label in RELATED else ""
         print(f"{label:<28}{total[label]:>5}{hit[label]:>7}{hit[label] / total[label]:>8.2f}   {rel}")
-    kinds = sorted({k.split(":")[0] for k in total})
-    print("per flag kind: " + ", ".join(
-        f"{k} {sum(hit[l] for l in total if l.split(':')[0] == k) / sum(total[l] for l in total if l.split(':')[0] == k):.2f}"
-        for k in kinds))
+    per_kind: Counter = Counter()
+    per_kind_n: Counter = Counter()
+    for label in total:
+        per_kind[label.split(":")[0]] += hit[label]
+        per_kind_n[label.split(":")[0]] += total[label]
+    print("per flag kind: " + ", ".join(f"{k} {per_kind[k] / per_kind_n[k]:.2f}" for k in sorted(per_kind_n)))
     return {k: hit[k] / total[k] for k in total}
 
 

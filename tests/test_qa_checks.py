@@ -433,3 +433,26 @@ def test_a_bad_rule_in_the_config_is_one_line(tmp_path):
     assert r.returncode == 2
     assert r.stderr.strip().startswith("error: ") and "regex does not compile" in r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_cut_translation_the_aligner_left_unlinked_gets_the_length_flag():
+    from bilingual.checks.drift import check_pairs
+    from bilingual.model import Link
+
+    en = ["The minister said the talks would resume next week in Geneva after a pause of several months."]
+    ru = ["Министр заявил."]
+    flags = check_pairs(en, ru, links=[Link((0,), ()), Link((), (0,))])
+    assert [(f.kind, f.en_index, f.ru_index) for f in flags if f.kind == "length_ratio"] == [("length_ratio", 0, 0)]
+    assert {"omission", "addition"} <= {f.kind for f in flags}
+
+
+def test_an_address_in_the_neighbouring_sentence_of_an_unsure_link_is_no_mismatch():
+    from bilingual.checks.drift import check_pairs
+    from bilingual.model import Link
+
+    en = ["Details are on the ministry's site.", "It is https://example.org/talks."]
+    ru = ["Подробности — на сайте министерства https://example.org/talks.", "Вот он."]
+    links = [Link((0,), (0,), 0.2, True), Link((1,), (1,), 0.2, True)]
+    assert [f for f in check_pairs(en, ru, links=links) if f.kind == "link_mismatch"] == []
+    sure = [Link((0,), (0,)), Link((1,), (1,))]
+    assert len([f for f in check_pairs(en, ru, links=sure) if f.kind == "link_mismatch"]) == 2

@@ -303,8 +303,9 @@ def _inflection(a: str, b: str, lang: str) -> bool:
 
 
 # Keyboard rows (ЙЦУКЕН, QWERTY): a slip of the finger lands on the key beside the intended one
-# (the keys above and below are further: a stray «а» for «е» is more often another word). Russian spelling confuses some letters by sound rather
-# than by key (unstressed о/а, е/и, ы/и, ь/ъ, е/я, е/э).
+# (the keys above and below are further: a stray «а» for «е» is more often another word).
+# Russian spelling confuses some letters by sound rather than by key (unstressed о/а, е/и,
+# ы/и, ь/ъ, е/я, е/э).
 _ROWS = {"ru": ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"), "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm")}
 _SOUNDS = {frozenset(p) for p in ("ао", "еи", "иы", "ьъ", "ея", "еэ", "ёо", "ёе")}
 
