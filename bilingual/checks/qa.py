@@ -63,8 +63,24 @@ def use_settings(settings: QASettings | None) -> None:
     _ACTIVE[:] = [settings] if settings is not None else []
 
 
+def _config_stamp(cwd: str) -> tuple:
+    """The configuration files from ``cwd`` upwards with their modification times (a few stats)."""
+    import os
+    from pathlib import Path
+
+    here = Path(cwd)
+    stamp = []
+    for folder in (here, *here.parents):
+        for name in ("bilingual.toml", "pyproject.toml"):
+            try:
+                stamp.append((str(folder / name), os.stat(folder / name).st_mtime_ns))
+            except OSError:
+                pass
+    return tuple(stamp)
+
+
 @lru_cache(maxsize=8)
-def _from_config(cwd: str) -> QASettings:
+def _from_config(cwd: str, stamp: tuple = ()) -> QASettings:
     from ..config import load_config
 
     config = load_config(cwd)
@@ -107,7 +123,8 @@ def active_settings() -> QASettings:
         return _ACTIVE[0]
     import os
 
-    return _from_config(os.getcwd())
+    cwd = os.getcwd()
+    return _from_config(cwd, _config_stamp(cwd))  # a file edited since is read again (a long-lived review desk)
 
 
 def _flag(f: Finding, en_idx, ru_idx, en_text: str, ru_text: str) -> Flag:
