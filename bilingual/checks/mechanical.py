@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .finding import Finding
 
@@ -20,12 +21,19 @@ from .finding import Finding
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
+_BRACKET_CHARS = re.compile(r"[()\[\]{}]")
+_NO_BRACKETS = {o + c: 0 for o, c in _BRACKETS}
+
+
 def _bracket_balance(text: str) -> dict[str, int]:
     """Per bracket family, openings minus closings (a closing before any opening counts too)."""
+    marks = _BRACKET_CHARS.findall(text)
+    if not marks:
+        return _NO_BRACKETS
     out = {}
     for o, c in _BRACKETS:
         depth = extra = 0
-        for ch in text:
+        for ch in marks:
             if ch == o:
                 depth += 1
             elif ch == c:
@@ -48,16 +56,27 @@ def _quote_balance(text: str) -> dict[str, int]:
     together come in pairs either way, so their count's parity is the test.
     """
     depth = extra = 0
-    for ch in text:
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            if depth:
+    if "«" in text or "»" in text:
+        for ch in _GUILLEMETS.findall(text):
+            if ch == "«":
+                depth += 1
+            elif depth:
                 depth -= 1
             else:
                 extra += 1
-    curly = sum(text.count(ch) for ch in "„“”")
+    curly = text.count("„") + text.count("“") + text.count("”")
     return {"«»": depth + extra, '"': text.count('"') % 2, "“”": curly % 2}
+
+
+_GUILLEMETS = re.compile("[«»]")
+
+
+_ANY_PAIRED = re.compile(r"[()\[\]{}«»\"„“”]")
+
+
+def has_paired_marks(text: str) -> bool:
+    """Whether ``text`` has a bracket or a quote mark at all (most sentences have neither)."""
+    return _ANY_PAIRED.search(text) is not None
 
 
 def _has_quotes(text: str) -> bool:
@@ -75,6 +94,8 @@ def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) ->
     """
     around = around or {}
     out = []
+    if not _ANY_PAIRED.search(en) and not _ANY_PAIRED.search(ru):
+        return out
     en_b, ru_b = _bracket_balance(_LIST_MARK.sub(" ", en)), _bracket_balance(_LIST_MARK.sub(" ", ru))
     for side, mine, other in (("en", en_b, ru_b), ("ru", ru_b, en_b)):
         near = [_bracket_balance(t) for t in around.get(side, ())]
@@ -104,6 +125,7 @@ _OTHER = {"en": "ru", "ru": "en"}
 
 # ---------------------------------------------------------------- repeated word, double space
 
+_PUNCT = ".,;:!?()[]{}«»\"'“”„‘’—–-*_"
 _REPEAT = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(\1)(?![\w-])", re.IGNORECASE)
 # Grammatical reduplications of English ("he had had", "that that is…"; LanguageTool's
 # word-repeat rule makes the same exceptions) and Russian emphatic ones (the hyphen-less
@@ -117,6 +139,9 @@ _ALLOWED_REPEATS = {
 def repeated_word(text: str, lang: str) -> list[Finding]:
     """The same word twice in a row («в в», "the the")."""
     out = []
+    words = [w.strip(_PUNCT) for w in text.lower().split()]
+    if not any(a == b and a for a, b in zip(words, words[1:])):
+        return out  # no two neighbours alike: the regex has nothing to find
     for m in _REPEAT.finditer(text):
         word = m.group(1)
         if word.lower() in _ALLOWED_REPEATS.get(lang, ()):
@@ -133,6 +158,8 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 def double_space(text: str, lang: str) -> list[Finding]:
     """Two or more spaces between words (line-end spaces, Markdown's hard break, are not inside a line)."""
+    if "  " not in text and "\u00a0" not in text:
+        return []
     m = _DOUBLE_SPACE.search(text)
     if not m:
         return []
@@ -300,12 +327,18 @@ LENGTH_Z = 4.0
 MIN_LENGTH = 30  # characters of the longer side: short lines vary too much
 
 
-def length_z(en: str, ru: str, params=None) -> float:
-    """The RU length's deviation from the aligner's learned RU/EN length model, in its own units."""
+@lru_cache(maxsize=1)
+def _length_model():
     from ..align.dp import Params
     from ..align.scorers import text_length
 
-    p = params or Params()
+    return Params(), text_length
+
+
+def length_z(en: str, ru: str, params=None) -> float:
+    """The RU length's deviation from the aligner's learned RU/EN length model, in its own units."""
+    default, text_length = _length_model()
+    p = params or default
     le, lr = text_length(en), text_length(ru)
     mean = 0.5 * (le + lr / p.ratio)
     return (lr - p.ratio * le) / math.sqrt(p.var * mean + p.var2 * mean * mean + 1.0)

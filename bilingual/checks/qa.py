@@ -167,8 +167,10 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
     link_of_en: dict[int, object] = {}
     for link in alignment.links:
         en = " ".join(en_sents[i] for i in link.en)
-        around = {"en": _around(en_sents, link.en), "ru": _around(ru_sents, link.ru)}
         ru = " ".join(ru_sents[j] for j in link.ru)
+        # the neighbouring sentences, for quotes and brackets (and addresses on an unsure link)
+        around = {"en": _around(en_sents, link.en), "ru": _around(ru_sents, link.ru)} \
+            if link.uncertain or mechanical.has_paired_marks(en) or mechanical.has_paired_marks(ru) else None
         for j in link.ru:
             link_of_ru[j] = link
         for i in link.en:
@@ -193,8 +195,9 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
                 found += mechanical.repeated_word(ru, "ru") + mechanical.double_space(ru, "ru")
         if link.ru and russian:
             found += typography.findings(ru, settings.typography, en)
-            found += style.findings(ru, "ru", settings.rules)
-        if link.en:
+            if settings.rules:
+                found += style.findings(ru, "ru", settings.rules)
+        if link.en and settings.rules:
             found += style.findings(en, "en", settings.rules)
         out += [_flag(f, en_idx, ru_idx, en, ru) for f in found]
     out += _cut_pairs(alignment.links, en_sents, ru_sents, not_russian, settings)

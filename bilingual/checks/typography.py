@@ -53,6 +53,9 @@ _PERCENT_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)[ \u00a0\u202f]%")
 _PERCENT_TIGHT = re.compile(r"(\d+(?:[.,]\d+)?)%")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _blank(text: str) -> str:
     """The text with what isn't prose replaced by spaces (offsets kept)."""
     return _SKIP.sub(lambda m: " " * len(m.group(0)), text)
@@ -79,9 +82,10 @@ def _clock(m: re.Match, en: str) -> bool:
 
 def findings(ru: str, rules: Typography = Typography(), en: str = "") -> list[Finding]:
     """Typography findings on a Russian sentence, one per rule at most (``en``: the linked English)."""
-    text = _blank(ru)
+    text = _blank(ru) if ("/" in ru or "@" in ru or "`" in ru or "<" in ru or "](" in ru or "www." in ru) else ru
     out = []
-    if rules.decimal_comma:
+    digits = _DIGIT.search(text) is not None
+    if rules.decimal_comma and digits and "." in text:
         for m in _DECIMAL_POINT.finditer(text):
             if _clock(m, en):
                 continue
@@ -90,7 +94,7 @@ def findings(ru: str, rules: Typography = Typography(), en: str = "") -> list[Fi
                                expected=f"{m.group(1)},{m.group(2)}", rule="decimal_comma",
                                why="Russian decimals take a comma"))
             break
-    if rules.thousands:
+    if rules.thousands and digits:
         for m in _THOUSANDS_BAD.finditer(text):
             digits = m.group(1).replace(",", "")
             if "," not in m.group(1) and len(digits) < 5:
@@ -102,7 +106,7 @@ def findings(ru: str, rules: Typography = Typography(), en: str = "") -> list[Fi
                                f"(«{grouped.replace(chr(160), ' ')}»)", found=m.group(1), expected=grouped,
                                rule="thousands", why="five digits or more are grouped by threes with a space"))
             break
-    if rules.outer_quotes:
+    if rules.outer_quotes and ('"' in text or "“" in text or "”" in text):
         bad = _quoted_outside(text)
         if bad:
             m = bad[0]
@@ -110,14 +114,14 @@ def findings(ru: str, rules: Typography = Typography(), en: str = "") -> list[Fi
             out.append(Finding("typography", "ru", f"quote mark {m.group(0)} outside «ёлочки» in «{around}»: "
                                "the site's outer quotes are «»", found=m.group(0), expected="«»",
                                rule="outer_quotes", why="«» outside, „“ only inside them"))
-    if rules.dash:
+    if rules.dash and ("-" in text or "–" in text or "—" in text):
         m = _BAD_DASH.search(text)
         if m:
             around = ru[max(0, m.start() - 12):m.end() + 12].strip()
             out.append(Finding("typography", "ru", f"dash in «{around}»: the site writes « — » (an em dash "
                                "between spaces)", found=m.group(0), expected=" — ", rule="dash",
                                why="a dash between words is an em dash with a space each side"))
-    if rules.percent:
+    if rules.percent and "%" in text:
         m = (_PERCENT_TIGHT if rules.percent_space else _PERCENT_SPACE).search(text)
         if m:
             want = f"{m.group(1)}\u00a0%" if rules.percent_space else f"{m.group(1)}%"

@@ -69,9 +69,8 @@ def _deletes(word: str) -> set[str]:
 
 @dataclass
 class NameIndex:
-    """Names (lowercase forms) found again by a one-edit neighbour, SymSpell-style (deletion keys)."""
+    """Names (lowercase forms) a word may be one slip from, compared with rapidfuzz's OSA distance."""
 
-    keys: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # lowercase -> as written
     # lowercase -> the English names a glossary form stands for (its evidence in the linked English)
     english: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -83,11 +82,7 @@ class NameIndex:
         low = _fold(word)
         if english:
             self.english.setdefault(low, english)
-        if low in self.shown:
-            return
-        self.shown[low] = word
-        for k in _deletes(low):
-            self.keys.setdefault(k, set()).add(low)
+        self.shown.setdefault(low, word)
 
     def add_forms(self, word: str, english: tuple[str, ...] = ()) -> None:
         """``word`` and, for a name the dictionary knows, its other case forms."""
@@ -96,14 +91,15 @@ class NameIndex:
             self.add(_cap(word, form), english)
 
     def near(self, word: str) -> str | None:
+        """The indexed name one slip (OSA distance 1) from ``word``, if any."""
+        if not self.shown:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         low = _fold(word)
-        best = None
-        for k in _deletes(low):
-            for cand in self.keys.get(k, ()):
-                if cand != low and osa(cand, low) == 1:
-                    if best is None or cand < best:
-                        best = cand
-        return self.shown[best] if best else None
+        hit = process.extractOne(low, self.shown.keys(), scorer=OSA.distance, score_cutoff=1)
+        return self.shown[hit[0]] if hit and hit[1] == 1 else None
 
 
 # ---------------------------------------------------------------- dictionaries
@@ -126,6 +122,7 @@ _BRITISH = [(re.compile(p), r) for p, r in (
     (r"eable$", "able"), (r"mme(s)?$", r"m\1"))]
 
 
+@lru_cache(maxsize=200_000)
 def en_known(word: str) -> bool:
     """In the English word list, as written or as the American spelling of a British one."""
     low = word.lower()
@@ -135,6 +132,7 @@ def en_known(word: str) -> bool:
     return any(low != (us := p.sub(r, low)) and us in freq for p, r in _BRITISH)
 
 
+@lru_cache(maxsize=200_000)
 def ru_known(word: str) -> bool:
     from ..russian.morph import analyzer
 
@@ -179,9 +177,14 @@ def neighbour(word: str, lang: str) -> str | None:
 
 def _ru_key(word: str) -> str:
     """A case-free key for counting a word's uses: its (guessed) lemma, ё as е."""
+    return _lemma()(word)
+
+
+@lru_cache(maxsize=1)
+def _lemma():
     from ..russian.morph import lemma
 
-    return lemma(word)
+    return lemma
 
 
 # ---------------------------------------------------------------- the article
@@ -195,9 +198,11 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:"
 
 
-def _words(text: str, pattern: re.Pattern) -> list[re.Match]:
-    blanked = _SKIP.sub(lambda m: " " * len(m.group(0)), text)
-    return list(pattern.finditer(blanked))
+def _readable(text: str) -> str:
+    """The text with URLs, addresses, handles, code and markup blanked (offsets kept)."""
+    if "/" in text or "@" in text or "#" in text or "`" in text or "<" in text or "www." in text or "](" in text:
+        return _SKIP.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 _INDEXES: dict[tuple[int, str], tuple] = {}
@@ -360,7 +365,9 @@ def _slip_inside(word: str, intended: str) -> bool:
 
 
 def _abbreviation(word: str) -> bool:
-    return sum(ch.isupper() for ch in word) > 1  # «УрФО», «БАДов», "McCain" is checked as a name elsewhere
+    """More than one capital: «УрФО», «БАДов», "NATO"."""
+    tail = word[1:]
+    return tail.lower() != tail
 
 
 def article_typos(en_sents: list[str], ru_sents: list[str], glossary=None, *,
@@ -377,40 +384,48 @@ def article_typos(en_sents: list[str], ru_sents: list[str], glossary=None, *,
 
 def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dict[int, str]) -> list:
     pattern, key, known = (_RU_WORD, _ru_key, ru_known) if lang == "ru" else (_EN_WORD, _fold, en_known)
-    words = [_words(s, pattern) for s in sents]
-    uses = Counter(key(m.group(0)) for ms in words for m in ms)
+    texts = [_readable(s) for s in sents]
+    words = [pattern.findall(t) for t in texts]
+    raw = Counter(w for ws in words for w in ws)
+    keys = {w: key(w) for w in raw}
+    uses: Counter = Counter()
+    for w, n in raw.items():
+        uses[keys[w]] += n
+    # a word the dictionary doesn't know, used once (in any case form), long enough to judge
+    once = {w for w, n in raw.items() if n == 1 and len(w) >= MIN_NAME and uses[keys[w]] == 1 and not known(w)
+            and not _abbreviation(w) and w not in glossary_names}
+    if not once:
+        return []
+    candidates = [(i, m) for i, ws in enumerate(words) if not once.isdisjoint(ws)
+                  for m in pattern.finditer(texts[i]) if m.group(0) in once]
     # the article's names: capitalised, used twice or more, and capitalised in mid-sentence or
     # no common word (a sentence opening with «Позже» or "Later" names nobody)
     names = NameIndex()
-    for i, ms in enumerate(words):
-        for m in ms:
-            w = m.group(0)
-            if w[:1].isupper() and not _abbreviation(w) and len(w) >= MIN_NAME and uses[key(w)] >= 2 \
-                    and (not _sentence_start(sents[i], m.start()) or _proper_or_unknown(w, lang)):
-                names.add_forms(w)
+    openers = Counter(ws[0] for ws in words if ws)  # a sentence's first word is capitalised anyway
+    for w, n in raw.items():
+        if w[:1].isupper() and len(w) >= MIN_NAME and uses[keys[w]] >= 2 and not _abbreviation(w) \
+                and (n > openers[w] or _proper_or_unknown(w, lang)):
+            names.add_forms(w)
     out = []
-    for i, ms in enumerate(words):
-        for m in ms:
-            w = m.group(0)
-            if len(w) < MIN_NAME or _abbreviation(w) or uses[key(w)] > 1 or w in glossary_names or w in names:
-                continue
-            if known(w):
-                continue
-            start = _sentence_start(sents[i], m.start())
-            intended, source = glossary_names.near(w) or names.near(w), "name"
-            if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, linked.get(i, ""))
-                             or len(w) < MIN_LONG_NAME and not _named_there(
-                                 intended, linked.get(i, ""), glossary_names.english.get(_fold(intended)))):
-                intended = None
-            # a capitalised word is a name unless a Russian sentence starts with it; English names
-            # open sentences as often as other words do
-            cap_ok = not w[:1].isupper() or (start and lang == "ru" and not _named_there(w, linked.get(i, "")))
-            if intended is None and cap_ok and len(w) >= MIN_LOWER:
-                low = neighbour(w.lower(), lang)
-                if low and not _inflection(w, low, lang):
-                    intended, source = _cap(w, low), "dictionary word"
-            if intended:
-                out.append((lang, i, _finding(lang, w, intended, source)))
+    for i, m in candidates:
+        w = m.group(0)
+        if w in names:
+            continue
+        start = _sentence_start(sents[i], m.start())
+        intended, source = glossary_names.near(w) or names.near(w), "name"
+        if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, linked.get(i, ""))
+                         or len(w) < MIN_LONG_NAME and not _named_there(
+                             intended, linked.get(i, ""), glossary_names.english.get(_fold(intended)))):
+            intended = None
+        # a capitalised word is a name unless a Russian sentence starts with it; English names
+        # open sentences as often as other words do
+        cap_ok = not w[:1].isupper() or (start and lang == "ru" and not _named_there(w, linked.get(i, "")))
+        if intended is None and cap_ok and len(w) >= MIN_LOWER:
+            low = neighbour(w.lower(), lang)
+            if low and not _inflection(w, low, lang):
+                intended, source = _cap(w, low), "dictionary word"
+        if intended:
+            out.append((lang, i, _finding(lang, w, intended, source)))
     return out
 
 
