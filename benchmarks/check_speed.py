@@ -6,7 +6,8 @@ Aligns the shipped corpus once, then times the drift rules (glossary matching
 in both languages, numbers, language checks) over all links, repeated. The same
 run is done with the shipped glossary padded to 100 terms and to 10,000 terms
 with generated names (each timed run finds the term hits with that glossary), so the ratio shows how matching scales with glossary size.
-The whole `check` (read, segment, align, rules) is timed too.
+The whole `check` (read, segment, align, rules) is timed too, and both the rules and the whole
+check are timed with and without the translators' QA checks, interleaved in the same run.
 """
 
 from __future__ import annotations
@@ -100,6 +101,24 @@ def main() -> int:
     full = time.perf_counter() - t0
     print(f"whole `check` on the corpus (read, segment, align, rules): {links / full:.0f} sentence pairs/s "
           f"({full:.2f}s, {len(report.flags)} flags)")
+
+    # the whole check with every QA kind switched off in the profile (then none is looked for)
+    from bilingual.checks.profiles import Profile
+    from bilingual.checks.qa import KINDS as QA_KINDS, QASettings, use_settings
+
+    off = QASettings(profile=Profile(tuple((k, "off") for k in sorted(QA_KINDS))))
+    with_qa = without = 0.0
+    for _ in range(3):
+        use_settings(off)
+        t0 = time.perf_counter()
+        check(["corpus"], glossary)
+        without += time.perf_counter() - t0
+        use_settings(None)
+        t0 = time.perf_counter()
+        check(["corpus"], glossary)
+        with_qa += time.perf_counter() - t0
+    print(f"whole `check` with the QA checks / with them switched off: {with_qa / without:.2f}x  "
+          "(target <= 1.15x)")
     return 0
 
 

@@ -33,6 +33,11 @@ class Profile:
     def __bool__(self) -> bool:
         return bool(self.levels or self.folders)
 
+    def off_everywhere(self, kind: str) -> bool:
+        """Switched off for the archive and on again for no folder: no need to look for it at all."""
+        return dict(self.levels).get(kind) == "off" and not any(
+            dict(levels).get(kind) not in (None, "off") for _, levels in self.folders)
+
     def level(self, kind: str, level: str, path: str | None = None) -> str | None:
         """The level a flag of ``kind`` gets for an article at ``path``; None when the kind is off."""
         found = dict(self.levels).get(kind)

@@ -159,6 +159,9 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
              settings: QASettings | None = None) -> list[Flag]:
     """Every QA flag of one aligned article, link by link, then the article's typos."""
     settings = settings or active_settings()
+    skip = {kind for kind in KINDS if settings.profile.off_everywhere(kind)}
+    if len(skip) == len(KINDS):
+        return []
     en_sents = alignment.en_doc.sentence_texts
     ru_sents = alignment.ru_doc.sentence_texts
     not_russian = set(not_russian)
@@ -199,8 +202,11 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
                 found += style.findings(ru, "ru", settings.rules)
         if link.en and settings.rules:
             found += style.findings(en, "en", settings.rules)
-        out += [_flag(f, en_idx, ru_idx, en, ru) for f in found]
-    out += _cut_pairs(alignment.links, en_sents, ru_sents, not_russian, settings)
+        out += [_flag(f, en_idx, ru_idx, en, ru) for f in found if f.kind not in skip]
+    if "length_ratio" not in skip:
+        out += _cut_pairs(alignment.links, en_sents, ru_sents, not_russian, settings)
+    if "typo" in skip:
+        return out
     linked_en = {j: " ".join(en_sents[i] for i in link.en) for j, link in link_of_ru.items()}
     linked_ru = {i: " ".join(ru_sents[j] for j in link.ru) for i, link in link_of_en.items()}
     for side, idx, f in typos.article_typos(en_sents, ru_sents, glossary, linked_en=linked_en, linked_ru=linked_ru):
