@@ -456,3 +456,18 @@ def test_an_address_in_the_neighbouring_sentence_of_an_unsure_link_is_no_mismatc
     assert [f for f in check_pairs(en, ru, links=links) if f.kind == "link_mismatch"] == []
     sure = [Link((0,), (0,)), Link((1,), (1,))]
     assert len([f for f in check_pairs(en, ru, links=sure) if f.kind == "link_mismatch"]) == 2
+
+
+def test_a_kind_off_for_the_whole_archive_is_not_looked_for():
+    from bilingual.checks.drift import check_pairs
+    from bilingual.checks.qa import KINDS, QASettings, use_settings
+
+    en, ru = ["Will they come?"], ["Они придут в  срок."]
+    try:
+        use_settings(QASettings(profile=Profile(tuple((k, "off") for k in sorted(KINDS)))))
+        assert [f for f in check_pairs(en, ru) if f.kind in KINDS] == []
+        use_settings(QASettings(profile=Profile((("double_space", "off"),))))
+        assert {f.kind for f in check_pairs(en, ru) if f.kind in KINDS} == {"end_punctuation"}
+    finally:
+        use_settings(None)
+    assert {f.kind for f in check_pairs(en, ru) if f.kind in KINDS} == {"end_punctuation", "double_space"}
