@@ -71,7 +71,8 @@ def load_sets(split: str) -> dict[str, tuple[list[dict], object]]:
             d = json.loads(line)
             if d["doc_id"] in keep:
                 docs.append(d | {"doc_id": f"{name.split('.')[0]}-{d['doc_id']}"})
-    wide_glossary = DATA / "wide-dev-glossary.csv"
+    # the names the references of that half use, written as an editor would (when the file is there)
+    wide_glossary = DATA / f"wide-{split}-glossary.csv"
     out[f"wide-{split}"] = (docs, load_glossary(wide_glossary) if wide_glossary.exists() else None)
     return out
 
