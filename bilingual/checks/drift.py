@@ -21,43 +21,17 @@ from typing import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
-from .qa import KINDS as QA_KINDS
+from .kinds import all_kinds
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits
 
 LEVELS = ("info", "warning", "error")
 
-# kind -> level; the site's CI gates with --fail-on LEVEL
-KIND_LEVEL = {
-    "forbidden_variant": "error",
-    "number_mismatch": "error",
-    "date_mismatch": "error",
-    "untranslated": "error",
-    "wrong_language": "error",
-    "term_substitution": "error",
-    "missing_term": "warning",
-    "omission": "warning",
-    "addition": "warning",
-    "inconsistent_rendering": "warning",
-    "extra_term": "info",
-}
+# kind -> level (drift kinds, then the translators' QA checks); the site's CI gates with --fail-on LEVEL
+KIND_LEVEL = {kind: level for kind, (level, _) in all_kinds().items()}
 # what each kind checks, for `bilingual check --list-checks`
-KIND_DOC = {
-    "forbidden_variant": "a spelling the glossary forbids, in any case form",
-    "number_mismatch": "numbers that differ between the sides, compared by value",
-    "date_mismatch": "a date whose day is right and month wrong",
-    "untranslated": "a Russian-side sentence still in English, or identical to its source",
-    "wrong_language": "a Russian-side sentence in a third language (e.g. Ukrainian)",
-    "term_substitution": "the English names one glossary term, the Russian another of the same type",
-    "missing_term": "an English glossary term whose Russian rendering is absent from the linked Russian",
-    "omission": "an English sentence with no Russian counterpart",
-    "addition": "a Russian sentence with no English source",
-    "inconsistent_rendering": "one English name rendered several ways across the archive",
-    "extra_term": "a glossary name in the Russian with no English counterpart in the link",
-}
-# the translators' QA checks (qa.py) come after the drift kinds
-KIND_LEVEL.update({kind: level for kind, (level, _) in QA_KINDS.items()})
+KIND_DOC = {kind: doc for kind, (_, doc) in all_kinds().items()}
 
 KINDS = tuple(KIND_LEVEL)
 

@@ -17,27 +17,7 @@ from functools import lru_cache
 from ..model import Alignment, Flag, Glossary
 from . import mechanical, profiles, repeated, style, typography, typos
 from .finding import Finding
-
-# kind -> (default level, what it checks): `bilingual check --list-checks` prints this
-KINDS: dict[str, tuple[str, str]] = {
-    "typo": ("warning", "a word no dictionary knows and the article uses once, one edit from a glossary "
-                        "name, a name the article repeats or a dictionary word; says the likely intended form"),
-    "unpaired_bracket": ("warning", "a bracket opened and not closed (or the reverse) on one side only"),
-    "unpaired_quote": ("warning", "a quote mark («», „“, “”, \") left open on one side only"),
-    "repeated_word": ("warning", "the same word twice in a row («в в», \"the the\")"),
-    "double_space": ("info", "two spaces between words"),
-    "end_punctuation": ("warning", "an English question or exclamation that the Russian ends as a statement"),
-    "link_mismatch": ("warning", "a URL, e-mail address, @handle or Markdown link target on one side only "
-                                 "(or pointing elsewhere); hashtags by count"),
-    "markup_lost": ("warning", "bold, italics or code spans on one side that the other lost or gained"),
-    "length_ratio": ("info", "a linked pair whose Russian length is far outside the aligner's learned RU/EN "
-                             "length distribution"),
-    "typography": ("info", "the site's Russian typography: decimal comma, spaced thousands, «» outer quotes, "
-                           "spaced em dash, % after the number (each rule configurable)"),
-    "house_style": ("warning", "a house-style rule from the configuration matched (its own level)"),
-    "inconsistent_repeat": ("info", "the same English sentence translated differently elsewhere in the "
-                                    "archive, or one Russian sentence standing for different English ones"),
-}
+from .kinds import QA_KINDS as KINDS  # kind -> (default level, what it checks)
 
 
 @dataclass(frozen=True)
@@ -105,9 +85,9 @@ def list_checks() -> list[tuple[str, str, str]]:
 
 def all_kinds() -> dict[str, tuple[str, str]]:
     """Every flag kind of `check`, drift and QA: kind -> (default level, what it checks)."""
-    from .drift import KIND_DOC, KIND_LEVEL
+    from .kinds import all_kinds as kinds
 
-    return {k: (KIND_LEVEL[k], KIND_DOC.get(k, KINDS.get(k, ("", ""))[1])) for k in KIND_LEVEL}
+    return kinds()
 
 
 def settings_from(typography_table: dict, rule_tables: list, checks_table: dict | None = None,

@@ -412,10 +412,14 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         if w in names:
             continue
         start = _sentence_start(sents[i], m.start())
-        intended, source = glossary_names.near(w) or names.near(w), "name"
-        if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, linked.get(i, ""))
-                         or len(w) < MIN_LONG_NAME and not _named_there(
-                             intended, linked.get(i, ""), glossary_names.english.get(_fold(intended)))):
+        other = linked.get(i, "")
+        in_glossary = glossary_names.near(w)
+        intended, source = in_glossary or names.near(w), "name"
+        # a glossary name's slip where the linked side names that term; an article's name where the
+        # word is long enough not to be another name one letter away, or the linked side names it
+        if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, other)
+                         or (in_glossary or len(w) < MIN_LONG_NAME) and not _named_there(
+                             intended, other, glossary_names.english.get(_fold(intended)))):
             intended = None
         # a capitalised word is a name unless a Russian sentence starts with it; English names
         # open sentences as often as other words do
