@@ -29,6 +29,8 @@ KEYS: dict[str, tuple[object, bool]] = {
 }
 LIST_KEYS = frozenset({"tracking_params"})
 CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic")}
+# tables, checked where they are used (bilingual.checks.qa): check profiles, typography, house-style rules
+TABLES: dict[str, type] = {"checks": dict, "typography": dict, "rules": list}
 
 
 @dataclass
@@ -79,6 +81,11 @@ def find_config(start: str | os.PathLike | None = None) -> tuple[Path, dict] | N
 
 
 def _value(key: str, raw, path: Path):
+    if key in TABLES:
+        if not isinstance(raw, TABLES[key]):
+            shape = "a table" if TABLES[key] is dict else f"a list of tables ([[{key}]])"
+            raise InputError(f"'{key}' must be {shape}", path=str(path))
+        return raw
     default, is_path = KEYS[key]
     if is_path:
         items = raw if isinstance(raw, list) and key == "corpus" else [raw]
@@ -106,9 +113,10 @@ def load_config(start: str | os.PathLike | None = None) -> Config:
     path, table = found
     if not isinstance(table, dict):
         raise InputError("[tool.bilingual] must be a table", path=str(path))
-    unknown = sorted(set(table) - set(KEYS))
+    unknown = sorted(set(table) - set(KEYS) - set(TABLES))
     if unknown:
-        raise InputError(f"unknown setting '{unknown[0]}' (choose from {', '.join(KEYS)})", path=str(path))
+        raise InputError(f"unknown setting '{unknown[0]}' (choose from {', '.join([*KEYS, *TABLES])})",
+                         path=str(path))
     return Config(path, {k: _value(k, v, path) for k, v in table.items()})
 
 

@@ -53,6 +53,31 @@ DEVIATIONS = [
      [TermHit(MOLDOVA, 0, 7, "Молдова")], ["Pezeshkian"], ["Молдова"]),
     (Flag("date_mismatch", 0, 0, expected="13-06", found="13-07"), Link((0,), (0,)),
      ["Talks on June 13 in 2025."], ["Переговоры 13 июля 2025 года."], [], [], ["13"], ["13"]),
+    # the translators' QA checks mark what they found on the Russian side, where it is written there
+    (Flag("typo", 0, 0, found="рещение"), Link((0,), (0,)), ["The decision."], ["Приняли рещение."],
+     [], [], [], ["рещение"]),
+    (Flag("repeated_word", 0, 0, found="в в"), Link((0,), (0,)), ["In Moscow."], ["Он был в в Москве."],
+     [], [], [], ["в в"]),
+    (Flag("double_space", 0, 0, found="был  в"), Link((0,), (0,)), ["He was."], ["Он был  в Москве."],
+     [], [], [], ["был  в"]),
+    (Flag("typography", 0, 0, found="3.5"), Link((0,), (0,)), ["Up 3.5%."], ["Рост 3.5 процента."],
+     [], [], [], ["3.5"]),
+    (Flag("house_style", 0, 0, found="на Украине"), Link((0,), (0,)), ["In Ukraine."], ["Он на Украине."],
+     [], [], [], ["на Украине"]),
+    (Flag("inconsistent_repeat", 0, 0, found="Подписывайтесь на нас."), Link((0,), (0,)), ["Follow us."],
+     ["Подписывайтесь на нас."], [], [], [], ["Подписывайтесь на нас."]),
+    (Flag("end_punctuation", 0, 0, found=None, expected="?"), Link((0,), (0,)), ["Will he?"], ["Придёт"],
+     [], [], [], []),
+    # a mark the text lacks (a quote or bracket left open, an address, a count) marks nothing
+    (Flag("unpaired_quote", 0, 0, found="«»"), Link((0,), (0,)), ["He said “yes”."], ["Он сказал «да."],
+     [], [], [], []),
+    (Flag("unpaired_bracket", 0, 0, found="()"), Link((0,), (0,)), ["A (b)."], ["А (б."], [], [], [], []),
+    (Flag("link_mismatch", 0, 0, expected="example.org"), Link((0,), (0,)), ["See example.org/a."],
+     ["См. сайт."], [], [], [], []),
+    (Flag("markup_lost", 0, 0, found="0", expected="1"), Link((0,), (0,)), ["A **bold** word."],
+     ["Смелое слово."], [], [], [], []),
+    (Flag("length_ratio", 0, 0, found="0.15", expected="1.04"), Link((0,), (0,)),
+     ["A long sentence that the Russian cut."], ["Коротко."], [], [], [], []),
 ]
 
 

@@ -205,7 +205,8 @@ def test_config_found_upwards_with_paths_relative_to_it(tmp_path, monkeypatch, f
 
 
 @pytest.mark.parametrize("text, message", [
-    ('colour = "red"\n', "unknown setting 'colour' (choose from corpus, glossary, fail_on, baseline, mode, format, tracking_params)"),
+    ('colour = "red"\n', "unknown setting 'colour' (choose from corpus, glossary, fail_on, baseline, mode, format, "
+                          "tracking_params, checks, typography, rules)"),
     ('fail_on = "never"\n', "unknown fail_on 'never' (choose from info, warning, error)"),
     ('glossary = 3\n', "'glossary' must be a path"),
     ('corpus = [\n', "not valid TOML"),

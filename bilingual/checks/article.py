@@ -15,6 +15,7 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     from ..align import align_documents
     from ..sources.corpus import article_date, check_languages, read_document
     from ..glossary.hits import find_hits
+    from .qa import collect_repeats
     from .rendering import collect_renderings
 
     problem = getattr(pair, "problem", None)
@@ -41,6 +42,7 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     flags = check_alignment(alignment, glossary, hits=alignment.hits)
     date = article_date(en_doc) or article_date(ru_doc)
     renderings = collect_renderings(alignment) if alignment.hits is not None else []
+    renderings += collect_repeats(alignment)  # for the archive-wide repeated-text rule
     result = ArticleResult(
         pair,
         alignment=alignment if keep_alignment else None,

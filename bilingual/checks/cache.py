@@ -150,7 +150,9 @@ def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os
     if path is None:
         return None
     try:
-        return CheckCache(path, config_key(glossary_sha, mode), rebuild=rebuild)
+        from .qa import active_settings
+
+        return CheckCache(path, config_key(glossary_sha, mode, qa=active_settings().fingerprint()), rebuild=rebuild)
     except CacheUnavailable as err:
         log.warning(f"{err}; checking without it")
         return None
@@ -195,13 +197,19 @@ def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[st
 
 
 def encode_renderings(renderings: list) -> str:
-    return json.dumps([asdict(r) for r in renderings], ensure_ascii=False)
+    from .repeated import Repeat
+
+    return json.dumps([asdict(r) | ({"repeat": True} if isinstance(r, Repeat) else {}) for r in renderings],
+                      ensure_ascii=False)
 
 
 def decode_renderings(text: str) -> list:
+    """The renderings of names and the repeatable pairs (``"repeat": true``) of an article."""
     from .rendering import Rendering
+    from .repeated import Repeat
 
-    return [Rendering(**r) for r in json.loads(text)]
+    return [Repeat(**{k: v for k, v in r.items() if k != "repeat"}) if r.get("repeat") else Rendering(**r)
+            for r in json.loads(text)]
 
 
 # ---------------------------------------------------------------- the file

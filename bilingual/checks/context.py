@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Flag, Link, TermHit
+from .kinds import all_kinds
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits
@@ -20,19 +21,11 @@ if TYPE_CHECKING:
 LEVELS = ("info", "warning", "error")
 
 # kind -> level; the site's CI gates with --fail-on LEVEL
-KIND_LEVEL = {
-    "forbidden_variant": "error",
-    "number_mismatch": "error",
-    "date_mismatch": "error",
-    "untranslated": "error",
-    "wrong_language": "error",
-    "term_substitution": "error",
-    "missing_term": "warning",
-    "omission": "warning",
-    "addition": "warning",
-    "inconsistent_rendering": "warning",
-    "extra_term": "info",
-}
+# kind -> level (the drift rules' kinds, then the translators' QA checks: checks/kinds.py, one table);
+# the site's CI gates with --fail-on LEVEL
+KIND_LEVEL = {kind: level for kind, (level, _) in all_kinds().items()}
+# what each kind checks, for `bilingual check --list-checks`
+KIND_DOC = {kind: doc for kind, (_, doc) in all_kinds().items()}
 
 KINDS = tuple(KIND_LEVEL)
 

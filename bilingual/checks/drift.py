@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
 from .context import (  # noqa: F401  (the kinds, levels and context are part of the drift API)
     CYRILLIC_CANDIDATES, KIND_LEVEL, KINDS, LATIN_CANDIDATES, LEVELS, MIN_LETTERS_FOR_LANGUAGE, NOTE_KINDS,
-    LinkContext, _CYR_WORD, _CYRILLIC, _LATIN, _LETTERS, _UKRAINIAN_ONLY, level_at_least, split_notes,
+    KIND_DOC, LinkContext, _CYR_WORD, _CYRILLIC, _LATIN, _LETTERS, _UKRAINIAN_ONLY, level_at_least, split_notes,
 )
 from .number_rules import date_mismatch, number_mismatch
 from .spans import NOT_PROSE, english_quote, lowercase_use
@@ -382,6 +382,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
         hits = find_hits(en_sents, ru_sents, matcher_for(glossary))
     flags: list[Flag] = []
     links = alignment.links
+    not_russian: set[int] = set()
     for k, link in enumerate(links):
         ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], hits)
         if link.uncertain:
@@ -397,6 +398,11 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
                                    for l, after in near if l is not None and l.en and l.ru)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
+        not_russian |= ctx.not_russian
+    if rules is None:  # the whole check: the translators' QA checks too
+        from .qa import qa_flags
+
+        flags.extend(qa_flags(alignment, glossary, not_russian=not_russian))
     return flags
 
 

@@ -178,12 +178,17 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     finally:
         if store is not None:
             store.close()
-    corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
+    from .qa import archive_pass
+    from .rendering import Rendering
+
+    names = {slug: [r for r in rs if isinstance(r, Rendering)] for slug, rs in renderings.items()}
+    corpus_flags = inconsistent_renderings(report.articles, names, glossary)
     if corpus_flags:
         report.articles = [
             replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
             for a in report.articles
         ]
+    report.articles = archive_pass(report.articles, renderings)
     return report
 
 

@@ -165,6 +165,7 @@ COMMAND_MODULES = [
     "glossary",
     "schema",
     "config",
+    "rules",
 ]
 
 for _name in COMMAND_MODULES:

@@ -61,6 +61,9 @@ def register(app: typer.Typer) -> None:
         rebuild_cache: bool = typer.Option(
             False, "--rebuild-cache", help="If the check cache is damaged or of another version, move it aside "
                                            "(check.sqlite.corrupt-<time>) and start a new one."),
+        list_checks: bool = typer.Option(
+            False, "--list-checks", help="List every flag kind, its level (as [checks] in the configuration "
+                                         "sets it) and what it checks, then exit."),
     ) -> None:
         """Align each article's EN and RU versions and flag terminology drift.
 
@@ -73,6 +76,12 @@ def register(app: typer.Typer) -> None:
         from .output import Output, echo, format_for, split_inputs
         from .progress import article_counter, ticker
 
+        if list_checks:
+            from ..checks.qa import list_checks as kinds
+
+            for kind, level, doc in kinds():
+                echo(f"{kind:<23}{level:<9}{doc}")
+            raise typer.Exit(0)
         config = project_config()
         fail_on = fail_on.value if fail_on else config.get("fail_on", "info")
         mode = mode.value if mode else config.get("mode", "default")
