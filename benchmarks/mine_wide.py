@@ -103,7 +103,7 @@ def read_verdicts(path: Path) -> dict[tuple[str, str], dict]:
 
 def mine_docs(docs: list[dict], jobs: int):
     from real_precision import slug_of, write_article
-    from bilingual.glossary.mine import mine
+    from bilingual.mining.mine import mine
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"

@@ -146,7 +146,7 @@ def _same_name(a: Rendering, b: Rendering) -> bool:
     from ..russian.morph import lemmas
     from ..russian.names import same_name
 
-    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form)
+    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form, a.term)
 
 
 def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str, list[Rendering]],

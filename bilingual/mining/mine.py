@@ -285,7 +285,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             continue
         taken.add(key)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
-        ru = citation_form(surfaces_of[key])
+        ru = citation_form(surfaces_of[key], " ".join(words))
         result.proposals.append(Proposal(
             en=" ".join(words), ru=ru, type=guess_type(ru), confidence=round(conf, 2), count=count,
             note=f"mined: with this rendering in {together} of {count} links",
@@ -344,7 +344,7 @@ def _variations(links, glossary: Glossary, ngrams, df) -> list[Proposal]:
             if _CYR.search(terms[en].ru) and not _CYR.search(" ".join(best[2])):
                 continue  # English left in the Russian: untranslated text, which check reports
             if translit_similarity(words, best[2]) >= 0.6:
-                form = citation_form(best[1])
+                form = citation_form(best[1], en)
                 seen[en][form] += 1
                 examples.setdefault((en, form), li)
     out = []
