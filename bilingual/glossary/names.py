@@ -100,7 +100,8 @@ def _trim(words: list[str]) -> tuple[str, ...]:
         words = words[:-1]
     while words and words[0] in _CONNECTORS:
         words = words[1:]
-    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2):
+    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2
+                            or (words[0].endswith("s") and words[0][:-1] in _DEMONYMS)):  # "Greeks"
         return ()
     return tuple(words)
 

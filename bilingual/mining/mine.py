@@ -206,11 +206,12 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
 
 
 def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: str = "default",
-         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None) -> MineResult:
+         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None, top: int | None = None) -> MineResult:
     """Propose glossary rows for names in ``paths`` (corpus folders or article pairs).
 
     ``jobs`` worker processes read and align the articles; the proposals are the same as with one.
-    ``progress()`` is called after each article.
+    ``progress()`` is called after each article. Proposals are ranked by confidence; ``top``
+    keeps the first ``top`` of them.
     """
     from ..executors import Plan
 
@@ -272,10 +273,13 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         best = best_rendering(words, lis, ngrams, df, proper)
         if best is None or best[0] < min_confidence:
             continue
-        # a word only ever seen opening a sentence must at least sound like its rendering
-        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75:
+        # a word only ever seen opening a sentence must at least sound like its rendering, or be
+        # rendered by a name the dictionary knows («Китай» for "China")
+        shown = best[1].most_common(1)[0][0]
+        known = dictionary_name(shown)
+        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known:
             continue
-        scored.append((best[0], len(lis), words, lis, best))
+        scored.append((_confidence(best, len(lis), words, shown, known), len(lis), words, lis, best))
     # one rendering, one name: where two candidates want the same Russian, the better one keeps it
     # ("Russia" → «Россия», not "Russian")
     scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
@@ -287,10 +291,12 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
         ru = citation_form(surfaces_of[key], " ".join(words))
         result.proposals.append(Proposal(
-            en=" ".join(words), ru=ru, type=guess_type(ru), confidence=round(conf, 2), count=count,
+            en=" ".join(words), ru=ru, type=name_type(ru, " ".join(words)), confidence=round(conf, 2), count=count,
             note=f"mined: with this rendering in {together} of {count} links",
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
+    if top is not None:
+        del result.proposals[top:]
     result.variations = _variations(links, glossary, ngrams, df)
     return result
 
@@ -300,6 +306,34 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def dictionary_name(words: tuple[str, ...]) -> bool:
+    """Every Cyrillic word of the rendering is a proper noun pymorphy3's dictionary knows."""
+    cyr = [w for w in words if _CYR.search(w)]
+    return bool(cyr) and all(morph.is_known(w) and morph.is_proper(w) for w in cyr)
+
+
+def _confidence(best, count: int, words: tuple[str, ...], top: tuple[str, ...], known: bool) -> float:
+    """How far an editor can trust a proposal (0..1): the rendering's own score (sound and
+    association), how many links attest the pairing (one link is weak evidence, four are
+    strong), and whether the two sides read as a name (a proper noun the dictionary knows, a
+    word kept in Latin script, or an English given name)."""
+    from ..russian.given_names import is_given_name
+
+    score, _surfaces, _key, together = best
+    support = together / (count + 1)
+    latin = not any(_CYR.search(w) for w in top)
+    name = known or latin or (len(words) > 1 and is_given_name(words[0]))
+    return min(1.0, 0.5 * min(score, 1.0) + 0.3 * support + 0.2 * (1.0 if name else translit_similarity(words, top)))
+
+
+def name_type(ru: str, en: str | None = None) -> str:
+    """person, place or organization: the names engine's reading, else pymorphy3's tags."""
+    from ..russian.names import read_name
+
+    kind = read_name(ru, en).kind
+    return kind or guess_type(ru)
 
 
 def guess_type(ru: str) -> str:

@@ -236,8 +236,8 @@ def _spelled_like(word: str, new: str) -> str:
 def _person(cyr: list[str], readings: dict, en_words: list[str]) -> bool:
     if len(cyr) < 2 or not all(w[:1].isupper() for w in cyr):  # «Донецкая область», «Грузинская мечта»
         return False
-    if en_words and len(en_words) >= 2 and is_given_name(en_words[0]) and not _geo_known(cyr[0]):
-        return True
+    if len(en_words) >= 2:  # the English says: a person's name starts with a given name
+        return is_given_name(en_words[0]) and not _geo_known(cyr[0])
     if en_words and not is_given_name(en_words[0]) and any(_geo_known(w) for w in cyr):
         return False
     return any(_PERSON & p.tag.grammemes and (p.tag.number == "sing" or "Surn" in p.tag.grammemes)
