@@ -447,6 +447,10 @@ def best_form(surfaces: Counter | dict, en: str | None = None) -> str:
         forms[lemma] += count
         if morph.norm(lemma) == morph.norm(surface):
             as_written[lemma] += count
+    # «Файфе» read as written (Fife ends in a vowel) is «Файф» + a case ending when «Файф» is seen too
+    stems = {morph.norm(f) for f in as_written}
+    as_written = Counter({f: c for f, c in as_written.items()
+                          if not any(morph.norm(f) == s + e for s in stems for e in _ENDINGS if s != morph.norm(f))})
     pool = as_written or forms
     return max(pool, key=lambda f: (pool[f], forms[f], -len(f)))
 
