@@ -385,6 +385,10 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
     if rule:
         return w, None, rule
     parses = [p for p in morph.parse(w) if p.tag.POS == "NOUN" and p.tag.case]
+    if en_word and not plural_ok and not any(_PROPER & p.tag.grammemes for p in parses):
+        # a common noun's paradigm («роба») is no better a guess than the English (Rob → «Роб»)
+        readings = _singular(parses)
+        return _by_spelling(w, readings, None, en_word), (readings[0] if readings else None), "english_spelling"
     if morph.is_known(w) and parses:
         single = [p for p in parses if p.tag.number == "sing" or "Pltm" in p.tag.grammemes]
         proper_single = [p for p in single if _PROPER & p.tag.grammemes]
@@ -393,6 +397,9 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
             pick = ([p for p in plural if _PROPER & p.tag.grammemes] or plural)[0]
         else:
             pick = (proper_single or single or parses)[0]
+            if en_word and single:  # two paradigms («Вилла»: the noun, or the genitive of «Вилл»): the English picks
+                pick = max(single, key=lambda q: (similarity(en_word, _nominative(w, q, None))
+                                                  + (0.05 if _PROPER & q.tag.grammemes else 0.0)))
         return _nominative(w, pick, None, plural=pick.tag.number == "plur"), pick, "dictionary"
     readings = _readings(w)
     if en_word:
