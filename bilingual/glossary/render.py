@@ -197,9 +197,56 @@ def citation_form(surfaces: Counter, en: str | None = None) -> str:
     """
     from ..russian.names import best_form
 
+    if en is None:
+        return _citation_form_without_english(surfaces)
     texts: Counter = Counter()
     for words, count in surfaces.items():
         texts[" ".join(words)] += count
     if not any(_CYR.search(t) for t in texts):
         return texts.most_common(1)[0][0]
     return best_form(texts, en)
+
+
+def _citation_form_without_english(surfaces: Counter) -> str:
+    """The rendering in the nominative, word by word, from every surface form seen.
+
+    A dictionary word takes a form seen in the nominative, else is inflected
+    into it (adjectives keep agreeing); a word pymorphy3 doesn't know takes its
+    shortest form seen (Шольц, not Шольцем), since Russian case endings add
+    letters to foreign names.
+    """
+    forms = [w for w in surfaces.most_common()]
+    size = len(forms[0][0])
+    top = forms[0][0]
+    agreed: list[str] = []
+    if size > 1 and all(w[:1].isupper() and _CYR.search(w) for w in top):
+        # A person's name: its words agree in gender and case («Алихана Смаилова» → «Алихан Смаилов»);
+        # a word's agreed nominative is taken where pymorphy3 knows the word or that nominative.
+        from ..russian.names import lemmatize_name
+
+        agreed = lemmatize_name(" ".join(top)).split()
+        if len(agreed) != size:
+            agreed = []
+    out = []
+    for i in range(size):
+        seen: Counter = Counter()
+        for words, count in forms:
+            seen[words[i]] += count
+        ranked = [w for w, _ in seen.most_common()]
+        first = ranked[0]
+        if agreed and (morph.is_known(top[i]) or morph.is_known(agreed[i])):
+            out.append(agreed[i])
+        elif not _CYR.search(first):
+            out.append(first)
+        elif morph.is_known(first):
+            nom = next((w for w in ranked if any("nomn" in p.tag or "Fixd" in p.tag for p in morph.parse(w))), None)
+            out.append(nom or morph.inflect(first, {"nomn"}) or first)
+        else:
+            short = min(ranked, key=lambda w: (len(w), w[-1] not in "ая", -seen[w]))
+            # pymorphy3's guessed lemma, trusted only when it just changes or drops the ending
+            # (Кийве → Кийв, Пандоры → Пандора; not Олаф → Олафа or Шольцем → Шолец)
+            guess, low = morph.lemma(short), morph.norm(short)
+            if len(guess) <= len(low) and guess != low and len(os.path.commonprefix([guess, low])) >= len(guess) - 1:
+                short = morph.match_case(short, guess)
+            out.append(short)
+    return " ".join(out)

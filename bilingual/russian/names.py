@@ -53,7 +53,7 @@ _ENDINGS = {
 }
 _RU_VOWELS = set("аеёиоуыэюя")
 # An English name's final vowel -> the Russian letters an indeclinable rendering ends in.
-_EN_FINAL = (("ie", "и"), ("ee", "и"), ("ey", "иейэ"), ("ay", "йэ"), ("oy", "й"), ("y", "иы"), ("i", "иы"),
+_EN_FINAL = (("ow", "у"), ("ie", "и"), ("ee", "и"), ("ey", "иейэ"), ("ay", "йэ"), ("oy", "й"), ("y", "иы"), ("i", "иы"),
              ("e", "еэи"), ("o", "о"), ("ou", "у"), ("u", "уюо"), ("é", "еэ"))
 
 
@@ -258,6 +258,8 @@ def read_name(phrase: str, en: str | None = None) -> Reading:
     words = [m.group() for m in _WORD.finditer(phrase)]
     en_words = _en_words(en)
     aligned = en_words if len(en_words) == len(words) else []
+    if aligned and len(words) > 1 and not all(similarity(e, w) >= 0.5 for e, w in zip(aligned, words)):
+        aligned = []  # not word for word: "Champions League" / «Лига чемпионов»
     cyr = [w for w in words if _CYR.search(w)]
     if not cyr:
         return Reading(phrase, phrase, "", None, tuple(False for _ in words), tuple("latin" for _ in words))
@@ -371,8 +373,7 @@ def _read_thing(phrase, words, aligned, readings, en_words) -> Reading:
 
 def _adjective(word: str) -> bool:
     parses = morph.parse(word)
-    return bool(parses) and morph.is_known(word) and parses[0].tag.POS in _ADJ_POS \
-        and not any(p.tag.POS == "NOUN" and _PROPER & p.tag.grammemes for p in parses)
+    return bool(parses) and morph.is_known(word) and parses[0].tag.POS in _ADJ_POS
 
 
 def _shares_case(word: str, case: str) -> bool:
