@@ -258,15 +258,15 @@ def read_name(phrase: str, en: str | None = None) -> Reading:
     words = [m.group() for m in _WORD.finditer(phrase)]
     en_words = _en_words(en)
     aligned = en_words if len(en_words) == len(words) else []
-    if aligned and len(words) > 1 and not all(similarity(e, w) >= 0.5 for e, w in zip(aligned, words)):
-        aligned = []  # not word for word: "Champions League" / «Лига чемпионов»
     cyr = [w for w in words if _CYR.search(w)]
     if not cyr:
         return Reading(phrase, phrase, "", None, tuple(False for _ in words), tuple("latin" for _ in words))
     readings = {w: _readings(w) for w in cyr}
     person = _person(cyr, readings, en_words)
-    if person:
+    if person:  # a person's name is written word for word
         return _read_person(phrase, words, aligned, readings, en_words)
+    if aligned and len(words) > 1 and not all(similarity(e, w) >= 0.5 for e, w in zip(aligned, words)):
+        aligned = []  # not word for word: "Champions League" / «Лига чемпионов»
     return _read_thing(phrase, words, aligned, readings, en_words)
 
 
