@@ -394,6 +394,11 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
         single = [p for p in parses if p.tag.number == "sing" or "Pltm" in p.tag.grammemes]
         proper_single = [p for p in single if _PROPER & p.tag.grammemes]
         plural = [p for p in parses if p.tag.number == "plur"]
+        if en_word and not single and not plural_ok:  # «Акин» is no plural of «Акина» for "Akin"
+            return _by_spelling(w, [], None, en_word), None, "english_spelling"
+        if en_word and proper_single and all(_PERSON & p.tag.grammemes for p in proper_single):
+            # a person's name read outside a person's name: its gender is unknown, the English decides
+            return _by_spelling(w, proper_single, None, en_word), None, "english_spelling"
         if plural and ((plural_ok and not proper_single) or not single):  # «Штаты»: plural forms only  # "United States": «Штаты»
             pick = ([p for p in plural if _PROPER & p.tag.grammemes] or plural)[0]
         else:
