@@ -185,7 +185,7 @@ def _acronym_rendering(surfaces: Counter) -> bool:
     w = surf[0]
     if not _CYR.search(w):
         return True
-    return w.isupper() and (not morph.is_known(w) or "Abbr" in morph.tag_of(w))
+    return w.isupper() and (not morph.is_known(w) or bool({"Abbr", "Orgn"} & morph.tag_of(w).grammemes))
 
 
 def citation_form(surfaces: Counter, en: str | None = None) -> str:

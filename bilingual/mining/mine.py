@@ -270,7 +270,9 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
     for words, lis in cand_links.items():
         if len(lis) < min_count:
             continue
-        best = best_rendering(words, lis, ngrams, df, proper)
+        # a person's name (an English given name first) needs no capitalised-name evidence on
+        # the Russian side: «Трасс» is also a plural genitive of «трасса»
+        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper)
         if best is None or best[0] < min_confidence:
             continue
         # a word only ever seen opening a sentence must at least sound like its rendering, or be
@@ -306,6 +308,12 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def _person_en(words: tuple[str, ...]) -> bool:
+    from ..russian.given_names import is_given_name
+
+    return len(words) > 1 and is_given_name(words[0])
 
 
 def dictionary_name(words: tuple[str, ...]) -> bool:
