@@ -18,6 +18,7 @@ is mined with an empty glossary, as a new user would. Reported:
     python benchmarks/mine_wide.py --set wmt22 --split test
     python benchmarks/mine_wide.py --set wide --show unjudged --top 200
     python benchmarks/mine_wide.py --set wide --split blind   # the held-out half: run once
+    python benchmarks/mine_wide.py --renderings          # names check groups apart, to read
 
 Sets: ``wmt22`` (``../shared/eval-data/enru/<split>.jsonl``, gold
 ``benchmarks/data/wmt-<split>-glossary.csv``) and ``wide`` (the documents of
@@ -161,6 +162,32 @@ def score_top(proposals, gold, verdicts, n: int) -> dict:
             "precision": right / judged if judged else float("nan"), "wrongs": wrongs}
 
 
+def renderings(which: str, split: str, domain: str | None) -> None:
+    """The archive-wide rule on the set, with the gold glossary: each name it says is rendered
+    more than one way, with the forms it grouped apart (to read: two case forms of one name
+    grouped apart are a grouping error)."""
+    from real_precision import slug_of, write_article
+
+    from bilingual.checks.pipeline import check
+    from bilingual.glossary import load_glossary
+
+    docs = load_docs(which, split, domain)
+    gold = load_glossary(gold_path(which, split)) if gold_path(which, split).exists() else None
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in docs:
+            write_article(Path(tmp), slug_of(d["doc_id"]), d["en"], d["ru"])
+        for label, glossary in (("the gold glossary", gold), ("an empty glossary", None)):
+            report = check([tmp], glossary)
+            groups: dict[str, set[str]] = {}
+            for _art, f in report.flags:
+                if f.kind == "inconsistent_rendering":
+                    groups.setdefault(f.term, set()).add(f.found)
+            print(f"== {which} {split}, {label}: {len(docs)} documents, "
+                  f"{len(groups)} names flagged inconsistent_rendering")
+            for term, forms in sorted(groups.items()):
+                print(f"   {term}: {' / '.join(sorted(forms))}")
+
+
 def run(which: str, split: str, domain: str | None, jobs: int, show: str | None, top: int) -> None:
     docs = load_docs(which, split, domain)
     result, elapsed = mine_docs(docs, jobs)
@@ -208,9 +235,14 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--show", choices=["gold", "wrong", "unjudged", "list", "all"], default=None)
     ap.add_argument("--top", type=int, default=200, help="how far --show unjudged/list reads")
+    ap.add_argument("--renderings", action="store_true",
+                    help="instead of mining: the names check's inconsistent_rendering rule groups apart")
     args = ap.parse_args()
     for which in args.set.split(","):
-        run(which.strip(), args.split, args.domain, args.jobs, args.show, args.top)
+        if args.renderings:
+            renderings(which.strip(), args.split, args.domain)
+        else:
+            run(which.strip(), args.split, args.domain, args.jobs, args.show, args.top)
 
 
 if __name__ == "__main__":
