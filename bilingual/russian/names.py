@@ -125,6 +125,18 @@ def _en_final(en_word: str) -> str:
     return en[:-1] if len(en) > 2 and en.endswith("h") and en[-2] in "aeiou" else en
 
 
+def _sounded_vowel(en: str) -> bool:
+    """The English ends in a vowel sound: not -y after a vowel (Conway), not a silent -e after a
+    single consonant (Kilcoyne, Mike); Mbappe, Conte, Renzi, Okocha do."""
+    if not en or en[-1] not in "aeiouy":
+        return False
+    if en[-1] == "y" and en[-2:-1] in tuple("aeou"):
+        return False
+    if en[-1] == "e" and len(en) > 3 and en[-2] not in "aeiouy" and en[-3] in "aeiouy":
+        return False
+    return True
+
+
 def similarity(en_word: str, ru_word: str) -> float:
     """How close a Russian word is to an English spelling (0..1), final letters weighed."""
     from rapidfuzz import fuzz
@@ -136,7 +148,7 @@ def similarity(en_word: str, ru_word: str) -> float:
     score = fuzz.ratio(en, lat) / 100
     # endings carry the case: a vowel against a consonant at the end weighs more than inside
     tail = _en_final(en)
-    en_v, ru_v = tail[-1:] in "aeiouy", morph.norm(ru_word)[-1:] in _RU_VOWELS
+    en_v, ru_v = _sounded_vowel(tail), morph.norm(ru_word)[-1:] in _RU_VOWELS
     if en_v == ru_v:
         score += 0.05
     if tail.endswith("a") and morph.norm(ru_word)[-1:] in "ая":
@@ -225,9 +237,17 @@ def _nominative(word: str, p, gender: str | None, plural: bool = False) -> str:
 
 
 def _spelled_like(word: str, new: str) -> str:
+    """``new`` with the letters it shares with ``word`` written as ``word`` writes them
+    («АвтоВАЗ», «O'Нилл» keep their capitals)."""
     if "ё" not in word.lower():
         new = new.replace("ё", "е")
-    return morph.match_case(word, new)
+    new = morph.match_case(word, new)
+    chars = list(new)
+    for i, (a, b) in enumerate(zip(word, new)):
+        if a.lower() != b.lower():
+            break
+        chars[i] = a
+    return "".join(chars)
 
 
 # ---------------------------------------------------------------- phrases
