@@ -180,3 +180,24 @@ def test_guess_type(ru, expected):
     from bilingual.mining.mine import guess_type
 
     assert guess_type(ru) == expected
+
+
+def test_top_keeps_the_best_ranked_proposals(corpus, result):
+    top = mine([corpus], GLOSSARY, top=2).proposals
+    assert [p.en for p in top] == [p.en for p in result.proposals[:2]]
+    assert all(a.confidence >= b.confidence for a, b in zip(result.proposals, result.proposals[1:]))
+
+
+def test_cli_mine_top(tmp_path, corpus, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary.csv").write_text("en,ru,type,variants,forbidden,note\nKyiv,Киев,city,,,\n", "utf-8")
+    res = CliRunner().invoke(app, ["glossary", "mine", "--top", "2", "-o", "proposals.csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "proposals.csv").read_text("utf-8"))))
+    assert len([r for r in rows if r["note"].startswith("mined:")]) == 2
+
+
+def test_proposal_types_come_from_the_names_engine(result):
+    got = {p.en: p.type for p in result.proposals}
+    assert got["Olaf Scholz"] == "person"
+    assert got["Berlin"] == "place"
