@@ -167,6 +167,27 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
     return best
 
 
+def spelling_variants(words, lis, ngrams, best_key: tuple) -> list[Counter]:
+    """Other spellings of the chosen rendering in the same links («Мейсси» next to «Мэсси»):
+    surface counts of each lemma key of the same length that sounds like the English and
+    differs from the chosen key by a letter or two."""
+    seen: dict[tuple, Counter] = defaultdict(Counter)
+    for li in lis:
+        for surf, key, _mid in ngrams[li]:
+            if key != best_key and len(key) == len(best_key):
+                seen[key][surf] += 1
+    out = []
+    floor = max(0.75, translit_similarity(words, best_key) - 0.1)
+    for key, surfaces in seen.items():
+        joined = " ".join(key)
+        if any(c.isdigit() for c in joined) or joined[:1] != " ".join(best_key)[:1]:
+            continue  # «Ан-24» / «Ан-32» are two aircraft; «Карбери» is another man than «Барбери»
+        if translit_similarity(words, key) < floor or fuzz.ratio(joined, " ".join(best_key)) < 80:
+            continue
+        out.append(surfaces)
+    return out
+
+
 def _adjective(word: str) -> bool:
     """An adjective with no reading as a proper noun («Украинский»; «Зеленский» is also a surname)."""
     if not _CYR.search(word) or not morph.is_known(word):

@@ -38,6 +38,7 @@ from ..glossary.load import COLUMNS, decode, formula_like, read_rows, terms_from
 from ..glossary.match import Matcher, tokenize
 from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
+                               spelling_variants,
                      translit_similarity)
 
 EXTRA = ("confidence", "count", "example_en", "example_ru", "status")
@@ -292,9 +293,14 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         taken.add(key)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
         ru = citation_form(surfaces_of[key], " ".join(words))
+        # other spellings the archive uses for the same name: variants (or forms to forbid) to review
+        others = [citation_form(v, " ".join(words)) for v in spelling_variants(words, lis, ngrams, key)]
+        others = tuple(dict.fromkeys(v for v in others if not same_name(v, ru, " ".join(words))))
         result.proposals.append(Proposal(
             en=" ".join(words), ru=ru, type=name_type(ru, " ".join(words)), confidence=round(conf, 2), count=count,
-            note=f"mined: with this rendering in {together} of {count} links",
+            variants=others,
+            note=f"mined: with this rendering in {together} of {count} links"
+                 + (f"; also spelt {', '.join(others)}" if others else ""),
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
     if top is not None:
@@ -308,6 +314,12 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def same_name(a: str, b: str, en: str) -> bool:
+    from ..russian.names import same_name as same
+
+    return same(a, b, en)
 
 
 def _person_en(words: tuple[str, ...]) -> bool:

@@ -49,7 +49,7 @@ _ENDINGS = {
     "ем": ("ь", "й", ""), "ём": ("ь",), "е": ("", "а", "я", "ь", "й"), "и": ("ь", "я", "а", "ия"),
     "ы": ("а",), "ой": ("ая", "а"), "ей": ("я", "ь"), "ою": ("а",), "ым": ("",), "им": ("",),
     "ого": ("ий", "ой", "ый"), "его": ("ий",), "ому": ("ий", "ой", "ый"), "ему": ("ий",), "ую": ("ая",),
-    "ии": ("ия",), "ией": ("ия",), "ию": ("ия",),
+    "ии": ("ия",), "ией": ("ия",), "ию": ("ия",), "ью": ("ь",),
 }
 _RU_VOWELS = set("аеёиоуыэюя")
 # An English name's final vowel -> the Russian letters an indeclinable rendering ends in.
@@ -209,7 +209,7 @@ def _ending_candidates(word: str) -> list[str]:
         if len(low) <= k + 1 or ending not in _ENDINGS:
             continue
         out.extend(low[:len(low) - k] + nom for nom in _ENDINGS[ending])
-    return list(dict.fromkeys(c for c in out if len(c) >= 2))
+    return list(dict.fromkeys(c for c in out if len(c) >= 2 and not re.search(r"ь[ьй]$", c)))
 
 
 def _fits(p, gender: str | None, case: str) -> bool:
