@@ -148,7 +148,7 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
         co.update(keys)
     best = None
     n = len(lis)
-    for key, c in co.items():
+    for key, c in sorted(co.items()):  # in a fixed order: ties go the same way in every run
         if proper is not None and key not in proper:
             continue
         if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]):
