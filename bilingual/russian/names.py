@@ -423,7 +423,8 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
             pick = ([p for p in plural if _PROPER & p.tag.grammemes] or plural)[0]
         else:
             pick = (proper_single or single or parses)[0]
-            if en_word and single:  # two paradigms («Вилла»: the noun, or the genitive of «Вилл»): the English picks
+            if en_word and len({q.normal_form for q in single}) > 1:
+                # two paradigms («Вилла»: the noun, or the genitive of «Вилл»): the English picks
                 pick = max(single, key=lambda q: (similarity(en_word, _nominative(w, q, None))
                                                   + (0.05 if _PROPER & q.tag.grammemes else 0.0)))
         return _nominative(w, pick, None, plural=pick.tag.number == "plur"), pick, "dictionary"
@@ -534,14 +535,13 @@ def same_name(a: str, b: str, en: str | None = None) -> bool:
 def inflect(phrase: str, grammemes: set[str] | frozenset[str], en: str | None = None) -> str:
     """A name in its dictionary form put into ``grammemes`` ({"datv"}, {"ablt", "sing"}, ...).
 
-    Words that don't decline (``Reading.declines``) stay as written; a person's words take the
-    person's gender («Мерил Стрип» stays in every case, «Анналена Бербок» → «Анналене Бербок»).
-    Other names go through ``morph.inflect_phrase``: the leading run of nominative words is
-    inflected, a dependent genitive keeps its case.
+    Words that don't decline stay as written; a person's words take the gender of the English
+    given name («Мерил Стрип» stays in every case, «Анналена Бербок» → «Анналене Бербок»).
+    As in ``morph.inflect_phrase``, the leading run of nominative words is inflected and a
+    dependent genitive keeps its case («Лига чемпионов» → «Лиге чемпионов»).
     """
-    r = read_name(phrase, en)
-    person_gender = r.gender if r.kind == "person" and r.gender in ("masc", "femn") else None
-    if all(r.declines) and not (person_gender == "femn" and en):
+    declining, gender = _declension(phrase, en)
+    if all(declining) and gender != "femn":
         return morph.inflect_phrase(phrase, grammemes)
     out = []
     last = 0
@@ -550,15 +550,37 @@ def inflect(phrase: str, grammemes: set[str] | frozenset[str], en: str | None = 
         word = m.group()
         out.append(phrase[last:m.start()])
         last = m.end()
-        if i < len(r.rules) and r.rules[i] == "dependent":
-            inflecting = False
-        if not inflecting or i >= len(r.declines) or not r.declines[i]:
+        if inflecting and declining[i] and _CYR.search(word) and not _nominative_form(word):
+            inflecting = False  # a dependent word: «чемпионов»
+        if not inflecting or not declining[i]:
             out.append(word)
             continue
         g = set(grammemes)
-        if person_gender and "plur" not in g:
-            g.add(person_gender)
+        if gender and "plur" not in g:
+            g.add(gender)
         new = morph.inflect(word, g) or morph.inflect(word, set(grammemes))
         out.append(new or word)
     out.append(phrase[last:])
     return "".join(out)
+
+
+@lru_cache(maxsize=50_000)
+def _declension(phrase: str, en: str | None) -> tuple[tuple[bool, ...], str | None]:
+    """For a name in its dictionary form: whether each word declines, and a person's gender
+    from the English given name (None when the English names no person)."""
+    words = [m.group() for m in _WORD.finditer(phrase)]
+    en_words = _en_words(en)
+    aligned = en_words if len(en_words) == len(words) else []
+    gender = None
+    if len(words) > 1 and len(en_words) > 1 and all(w[:1].isupper() for w in words if _CYR.search(w)):
+        gender = given_name_gender(en_words[0])
+    declining = tuple(indeclinable_rule(w, aligned[i] if aligned else None, gender, gender is not None) is None
+                      for i, w in enumerate(words))
+    return declining, gender
+
+
+def _nominative_form(word: str) -> bool:
+    parses = morph.parse(word)
+    if not morph.is_known(word):  # a guessed word: its best guess only
+        return bool(parses) and ("nomn" in parses[0].tag or "Fixd" in parses[0].tag)
+    return any("nomn" in p.tag for p in parses)
