@@ -201,3 +201,16 @@ def test_proposal_types_come_from_the_names_engine(result):
     got = {p.en: p.type for p in result.proposals}
     assert got["Olaf Scholz"] == "person"
     assert got["Berlin"] == "place"
+
+
+def test_a_word_glued_to_a_number_is_no_name(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "planes").mkdir(parents=True)
+    (root / "planes" / "en.md").write_text(
+        "On Monday an An-24 landed in Kazan.\n\nFormula 1 returns to Kazan next year.\n", "utf-8")
+    (root / "planes" / "ru.md").write_text(
+        "В понедельник Ан-24 приземлился в Казани.\n\nФормула-1 вернётся в Казань в следующем году.\n",
+        "utf-8")
+    got = {p.en: p.ru for p in mine([root]).proposals}
+    assert got.get("Kazan") == "Казань"
+    assert "An" not in got and "Formula" not in got

@@ -41,6 +41,10 @@ from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_
                                spelling_variants,
                      translit_similarity)
 
+# A designation: a word with a number hyphened to it or one or two digits after it ("An-24",
+# "Formula 1"), or capitals after a number ("737 MAX"); not a year before a name or "Boeing 737".
+_AFTER_NUMBER = re.compile(r"\d[ -]?$")
+_BEFORE_NUMBER = re.compile(r"-\d|\s\d{1,2}\b")
 EXTRA = ("confidence", "count", "example_en", "example_ru", "status")
 ACCEPTED = frozenset({"accepted", "accept", "approved", "yes", "ok"})
 MIN_CONFIDENCE = 0.45
@@ -227,6 +231,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         lowercase_words.update(w for w in EN_WORD.findall(link.en) if w[0].islower())
 
     cand_links: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    unnumbered: set[tuple[str, ...]] = set()  # candidates seen at least once away from a number
     mid_sentence: set[tuple[str, ...]] = set()  # candidates seen other than as a sentence's first word
     for li, link in enumerate(links):
         seen = set()
@@ -239,9 +244,14 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             first = next((m.start() for m in EN_WORD.finditer(sent)), -1)
             for run in capital_runs(sent, masked):
                 start = run[0][0] == first
+                # a run glued to a number is part of a designation: "Formula 1", "An-24", "737 MAX"
+                numbered = bool(_BEFORE_NUMBER.match(sent[run[-1][1]:])
+                                or (run[-1][2].isupper() and _AFTER_NUMBER.search(sent[:run[0][0]])))
                 for k, words in enumerate(names_in_run(run, start, lowercase_words)):
                     if " ".join(words) in listed or " ".join(words) in glossary_en:
                         continue
+                    if not numbered:
+                        unnumbered.add(words)
                     if not start or k > 0 or len(words) > 1:
                         mid_sentence.add(words)
                     if words not in seen:
@@ -269,7 +279,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
     scored = []
     for words, lis in cand_links.items():
-        if len(lis) < min_count:
+        if len(lis) < min_count or words not in unnumbered:
             continue
         # a person's name (an English given name first) needs no capitalised-name evidence on
         # the Russian side: «Трасс» is also a plural genitive of «трасса»
