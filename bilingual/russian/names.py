@@ -221,13 +221,15 @@ def _fits(p, gender: str | None, case: str) -> bool:
     return case_ok and gender_ok
 
 
-def _nominative(word: str, p, gender: str | None, plural: bool = False) -> str:
+def _nominative(word: str, p, gender: str | None, plural: bool = False, person: bool = False) -> str:
     if "Fixd" in p.tag.grammemes:
         return word
     grammemes = {"nomn"}
     if plural or "Pltm" in p.tag.grammemes:
         grammemes.add("plur")
-    elif p.tag.number == "sing" or "Sgtm" in p.tag.grammemes or p.tag.POS == "NOUN":
+    elif p.tag.number == "sing" or "Sgtm" in p.tag.grammemes or (p.tag.POS == "NOUN" and not person):
+        # a place or organisation is singular unless plural-only; a surname pymorphy3 reads as a
+        # plural («Барански») is kept as it is
         grammemes.add("sing")
     if gender in ("masc", "femn") and (_PERSON & p.tag.grammemes) and "plur" not in grammemes:
         grammemes.add(gender)
@@ -327,11 +329,11 @@ def _read_person(phrase, words, aligned, readings, en_words) -> Reading:
 def _person_word(w: str, readings: list, gender, case, en_word, en_gender) -> tuple[str, str]:
     fitting = [p for p in readings if case and _fits(p, gender, case)]
     if morph.is_known(w) and fitting:
-        return _nominative(w, fitting[0], gender), "dictionary"
+        return _nominative(w, fitting[0], gender, person=True), "dictionary"
     if en_word:  # the voted gender may come from guesses: only the English one filters here
         return _by_spelling(w, readings, en_gender, en_word), "english_spelling"
     fitting = (fitting or [p for p in morph.parse(w) if "Fixd" in p.tag.grammemes][:1] or readings)
-    return (_nominative(w, fitting[0], gender) if fitting else w), "guess"
+    return (_nominative(w, fitting[0], gender, person=True) if fitting else w), "guess"
 
 
 def _by_spelling(w: str, readings: list, gender, en_word: str) -> str:
