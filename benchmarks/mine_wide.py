@@ -221,7 +221,8 @@ def run(which: str, split: str, domain: str | None, jobs: int, show: str | None,
         for p in s["unjudged"]:
             ex_en = p.example_en.split(" | ")[0][:140]
             ex_ru = p.example_ru.split(" | ")[0][:140]
-            print(f"     {p.en}\t{p.ru}\t{p.type}\t{p.confidence:.2f}\t{p.count}\n        EN {ex_en}\n        RU {ex_ru}")
+            print(f"     {p.en}\t{p.ru}\t{p.type}\t{p.confidence:.2f}\t{p.count}")
+            print(f"        EN {ex_en}\n        RU {ex_ru}")
     if show == "list":
         for i, p in enumerate(proposals[:top], 1):
             print(f"     {i:4d} {p.en} → {p.ru} [{p.type}] {p.confidence:.2f} ×{p.count}")

@@ -142,7 +142,8 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
 
 
 def _same_name(a: Rendering, b: Rendering) -> bool:
-    """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»)."""
+    """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»),
+    read with the English name they render (Brazil: «Бразилия», «Бразилии»)."""
     from ..russian.morph import lemmas
     from ..russian.names import same_name
 

@@ -202,7 +202,8 @@ def render(term: Term, case: str, number: str = "sing", gender: str | None = Non
     if case == "accs" and term.type and term.type != "person":
         # A place is inanimate: «в Николаев», not the surname's «Николаева».
         if any("inan" in p.tag for p in morph.parse(_head_word(base))):
-            return names.inflect(base, grammemes | {"inan"} | ({gender} if gender and number == "sing" else set()), term.en)
+            extra = {"inan"} | ({gender} if gender and number == "sing" else set())
+            return names.inflect(base, grammemes | extra, term.en)
     if gender and number == "sing":
         new = names.inflect(base, grammemes | {gender}, term.en)
         if new != base:

@@ -195,7 +195,8 @@ def _inverted(word: str) -> list:
                 if not (_PROPER & p.tag.grammemes) or p.tag.case != "nomn":
                     continue
                 for f in p.lexeme:
-                    if morph.norm(f.word) == low and f.tag.case and (f.tag.number == "sing" or "Pltm" in f.tag.grammemes):
+                    single = f.tag.number == "sing" or "Pltm" in f.tag.grammemes
+                    if morph.norm(f.word) == low and f.tag.case and single:
                         out.append((not morph.is_known(cand), f))
     return [f for _unknown, f in sorted(out, key=lambda x: x[0])]
 
@@ -421,7 +422,7 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
         if en_word and proper_single and all(_PERSON & p.tag.grammemes for p in proper_single):
             # a person's name read outside a person's name: its gender is unknown, the English decides
             return _by_spelling(w, proper_single, None, en_word), None, "english_spelling"
-        if plural and ((plural_ok and not proper_single) or not single):  # «Штаты»: plural forms only  # "United States": «Штаты»
+        if plural and ((plural_ok and not proper_single) or not single):  # «Штаты»: plural forms only
             pick = ([p for p in plural if _PROPER & p.tag.grammemes] or plural)[0]
         else:
             pick = (proper_single or single or parses)[0]
