@@ -180,3 +180,37 @@ def test_guess_type(ru, expected):
     from bilingual.mining.mine import guess_type
 
     assert guess_type(ru) == expected
+
+
+def test_top_keeps_the_best_ranked_proposals(corpus, result):
+    top = mine([corpus], GLOSSARY, top=2).proposals
+    assert [p.en for p in top] == [p.en for p in result.proposals[:2]]
+    assert all(a.confidence >= b.confidence for a, b in zip(result.proposals, result.proposals[1:]))
+
+
+def test_cli_mine_top(tmp_path, corpus, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary.csv").write_text("en,ru,type,variants,forbidden,note\nKyiv,Киев,city,,,\n", "utf-8")
+    res = CliRunner().invoke(app, ["glossary", "mine", "--top", "2", "-o", "proposals.csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "proposals.csv").read_text("utf-8"))))
+    assert len([r for r in rows if r["note"].startswith("mined:")]) == 2
+
+
+def test_proposal_types_come_from_the_names_engine(result):
+    got = {p.en: p.type for p in result.proposals}
+    assert got["Olaf Scholz"] == "person"
+    assert got["Berlin"] == "place"
+
+
+def test_a_word_glued_to_a_number_is_no_name(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "planes").mkdir(parents=True)
+    (root / "planes" / "en.md").write_text(
+        "On Monday an An-24 landed in Kazan.\n\nFormula 1 returns to Kazan next year.\n", "utf-8")
+    (root / "planes" / "ru.md").write_text(
+        "В понедельник Ан-24 приземлился в Казани.\n\nФормула-1 вернётся в Казань в следующем году.\n",
+        "utf-8")
+    got = {p.en: p.ru for p in mine([root]).proposals}
+    assert got.get("Kazan") == "Казань"
+    assert "An" not in got and "Formula" not in got

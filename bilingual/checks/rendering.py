@@ -150,11 +150,12 @@ def collect_renderings(alignment: Alignment, matcher=None) -> list[Rendering]:
 
 
 def _same_name(a: Rendering, b: Rendering) -> bool:
-    """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»)."""
+    """Two renderings are one form when they are case forms of one name («Манделу», «Манделой»),
+    read with the English name they render (Brazil: «Бразилия», «Бразилии»)."""
     from ..russian.morph import lemmas
     from ..russian.names import same_name
 
-    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form)
+    return a.key == b.key or bool(lemmas(a.form) & lemmas(b.form)) or same_name(a.form, b.form, a.term)
 
 
 def inconsistent_renderings(articles: list[ArticleResult], renderings: dict[str, list[Rendering]],

@@ -251,6 +251,8 @@ def mine(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write the proposals CSV here (atomically) for review; else print a summary."),
     min_count: int = typer.Option(1, "--min-count", help="Only names seen in at least this many links."),
+    top: Optional[int] = typer.Option(None, "--top", min=1,
+                                      help="Only the N proposals of highest confidence (the list is ranked)."),
     accept_file: Optional[Path] = typer.Option(
         None, "--accept", help="Add the rows of this reviewed proposals CSV whose status is 'accepted'."),
     jobs: Optional[int] = typer.Option(
@@ -280,7 +282,7 @@ def mine(
         return
     gloss = load_glossary(glossary) if glossary.exists() or given is not None else None
     with ticker("reading articles") as tick:
-        result = mining.mine(corpus, gloss, min_count=min_count, jobs=jobs or cores(), progress=tick)
+        result = mining.mine(corpus, gloss, min_count=min_count, jobs=jobs or cores(), progress=tick, top=top)
     if fmt is TableOrJson.json and not out.to_file:
         echo(json.dumps(mine_dict(result), ensure_ascii=False, indent=2))
         return

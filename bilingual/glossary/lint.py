@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..russian import morph
+from ..russian.names import dictionary_form
 from ..errors import GlossaryError
 from ..model import Term
 from .load import COLUMNS, decode, read_rows, split_list, terms_from_rows
@@ -117,8 +118,10 @@ def unparsed_ru(rows: list[_Row]):
     letters, no reading at all in pymorphy3 (a typo), or not in the nominative.
 
     pymorphy3 guesses a reading for any Cyrillic word, so foreign names it
-    doesn't know aren't reported; the nominative check skips terms whose note
-    says they are indeclinable («Санду» also reads as a case of «Санда»).
+    doesn't know aren't reported. The dictionary form is the names engine's
+    (``russian.names.dictionary_form``, read with the English): a woman's
+    foreign name or one ending in a vowel stays as it is; terms whose note says
+    they are indeclinable are skipped.
     """
     for r in rows:
         indeclinable = "indeclinable" in r.term.note.lower() or "несклоня" in r.term.note.lower()
@@ -136,11 +139,12 @@ def unparsed_ru(rows: list[_Row]):
                     yield r.term.line, f"{word!r} in {form!r} has Ukrainian letters (a Russian form is expected)"
                 elif not word.isupper() and all("UNKN" in p.tag for p in morph.parse(word)):
                     yield r.term.line, f"pymorphy3 can't parse {word!r} in {form!r} (spelling?)"
-            head = next((w for w in words if _CYRILLIC.search(w) and not _LATIN.search(w)), None)
-            if head and not indeclinable and morph.is_known(head) and not any(
-                    p.tag.case in ("nomn", None) or "Fixd" in p.tag for p in morph.parse(head)):
-                yield r.term.line, (f"{form!r} doesn't start in the nominative "
-                                    f"(glossary forms are dictionary forms; «{morph.lemma(head)}»?)")
+            if indeclinable or not any(_CYRILLIC.search(w) and not _LATIN.search(w) for w in words):
+                continue
+            lemma = dictionary_form(form, r.term.en)
+            if morph.norm(lemma) != morph.norm(form):
+                yield r.term.line, (f"{form!r} is not in its dictionary form "
+                                    f"(the singular nominative: «{lemma}»?)")
 
 
 def unknown_type(rows: list[_Row]):

@@ -88,7 +88,27 @@ def names_in_run(run, sentence_start: bool, lowercase_words: set[str]) -> list[t
     cut = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in _PERSON_TITLES
            or (w == "State" and i >= 2 and words[i - 2] == "Secretary")]
     parts = [words[:cut[-1] + 1], words[cut[-1] + 1:]] if cut else [words]
+    parts = [piece for part in parts for piece in _person_split(part)]
     return [p for p in (_trim(part) for part in parts) if p]
+
+
+def _person_split(words: list[str]) -> list[list[str]]:
+    """A person's name inside a longer run, found by its given name (the gender-guesser list):
+    what comes before it is a title or attribute ("Congressman Thomas Massie", "Brazilian
+    Charles Oliveira"), a place after "of" is no part of it ("Thomas Massie of Kentucky").
+    A given name must be followed by a surname to start a name ("Lake Victoria" stays whole)."""
+    from ..russian.given_names import is_given_name
+
+    starts = [i for i in range(len(words) - 1) if words[i + 1][:1].isupper() and is_given_name(words[i])
+              and not is_given_name(words[i + 1])]
+    for i in starts[-1:]:  # the given name right before the surname ("Sayyid Ali Khamenei")
+        head, person = words[:i], words[i:]
+        tail: list[str] = []
+        if "of" in person:
+            k = person.index("of")
+            person, tail = person[:k], person[k + 1:]
+        return [part for part in (head, person, tail) if part]
+    return [words]
 
 
 def _trim(words: list[str]) -> tuple[str, ...]:
@@ -100,7 +120,8 @@ def _trim(words: list[str]) -> tuple[str, ...]:
         words = words[:-1]
     while words and words[0] in _CONNECTORS:
         words = words[1:]
-    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2):
+    if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2
+                            or (words[0].endswith("s") and words[0][:-1] in _DEMONYMS)):  # "Greeks"
         return ()
     return tuple(words)
 

@@ -148,7 +148,7 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
         co.update(keys)
     best = None
     n = len(lis)
-    for key, c in co.items():
+    for key, c in sorted(co.items()):  # in a fixed order: ties go the same way in every run
         if proper is not None and key not in proper:
             continue
         if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]):
@@ -165,6 +165,27 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
         if best is None or cand[0] > best[0]:
             best = cand
     return best
+
+
+def spelling_variants(words, lis, ngrams, best_key: tuple) -> list[Counter]:
+    """Other spellings of the chosen rendering in the same links («Мейсси» next to «Мэсси»):
+    surface counts of each lemma key of the same length that sounds like the English and
+    differs from the chosen key by a letter or two."""
+    seen: dict[tuple, Counter] = defaultdict(Counter)
+    for li in lis:
+        for surf, key, _mid in ngrams[li]:
+            if key != best_key and len(key) == len(best_key):
+                seen[key][surf] += 1
+    out = []
+    floor = max(0.75, translit_similarity(words, best_key) - 0.1)
+    for key, surfaces in seen.items():
+        joined = " ".join(key)
+        if any(c.isdigit() for c in joined) or joined[:1] != " ".join(best_key)[:1]:
+            continue  # «Ан-24» / «Ан-32» are two aircraft; «Карбери» is another man than «Барбери»
+        if translit_similarity(words, key) < floor or fuzz.ratio(joined, " ".join(best_key)) < 80:
+            continue
+        out.append(surfaces)
+    return out
 
 
 def _adjective(word: str) -> bool:
@@ -185,10 +206,29 @@ def _acronym_rendering(surfaces: Counter) -> bool:
     w = surf[0]
     if not _CYR.search(w):
         return True
-    return w.isupper() and (not morph.is_known(w) or "Abbr" in morph.tag_of(w))
+    return w.isupper() and (not morph.is_known(w) or bool({"Abbr", "Orgn"} & morph.tag_of(w).grammemes))
 
 
-def citation_form(surfaces: Counter) -> str:
+def citation_form(surfaces: Counter, en: str | None = None) -> str:
+    """The rendering in its dictionary form, from every surface form seen (word tuples → counts).
+
+    The names engine (``russian.names.best_form``) reads each surface with the English
+    spelling ``en``: a mention written in its dictionary form decides, else the form most
+    mentions read as.
+    """
+    from ..russian.names import best_form
+
+    if en is None:
+        return _citation_form_without_english(surfaces)
+    texts: Counter = Counter()
+    for words, count in surfaces.items():
+        texts[" ".join(words)] += count
+    if not any(_CYR.search(t) for t in texts):
+        return texts.most_common(1)[0][0]
+    return best_form(texts, en)
+
+
+def _citation_form_without_english(surfaces: Counter) -> str:
     """The rendering in the nominative, word by word, from every surface form seen.
 
     A dictionary word takes a form seen in the nominative, else is inflected

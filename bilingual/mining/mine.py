@@ -38,8 +38,13 @@ from ..glossary.load import COLUMNS, decode, formula_like, read_rows, terms_from
 from ..glossary.match import Matcher, tokenize
 from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
+                               spelling_variants,
                      translit_similarity)
 
+# A designation: a word with a number hyphened to it or one or two digits after it ("An-24",
+# "Formula 1"), or capitals after a number ("737 MAX"); not a year before a name or "Boeing 737".
+_AFTER_NUMBER = re.compile(r"\d[ -]?$")
+_BEFORE_NUMBER = re.compile(r"-\d|\s\d{1,2}\b")
 EXTRA = ("confidence", "count", "example_en", "example_ru", "status")
 ACCEPTED = frozenset({"accepted", "accept", "approved", "yes", "ok"})
 MIN_CONFIDENCE = 0.45
@@ -206,11 +211,12 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
 
 
 def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: str = "default",
-         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None) -> MineResult:
+         min_confidence: float = MIN_CONFIDENCE, jobs: int = 1, progress=None, top: int | None = None) -> MineResult:
     """Propose glossary rows for names in ``paths`` (corpus folders or article pairs).
 
     ``jobs`` worker processes read and align the articles; the proposals are the same as with one.
-    ``progress()`` is called after each article.
+    ``progress()`` is called after each article. Proposals are ranked by confidence; ``top``
+    keeps the first ``top`` of them.
     """
     from ..executors import Plan
 
@@ -225,6 +231,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         lowercase_words.update(w for w in EN_WORD.findall(link.en) if w[0].islower())
 
     cand_links: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    unnumbered: set[tuple[str, ...]] = set()  # candidates seen at least once away from a number
     mid_sentence: set[tuple[str, ...]] = set()  # candidates seen other than as a sentence's first word
     for li, link in enumerate(links):
         seen = set()
@@ -237,9 +244,14 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             first = next((m.start() for m in EN_WORD.finditer(sent)), -1)
             for run in capital_runs(sent, masked):
                 start = run[0][0] == first
+                # a run glued to a number is part of a designation: "Formula 1", "An-24", "737 MAX"
+                numbered = bool(_BEFORE_NUMBER.match(sent[run[-1][1]:])
+                                or (run[-1][2].isupper() and _AFTER_NUMBER.search(sent[:run[0][0]])))
                 for k, words in enumerate(names_in_run(run, start, lowercase_words)):
                     if " ".join(words) in listed or " ".join(words) in glossary_en:
                         continue
+                    if not numbered:
+                        unnumbered.add(words)
                     if not start or k > 0 or len(words) > 1:
                         mid_sentence.add(words)
                     if words not in seen:
@@ -267,15 +279,20 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
     scored = []
     for words, lis in cand_links.items():
-        if len(lis) < min_count:
+        if len(lis) < min_count or words not in unnumbered:
             continue
-        best = best_rendering(words, lis, ngrams, df, proper)
+        # a person's name (an English given name first) needs no capitalised-name evidence on
+        # the Russian side: «Трасс» is also a plural genitive of «трасса»
+        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper)
         if best is None or best[0] < min_confidence:
             continue
-        # a word only ever seen opening a sentence must at least sound like its rendering
-        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75:
+        # a word only ever seen opening a sentence must at least sound like its rendering, or be
+        # rendered by a name the dictionary knows («Китай» for "China")
+        shown = best[1].most_common(1)[0][0]
+        known = dictionary_name(shown)
+        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known:
             continue
-        scored.append((best[0], len(lis), words, lis, best))
+        scored.append((_confidence(best, len(lis), words, shown, known), len(lis), words, lis, best))
     # one rendering, one name: where two candidates want the same Russian, the better one keeps it
     # ("Russia" → «Россия», not "Russian")
     scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
@@ -285,12 +302,19 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             continue
         taken.add(key)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
-        ru = citation_form(surfaces_of[key])
+        ru = citation_form(surfaces_of[key], " ".join(words))
+        # other spellings the archive uses for the same name: variants (or forms to forbid) to review
+        others = [citation_form(v, " ".join(words)) for v in spelling_variants(words, lis, ngrams, key)]
+        others = tuple(dict.fromkeys(v for v in others if not same_name(v, ru, " ".join(words))))
         result.proposals.append(Proposal(
-            en=" ".join(words), ru=ru, type=guess_type(ru), confidence=round(conf, 2), count=count,
-            note=f"mined: with this rendering in {together} of {count} links",
+            en=" ".join(words), ru=ru, type=name_type(ru, " ".join(words)), confidence=round(conf, 2), count=count,
+            variants=others,
+            note=f"mined: with this rendering in {together} of {count} links"
+                 + (f"; also spelt {', '.join(others)}" if others else ""),
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
+    if top is not None:
+        del result.proposals[top:]
     result.variations = _variations(links, glossary, ngrams, df)
     return result
 
@@ -300,6 +324,46 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def same_name(a: str, b: str, en: str) -> bool:
+    from ..russian.names import same_name as same
+
+    return same(a, b, en)
+
+
+def _person_en(words: tuple[str, ...]) -> bool:
+    from ..russian.given_names import is_given_name
+
+    return len(words) > 1 and is_given_name(words[0])
+
+
+def dictionary_name(words: tuple[str, ...]) -> bool:
+    """Every Cyrillic word of the rendering is a proper noun pymorphy3's dictionary knows."""
+    cyr = [w for w in words if _CYR.search(w)]
+    return bool(cyr) and all(morph.is_known(w) and morph.is_proper(w) for w in cyr)
+
+
+def _confidence(best, count: int, words: tuple[str, ...], top: tuple[str, ...], known: bool) -> float:
+    """How far an editor can trust a proposal (0..1): the rendering's own score (sound and
+    association), how many links attest the pairing (one link is weak evidence, four are
+    strong), and whether the two sides read as a name (a proper noun the dictionary knows, a
+    word kept in Latin script, or an English given name)."""
+    from ..russian.given_names import is_given_name
+
+    score, _surfaces, _key, together = best
+    support = together / (count + 1)
+    latin = not any(_CYR.search(w) for w in top)
+    name = known or latin or (len(words) > 1 and is_given_name(words[0]))
+    return min(1.0, 0.5 * min(score, 1.0) + 0.3 * support + 0.2 * (1.0 if name else translit_similarity(words, top)))
+
+
+def name_type(ru: str, en: str | None = None) -> str:
+    """person, place or organization: the names engine's reading, else pymorphy3's tags."""
+    from ..russian.names import read_name
+
+    kind = read_name(ru, en).kind
+    return kind or guess_type(ru)
 
 
 def guess_type(ru: str) -> str:
@@ -344,7 +408,7 @@ def _variations(links, glossary: Glossary, ngrams, df) -> list[Proposal]:
             if _CYR.search(terms[en].ru) and not _CYR.search(" ".join(best[2])):
                 continue  # English left in the Russian: untranslated text, which check reports
             if translit_similarity(words, best[2]) >= 0.6:
-                form = citation_form(best[1])
+                form = citation_form(best[1], en)
                 seen[en][form] += 1
                 examples.setdefault((en, form), li)
     out = []

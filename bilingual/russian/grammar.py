@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Term
-from . import morph
+from . import morph, names
 
 _WORD = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*")
 _CYR = re.compile(r"[а-яёіїєґ]", re.I)
@@ -202,15 +202,16 @@ def render(term: Term, case: str, number: str = "sing", gender: str | None = Non
     if case == "accs" and term.type and term.type != "person":
         # A place is inanimate: «в Николаев», not the surname's «Николаева».
         if any("inan" in p.tag for p in morph.parse(_head_word(base))):
-            return morph.inflect_phrase(base, grammemes | {"inan"} | ({gender} if gender and number == "sing" else set()))
+            extra = {"inan"} | ({gender} if gender and number == "sing" else set())
+            return names.inflect(base, grammemes | extra, term.en)
     if gender and number == "sing":
-        new = morph.inflect_phrase(base, grammemes | {gender})
+        new = names.inflect(base, grammemes | {gender}, term.en)
         if new != base:
             return new
-    new = morph.inflect_phrase(base, grammemes)
+    new = names.inflect(base, grammemes, term.en)
     if new == base and (case, number) != ("nomn", "sing"):
         # A name with one number only («Нидерланды») takes the case in its own number.
-        new = morph.inflect_phrase(base, {case})
+        new = names.inflect(base, {case}, term.en)
     return new
 
 
