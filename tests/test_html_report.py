@@ -97,7 +97,7 @@ def test_page_structure_without_a_browser(report):
     out, flags = report
     page = out.read_text(encoding="utf-8")
     n = sum(len(a["flags"]) for a in flags["articles"])
-    assert page.count('<tr class="issue ') == n == 2
+    assert page.count('<div role="row" class="issue ') == n == 2
     assert page.count('<details class="fold">') == 4  # a clean run before and after each flagged link
     assert "quiet <span class=\"muted\">2025-06-01 · no flags" in page  # a clean article is one line
     assert "Чиновники встретились в день 1," in page  # folded text is still in the page
@@ -112,7 +112,7 @@ def _style(driver, selector, prop):
 
 
 def _visible_issues(driver):
-    return [r.get_attribute("data-kind") for r in driver.find_elements("css selector", "tr.issue") if r.is_displayed()]
+    return [r.get_attribute("data-kind") for r in driver.find_elements("css selector", "div.issue") if r.is_displayed()]
 
 
 @pytest.mark.browser
@@ -125,7 +125,7 @@ def test_editor_workflow_in_headless_chromium(report):
         driver.get(out.as_uri())
         assert driver.find_element("id", "flag-count").get_attribute("data-count") == "2"
         # follow a flag from the list: lands on its sentence pair, at the top of the window, highlighted
-        jump = driver.find_element("css selector", "tr.issue.k-number_mismatch a.jump")
+        jump = driver.find_element("css selector", "div.issue.k-number_mismatch a.jump")
         assert jump.text == "EN 7 · RU 7"
         jump.click()
         target = driver.execute_script("return location.hash")
@@ -152,7 +152,7 @@ def test_editor_workflow_in_headless_chromium(report):
         assert sorted(_visible_issues(driver)) == ["forbidden_variant", "number_mismatch"]
         driver.find_element("css selector", "label[for=fk-forbidden_variant]").click()
         assert _visible_issues(driver) == ["forbidden_variant"]
-        assert _style(driver, "tr.issue.k-number_mismatch", "display") == "none"
+        assert _style(driver, "div.issue.k-number_mismatch", "display") == "none"
         driver.find_element("css selector", "label[for=fk-all]").click()
         driver.find_element("css selector", "label[for=fl-error]").click()
         assert sorted(_visible_issues(driver)) == ["forbidden_variant", "number_mismatch"]
@@ -210,8 +210,8 @@ def test_accepted_flags_are_greyed_and_filterable_in_the_page(tmp_path):
     res = runner.invoke(app, ["check", str(corpus), "-g", str(glossary), "--baseline", str(baseline), "-o", str(out)])
     assert res.exit_code == 1  # the new number flag still fails
     page = out.read_text(encoding="utf-8")
-    assert '<tr class="issue k-forbidden_variant l-error accepted"' in page
-    assert '<tr class="issue k-number_mismatch l-error"' in page
+    assert '<div role="row" class="issue k-forbidden_variant l-error accepted"' in page
+    assert '<div role="row" class="issue k-number_mismatch l-error"' in page
     assert "(1 accepted in the baseline)" in page
     assert '<label for="fs-open" data-status="open">new<span class="n">1</span>' in page
-    assert "#fs-open:checked~.issues tr.issue.accepted" in page
+    assert "#fs-open:checked~.issues div.issue.accepted" in page

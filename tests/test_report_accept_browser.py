@@ -27,7 +27,7 @@ def _articles(corpus):
                   "# Саммит\n\nЛидеры НАТО встретились в Кыиве.\n", date="2025-05-01")
 
 
-def _visible(driver, selector="tr.issue"):
+def _visible(driver, selector="div.issue"):
     return [r for r in driver.find_elements("css selector", selector) if r.is_displayed()]
 
 
@@ -55,24 +55,27 @@ def test_accept_by_the_copied_command_then_see_it_accepted_with_its_reason(site)
         driver.get(page.as_uri())
         rows = _visible(driver)
         assert len(rows) == 4  # Молдавии, Харкив, 376, Кыиве
-        drones = driver.find_element("css selector", "tr.issue[data-article=drones]")
-        button = drones.find_element("css selector", "button.copy")
+        drones = driver.find_element("css selector", "div.issue[data-article=drones]")
+        button = drones.find_element("css selector", ".copy")
         command = button.get_attribute("data-command")
         assert command.startswith("bilingual accept ") and command.endswith('--reason ""')
         flag_id = drones.get_attribute("data-id")
         assert shlex.split(command)[2] == flag_id
         button.click()
-        assert button.text == "copied"  # the clipboard, or the page's fallback copy
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        # the clipboard (asynchronous), or the page's fallback copy
+        WebDriverWait(driver, 5).until(lambda d: button.text == "copied")
         # the editor runs the command with a reason
         args = shlex.split(command)[1:-1] + ["the agency's figure, corrected in the English later"]
         res = runner.invoke(app, args)
         assert res.exit_code == 0, res.output
         assert runner.invoke(app, ["check", "-o", str(page)]).exit_code == 1
         driver.get(page.as_uri())
-        row = driver.find_element("css selector", f"tr.issue[data-id='{flag_id}']")
+        row = driver.find_element("css selector", f"div.issue[data-id='{flag_id}']")
         assert "accepted" in row.get_attribute("class").split()
         assert "“the agency's figure, corrected in the English later” — desk-editor" in row.text
-        assert not row.find_elements("css selector", "button.copy")  # nothing left to accept
+        assert not row.find_elements("css selector", ".copy")  # nothing left to accept
         # in the side-by-side view too
         flag = driver.find_element("css selector", f"li.flag[data-id='{flag_id}']")
         assert "the agency's figure" in flag.text
@@ -118,7 +121,7 @@ def test_search_article_filter_sort_and_file_links(site):
         order = [r.get_attribute("data-article") for r in _visible(driver)]
         assert order == ["drones", "moldova", "moldova", "summit"]
         # a file link opens the editor at the line (editor_url in bilingual.toml)
-        link = driver.find_element("css selector", "tr.issue[data-article=drones] a.file")
+        link = driver.find_element("css selector", "div.issue[data-article=drones] a.file")
         path = site / "corpus" / "drones" / "ru.md"
         assert link.get_attribute("href") == f"vscode://file/{path}:7"
         assert link.text == "ru.md:7"
