@@ -73,6 +73,11 @@ def test_models_cli_lists_installs_and_removes(argos_home, tmp_path):
     assert res.exit_code == 0, res.output
     assert "installed translate-en_ru-other (en→ru, v2.0)" in res.output
     assert "translate-en_ru-other" in runner.invoke(app, ["models", "list"]).output
+    again = runner.invoke(app, ["models", "install", str(other)])  # the same file: nothing to do
+    assert again.exit_code == 0 and again.output.startswith("already installed: translate-en_ru-other (en→ru, v2.0)")
+    newer = build_argosmodel(tmp_path / "newer.argosmodel", name="translate-en_ru-other", version="2.1")
+    res = runner.invoke(app, ["models", "install", str(newer)])
+    assert res.exit_code == 0 and res.output.startswith("installed translate-en_ru-other (en→ru, v2.1)")
     res = runner.invoke(app, ["models", "remove", "translate-en_ru-other"])
     assert res.exit_code == 0 and "removed translate-en_ru-other" in res.output
     assert "translate-en_ru-other" not in runner.invoke(app, ["models", "list"]).output
