@@ -112,7 +112,8 @@ def register(app: typer.Typer) -> None:
         for col in ("id", "article", "kind", "term", "reason", "author", "date"):
             table.add_column(col, overflow="fold")
         for e in entries:
-            table.add_row(e.id, e.slug, e.kind, e.term or "", e.reason or "—", e.author or "—", e.date[:10] or "—")
+            table.add_row(e.id, e.slug, e.kind, e.term or "", e.reason or "—", e.author or "—",
+                          e.date[:10] or "—")
         make_console().print(table)
         echo(f"{len(entries)} accepted flag(s)", err=True)
 
