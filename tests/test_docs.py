@@ -19,6 +19,8 @@ from tests import docs_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# the README and the pages of docs/ (the documentation site) together
+DOCS = README + "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
 runner = CliRunner()
 
 
@@ -47,11 +49,11 @@ def test_the_readme_is_a_front_door():
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
-def test_every_command_has_help_and_is_in_the_readme(path):
+def test_every_command_has_help_and_is_in_the_docs(path):
     res = runner.invoke(app, [*path, "--help"])
     assert res.exit_code == 0, res.output
     assert "Usage:" in res.output
-    assert f"bilingual {' '.join(path)}" in README
+    assert f"bilingual {' '.join(path)}" in DOCS
 
 
 def test_all_top_level_commands_are_listed():

@@ -70,7 +70,9 @@ def render_check(report, console: Console, *, explain: bool = False, notes: bool
         if article.date:
             head += f"  [dim]{escape(article.date)}[/dim]"
         if article.error:
-            console.print(f"{head}  [bold red]not checked:[/bold red] {escape(article.error)}")
+            level = report.not_checked_level(article) if hasattr(report, "not_checked_level") else "error"
+            style = _LEVEL_STYLE.get(level, "")
+            console.print(f"{head}  [{style}]not checked ({article.not_checked}):[/{style}] {escape(article.error)}")
             continue
         n = len(article.flags)
         shown_notes = article.notes if notes else ()
@@ -88,12 +90,21 @@ def render_check(report, console: Console, *, explain: bool = False, notes: bool
             what = escape(f.message)
             if f.accepted:
                 what = f"[dim]accepted · {what}[/dim]"
+                if f.acceptance is not None and f.acceptance.reason:
+                    who = ", ".join(x for x in (f.acceptance.author, f.acceptance.date[:10]) if x)
+                    what += (f"\n[dim]reason: {escape(f.acceptance.reason)}" + (f" ({escape(who)})" if who else "")
+                             + "[/dim]")
             if text:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
-                what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
+                e = f.explanation
+                what += f"\n[magenta]rule {escape(e['rule'])}[/magenta]: {escape(e['cue'])}"
+                for side in ("en", "ru"):
+                    if e[side]:
+                        what += f"\n[magenta]{side.upper()} read[/magenta]: {escape(e[side])}"
             where = _unit(f.unit) if f.unit is not None else location(article.pair, f)
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]\n{what}")
+            ident = f"  [dim]{f.id}[/dim]" if f.id else ""
+            table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]{ident}\n{what}")
         for f in shown_notes:
             text = f.ru_text if f.ru_index is not None else f.en_text
             what = f"[dim]note · {escape(f.message)}" + (f"\n{escape(_clip(text))}" if text else "") + "[/dim]"
@@ -131,9 +142,11 @@ def render_check(report, console: Console, *, explain: bool = False, notes: bool
                       + ("" if notes else "; show them with --notes") + "[/dim]")
     for e in getattr(report, "stale", ()):
         console.print(f"[yellow]stale baseline entry[/yellow] {escape(e.slug)} {escape(e.kind)}"
-                      + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.fingerprint)})[/dim]")
+                      + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.id)})[/dim]")
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+    if any(not f.accepted for _, f in report.flags):
+        console.print("[dim]accept a flag: bilingual accept ID --reason TEXT[/dim]")
 
 
 def _unit(unit: str) -> str:

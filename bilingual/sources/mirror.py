@@ -453,9 +453,11 @@ def _pair(root: str, pages: list[Page], extra: frozenset[str] = frozenset()) -> 
             continue
         if partner.get(page.rel) == target.rel and any(t is page for t, _ in links.get(target.rel, ())):
             continue  # the other page links back (by a copy's link, or its second link)
+        if page.rel in flagged or (back is None and target.rel in flagged):
+            continue  # the other page's own problem (its broken link) is the one to report, once
         other = _NAMES[target.lang]
         if back is None:
-            where = "has no link back" if target.rel not in flagged else "has a broken link back"
+            where = "has no link back"
         else:
             where = f"links to {back[0].rel} instead"
         problem("one_way_toggle", page, shown(target), f"the {other} page {where}")
