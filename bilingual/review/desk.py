@@ -14,9 +14,7 @@ across runs, and the key an accepted flag is recorded under.
 
 from __future__ import annotations
 
-import getpass
 import os
-import subprocess
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,23 +56,16 @@ class Settings:
 
 
 def default_author() -> str:
-    """``git config user.name``, else the login name."""
-    try:
-        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        name = ""
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return os.environ.get("USER") or "unknown"
+    from ..accept import default_author as author
+
+    return author()
 
 
 def flag_id(slug: str, flag) -> str:
-    from ..baseline import fingerprint
+    """The flag's short stable ID, the one `bilingual check` shows and `bilingual accept` takes."""
+    from ..accept import flag_id as short_id
 
-    return fingerprint(slug, flag)
+    return short_id(slug, flag)
 
 
 @dataclass(frozen=True)
@@ -195,10 +186,10 @@ class Desk:
         self.items = items
 
     def baseline_entries(self) -> list:
-        from ..baseline import load_baseline
+        """The accepted flags (``accept.Entry``: with reason, author and date)."""
+        from ..accept import read_entries
 
-        path = self.settings.baseline_path
-        return load_baseline(path) if path.is_file() else []
+        return read_entries(self.settings.baseline_path)
 
     # ------------------------------------------------------------ after a write
 

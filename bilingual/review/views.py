@@ -227,9 +227,10 @@ async def proposal_action(request):
                                  "variant": "Added as a variant"}[what], record=record)
 
 
-def mine_again(request):
+async def mine_again(request):
     from starlette.responses import RedirectResponse
 
+    await _form(request)
     state = request.app.state
     state.mining.start(state.desk)
     return RedirectResponse("/proposals", status_code=303)
