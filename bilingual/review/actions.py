@@ -64,7 +64,7 @@ def _neighbours(doc, idx, span: int = 1) -> list:
 
 
 def context(desk, item) -> Context:
-    from ..corpus import read_document
+    from ..sources.corpus import read_document
 
     pair, f = item.article.pair, item.flag
     ctx = Context(pair.ru_path, pair.en_path, audit.file_sha(pair.ru_path) if pair.ru_path else None)
@@ -183,8 +183,8 @@ def fix_flag(desk, fid: str, expected_sha: str, who: str) -> tuple[dict, str]:
 
 def edit_sentence(desk, fid: str, expected_sha: str, text: str, who: str) -> tuple[dict, str]:
     """Replace the flagged Russian sentence with ``text``; returns the audit record and the diff."""
-    from ..corpus import read_document
-    from ..textfile import TextFile
+    from ..sources.corpus import read_document
+    from ..sources.textfile import TextFile
 
     desk.require_idle()
     item = _item(desk, fid)

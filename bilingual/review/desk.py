@@ -39,7 +39,7 @@ class Settings:
     @property
     def root(self) -> Path:
         """The folder whose ``.bilingual/`` keeps the cache, the audit log and the mining memory."""
-        from ..checkcache import default_cache_path
+        from ..checks.cache import default_cache_path
 
         cache = default_cache_path(self.paths)
         if cache is not None:
@@ -119,7 +119,7 @@ class Desk:
     def load_glossary(self) -> None:
         from ..glossary import load_glossary
         from ..model import Glossary
-        from ..pipeline import make_signature
+        from ..checks.pipeline import make_signature
 
         path = self.settings.glossary
         self.glossary = load_glossary(path) if path is not None else Glossary(terms=(), sha="none")
@@ -127,15 +127,15 @@ class Desk:
         self._enforcer = None
 
     def _find_pairs(self) -> list:
-        from ..corpus import find_pairs
+        from ..sources.corpus import find_pairs
 
         return find_pairs(self.settings.paths)
 
     def _check(self, pairs: list, progress=None) -> list:
         """(result, renderings) for ``pairs`` through the check cache, in order."""
-        from ..checkcache import open_check_cache
-        from ..incremental import check_articles
-        from ..parallel import Plan
+        from ..checks.cache import open_check_cache
+        from ..checks.incremental import check_articles
+        from ..executors import Plan
 
         s = self.settings
         store = open_check_cache(s.paths, self.signature.glossary_sha, s.mode, s.cache)
@@ -163,9 +163,9 @@ class Desk:
 
     def _publish(self) -> None:
         """Apply the archive-wide rule and the baseline to the per-article results; index the flags."""
-        from ..baseline import apply_baseline
-        from ..pipeline import CheckReport
-        from ..rendering import inconsistent_renderings
+        from ..checks.baseline import apply_baseline
+        from ..checks.pipeline import CheckReport
+        from ..checks.rendering import inconsistent_renderings
 
         articles = [self.base[s] for s in self.order]
         corpus_flags = inconsistent_renderings(articles, self.renderings, self.glossary)

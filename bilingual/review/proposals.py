@@ -60,7 +60,7 @@ class Mining:
             self.running, self.ready, self.done, self.error = True, False, 0, None
 
         def run() -> None:
-            from ..glossary.mine import mine
+            from ..mining.mine import mine
 
             def tick() -> None:
                 self.done += 1
