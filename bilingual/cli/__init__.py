@@ -164,6 +164,7 @@ COMMAND_MODULES = [
     "glossary",
     "schema",
     "config",
+    "review",
 ]
 
 for _name in COMMAND_MODULES:

@@ -60,4 +60,16 @@ def prepare(desk, *, port: int = 0, token: str | None = None, who: str | None = 
     return Server(f"http://{HOST}:{actual}/?token={token}", actual, token, sock, app)
 
 
-__all__ = ["HOST", "Server", "bind", "prepare"]
+__all__ = ["HOST", "Server", "bind", "open_desk", "prepare"]
+
+
+def open_desk(settings, *, port: int = 0, who: str | None = None) -> Server:
+    """Check the archive (through the cache) and bind the desk for it: what `bilingual review` runs."""
+    from .desk import Desk
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise MissingExtraError("review", "the review desk") from None
+    return prepare(Desk.open(settings), port=port, who=who)

@@ -18,7 +18,7 @@ from .security import post_token_ok
 PAGE = 200  # queue rows a page
 
 
-def render(request, template: str, status: int = 200, **context):
+def render(request, template: str, code: int = 200, **context):
     from starlette.responses import HTMLResponse
 
     from .app import environment
@@ -28,12 +28,12 @@ def render(request, template: str, status: int = 200, **context):
     html = environment().get_template(template).render(
         token=app.token, recheck=desk.recheck, who=app.who, signature=str(desk.signature),
         glossary_path=str(desk.settings.glossary or ""), **context)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=code)
 
 
 def _refused(request, err: BilingualError, back: str):
     status = 409 if isinstance(err, Stale) else 400
-    return render(request, "message.html.j2", status=status, title="Refused" if status == 400 else "Reload",
+    return render(request, "message.html.j2", code=status, title="Refused" if status == 400 else "Reload",
                   message=str(err), back=back, stale=status == 409)
 
 
@@ -97,7 +97,7 @@ def flag(request):
     fid = request.path_params["fid"]
     item = desk.item(fid)
     if item is None:
-        return render(request, "message.html.j2", status=404, title="Flag gone", back="/", stale=False,
+        return render(request, "message.html.j2", code=404, title="Flag gone", back="/", stale=False,
                       message="This flag is no longer raised: its sentence changed, or it was fixed.")
     try:
         ctx = actions.context(desk, item)
