@@ -112,7 +112,7 @@ def flag(request):
 
 def _baseline_entry(desk, item):
     for e in desk.baseline_entries():
-        if e.fingerprint == item.id:
+        if e.fingerprint.startswith(item.id):
             return e
     return None
 
