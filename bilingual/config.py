@@ -24,8 +24,12 @@ KEYS: dict[str, tuple[object, bool]] = {
     "baseline": (None, True),
     "mode": ("default", False),
     "format": ("table", False),
+    "ru_name": ("ru.md", False),  # the Russian file of each article folder (ru.mt.md: machine translations)
+    "no_translation": ("warning", False),  # the level of an article with no Russian (or English) version
+    "editor_url": (None, False),  # the HTML report's file links: "vscode://file/{path}:{line}"
 }
-CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic")}
+CHOICES = {"fail_on": ("info", "warning", "error"), "mode": ("default", "semantic"),
+           "no_translation": ("info", "warning", "error")}
 
 
 @dataclass
@@ -88,6 +92,11 @@ def _value(key: str, raw, path: Path):
         raise InputError(f"'{key}' must be a string", path=str(path))
     if key in CHOICES and raw not in CHOICES[key]:
         raise InputError(f"unknown {key} '{raw}' (choose from {', '.join(CHOICES[key])})", path=str(path))
+    if key == "editor_url" and "{path}" not in raw:
+        raise InputError("editor_url needs a {path} (and may use {line}): \"vscode://file/{path}:{line}\"",
+                         path=str(path))
+    if key == "ru_name" and (os.path.basename(raw) != raw or raw in (".", "..")):
+        raise InputError(f"ru_name '{raw}' must be a file name like ru.mt.md", path=str(path))
     return raw
 
 

@@ -144,6 +144,9 @@ class TermHit:
 
 @dataclass(frozen=True)
 class Flag:
+    """One finding. ``en_index``/``ru_index`` are 0-based here, in Python; every output (JSON, CSV,
+    HTML, the terminal) numbers sentences from 1 (``en_sentence``/``ru_sentence``) and files by line."""
+
     kind: str  # forbidden_variant, missing_term, extra_term, number_mismatch, ...
     en_index: int | None = None
     ru_index: int | None = None
@@ -160,12 +163,29 @@ class Flag:
     en_line: int | None = None  # 1-based line of the English sentence in its file
     ru_line: int | None = None
     accepted: bool = False  # recorded in a baseline: shown, but not failing the run
+    id: str = ""  # short stable ID (a prefix of the baseline fingerprint), set by check
+    acceptance: "Acceptance | None" = None  # why, by whom and when it was accepted
+    en_read: str = ""  # what the rule read on the English side, in a few words
+    ru_read: str = ""  # ... and on the Russian side
+    suggestion: str | None = None  # the form `fix` would write here, in the case the sentence needs
+
+    @property
+    def explanation(self) -> dict:
+        """The why: the rule that fired, its cue, and what it read on each side."""
+        return {"rule": self.rule or self.kind, "cue": self.why, "en": self.en_read, "ru": self.ru_read}
+
+    def explanation_text(self) -> str:
+        e = self.explanation
+        parts = [f"rule {e['rule']}" + (f": {e['cue']}" if e["cue"] else "")]
+        parts += [f"{side.upper()} read: {e[side]}" for side in ("en", "ru") if e[side]]
+        return "; ".join(parts)
 
     def to_dict(self) -> dict:
         return {
+            "id": self.id,
             "kind": self.kind,
-            "en_index": self.en_index,
-            "ru_index": self.ru_index,
+            "en_sentence": None if self.en_index is None else self.en_index + 1,
+            "ru_sentence": None if self.ru_index is None else self.ru_index + 1,
             "en_line": self.en_line,
             "ru_line": self.ru_line,
             "en_text": self.en_text,
@@ -176,8 +196,23 @@ class Flag:
             "message": self.message,
             "level": self.level,
             "accepted": self.accepted,
+            "acceptance": self.acceptance.to_dict() if self.acceptance is not None else None,
+            "explanation": self.explanation,
+            "suggestion": self.suggestion,
             **({"unit": self.unit} if self.unit is not None else {}),
         }
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A baseline entry's note on an accepted flag."""
+
+    reason: str = ""
+    author: str = ""
+    date: str = ""  # ISO 8601, UTC
+
+    def to_dict(self) -> dict:
+        return {"reason": self.reason, "author": self.author, "date": self.date}
 
 
 @dataclass(frozen=True)
@@ -194,10 +229,16 @@ class ArticleResult:
     flags: tuple[Flag, ...] = ()
     alignment: Alignment | None = None
     error: str | None = None  # one line, when the article could not be checked
+    error_kind: str | None = None  # why not: no_translation (one side missing) or unreadable
     date: str | None = None
     uncertain: tuple[Link, ...] = ()  # links too unsure for term flags: reported, not flagged
     en_lines: tuple[int, ...] = ()  # file line of each sentence, to locate flags
     ru_lines: tuple[int, ...] = ()
+
+    @property
+    def not_checked(self) -> str | None:
+        """Why the article was not checked, as a kind (no_translation, unreadable); None when it was."""
+        return (self.error_kind or "unreadable") if self.error else None
 
     def locate(self, flag: Flag) -> Flag:
         """``flag`` with the file lines of its sentences filled in."""

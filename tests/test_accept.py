@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from bilingual import accept as acc
+from bilingual.checks import accept as acc
 from bilingual.errors import InputError, UsageError
-from bilingual.pipeline import check
+from bilingual import check
 from tests.helpers import write_article, write_glossary
 
 EN_A = "# Moldova\n\nMoldova wants to join the EU.\n\nKharkiv was shelled on Monday.\n"
@@ -65,7 +65,7 @@ def test_accept_one_flag_by_id_records_reason_author_and_date(project, tmp_path)
     assert (entry["reason"], entry["author"], entry["date"]) == ("quoted from a 1992 treaty", "Ann Editor",
                                                                   "2026-01-02T03:04:05Z")
     # the check now shows it accepted, the other two still open
-    from bilingual.baseline import apply_baseline, load_baseline
+    from bilingual.checks.baseline import apply_baseline, load_baseline
 
     again = _report(project)
     apply_baseline(again, load_baseline(baseline))

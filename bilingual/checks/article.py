@@ -27,7 +27,8 @@ def check_article(pair: ArticlePair, glossary: Glossary | None, *, mode: str = "
     if pair.en_path is None or pair.ru_path is None:
         have = pair.en_path or pair.ru_path
         missing = "ru" if pair.ru_path is None else "en"
-        return ArticleResult(pair, error=f"{have}: no {missing} counterpart for '{pair.slug}'"), []
+        return ArticleResult(pair, error=f"{have}: no {missing} counterpart for '{pair.slug}'",
+                             error_kind="no_translation"), []
     try:
         en_doc = read_document(pair.en_path, "en")
         ru_doc = read_document(pair.ru_path, "ru")

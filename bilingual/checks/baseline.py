@@ -3,8 +3,14 @@
 A flag is known by a fingerprint of what it is about — the article slug, the
 kind, the term, the form found and the sentence text with its spacing and case
 normalised — never by sentence indices or file lines, so a flag stays accepted
-when unrelated paragraphs are added or removed. A baseline entry that matches no
-flag any more is *stale*: the report lists it so the baseline can be pruned.
+when unrelated paragraphs are added or removed. Its ID (in every report) is the
+fingerprint's first ``ID_LENGTH`` hex digits. An entry records why the flag was
+accepted, by whom and when. A baseline entry that matches no flag any more is
+*stale*: the report lists it so the baseline can be pruned.
+
+The file: ``{"bilingual_baseline": 1, "entries": [{"fingerprint", "slug", "kind",
+"term", "found", "text", "reason", "author", "date"}, ...]}`` (entries sorted by
+article, kind and fingerprint; files without reason/author/date load too).
 """
 
 from __future__ import annotations
@@ -13,10 +19,13 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import InputError
+from ..model import Acceptance
 
 FORMAT_VERSION = 1
+ID_LENGTH = 10  # hex digits shown: 40 bits, no clash among an archive's few thousand flags
 
 
 @dataclass(frozen=True)
@@ -27,10 +36,18 @@ class BaselineEntry:
     term: str | None = None
     found: str | None = None
     text: str = ""
+    reason: str = ""
+    author: str = ""
+    date: str = ""  # ISO 8601 UTC
+
+    @property
+    def id(self) -> str:
+        return self.fingerprint[:ID_LENGTH]
 
     def to_dict(self) -> dict:
         return {"fingerprint": self.fingerprint, "slug": self.slug, "kind": self.kind, "term": self.term,
-                "found": self.found, "text": self.text}
+                "found": self.found, "text": self.text, "reason": self.reason, "author": self.author,
+                "date": self.date}
 
 
 def _sentence(flag) -> str:
@@ -43,34 +60,56 @@ def fingerprint(slug: str, flag) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def entry_for(slug: str, flag) -> BaselineEntry:
+def flag_id(slug: str, flag) -> str:
+    """The short stable ID of ``flag`` in article ``slug`` (a prefix of its fingerprint)."""
+    return fingerprint(slug, flag)[:ID_LENGTH]
+
+
+def entry_for(slug: str, flag, reason: str = "", author: str = "", date: str = "") -> BaselineEntry:
     return BaselineEntry(fingerprint(slug, flag), slug, flag.kind, flag.term, flag.found, " ".join(
-        (flag.ru_text if flag.ru_index is not None else flag.en_text).split()))
+        (flag.ru_text if flag.ru_index is not None else flag.en_text).split()), reason, author, date)
 
 
-def baseline_text(report) -> str:
-    """The baseline JSON accepting every flag of ``report``."""
-    entries = {}
-    for article, flag in report.flags:
-        e = entry_for(article.pair.slug, flag)
-        entries.setdefault(e.fingerprint, e)
-    ordered = sorted(entries.values(), key=lambda e: (e.slug, e.kind, e.fingerprint))
+def baseline_json(entries: Iterable[BaselineEntry]) -> str:
+    """The baseline file's text: one entry per fingerprint, ordered by article, kind and fingerprint."""
+    unique = {e.fingerprint: e for e in entries}
+    ordered = sorted(unique.values(), key=lambda e: (e.slug, e.kind, e.fingerprint))
     doc = {"bilingual_baseline": FORMAT_VERSION, "entries": [e.to_dict() for e in ordered]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(report, path) -> int:
-    """Record every flag of ``report`` as accepted in ``path`` (atomically); returns the entry count."""
-    from ..io import write_text_atomic
+def baseline_text(report, keep: Iterable[BaselineEntry] = (), *, reason: str = "", author: str = "",
+                  date: str = "") -> str:
+    """The baseline JSON accepting every flag of ``report``; an entry of ``keep`` for the same flag
+    keeps its reason, author and date, the others get ``reason``, ``author`` and ``date``."""
+    old = {e.fingerprint: e for e in keep}
+    entries = {}
+    for article, flag in report.flags:
+        e = entry_for(article.pair.slug, flag, reason, author, date)
+        entries.setdefault(e.fingerprint, old.get(e.fingerprint, e))
+    return baseline_json(entries.values())
 
-    text = baseline_text(report)
-    write_text_atomic(path, text)
+
+def write_baseline(report, path, *, reason: str = "accepted with check --write-baseline",
+                   author: str | None = None) -> int:
+    """Record every flag of ``report`` as accepted in ``path`` (atomically); returns the entry count.
+    Flags the file already accepts keep their reason."""
+    from ..io import write_text_atomic
+    from .accept import default_author, locked, now, read_entries
+
+    with locked(path):
+        keep = read_entries(path) if Path(path).is_file() else []
+        text = baseline_text(report, keep, reason=reason, author=author or default_author(), date=now())
+        write_text_atomic(path, text)
     return len(json.loads(text)["entries"])
 
 
 def load_baseline(path) -> list[BaselineEntry]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("no such baseline; `bilingual check --write-baseline FILE` or "
+                         "`bilingual accept ID --reason TEXT` creates it", path=str(path)) from None
     except OSError as err:
         raise InputError(f"can't read baseline: {err.strerror or err}", path=str(path)) from None
     except (ValueError, UnicodeDecodeError) as err:
@@ -83,24 +122,27 @@ def load_baseline(path) -> list[BaselineEntry]:
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not isinstance(e.get("slug"), str):
             raise InputError(f"baseline entry {n}: needs 'fingerprint' and 'slug'", path=str(path))
         out.append(BaselineEntry(e["fingerprint"], e["slug"], str(e.get("kind", "")), e.get("term"),
-                                 e.get("found"), str(e.get("text", ""))))
+                                 e.get("found"), str(e.get("text", "")),
+                                 *(str(e.get(k) or "") for k in ("reason", "author", "date"))))
     return out
 
 
 def apply_baseline(report, entries: list[BaselineEntry]) -> None:
-    """Mark the flags of ``report`` that ``entries`` accept; the entries matching nothing go to
-    ``report.stale`` when their article was checked in this run (a run over part of the corpus, or
-    an article that could not be read, leaves the other entries alone)."""
-    known = {e.fingerprint for e in entries}
+    """Mark the flags of ``report`` that ``entries`` accept (with the entry's reason, author and date);
+    the entries matching nothing go to ``report.stale`` when their article was checked in this run
+    (a run over part of the corpus, or an article that could not be read, leaves the other entries
+    alone)."""
+    known = {e.fingerprint: e for e in entries}
     matched: set[str] = set()
     articles = []
     for article in report.articles:
         flags = []
         for flag in article.flags:
             fp = fingerprint(article.pair.slug, flag)
-            if fp in known:
+            e = known.get(fp)
+            if e is not None:
                 matched.add(fp)
-                flag = replace(flag, accepted=True)
+                flag = replace(flag, accepted=True, acceptance=Acceptance(e.reason, e.author, e.date))
             flags.append(flag)
         articles.append(replace(article, flags=tuple(flags)))
     report.articles = articles

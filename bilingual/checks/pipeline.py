@@ -20,6 +20,8 @@ from .article import check_article
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_GLOSSARY = "glossary.csv"
+# why an article was not checked -> its level (no_translation: English-first publishing is normal)
+NOT_CHECKED_LEVEL = {"no_translation": "warning", "unreadable": "error"}
 
 
 @dataclass
@@ -29,6 +31,7 @@ class CheckReport:
     glossary: Glossary | None = None
     pairing: list | None = None  # a site mirror's pairing problems (bilingual.sources.mirror); None for a corpus
     stale: list = field(default_factory=list)  # baseline entries that matched no flag
+    not_checked_levels: dict = field(default_factory=lambda: dict(NOT_CHECKED_LEVEL))
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -44,10 +47,19 @@ class CheckReport:
             out[f.kind] = out.get(f.kind, 0) + 1
         return {k: v for k, v in out.items() if v}
 
+    def not_checked_level(self, article: ArticleResult) -> str:
+        return self.not_checked_levels.get(article.not_checked, "error")
+
+    def not_checked(self) -> list[dict]:
+        """The articles that could not be checked: slug, kind (no_translation, unreadable), level, reason."""
+        return [{"slug": a.pair.slug, "kind": a.not_checked, "level": self.not_checked_level(a), "reason": a.error}
+                for a in self.errors]
+
     def exit_code(self, fail_on: str = "info") -> int:
-        """0 clean, 1 flags at or above ``fail_on``, 2 an article could not be checked."""
-        if self.errors:
-            return 2
+        """0 clean, 1 flags (not accepted) or articles not checked at or above ``fail_on``, each
+        at its own level (a missing translation is a warning by default)."""
+        if any(level_at_least(self.not_checked_level(a), fail_on) for a in self.errors):
+            return 1
         if any(level_at_least(f.level, fail_on) for _, f in self.flags if not f.accepted):
             return 1
         if any(level_at_least(p.level, fail_on) for p in self.pairing or ()):
@@ -61,6 +73,7 @@ class CheckReport:
             "summary": self.counts(),
             "accepted": sum(1 for _, f in self.flags if f.accepted),
             "stale_baseline": [e.to_dict() for e in self.stale],
+            "not_checked": self.not_checked(),
             **({"pairing": [p.to_dict() | {"level": p.level} for p in self.pairing]}
                if self.pairing is not None else {}),
         }
@@ -78,7 +91,8 @@ def article_to_dict(a: ArticleResult) -> dict:
         "ru_path": a.pair.ru_path,
         "date": a.date,
         "flags": [f.to_dict() for f in a.flags],
-        "uncertain": [{"en": list(l.en), "ru": list(l.ru), "score": round(l.score, 3)} for l in a.uncertain],
+        "uncertain": [{"en": [i + 1 for i in l.en], "ru": [j + 1 for j in l.ru], "score": round(l.score, 3)}
+                      for l in a.uncertain],
     }
     if a.error:
         d["error"] = a.error
@@ -126,14 +140,15 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
           mode: str = "default", keep_alignments: bool = False,
           progress: Callable[[ArticleResult, bool, int], None] | None = None,
           jobs: int = 1, executor: str = "local", workers: int | None = None, scheduler: str | None = None,
-          cache: bool | str | Path = False, rebuild_cache: bool = False) -> CheckReport:
+          cache: bool | str | Path = False, rebuild_cache: bool = False, ru_name: str | None = None) -> CheckReport:
     """Check every article pair under ``paths`` (default ``corpus/``) against the glossary.
 
     ``jobs`` worker processes (or Dask: ``executor="dask"`` with ``workers`` or ``scheduler``)
     check articles in parallel; the report is the same as with one. ``cache``: True keeps
     per-article results in ``<corpus>/.bilingual/check.sqlite`` (or a path) and rechecks only
     articles whose files, glossary, mode or code changed. ``progress(result, reused, total)``
-    is called for each article in order.
+    is called for each article in order. ``ru_name`` (``ru.mt.md``) checks that file of each
+    article folder instead of ``ru.md``.
     """
     import logging
 
@@ -141,6 +156,7 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     from ..sources.corpus import find_pairs
     from .incremental import check_articles
     from ..executors import Plan
+    from .explain import explained
     from .rendering import inconsistent_renderings
 
     plan = Plan(jobs, executor, workers, scheduler)
@@ -151,7 +167,7 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
             raise CorpusError("no paths given and no corpus/ folder here", path=DEFAULT_CORPUS)
         paths = [DEFAULT_CORPUS]
     pairing: list = []
-    pairs = find_pairs(paths, pairing=pairing)
+    pairs = find_pairs(paths, pairing=pairing, ru_name=ru_name)
     report = CheckReport(make_signature(glossary, mode), glossary=glossary,
                          pairing=pairing if pairing or _has_mirror(paths) else None)
     renderings: dict[str, list] = {}
@@ -172,11 +188,11 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
         if store is not None:
             store.close()
     corpus_flags = inconsistent_renderings(report.articles, renderings, glossary)
-    if corpus_flags:
-        report.articles = [
-            replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
-            for a in report.articles
-        ]
+    report.articles = [
+        replace(a, flags=tuple(explained(a.pair.slug, f) for f in a.flags + tuple(
+            a.locate(f) for f in corpus_flags.get(a.pair.slug, ()))))
+        for a in report.articles
+    ]
     return report
 
 

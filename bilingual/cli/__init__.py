@@ -156,6 +156,7 @@ class _WarningLine(logging.Handler):
 COMMAND_MODULES = [
     "align",
     "check",
+    "accept",
     "pairs",
     "diff",
     "fix",

@@ -29,8 +29,8 @@ def _baseline_file(given: Optional[Path], config, *, must_exist: bool = False) -
 
 def _run_check(paths, glossary, no_glossary, config):
     """The current flags of the corpus (the check cache makes this quick on a second run)."""
-    from ..parallel import cores
-    from ..pipeline import check as run_check
+    from ..executors import cores
+    from ..checks.pipeline import check as run_check
     from .options import require_glossary
     from .progress import article_counter, ticker
 
@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Accept flags in the baseline with a reason: they stay in the report, marked, and no longer fail
         `check`. The entry records the reason, the author and the time."""
-        from ..accept import accept as record, select
+        from ..checks.accept import accept as record, select
         from .options import project_config
 
         config = project_config()
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
         fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
     ) -> None:
         """List the accepted flags with their reason, author and date."""
-        from ..accept import read_entries
+        from ..checks.accept import read_entries
         from .options import project_config
 
         config = project_config()
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
         no_glossary: bool = typer.Option(False, "--no-glossary", help=NO_GLOSSARY_HELP),
     ) -> None:
         """Drop the entries that no current flag matches (in the articles checked)."""
-        from ..accept import prune as drop
+        from ..checks.accept import prune as drop
         from .options import project_config
 
         config = project_config()
@@ -140,7 +140,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Read a reviewed spreadsheet back: accepted rows enter the baseline with their reason, rows set
         back to open leave it."""
-        from ..accept import import_statuses
+        from ..checks.accept import import_statuses
         from .options import project_config
 
         config = project_config()

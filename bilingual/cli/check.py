@@ -16,6 +16,7 @@ class CheckFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
     html = "html"
 
 
@@ -46,7 +47,11 @@ def register(app: typer.Typer) -> None:
             None, "--baseline", help="Flags recorded in this file are shown as accepted and don't fail the run."),
         write_baseline: Optional[Path] = typer.Option(
             None, "--write-baseline", help="Record every current flag as accepted in this file."),
-        explain: bool = typer.Option(False, "--explain", help="Say which rule fired for each flag, and why."),
+        explain: bool = typer.Option(False, "--explain", help="In the terminal table, say which rule fired for each "
+                                                              "flag, and why (JSON, CSV and HTML always do)."),
+        ru_name: Optional[str] = typer.Option(
+            None, "--ru-name", help="The Russian file of each article folder, e.g. ru.mt.md to check machine "
+                                    "translations. Default: `ru_name` in bilingual.toml, else ru.md."),
         jobs: Optional[int] = typer.Option(
             None, "--jobs", "-j", min=1, help="Worker processes here. Default: the number of cores."),
         executor: Executor = typer.Option(Executor.local, "--executor", help="Run here or on Dask."),
@@ -73,6 +78,7 @@ def register(app: typer.Typer) -> None:
         config = project_config()
         fail_on = fail_on.value if fail_on else config.get("fail_on", "info")
         mode = mode.value if mode else config.get("mode", "default")
+        baseline_given = baseline
         baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
         paths = list(paths or config.get("corpus") or [])
         files, folders = split_inputs(paths or [DEFAULT_CORPUS])
@@ -84,15 +90,24 @@ def register(app: typer.Typer) -> None:
 
             check_output(write_baseline, folders=folders,
                          reads=[*files, None if no_glossary else glossary_path(glossary, config)])
+        elif baseline is not None and not baseline.exists():
+            from ..errors import UsageError
+
+            where = f" (baseline set in {config.source})" if baseline_given is None else ""
+            raise UsageError(f"{baseline}: no such baseline file{where}; run `bilingual check --write-baseline "
+                             f"{baseline}` first to accept the current flags, or `bilingual accept ID --reason "
+                             "TEXT` to accept one")
         fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         gloss = require_glossary(glossary, no_glossary, config)
+        ru_name = ru_name or config.get("ru_name")
         with ticker("checking") as tick:
             report = run_check(paths, gloss, mode=mode,
                                keep_alignments=fmt is CheckFormat.html,
                                jobs=jobs or (cores() if executor is Executor.local else 1),
                                executor=executor.value, workers=workers, scheduler=scheduler,
                                cache=not no_cache, rebuild_cache=rebuild_cache,
-                               progress=article_counter(tick))
+                               progress=article_counter(tick), ru_name=None if ru_name == "ru.md" else ru_name)
+        report.not_checked_levels["no_translation"] = config.get("no_translation", "warning")
         if write_baseline is not None:
             from ..checks.baseline import write_baseline as record
 
@@ -103,31 +118,46 @@ def register(app: typer.Typer) -> None:
             from ..checks.baseline import apply_baseline, load_baseline
 
             apply_baseline(report, load_baseline(baseline))
-        text = _render(report, fmt, explain, out)
-        # A report missing an article is not written to a file (it would look complete), nor
-        # diverted to stdout instead.
-        if text is not None and not (out.to_file and report.errors):
-            out.write(text)
+        from ..report.suggest import add_suggestions
+
+        add_suggestions(report, gloss)
+        data = _render(report, fmt, explain, out, config)
+        if data is not None:
+            out.write(data)
         for article in report.errors:
-            echo(f"error: {article.error}", err=True)
+            level = report.not_checked_level(article)
+            echo(f"{'error' if level == 'error' else level}: not checked: {article.error}", err=True)
         for entry in report.stale:
             echo(f"stale baseline entry: {entry.slug} {entry.kind}"
-                 + (f" {entry.term}" if entry.term else "") + f" ({entry.fingerprint})", err=True)
+                 + (f" {entry.term}" if entry.term else "") + f" ({entry.id}); `bilingual baseline prune` "
+                 "drops it", err=True)
+        if out.to_file:
+            from ..report.summary import summary_line
+
+            echo(f"wrote {out.path}: {summary_line(report)}", err=True)
         raise typer.Exit(report.exit_code(fail_on))
 
 
-def _render(report, fmt: CheckFormat, explain: bool, out) -> str | None:
-    """The report as text, or None when it was printed to the terminal directly."""
+def _render(report, fmt: CheckFormat, explain: bool, out, config) -> str | bytes | None:
+    """The report as text (bytes for XLSX), or None when it was printed to the terminal directly."""
     if fmt is CheckFormat.json:
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt is CheckFormat.csv:
         from ..report.tables import safe_csv
 
         return safe_csv(report.to_frame())
+    if fmt is CheckFormat.xlsx:
+        from ..report.tables import xlsx_bytes
+
+        if not out.to_file:
+            from ..errors import UsageError
+
+            raise UsageError("--format xlsx writes a workbook: give -o FILE.xlsx")
+        return xlsx_bytes(report.to_frame())
     if fmt is CheckFormat.html:
         from ..report.html import render_check_html
 
-        return render_check_html(report)
+        return render_check_html(report, editor_url=config.get("editor_url"))
     from ..report.terminal import render_check
 
     console = out.console()

@@ -65,4 +65,18 @@ def require_glossary(given, no_glossary: bool, config=None):
     if path is None:
         raise UsageError("no glossary: pass -g FILE, put glossary.csv in this folder or set glossary in "
                          "bilingual.toml; --no-glossary runs without one")
-    return load_glossary(path)
+    return from_config(load_glossary, path, "glossary", given, config)
+
+
+def from_config(load, path, key: str, given, config=None):
+    """``load(path)``; an error about a path the config file set says so (``… (glossary set in
+    bilingual.toml)``), since the command line never named it."""
+    from ..errors import BilingualError
+
+    config = config if config is not None else project_config()
+    try:
+        return load(path)
+    except BilingualError as err:
+        if given is not None or not config.get(key) or config.path is None:
+            raise
+        raise type(err)(f"{err.message} ({key} set in {config.source})", path=err.path, line=err.line) from None

@@ -82,7 +82,7 @@ def split_inputs(paths: Iterable[PathLike]) -> tuple[list[PathLike], list[PathLi
 
 
 # The format an output file's name asks for.
-EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".tmx": "tmx",
+EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".tmx": "tmx",
                      ".tbx": "tbx", ".tsv": "tsv", ".jsonl": "jsonl", ".xlf": "xliff", ".xliff": "xliff"}
 
 

@@ -1,11 +1,16 @@
 """The check report as one self-contained HTML page an editor works through.
 
-On top, counts per kind and level that filter the issue list (radio inputs and
-``:checked ~`` selectors: the page has no script); then one row per flag, each
-linking to its place in the side-by-side view. Below, each article: flagged
-links open with one link of context either side, clean runs folded into
-``<details>``, clean articles on one line. The deviating words of every flag are
-marked in its sentence.
+On top, counts per kind, level and status that filter the issue list (radio
+inputs and ``:checked ~`` selectors work without script); a small inline script
+(allowed by its hash in the page's CSP, nothing loaded) adds a search box, an
+article filter, sorting, counts that follow every filter and copy buttons. Then
+one row per problem — related flags grouped (``group_flags``) — with its ID, the
+form ``fix`` would write, the why, the accepted reason, a file link and the
+``bilingual accept`` command, linking to its sentence pair in the side-by-side
+view. A per-article summary and the articles not checked follow; below, each
+article: flagged links open with one link of context either side, clean runs
+folded into ``<details>``, clean articles on one line. The deviating words of
+every flag are marked in its sentence.
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..checks.drift import KIND_LEVEL, LEVELS
+from .grouping import group_flags
 from .marks import Mark, deviation_spans, highlight, term_marks
-from .templating import human_span, render
+from .suggest import accept_command, fix_command
+from .templating import SCRIPT, csp, human_span, render
 
 CONTEXT = 1  # clean links shown open either side of a flagged one
 
@@ -29,6 +36,38 @@ class FlagView:
     where: str
     line: str
     path: str
+    anchor: str = ""  # what the issue row links to: its sentence pair's row, else the flag
+    url: str = ""  # the file link (file:// or the configured editor URL)
+    fix: str | None = None  # the fix command, for a flag fix corrects
+
+
+@dataclass
+class IssueView:
+    """One row of the issue list: a flag, or related flags grouped (their parts listed)."""
+
+    id: str
+    parts: list  # FlagView, the first one the row's lead
+    label: str = ""  # what the group is, when there are several parts
+
+    @property
+    def lead(self) -> FlagView:
+        return self.parts[0]
+
+    @property
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys(p.flag.kind for p in self.parts))
+
+    @property
+    def level(self) -> str:
+        return min((p.flag.level for p in self.parts), key=lambda lv: -LEVELS.index(lv))
+
+    @property
+    def accepted(self) -> bool:
+        return all(p.flag.accepted for p in self.parts)
+
+    @property
+    def ids(self) -> str:
+        return " ".join(p.flag.id for p in self.parts if p.flag.id and not p.flag.accepted)
 
 
 @dataclass
@@ -90,7 +129,21 @@ def _link_of(flag, en_map, ru_map):
     return None
 
 
-def _article_view(n: int, article, matcher) -> ArticleView:
+def file_url(path: str | None, line: int | str | None, editor_url: str | None = None) -> str:
+    """A link that opens ``path`` (at ``line``): the configured editor URL template
+    (``vscode://file/{path}:{line}``), else a ``file://`` URL."""
+    if not path:
+        return ""
+    from pathlib import Path
+    from urllib.parse import quote
+
+    full = str(Path(path).resolve())
+    if editor_url:
+        return editor_url.replace("{path}", quote(full, safe="/\\:")).replace("{line}", str(line or 1))
+    return Path(full).as_uri()
+
+
+def _article_view(n: int, article, matcher, editor_url: str | None = None) -> ArticleView:
     pair = article.pair
     view = ArticleView(f"a{n}", pair.slug, article.date, pair.en_path, pair.ru_path, article.error,
                        uncertain=len(article.uncertain))
@@ -104,6 +157,11 @@ def _article_view(n: int, article, matcher) -> ArticleView:
         short, full = _line(flag, pair)
         fv = FlagView(f"f{n}-{m}", f"i{n}-{m}", view, flag, _where(flag, links[k] if k is not None else None),
                       short, full)
+        fv.anchor = f"{view.id}-l{k}" if k is not None and alignment is not None else fv.id
+        on_ru = flag.ru_line is not None and pair.ru_path
+        fv.url = file_url(pair.ru_path if on_ru else pair.en_path, flag.ru_line if on_ru else flag.en_line,
+                          editor_url)
+        fv.fix = fix_command(article, flag)
         view.flags.append(fv)
         (on_link.setdefault(k, []) if k is not None else view.leftover).append(fv)
     if not article.flags or alignment is None:
@@ -165,27 +223,50 @@ def _ends(indexes) -> tuple[str, str]:
     return (str(indexes[0] + 1), str(indexes[-1] + 1)) if indexes else ("—", "—")
 
 
-def check_view(report, title: str = "bilingual check") -> dict:
+def check_view(report, title: str = "bilingual check", editor_url: str | None = None) -> dict:
     matcher = None
     if report.glossary is not None and len(report.glossary):
         from ..glossary import matcher_for
 
         matcher = matcher_for(report.glossary)
-    articles = [_article_view(n, a, matcher) for n, a in enumerate(report.articles, start=1)]
-    issues = [fv for a in articles for fv in a.flags]
+    articles = [_article_view(n, a, matcher, editor_url) for n, a in enumerate(report.articles, start=1)]
+    issues = [IssueView(f"i{a.id[1:]}-{k}", [a.flags[i] for i in group], label)
+              for a in articles for k, (group, label) in enumerate(group_flags([fv.flag for fv in a.flags]))]
+    for issue in issues:  # the rows' own ids, for the links back from the side-by-side view
+        for fv in issue.parts:
+            fv.issue_id = issue.id
     kinds: dict[str, int] = {}
     levels = dict.fromkeys(reversed(LEVELS), 0)
-    for fv in issues:
-        kinds[fv.flag.kind] = kinds.get(fv.flag.kind, 0) + 1
-        levels[fv.flag.level] = levels.get(fv.flag.level, 0) + 1
+    for issue in issues:
+        for kind in issue.kinds:
+            kinds[kind] = kinds.get(kind, 0) + 1
+        levels[issue.level] = levels.get(issue.level, 0) + 1
     order = {k: i for i, k in enumerate(KIND_LEVEL)}
     kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], len(order))))
-    accepted = sum(1 for fv in issues if fv.flag.accepted)
-    return dict(title=title, articles=articles, issues=issues, kinds=kinds, levels=levels,
+    flags = [fv for a in articles for fv in a.flags]
+    accepted = sum(1 for issue in issues if issue.accepted)
+    not_checked = [dict(item, id=a.id) for item, a in zip(report.not_checked(), [a for a in articles if a.error])] \
+        if hasattr(report, "not_checked") else []
+    return dict(title=title, articles=articles, issues=issues, kinds=kinds, levels=levels, nflags=len(flags),
                 accepted=accepted, stale=getattr(report, "stale", ()), signature=str(report.signature),
-                pairing=getattr(report, "pairing", None) or (),
-                checked=sum(1 for a in report.articles if not a.error), errors=len(report.errors))
+                pairing=getattr(report, "pairing", None) or (), not_checked=not_checked,
+                summary=_summary(articles), checked=sum(1 for a in report.articles if not a.error),
+                errors=len(report.errors), script=SCRIPT, csp=csp(), accept_command=accept_command)
 
 
-def render_check_html(report, title: str = "bilingual check") -> str:
-    return render("check.html.j2", **check_view(report, title))
+def _summary(articles) -> list[dict]:
+    """Per flagged article: its flags by level and how many are accepted."""
+    rows = []
+    for a in articles:
+        if not a.flags:
+            continue
+        row = {"id": a.id, "slug": a.slug, "date": a.date or "", "accepted": 0, **dict.fromkeys(LEVELS, 0)}
+        for fv in a.flags:
+            row[fv.flag.level] += 1
+            row["accepted"] += fv.flag.accepted
+        rows.append(row)
+    return rows
+
+
+def render_check_html(report, title: str = "bilingual check", editor_url: str | None = None) -> str:
+    return render("check.html.j2", **check_view(report, title, editor_url))

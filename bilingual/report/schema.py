@@ -14,6 +14,7 @@ _INDEX = {"type": ["integer", "null"], "minimum": 0}
 _LINE = {"type": ["integer", "null"], "minimum": 1}
 _TEXT_OR_NULL = {"type": ["string", "null"]}
 _INDEXES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
+_SENTENCES = {"type": "array", "items": {"type": "integer", "minimum": 1}}
 
 
 def _signature() -> dict:
@@ -31,13 +32,15 @@ def _flag() -> dict:
 
     return {
         "type": "object",
-        "required": ["kind", "level", "en_index", "ru_index", "en_line", "ru_line", "en_text", "ru_text",
-                     "term", "expected", "found", "message", "accepted"],
+        "required": ["id", "kind", "level", "en_sentence", "ru_sentence", "en_line", "ru_line", "en_text", "ru_text",
+                     "term", "expected", "found", "message", "accepted", "acceptance", "explanation", "suggestion"],
         "properties": {
+            "id": {"type": "string", "pattern": "^([0-9a-f]{10})?$",
+                   "description": "short stable ID: `bilingual accept ID --reason TEXT` accepts the flag"},
             "kind": {"enum": list(KINDS), "description": "the drift rule that fired"},
             "level": {"enum": list(LEVELS)},
-            "en_index": {**_INDEX, "description": "0-based English sentence; null when the flag has no English side"},
-            "ru_index": {**_INDEX, "description": "0-based Russian sentence; null when the flag has no Russian side"},
+            "en_sentence": {**_LINE, "description": "1-based English sentence; null when the flag has no English side"},
+            "ru_sentence": {**_LINE, "description": "1-based Russian sentence; null when the flag has no Russian side"},
             "en_line": {**_LINE, "description": "1-based line of the English sentence in its file"},
             "ru_line": {**_LINE, "description": "1-based line of the Russian sentence in its file"},
             "en_text": {"type": "string"},
@@ -47,6 +50,17 @@ def _flag() -> dict:
             "found": {**_TEXT_OR_NULL, "description": "what the Russian has"},
             "message": {"type": "string"},
             "accepted": {"type": "boolean", "description": "recorded in the baseline: not failing the run"},
+            "acceptance": {"oneOf": [{"type": "null"}, {
+                "type": "object", "required": ["reason", "author", "date"],
+                "properties": {k: {"type": "string"} for k in ("reason", "author", "date")},
+                "additionalProperties": False}], "description": "the baseline entry's reason, author and date"},
+            "explanation": {"type": "object", "required": ["rule", "cue", "en", "ru"],
+                            "properties": {"rule": {"type": "string", "description": "the rule that fired"},
+                                           "cue": {"type": "string", "description": "what made it fire"},
+                                           "en": {"type": "string", "description": "what it read in the English"},
+                                           "ru": {"type": "string", "description": "what it read in the Russian"}},
+                            "additionalProperties": False},
+            "suggestion": {**_TEXT_OR_NULL, "description": "the form `fix` would write, in the case needed"},
             "unit": {"type": "string", "description": "the CAT-file unit (XLIFF id, PO «line N») of the flag"},
         },
         "additionalProperties": False,
@@ -58,7 +72,8 @@ def _baseline_entry() -> dict:
         "type": "object",
         "required": ["fingerprint", "slug", "kind"],
         "properties": {"fingerprint": {"type": "string"}, "slug": {"type": "string"}, "kind": {"type": "string"},
-                       "term": _TEXT_OR_NULL, "found": _TEXT_OR_NULL, "text": {"type": "string"}},
+                       "term": _TEXT_OR_NULL, "found": _TEXT_OR_NULL, "text": {"type": "string"},
+                       "reason": {"type": "string"}, "author": {"type": "string"}, "date": {"type": "string"}},
         "additionalProperties": False,
     }
 
@@ -79,7 +94,7 @@ def check_schema() -> dict:
             "flags": {"type": "array", "items": {"$ref": "#/$defs/flag"}},
             "uncertain": {"type": "array", "items": {
                 "type": "object", "required": ["en", "ru", "score"],
-                "properties": {"en": _INDEXES, "ru": _INDEXES, "score": {"type": "number"}},
+                "properties": {"en": _SENTENCES, "ru": _SENTENCES, "score": {"type": "number"}},
                 "additionalProperties": False}},
             "error": {"type": "string", "description": "why the article could not be checked"},
         },
@@ -90,7 +105,7 @@ def check_schema() -> dict:
         "$id": _BASE + "check.json",
         "title": "bilingual check --format json",
         "type": "object",
-        "required": ["signature", "articles", "summary", "accepted", "stale_baseline"],
+        "required": ["signature", "articles", "summary", "accepted", "stale_baseline", "not_checked"],
         "properties": {
             "signature": {"$ref": "#/$defs/signature"},
             "articles": {"type": "array", "items": article},
@@ -99,6 +114,11 @@ def check_schema() -> dict:
                         "additionalProperties": {"type": "integer", "minimum": 1}},
             "accepted": {"type": "integer", "minimum": 0},
             "stale_baseline": {"type": "array", "items": {"$ref": "#/$defs/baseline_entry"}},
+            "not_checked": {"type": "array", "description": "articles that could not be checked", "items": {
+                "type": "object", "required": ["slug", "kind", "level", "reason"],
+                "properties": {"slug": {"type": "string"}, "kind": {"enum": ["no_translation", "unreadable"]},
+                               "level": {"enum": list(LEVELS)}, "reason": {"type": "string"}},
+                "additionalProperties": False}},
             "pairing": {"type": "array", "description": "a saved site's pairing problems", "items": {
                 "type": "object", "required": ["kind", "path", "target", "message", "level"],
                 "properties": {"kind": {"enum": list(PROBLEM_KINDS)}, "path": {"type": "string"},

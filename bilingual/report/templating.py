@@ -1,8 +1,9 @@
 """The Jinja2 environment every HTML page is built with: package templates, autoescaping on.
 
 Article and glossary text reach a page only through template variables, which
-Jinja2 escapes; the pages carry their own CSS, no script, and a CSP that
-forbids loading anything.
+Jinja2 escapes; the pages carry their own CSS and a CSP that forbids loading
+anything. The check report's one script (``templates/check.js``, no data in it)
+is inlined and allowed by its SHA-256 in the CSP, so no other script can run.
 """
 
 from __future__ import annotations
@@ -11,6 +12,26 @@ import re
 from functools import lru_cache
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _script() -> str:
+    from importlib.resources import files
+
+    return files("bilingual.report").joinpath("templates/check.js").read_text(encoding="utf-8")
+
+
+SCRIPT = _script()
+
+
+def csp(script: str | None = SCRIPT) -> str:
+    """The page's Content-Security-Policy: nothing loaded; ``script`` (inline) the one allowed to run."""
+    if not script:
+        return CSP
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"{CSP}; script-src 'sha256-{digest}'"
 
 
 @lru_cache(maxsize=1)

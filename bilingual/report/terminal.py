@@ -70,7 +70,9 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
         if article.date:
             head += f"  [dim]{escape(article.date)}[/dim]"
         if article.error:
-            console.print(f"{head}  [bold red]not checked:[/bold red] {escape(article.error)}")
+            level = report.not_checked_level(article) if hasattr(report, "not_checked_level") else "error"
+            style = _LEVEL_STYLE.get(level, "")
+            console.print(f"{head}  [{style}]not checked ({article.not_checked}):[/{style}] {escape(article.error)}")
             continue
         n = len(article.flags)
         console.print(f"{head}  {n} flag{'s' if n != 1 else ''}")
@@ -84,13 +86,19 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             text = f.ru_text if f.ru_index is not None else f.en_text
             what = escape(f.message)
             if f.accepted:
-                what = f"[dim]accepted · {what}[/dim]"
+                note = f" ({escape(f.acceptance.reason)})" if f.acceptance is not None and f.acceptance.reason else ""
+                what = f"[dim]accepted{note} · {what}[/dim]"
             if text:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:
-                what += f"\n[magenta]rule {escape(f.rule)}[/magenta]: {escape(f.why)}"
+                e = f.explanation
+                what += f"\n[magenta]rule {escape(e['rule'])}[/magenta]: {escape(e['cue'])}"
+                for side in ("en", "ru"):
+                    if e[side]:
+                        what += f"\n[magenta]{side.upper()} read[/magenta]: {escape(e[side])}"
             where = _unit(f.unit) if f.unit is not None else location(article.pair, f)
-            table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]\n{what}")
+            ident = f"  [dim]{f.id}[/dim]" if f.id else ""
+            table.add_row(f"[{style}]{f.kind}[/{style}]", f"[dim]{escape(where)}[/dim]{ident}\n{what}")
         for link in article.uncertain:
             table.add_row("[dim]uncertain[/dim]",
                           f"[dim]EN {_span(link.en)} / RU {_span(link.ru)}: alignment uncertain here "
@@ -120,9 +128,11 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
         console.print(f"[dim]{accepted} of them accepted in the baseline[/dim]")
     for e in getattr(report, "stale", ()):
         console.print(f"[yellow]stale baseline entry[/yellow] {escape(e.slug)} {escape(e.kind)}"
-                      + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.fingerprint)})[/dim]")
+                      + (f" {escape(e.term)}" if e.term else "") + f" [dim]({escape(e.id)})[/dim]")
     checked = sum(1 for a in report.articles if not a.error)
     console.print(f"[dim]{checked} article(s) checked, {len(report.errors)} not checked · {escape(str(report.signature))}[/dim]")
+    if any(not f.accepted for _, f in report.flags):
+        console.print("[dim]accept a flag: bilingual accept ID --reason TEXT[/dim]")
 
 
 def _unit(unit: str) -> str:

@@ -495,9 +495,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None]:
-    """(path, problem) of the ``lang`` file in a slug directory."""
-    found = [slug_dir / f"{lang}{s}" for s in ARTICLE_SUFFIXES if os.path.lexists(slug_dir / f"{lang}{s}")]
+def _side(slug_dir: Path, lang: str, root: Path, name: str | None = None) -> tuple[str | None, str | None]:
+    """(path, problem) of the ``lang`` file in a slug directory (the file ``name`` when given)."""
+    names = [name] if name else [f"{lang}{s}" for s in ARTICLE_SUFFIXES]
+    found = [slug_dir / n for n in names if os.path.lexists(slug_dir / n)]
     if not found:
         return None, None
     if len(found) > 1:
@@ -508,17 +509,17 @@ def _side(slug_dir: Path, lang: str, root: Path) -> tuple[str | None, str | None
     return str(f), None
 
 
-def _pair_for(slug_dir: Path, root: Path, slug: str | None = None) -> ArticlePair:
+def _pair_for(slug_dir: Path, root: Path, slug: str | None = None, ru_name: str | None = None) -> ArticlePair:
     slug = slug or slug_dir.name
     en, en_problem = _side(slug_dir, "en", root)
-    ru, ru_problem = _side(slug_dir, "ru", root)
+    ru, ru_problem = _side(slug_dir, "ru", root, ru_name)
     problem = en_problem or ru_problem
     if problem is None and en is None and ru is None:
-        problem = f"{slug_dir}: no en.md or ru.md (nor .txt/.html)"
+        problem = f"{slug_dir}: no en.md or {ru_name or 'ru.md'} (nor .txt/.html)"
     return ArticlePair(slug, en, ru, problem)
 
 
-def _corpus_pairs(root: Path) -> list[ArticlePair]:
+def _corpus_pairs(root: Path, ru_name: str | None = None) -> list[ArticlePair]:
     pairs = []
     try:
         children = sorted(root.iterdir(), key=lambda c: c.name)
@@ -541,7 +542,7 @@ def _corpus_pairs(root: Path) -> list[ArticlePair]:
             continue
         if not child.is_dir():
             continue
-        pairs.append(_pair_for(child, root))
+        pairs.append(_pair_for(child, root, ru_name=ru_name))
     if not pairs:
         raise CorpusError("no articles here: expected <slug>/en.md and <slug>/ru.md", path=str(root))
     return pairs
@@ -553,7 +554,7 @@ def _mirror():
     return mirror
 
 
-def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
+def find_pairs(paths, *, pairing: list | None = None, ru_name: str | None = None) -> list[ArticlePair]:
     """Article pairs for corpus directories, slug directories, site mirrors, or exactly two files (EN, RU).
 
     A slug missing one side gives a pair with that side None; an unsafe slug
@@ -562,8 +563,12 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
     A folder of HTML pages not in ``<slug>/en.md`` layout is paired as a site
     mirror (``bilingual.sources.mirror``); given a ``pairing`` list, the mirror's
     problems go there and its unpaired English pages are left out, else they
-    come as pairs with no Russian side.
+    come as pairs with no Russian side. ``ru_name`` (``ru.mt.md``) names the Russian file of
+    each ``<slug>/`` folder instead of ``ru.md`` (or .txt/.html/.docx): machine translations
+    are checked like human ones.
     """
+    if ru_name is not None and (not ru_name or Path(ru_name).name != ru_name or ru_name in (".", "..")):
+        raise CorpusError(f"--ru-name '{ru_name}' must be a file name (like ru.mt.md), not a path")
     paths = [Path(p) for p in paths]
     if not paths:
         raise CorpusError("no corpus given")
@@ -576,7 +581,8 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
     if cat_files:  # XLIFF / PO / TMX: each file holds both languages
         paths = [p for p in paths if p not in cat_files]
         pairs = [ArticlePair(p.stem, str(p), str(p)) for p in cat_files]
-        return sorted(pairs + (find_pairs(paths, pairing=pairing) if paths else []), key=lambda a: a.slug)
+        return sorted(pairs + (find_pairs(paths, pairing=pairing, ru_name=ru_name) if paths else []),
+                      key=lambda a: a.slug)
     if all(p.is_file() for p in paths):
         if len(paths) == 1:
             raise CorpusError("is a file; give a corpus directory, an article directory, "
@@ -593,11 +599,11 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
             raise CorpusError("is a file; give a corpus directory, an article directory, "
                               "or exactly two files (EN then RU)", path=str(p))
         if _is_slug_dir(p):
-            pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name))
+            pairs.append(_pair_for(p, p.resolve().parent, p.resolve().name, ru_name))
         elif _mirror().is_site_mirror(p):
             pairs.extend(_mirror().article_pairs(p, pairing))
         elif not _mirror().has_slug_dirs(p) and (cat_pairs := catfile_pairs(p)):
             pairs.extend(cat_pairs)
         else:
-            pairs.extend(_corpus_pairs(p))
+            pairs.extend(_corpus_pairs(p, ru_name))
     return sorted(pairs, key=lambda a: (a.slug, a.en_path or "", a.ru_path or ""))

@@ -25,18 +25,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .baseline import FORMAT_VERSION, BaselineEntry, entry_for, fingerprint, load_baseline
-from .errors import InputError, UsageError
+from .baseline import ID_LENGTH, BaselineEntry, baseline_json, entry_for, fingerprint, flag_id, load_baseline
+from ..errors import InputError, UsageError
 
-ID_LENGTH = 10  # hex digits shown: 40 bits, no clash in an archive's few thousand flags
 MIN_ID = 4  # shortest prefix `accept` takes
 ACCEPTED = ("accepted", "accept", "yes", "ok", "y", "x", "✓")
 OPEN = ("open", "", "no", "n")
-
-
-def flag_id(slug: str, flag) -> str:
-    """The short stable ID of ``flag`` in article ``slug`` (a prefix of its baseline fingerprint)."""
-    return fingerprint(slug, flag)[:ID_LENGTH]
 
 
 def default_author() -> str:
@@ -72,54 +66,18 @@ def locked(path: str | os.PathLike):
         yield
 
 
-@dataclass(frozen=True)
-class Entry(BaselineEntry):
-    """A baseline entry with why it was accepted, by whom and when."""
-
-    reason: str = ""
-    author: str = ""
-    date: str = ""  # ISO 8601 UTC
-
-    @property
-    def id(self) -> str:
-        return self.fingerprint[:ID_LENGTH]
-
-    def to_dict(self) -> dict:
-        return {**super().to_dict(), "reason": self.reason, "author": self.author, "date": self.date}
-
-
-def read_entries(path: str | os.PathLike) -> list[Entry]:
+def read_entries(path: str | os.PathLike) -> list[BaselineEntry]:
     """The baseline's entries; an absent file is an empty baseline."""
-    import json
-
     if not Path(path).exists():
         return []
-    plain = load_baseline(path)  # validates, one line on a bad file
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))["entries"]
-    return [Entry(*(getattr(e, k) for k in ("fingerprint", "slug", "kind", "term", "found", "text")),
-                  *(str(r.get(k) or "") for k in ("reason", "author", "date"))) for e, r in zip(plain, raw)]
-
-
-def baseline_json(entries: Iterable[BaselineEntry]) -> str:
-    """The baseline file's text: one entry per fingerprint, ordered by article, kind and fingerprint."""
-    import json
-
-    unique = {e.fingerprint: e for e in entries}
-    ordered = sorted(unique.values(), key=lambda e: (e.slug, e.kind, e.fingerprint))
-    doc = {"bilingual_baseline": FORMAT_VERSION, "entries": [e.to_dict() for e in ordered]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return load_baseline(path)
 
 
 def save_entries(path: str | os.PathLike, entries: Iterable[BaselineEntry]) -> None:
-    """Write ``entries`` to ``path`` atomically."""
-    from .io import write_text_atomic
+    """Write ``entries`` to ``path`` atomically (call it holding ``locked(path)``)."""
+    from ..io import write_text_atomic
 
     write_text_atomic(path, baseline_json(entries))
-
-
-def _entry(slug: str, flag, reason: str, author: str, date: str) -> Entry:
-    e = entry_for(slug, flag)
-    return Entry(e.fingerprint, e.slug, e.kind, e.term, e.found, e.text, reason, author, date)
 
 
 # ------------------------------------------------------------------ selecting flags
@@ -190,7 +148,7 @@ def accept(baseline: str | os.PathLike, flags: Iterable, reason: str, *, author:
     date = date or now()
     new = {}
     for item in flags:
-        e = _entry(_slug(item), item[1], reason, author, date)
+        e = entry_for(_slug(item), item[1], reason, author, date)
         new.setdefault(e.fingerprint, e)
     result = AcceptResult()
     with locked(baseline):
@@ -314,7 +272,7 @@ def import_statuses(baseline: str | os.PathLike, table: str | os.PathLike, *, au
         raise InputError(f"missing column(s) {missing} (export with `bilingual check -o flags.csv`)", path=str(path))
     author = author or default_author()
     date = date or now()
-    decided: dict[str, tuple[str, Entry]] = {}
+    decided: dict[str, tuple[str, BaselineEntry]] = {}
     for line, row in rows:
         status = row.get("status", "").strip().casefold()
         if status not in ACCEPTED and status not in OPEN:
@@ -325,7 +283,7 @@ def import_statuses(baseline: str | os.PathLike, table: str | os.PathLike, *, au
             raise InputError(f"row {row.get('id')!r} doesn't match its slug/kind/term/found/text cells "
                              "(edit only the status and reason columns)", path=str(path), line=line)
         reason = " ".join(row.get("reason", "").split())
-        entry = _entry(row["slug"], flag, reason, author, date)
+        entry = entry_for(row["slug"], flag, reason, author, date)
         if status in ACCEPTED:
             decided[fp] = ("accepted", entry)
         else:
@@ -369,5 +327,6 @@ class _RowFlag:
     ru_text: str
 
 
-__all__ = ["ACCEPTED", "AcceptResult", "Entry", "baseline_json", "ID_LENGTH", "ImportResult", "accept", "default_author", "flag_id",
-           "import_statuses", "locked", "now", "prune", "read_entries", "reopen", "save_entries", "select"]
+__all__ = ["ACCEPTED", "AcceptResult", "BaselineEntry", "ID_LENGTH", "ImportResult", "accept", "baseline_json",
+           "default_author", "flag_id", "import_statuses", "locked", "now", "prune", "read_entries", "reopen",
+           "save_entries", "select"]
