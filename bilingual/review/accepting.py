@@ -12,7 +12,7 @@ from .actions import Stale
 
 
 def accept_flag(desk, fid: str, reason: str, who: str) -> dict:
-    from ..accept import accept
+    from ..checks.accept import accept
 
     item = desk.item(fid)
     if item is None:

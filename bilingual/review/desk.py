@@ -56,14 +56,14 @@ class Settings:
 
 
 def default_author() -> str:
-    from ..accept import default_author as author
+    from ..checks.accept import default_author as author
 
     return author()
 
 
 def flag_id(slug: str, flag) -> str:
     """The flag's short stable ID, the one `bilingual check` shows and `bilingual accept` takes."""
-    from ..accept import flag_id as short_id
+    from ..checks.accept import flag_id as short_id
 
     return short_id(slug, flag)
 
@@ -187,7 +187,7 @@ class Desk:
 
     def baseline_entries(self) -> list:
         """The accepted flags (``accept.Entry``: with reason, author and date)."""
-        from ..accept import read_entries
+        from ..checks.accept import read_entries
 
         return read_entries(self.settings.baseline_path)
 

@@ -107,14 +107,7 @@ def flag(request):
     terms = sorted(t.en for t in desk.glossary) if desk.glossary is not None else []
     return render(request, "flag.html.j2", title=f"{item.flag.kind} · {item.slug}", item=item, f=item.flag, ctx=ctx,
                   preview=preview, terms=terms, dictionary_form=actions.dictionary_form(item.flag.found),
-                  next_id=_next_id(desk, fid), entry=_baseline_entry(desk, item))
-
-
-def _baseline_entry(desk, item):
-    for e in desk.baseline_entries():
-        if e.fingerprint.startswith(item.id):
-            return e
-    return None
+                  next_id=_next_id(desk, fid))
 
 
 def _done(request, *, title: str, record: dict, diff: str = "", slug: str | None = None, fid: str | None = None):
