@@ -23,11 +23,29 @@ class Server:
     app: object
 
     def run(self) -> None:
-        """Serve until interrupted (Ctrl-C)."""
+        """Serve until interrupted (Ctrl-C), or until ``stop()`` from another thread."""
         import uvicorn
 
         config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[self.sock])
+        self.uvicorn = uvicorn.Server(config)
+        self.uvicorn.run(sockets=[self.sock])
+
+    def start(self) -> None:
+        """Serve in a background thread; returns once it listens (for tests and benchmarks)."""
+        import threading
+        import time
+
+        self.uvicorn = None
+        thread = threading.Thread(target=self.run, name="bilingual-review-server", daemon=True)
+        thread.start()
+        while getattr(self, "uvicorn", None) is None or not self.uvicorn.started:
+            if not thread.is_alive():
+                raise UsageError("the review server stopped while starting")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        if getattr(self, "uvicorn", None) is not None:
+            self.uvicorn.should_exit = True
 
 
 def bind(port: int = 0) -> socket.socket:
