@@ -103,7 +103,8 @@ def test_fix_a_forbidden_spelling_from_the_queue(desk, driver):
     driver.find_element("tag name", "body").send_keys("f")  # apply it
     _wait(driver, lambda d: d.find_elements("id", "done"), "the fix to be done")
     assert driver.find_element("id", "flag-gone").is_displayed()
-    assert "+Вместо этого" in driver.find_element("css selector", "pre.diff").text
+    assert driver.find_element("css selector", "p.words del").text == "Молдавии"
+    assert driver.find_element("css selector", "p.words ins").text == "Молдовы"
     text = (site / "corpus/moldova-georgia-nato/ru.md").read_text(encoding="utf-8")
     assert "на границе Молдовы с Украиной" in text and "Молдавии" not in text
     driver.get(base + "/")

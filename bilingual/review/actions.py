@@ -54,6 +54,7 @@ class FixPreview:
     changes: list  # FixChange of that sentence
     diff: str
     note: str = ""  # why nothing can be fixed here
+    pieces: tuple = ()  # word diff of the changed text: (equal|delete|insert, text)
 
 
 def _neighbours(doc, idx, span: int = 1) -> list:
@@ -122,7 +123,19 @@ def fix_preview(desk, item, result=None) -> FixPreview | None:
     new_line = old_line
     for c in sorted(changes, key=lambda c: -c.start):
         new_line = new_line[:c.start - s_from] + c.new + new_line[c.stop - s_from:]
-    return FixPreview(old_line, new_line, changes, result.file.diff(raw))
+    return FixPreview(old_line, new_line, changes, result.file.diff(raw), pieces=word_pieces(old_line, new_line))
+
+
+def word_pieces(old: str, new: str, context: int = 90) -> tuple:
+    """The word diff of ``old`` → ``new``, long unchanged stretches at either end cut to ``context`` characters."""
+    from ..diff.words import word_diff
+
+    pieces = list(word_diff(old, new))
+    if pieces and pieces[0][0] == "equal" and len(pieces[0][1]) > context:
+        pieces[0] = ("equal", "…" + pieces[0][1][-context:])
+    if len(pieces) > 1 and pieces[-1][0] == "equal" and len(pieces[-1][1]) > context:
+        pieces[-1] = ("equal", pieces[-1][1][:context] + "…")
+    return tuple(pieces)
 
 
 # ---------------------------------------------------------------- writing an article
@@ -164,8 +177,8 @@ def write_article(desk, path: str, new: bytes, read: bytes, expected_sha: str, *
     return record
 
 
-def fix_flag(desk, fid: str, expected_sha: str, who: str) -> tuple[dict, str]:
-    """Apply fix's change to the flagged sentence; returns the audit record and the diff."""
+def fix_flag(desk, fid: str, expected_sha: str, who: str) -> tuple[dict, FixPreview]:
+    """Apply fix's change to the flagged sentence; returns the audit record and what changed."""
     desk.require_idle()
     item = _item(desk, fid)
     result = _fix_result(desk, item)
@@ -178,11 +191,11 @@ def fix_flag(desk, fid: str, expected_sha: str, who: str) -> tuple[dict, str]:
                                "flag": fid, "kind": item.flag.kind, "term": item.flag.term,
                                "changes": [{"old": c.old, "new": c.new, "case": c.case} for c in preview.changes]})
     desk.recheck_article(item.slug)
-    return record, preview.diff
+    return record, preview
 
 
-def edit_sentence(desk, fid: str, expected_sha: str, text: str, who: str) -> tuple[dict, str]:
-    """Replace the flagged Russian sentence with ``text``; returns the audit record and the diff."""
+def edit_sentence(desk, fid: str, expected_sha: str, text: str, who: str) -> tuple[dict, FixPreview]:
+    """Replace the flagged Russian sentence with ``text``; returns the audit record and what changed."""
     from ..sources.corpus import read_document
     from ..sources.textfile import TextFile
 
@@ -209,7 +222,7 @@ def edit_sentence(desk, fid: str, expected_sha: str, text: str, who: str) -> tup
     record = write_article(desk, pair.ru_path, file.encode(raw), file.data, expected_sha, action="edit", who=who,
                            detail={"flag": fid, "kind": f.kind, "old": s.text, "new": text})
     desk.recheck_article(item.slug)
-    return record, file.diff(raw)
+    return record, FixPreview(s.text, text, [], file.diff(raw), pieces=word_pieces(s.text, text))
 
 
 def _item(desk, fid: str):

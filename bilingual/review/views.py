@@ -110,11 +110,11 @@ def flag(request):
                   next_id=_next_id(desk, fid))
 
 
-def _done(request, *, title: str, record: dict, diff: str = "", slug: str | None = None, fid: str | None = None):
+def _done(request, *, title: str, record: dict, change=None, slug: str | None = None, fid: str | None = None):
     desk = request.app.state.desk
     article = desk.articles.get(slug) if slug else None
     flags = [(it.id, it.flag) for it in desk.items.values() if it.slug == slug] if slug else []
-    return render(request, "done.html.j2", title=title, record=record, diff=diff, slug=slug, article=article,
+    return render(request, "done.html.j2", title=title, record=record, change=change, slug=slug, article=article,
                   flags=flags, gone=fid is not None and desk.item(fid) is None, next_id=_next_id(desk, fid or ""))
 
 
@@ -126,10 +126,10 @@ async def fix(request):
     form = await _form(request)
     item = desk.item(fid)
     try:
-        record, diff = await run_in_threadpool(actions.fix_flag, desk, fid, _text(form, "sha"), state.who)
+        record, change = await run_in_threadpool(actions.fix_flag, desk, fid, _text(form, "sha"), state.who)
     except BilingualError as err:
         return _refused(request, err, f"/flag/{fid}")
-    return _done(request, title="Fixed", record=record, diff=diff, slug=item.slug if item else None, fid=fid)
+    return _done(request, title="Fixed", record=record, change=change, slug=item.slug if item else None, fid=fid)
 
 
 async def edit(request):
@@ -140,11 +140,11 @@ async def edit(request):
     form = await _form(request)
     item = desk.item(fid)
     try:
-        record, diff = await run_in_threadpool(actions.edit_sentence, desk, fid, _text(form, "sha"),
+        record, change = await run_in_threadpool(actions.edit_sentence, desk, fid, _text(form, "sha"),
                                                _text(form, "text"), state.who)
     except BilingualError as err:
         return _refused(request, err, f"/flag/{fid}")
-    return _done(request, title="Saved", record=record, diff=diff, slug=item.slug if item else None, fid=fid)
+    return _done(request, title="Saved", record=record, change=change, slug=item.slug if item else None, fid=fid)
 
 
 async def accept(request):
