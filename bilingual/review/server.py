@@ -90,4 +90,8 @@ def open_desk(settings, *, port: int = 0, who: str | None = None) -> Server:
         import uvicorn  # noqa: F401
     except ImportError:
         raise MissingExtraError("review", "the review desk") from None
-    return prepare(Desk.open(settings), port=port, who=who)
+    import threading
+
+    desk = Desk.open(settings)
+    threading.Thread(target=desk.warm, name="bilingual-review-warm", daemon=True).start()
+    return prepare(desk, port=port, who=who)
