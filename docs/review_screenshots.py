@@ -9,6 +9,7 @@ review-proposals.png (the sample files in the repository are never touched).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -32,7 +33,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="review-shots-"))
     shutil.copytree(ROOT / "corpus", work / "corpus", ignore=shutil.ignore_patterns(".bilingual"))
     shutil.copy(ROOT / "glossary.csv", work / "glossary.csv")
-    desk = Desk.open(Settings([work / "corpus"], work / "glossary.csv", work / ".bilingual-baseline.json",
+    os.chdir(work)  # paths on the pages read as an editor's would: corpus/<slug>/ru.md
+    desk = Desk.open(Settings([Path("corpus")], Path("glossary.csv"), Path(".bilingual-baseline.json"),
                               author="Anna Editor"))
     server = prepare(desk)
     server.start()
@@ -55,6 +57,10 @@ def main() -> None:
         driver.save_screenshot(str(ROOT / "docs" / "review-flag.png"))
         driver.set_window_size(1280, 760)
         driver.find_element("css selector", "#fix button").click()
+        for _ in range(600):
+            if driver.find_elements("id", "done"):
+                break
+            time.sleep(0.1)
         driver.save_screenshot(str(ROOT / "docs" / "review-fixed.png"))
         driver.set_window_size(1280, 900)
         driver.get(f"{base}/proposals")
@@ -67,6 +73,7 @@ def main() -> None:
     finally:
         driver.quit()
         server.stop()
+        os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
     print("wrote docs/review-queue.png, review-flag.png, review-fixed.png, review-proposals.png")
 

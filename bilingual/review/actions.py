@@ -132,9 +132,11 @@ def word_pieces(old: str, new: str, context: int = 90) -> tuple:
 
     pieces = list(word_diff(old, new))
     if pieces and pieces[0][0] == "equal" and len(pieces[0][1]) > context:
-        pieces[0] = ("equal", "…" + pieces[0][1][-context:])
+        tail = pieces[0][1][-context:]
+        pieces[0] = ("equal", "…" + tail[tail.find(" ") + 1:])  # from a word's start
     if len(pieces) > 1 and pieces[-1][0] == "equal" and len(pieces[-1][1]) > context:
-        pieces[-1] = ("equal", pieces[-1][1][:context] + "…")
+        head = pieces[-1][1][:context]
+        pieces[-1] = ("equal", head[:head.rfind(" ")] + " …" if " " in head else head + "…")
     return tuple(pieces)
 
 
