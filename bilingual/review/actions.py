@@ -86,14 +86,30 @@ def context(desk, item) -> Context:
 
 
 def _fix_result(desk, item):
+    """fix's result for the flag's Russian file, kept for the file's current bytes and glossary:
+    the Fix a page offers is the one the action writes, computed once."""
     from ..fix import fix_file
 
     pair = item.article.pair
-    return fix_file(pair.ru_path, desk.glossary, en_path=pair.en_path)
+    key = (pair.ru_path, audit.file_sha(pair.ru_path), audit.file_sha(pair.en_path), desk.glossary.sha)
+    kept = desk.fixes.get(key)
+    if kept is None:
+        kept = fix_file(pair.ru_path, desk.glossary, en_path=pair.en_path)
+        desk.fixes.clear()  # one article at a time is enough
+        desk.fixes[key] = kept
+    return kept
 
 
-def fix_preview(desk, item, result=None) -> FixPreview | None:
-    """fix's change to the flagged sentence (None when the flag has no Russian sentence)."""
+def _has_forbidden(desk, sentence: str | None) -> bool:
+    """Whether the sentence holds a forbidden form — the only thing fix ever changes."""
+    enforcer = desk.enforcer()
+    return bool(sentence) and enforcer.matcher is not None and any(
+        h.kind == "forbidden" for h in enforcer.matcher.find_ru(sentence))
+
+
+def fix_preview(desk, item, result=None, sentence: str | None = None) -> FixPreview | None:
+    """fix's change to the flagged sentence (None when the flag has no Russian sentence).
+    ``sentence``: its text as read now, to skip fix altogether when it has no forbidden form."""
     f, pair = item.flag, item.article.pair
     if f.ru_index is None or not pair.ru_path:
         return None
@@ -102,6 +118,8 @@ def fix_preview(desk, item, result=None) -> FixPreview | None:
                                           "use `bilingual fix` for this file")
     if desk.glossary is None or not len(desk.glossary):
         return FixPreview("", "", [], "", "no glossary: nothing to fix against")
+    if result is None and sentence is not None and not _has_forbidden(desk, sentence):
+        return FixPreview("", "", [], "", "fix changes nothing in this sentence (no forbidden form)")
     result = result or _fix_result(desk, item)
     changes = [c for c in result.changes if c.sentence == f.ru_index]
     if not changes:

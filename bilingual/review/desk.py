@@ -105,6 +105,7 @@ class Desk:
     stale: list = field(default_factory=list)
     recheck: Recheck = field(default_factory=Recheck)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    fixes: dict = field(default_factory=dict)  # fix's result for one article's current bytes
     _enforcer: object = None
 
     # ------------------------------------------------------------ loading

@@ -101,7 +101,7 @@ def flag(request):
                       message="This flag is no longer raised: its sentence changed, or it was fixed.")
     try:
         ctx = actions.context(desk, item)
-        preview = actions.fix_preview(desk, item)
+        preview = actions.fix_preview(desk, item, sentence=ctx.ru_sentence)
     except BilingualError as err:
         return _refused(request, err, "/")
     terms = sorted(t.en for t in desk.glossary) if desk.glossary is not None else []
