@@ -336,3 +336,30 @@ def test_a_proposal_marked_as_variant_of_a_term(client, desk, site):
     _wait_idle(desk)
     term = next(t for t in desk.glossary if t.en == "Pezeshkian")
     assert "Пезешкиян" in term.variants and "President Pezeshkian" in term.en_variants
+
+
+def test_a_new_term_from_a_flag(client, desk, site):
+    fid = _id(desk, "untranslated")
+    r = _post(client, f"/flag/{fid}/glossary", en="Bucharest summit", ru="Бухарестский саммит", type="event",
+              **{"as": "term"})
+    assert r.status_code == 200
+    _wait_idle(desk)
+    assert "Bucharest summit,Бухарестский саммит,event,,," in (site / "glossary.csv").read_text(encoding="utf-8")
+    # a second term with the same English is refused by the glossary's own validation, the file unchanged
+    before = (site / "glossary.csv").read_bytes()
+    r = _post(client, f"/flag/{fid}/glossary", en="Bucharest summit", ru="саммит", type="event", **{"as": "term"})
+    assert r.status_code == 400 and "already in the glossary" in r.text
+    assert (site / "glossary.csv").read_bytes() == before
+
+
+def test_the_command_needs_a_glossary_and_an_archive(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bilingual.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(app, ["review", "--no-browser"])
+    assert r.exit_code == 2 and "no glossary" in r.output and "Traceback" not in r.output
+    (tmp_path / "glossary.csv").write_text("en,ru,type,variants,forbidden,note\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["review", "nowhere", "--no-browser"])
+    assert r.exit_code == 2 and "nowhere: no such file or directory" in r.output
