@@ -285,9 +285,13 @@ class Desk:
         return self._enforcer
 
     def warm(self) -> None:
-        """Load what the first flag page needs (the case models fix reads with), ahead of it."""
+        """Load what the first flag page needs ahead of it: fix's matcher and the tagger and parser
+        the case resolver reads a sentence with (a few seconds, once per process)."""
         if self.glossary is not None and len(self.glossary):
-            self.enforcer().correct("Встреча прошла в Москве.")
+            from ..russian import tagger
+
+            self.enforcer()
+            tagger.models()
 
     def errors(self) -> list:
         with self.lock:
