@@ -174,11 +174,12 @@ def _backup(desk, path: Path, data: bytes, sha: str) -> str:
 
 
 def write_article(desk, path: str, new: bytes, read: bytes, expected_sha: str, *, action: str, who: str,
-                  detail: dict) -> dict:
-    """Write ``new`` over the article file ``path`` if it still holds ``read`` whose sha256 the page showed."""
+                  detail: dict, slug: str | None = None) -> dict:
+    """Write ``new`` over the article file ``path`` (of article ``slug``) if it still holds ``read``,
+    whose sha256 the page showed."""
     from ..io import check_output, write_bytes_atomic
 
-    real = desk.writable(path)
+    real = desk.writable(path, slug)
     before = audit.sha256(read)
     if before != expected_sha:
         raise Stale(f"{Path(path).name} changed on disk since this page was shown; reload it and try again",
@@ -207,7 +208,7 @@ def fix_flag(desk, fid: str, expected_sha: str, who: str) -> tuple[dict, FixPrev
         raise UsageError(preview.note if preview else "this flag has no Russian sentence to fix")
     raw = result.file.edit((c.start, c.stop, c.new) for c in preview.changes)
     record = write_article(desk, item.article.pair.ru_path, result.file.encode(raw), result.file.data, expected_sha,
-                           action="fix", who=who, detail={
+                           action="fix", who=who, slug=item.slug, detail={
                                "flag": fid, "kind": item.flag.kind, "term": item.flag.term,
                                "changes": [{"old": c.old, "new": c.new, "case": c.case} for c in preview.changes]})
     desk.recheck_article(item.slug)
@@ -240,7 +241,7 @@ def edit_sentence(desk, fid: str, expected_sha: str, text: str, who: str) -> tup
         text = text.replace("\n", "\r\n")
     raw = file.edit([(offset + s.start, offset + s.stop, text)])
     record = write_article(desk, pair.ru_path, file.encode(raw), file.data, expected_sha, action="edit", who=who,
-                           detail={"flag": fid, "kind": f.kind, "old": s.text, "new": text})
+                           slug=item.slug, detail={"flag": fid, "kind": f.kind, "old": s.text, "new": text})
     desk.recheck_article(item.slug)
     return record, FixPreview(s.text, text, [], file.diff(raw), pieces=word_pieces(s.text, text))
 

@@ -299,10 +299,12 @@ class Desk:
 
     # ------------------------------------------------------------ what may be written
 
-    def writable(self, path: str | os.PathLike) -> Path:
-        """``path`` resolved, if it is an article file of this archive; UsageError otherwise."""
+    def writable(self, path: str | os.PathLike, slug: str | None = None) -> Path:
+        """``path`` resolved, if it is an article file of this archive (of article ``slug`` when given);
+        UsageError otherwise."""
         real = Path(os.path.realpath(path))
-        known = {os.path.realpath(p) for pair in self.pairs.values() for p in (pair.en_path, pair.ru_path) if p}
+        pairs = [self.pairs[slug]] if slug in self.pairs else [] if slug is not None else self.pairs.values()
+        known = {os.path.realpath(p) for pair in pairs for p in (pair.en_path, pair.ru_path) if p}
         roots = [os.path.realpath(p) for p in self.settings.paths]
         inside = any(os.path.commonpath([str(real), r]) == r for r in roots if os.path.isdir(r))
         if str(real) not in known or not inside:
