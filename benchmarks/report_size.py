@@ -14,6 +14,7 @@ next painted frame (median over the runs). Targets: open < 2 s, filter/search < 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -79,12 +80,12 @@ ACTIONS = {
 }
 
 
-def open_times(page: Path, runs: int) -> tuple[list[float], int, dict[str, list[float]]]:
+def open_times(page: Path, runs: int, actions: bool = True) -> tuple[list[float], int, dict[str, list[float]]]:
     from tests.browser import chromium
 
     driver = chromium()
     try:
-        times, height, actions = [], 0, {name: [] for name in ACTIONS}
+        times, height, done = [], 0, {name: [] for name in ACTIONS}
         for _ in range(runs):
             driver.get("about:blank")
             driver.get(page.as_uri())
@@ -92,9 +93,9 @@ def open_times(page: Path, runs: int) -> tuple[list[float], int, dict[str, list[
                 "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime")
             times.append(ms / 1000)
             height = driver.execute_script("return document.documentElement.scrollHeight")
-            for name, action in ACTIONS.items():
-                actions[name].append(driver.execute_async_script(_TO_PAINT % action))
-        return times, height, actions
+            for name, action in ACTIONS.items() if actions else ():
+                done[name].append(driver.execute_async_script(_TO_PAINT % action))
+        return times, height, done
     finally:
         driver.quit()
 
@@ -122,12 +123,20 @@ def main() -> None:
         if res.returncode not in (0, 1):
             sys.exit(res.stderr)
         flags = int(re.search(r'id="flag-count" data-count="(\d+)"', page.read_text(encoding="utf-8")).group(1))
+        # the peer: the same page with its script taken out (what the search/counts/sort cost to load)
+        peer = work / "report-static.html"
+        peer.write_text(re.sub(r"<script>.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S),
+                        encoding="utf-8")
+        peer_times, _, _ = open_times(peer, args.runs, actions=False)
         times, height, actions = open_times(page, args.runs)
         size = page.stat().st_size
         print(f"{args.articles} articles, {flags} flags: report {size / 1e6:.2f} MB ({size:,} bytes), "
               f"written in {took:.1f} s (check included)")
         print(f"Chromium open (navigation start to load event), {args.runs} runs: median "
               f"{statistics.median(times):.2f} s, max {max(times):.2f} s; page height {height:,} px")
+        print(f"peer, the same page without its script: median {statistics.median(peer_times):.2f} s "
+              f"(ratio {statistics.median(times) / statistics.median(peer_times):.2f}); load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         for name, ms in actions.items():
             print(f"{name}: to the next painted frame, median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms")
     finally:

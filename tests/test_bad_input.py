@@ -83,8 +83,6 @@ ERRORS = {
                                           "ru.html", "HTML page has no article text"),
     "10 MB single paragraph / check": (pair(ru_md=("слово " * 910_000).encode()),
                                        ["check", "en.md", "ru.md", "--no-glossary"], "ru.md", "articles are limited to 2 MB"),
-    "missing ru.md for a slug / check": (corpus({"en.md": EN.encode()}), ["check", "corpus", "-g", "g.csv"],
-                                         "corpus/bad/en.md", "no ru counterpart for 'bad'"),
     "corpus path is a file / check": (corpus({"en.md": EN.encode(), "ru.md": RU.encode()}),
                                       ["check", "corpus/bad/en.md", "--no-glossary"], "corpus/bad/en.md", "is a file"),
     "symlink out of the corpus / check": ({**corpus({}), "corpus/escape": SYMLINK},
@@ -180,6 +178,36 @@ def assert_one_error_line(result, where: str, words: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
+# check runs the other articles and writes its report; these are listed in it as not checked
+NOT_CHECKED = {"empty file / check", "PDF renamed .md / check", "UTF-16 without BOM / check", "EN and RU swapped / check",
+               "both English / check", "10 MB single paragraph / check", "symlink out of the corpus / check",
+               "ru.md a symlink out of the corpus / check", "slug with .. / check"}
+
+
+def test_not_checked_kinds_are_check_cases():
+    assert NOT_CHECKED <= set(ERRORS)
+
+
+def test_missing_translation_is_a_warning_and_the_report_is_written(tmp_path, monkeypatch):
+    root = tmp_path / "work"
+    build(root, corpus({"en.md": EN.encode()}))
+    result = invoke(["check", "corpus", "-g", "g.csv", "-o", "out.json"], root, monkeypatch)
+    lines = result.stderr.splitlines()
+    assert lines[0] == "warning: corpus/bad/en.md: no ru counterpart for 'bad' (not checked)"
+    report = json.loads((root / "out.json").read_text(encoding="utf-8"))
+    assert report["not_checked"] == [{"slug": "bad", "kind": "no_translation", "level": "warning",
+                                      "reason": "corpus/bad/en.md: no ru counterpart for 'bad'"}]
+    assert [a["slug"] for a in report["articles"] if "error" not in a] == ["good"]
+    assert result.exit_code == 1  # the warning fails the default --fail-on info
+    errors = [f for a in report["articles"] for f in a["flags"] if f["level"] == "error"]
+    assert errors == []  # the good article is clean: only the missing translation decides below
+    assert invoke(["check", "corpus", "-g", "g.csv", "--fail-on", "error", "-f", "json"], root,
+                  monkeypatch).exit_code == 0
+    (root / "bilingual.toml").write_text('no_translation = "error"\n', encoding="utf-8")
+    result = invoke(["check", "corpus", "-g", "g.csv", "--fail-on", "error", "-f", "json"], root, monkeypatch)
+    assert result.exit_code == 1 and result.stderr.startswith("error: corpus/bad/en.md: no ru counterpart")
+
+
 @pytest.mark.parametrize("kind", list(ERRORS))
 def test_error_kind_is_one_line_exit_2_and_nothing_written(kind, tmp_path, monkeypatch):
     files, args, where, words = ERRORS[kind]
@@ -189,7 +217,15 @@ def test_error_kind_is_one_line_exit_2_and_nothing_written(kind, tmp_path, monke
     result = invoke(args, root, monkeypatch)
     assert_one_error_line(result, where, words)
     assert unchanged(before, root)
-    if args[0] in WRITES:
+    if kind in NOT_CHECKED:  # the report is written all the same: the article is in its not-checked list
+        result = invoke([*args, "-o", "out.json"], root, monkeypatch)
+        assert result.exit_code == 2
+        lines = result.stderr.splitlines()
+        assert lines[0].startswith(f"error: {where}") and words in lines[0] and lines[0].endswith("(not checked)")
+        assert lines[1].startswith("wrote out.json: ") and "1 not checked (unreadable 1)" in lines[1]
+        (item,) = json.loads((root / "out.json").read_text(encoding="utf-8"))["not_checked"]
+        assert (item["kind"], item["level"]) == ("unreadable", "error") and words in item["reason"]
+    elif args[0] in WRITES:
         result = invoke([*args, "-o", "out.json"], root, monkeypatch)
         assert_one_error_line(result, where, words)
         assert not (root / "out.json").exists()

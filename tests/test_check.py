@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -47,10 +48,15 @@ def test_json_contract(tmp_path):
     (article,) = data["articles"]
     assert set(article) >= {"slug", "en_path", "ru_path", "flags"}
     (flag,) = article["flags"]
-    assert set(flag) >= {"kind", "en_index", "ru_index", "en_text", "ru_text", "term", "expected", "found", "message"}
+    assert set(flag) >= {"id", "kind", "en_sentence", "ru_sentence", "en_text", "ru_text", "term", "expected", "found",
+                         "message", "explanation", "suggestion"}
+    assert (flag["en_sentence"], flag["ru_sentence"]) == (1, 1)  # sentences are numbered from 1 everywhere
+    assert re.fullmatch(r"[0-9a-f]{10}", flag["id"])
+    assert flag["explanation"] == {"rule": "forbidden_variant", "cue": flag["explanation"]["cue"],
+                                   "en": "Moldova (glossary: «Молдова»)", "ru": "«Молдавия»"}
+    assert "forbids Молдавия" in flag["explanation"]["cue"]
     assert (flag["kind"], flag["term"], flag["expected"], flag["found"]) == (
         "forbidden_variant", "Moldova", "Молдова", "Молдавия")
-    assert (flag["en_index"], flag["ru_index"]) == (0, 0)
 
 
 def test_unreadable_article_is_reported_while_others_run(tmp_path):
@@ -106,7 +112,7 @@ def test_html_and_csv_go_to_file_atomically(tmp_path):
     write_article(corpus, "moldova", "Moldova wants to join the EU.\n", "Молдавия хочет вступить в ЕС.\n")
     out = tmp_path / "flags.csv"
     assert run(corpus, "-g", write_glossary(tmp_path), "--format", "csv", "-o", out).exit_code == 1
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("slug,kind,level")
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("id,slug,kind,level,status,reason")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".flags.csv")] == []
 
 

@@ -4,6 +4,8 @@ short article, placeholder tokens, model archives, TBX entities, housekeeping.
 
 from __future__ import annotations
 
+import json
+
 import ast
 import os
 import stat
@@ -67,7 +69,7 @@ ONE_LINE = {
     "versions in different languages names the file": (pair(), ["diff", "en.md", "ru.md"], "ru.md",
                                                        "different languages (en, ru)"),
     "bad --format is one line": (pair(), ["check", "en.md", "ru.md", "-f", "xml"], "unknown format 'xml'",
-                                 "(choose from table, json, csv, html)"),
+                                 "(choose from table, json, csv, xlsx, html)"),
     "--beam 0 is one line": (pair(), ["translate", "en.md", "--beam", "0"], "bilingual translate", "--beam"),
     "--workers -1 is one line": (pair(), ["translate", "en.md", "--workers", "-1"], "bilingual translate",
                                  "--workers"),
@@ -98,14 +100,18 @@ def test_error_is_one_line_naming_its_file(kind, tmp_path, monkeypatch):
     assert snapshot(root) == before
 
 
-def test_check_o_with_an_unreadable_article_prints_no_report(tmp_path, monkeypatch):
+def test_check_o_with_an_unreadable_article_writes_the_report_listing_it(tmp_path, monkeypatch):
     root = tmp_path / "work"
     build(root, corpus({"en.md": EN.encode(), "ru.md": b""}))
     result = invoke(["check", "corpus", "-g", "g.csv", "-f", "json", "-o", "out.json"], root, monkeypatch)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines() == ["error: corpus/bad/ru.md: file is empty"]
-    assert not (root / "out.json").exists()
+    assert result.stderr.splitlines()[0] == "error: corpus/bad/ru.md: file is empty (not checked)"
+    assert result.stderr.splitlines()[1].startswith("wrote out.json: ")
+    report = json.loads((root / "out.json").read_text(encoding="utf-8"))
+    assert report["not_checked"] == [{"slug": "bad", "kind": "unreadable", "level": "error",
+                                      "reason": "corpus/bad/ru.md: file is empty"}]
+    assert [a["slug"] for a in report["articles"] if "error" not in a] == ["good"]
 
 
 # --- a one-sentence article is not judged by langdetect's 55 languages

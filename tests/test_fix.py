@@ -75,8 +75,8 @@ def test_cli_json_lists_replacements(article):
     ru, en, gl = article
     res = CliRunner().invoke(app, ["fix", str(ru), "--glossary", str(gl), "--format", "json"])
     assert res.exit_code == 0, res.output
-    changes = json.loads(res.output)["changes"]
-    assert changes[0] == {"sentence": 0, "old": "Молдавией", "new": "Молдовой", "term": "Moldova", "case": "ablt",
+    changes = json.loads(res.stdout)["changes"]
+    assert changes[0] == {"sentence": 1, "old": "Молдавией", "new": "Молдовой", "term": "Moldova", "case": "ablt",
                           "rule": "form", "cue": "«Молдавией»: ablt", "uncertain": False}
     assert {c["term"] for c in changes} == {"Moldova", "Kharkiv", "Volodymyr Zelensky"}
 

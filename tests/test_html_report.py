@@ -97,7 +97,7 @@ def test_page_structure_without_a_browser(report):
     out, flags = report
     page = out.read_text(encoding="utf-8")
     n = sum(len(a["flags"]) for a in flags["articles"])
-    assert page.count('<tr class="issue ') == n == 2
+    assert page.count('<div role="row" class="issue ') == n == 2
     assert page.count('<details class="fold">') == 4  # a clean run before and after each flagged link
     assert "quiet <span class=\"muted\">2025-06-01 · no flags" in page  # a clean article is one line
     assert "Чиновники встретились в день 1," in page  # folded text is still in the page
@@ -112,7 +112,7 @@ def _style(driver, selector, prop):
 
 
 def _visible_issues(driver):
-    return [r.get_attribute("data-kind") for r in driver.find_elements("css selector", "tr.issue") if r.is_displayed()]
+    return [r.get_attribute("data-kind") for r in driver.find_elements("css selector", "div.issue") if r.is_displayed()]
 
 
 @pytest.mark.browser
@@ -124,18 +124,18 @@ def test_editor_workflow_in_headless_chromium(report):
         driver.set_window_size(1280, 900)
         driver.get(out.as_uri())
         assert driver.find_element("id", "flag-count").get_attribute("data-count") == "2"
-        # follow a flag from the list: lands on its row, highlighted as the target
-        jump = driver.find_element("css selector", "tr.issue.k-number_mismatch a.jump")
+        # follow a flag from the list: lands on its sentence pair, at the top of the window, highlighted
+        jump = driver.find_element("css selector", "div.issue.k-number_mismatch a.jump")
         assert jump.text == "EN 7 · RU 7"
         jump.click()
         target = driver.execute_script("return location.hash")
-        flag = driver.find_element("css selector", target)
-        assert "376" in flag.text and flag.is_displayed()
-        top = driver.execute_script("return arguments[0].getBoundingClientRect().top", flag)
-        assert 0 <= top < 900
-        row = driver.find_element("css selector", f"div.row:has({target})")
+        row = driver.find_element("css selector", target)
         assert row.get_attribute("id").endswith("-l6")
-        assert _style(driver, f"div.row:has({target})", "backgroundColor") not in ("rgba(0, 0, 0, 0)", "")
+        flag = row.find_element("css selector", ".flag")
+        assert "376" in flag.text and flag.is_displayed()
+        top = driver.execute_script("return arguments[0].getBoundingClientRect().top", row)
+        assert 0 <= top < 900  # the pair itself in view, not scrolled off above its flag
+        assert _style(driver, target, "backgroundColor") not in ("rgba(0, 0, 0, 0)", "")
         assert [m.text for m in row.find_elements("css selector", "mark.dev")] == ["367", "376"]
         # the heading links back to the list
         driver.find_element("css selector", "section.article:has(.k-number_mismatch, #" + target[1:] + ") a.back")
@@ -152,11 +152,11 @@ def test_editor_workflow_in_headless_chromium(report):
         assert sorted(_visible_issues(driver)) == ["forbidden_variant", "number_mismatch"]
         driver.find_element("css selector", "label[for=fk-forbidden_variant]").click()
         assert _visible_issues(driver) == ["forbidden_variant"]
-        assert _style(driver, "tr.issue.k-number_mismatch", "display") == "none"
+        assert _style(driver, "div.issue.k-number_mismatch", "display") == "none"
         driver.find_element("css selector", "label[for=fk-all]").click()
         driver.find_element("css selector", "label[for=fl-error]").click()
         assert sorted(_visible_issues(driver)) == ["forbidden_variant", "number_mismatch"]
-        assert driver.execute_script("return document.scripts.length") == 0
+        assert driver.execute_script("return document.scripts.length") == 1  # the report's own, allowed by hash
         # a phone: no horizontal scrolling
         driver.set_window_size(420, 900)
         assert driver.execute_script(
@@ -210,8 +210,8 @@ def test_accepted_flags_are_greyed_and_filterable_in_the_page(tmp_path):
     res = runner.invoke(app, ["check", str(corpus), "-g", str(glossary), "--baseline", str(baseline), "-o", str(out)])
     assert res.exit_code == 1  # the new number flag still fails
     page = out.read_text(encoding="utf-8")
-    assert '<tr class="issue k-forbidden_variant l-error accepted"' in page
-    assert '<tr class="issue k-number_mismatch l-error"' in page
+    assert '<div role="row" class="issue k-forbidden_variant l-error accepted"' in page
+    assert '<div role="row" class="issue k-number_mismatch l-error"' in page
     assert "(1 accepted in the baseline)" in page
-    assert '<label for="fs-open">new<span class="n">1</span>' in page
-    assert "#fs-open:checked~.issues tr.issue.accepted" in page
+    assert '<label for="fs-open" data-status="open">new<span class="n">1</span>' in page
+    assert "#fs-open:checked~.issues div.issue.accepted" in page

@@ -120,7 +120,7 @@ def test_check_json_parses_back(tmp_path_factory, en, ru):
     assert res.exit_code in (0, 1, 2), res.output
     assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
     report = json.loads(res.stdout)
-    assert set(report) == {"signature", "articles", "summary", "accepted", "stale_baseline"}
+    assert set(report) == {"signature", "articles", "summary", "accepted", "stale_baseline", "not_checked"}
     (article,) = report["articles"]
     en_text = (folder / "en.txt").read_text(encoding="utf-8")
     ru_text = (folder / "ru.txt").read_text(encoding="utf-8")

@@ -68,7 +68,9 @@ def test_html_report_escapes_article_text(payload_corpus, tmp_path):
     result = runner.invoke(app, ["check", str(corpus), "-g", str(glossary), "--format", "html", "-o", str(out)])
     assert result.exit_code == 1, result.output
     page = out.read_text(encoding="utf-8")
-    assert "<script>" not in page and "<img" not in page
+    assert page.count("<script>") == 1 and "<img" not in page  # the report's own script, nothing of the text
+    assert page.index("<script>") > page.index("</footer>") and "window.__pwned" not in page.split("<script>")[1]
+    assert "script-src &#39;sha256-" in page  # the CSP lets that one script run, no other
     assert "&lt;script&gt;" in page
     assert '<mark class="term forbidden dev error"' in page  # Молдавия, the flag's deviation
 
@@ -95,7 +97,10 @@ def test_html_report_in_headless_chromium(payload_corpus, tmp_path):
         marks = [m.text for m in driver.find_elements("css selector", "mark.term")]
         assert "Vladimir Putin" in marks and "Владимир Путин" in marks and "Киеве" in marks
         assert driver.find_elements("css selector", "mark.term.forbidden")[0].text == "Молдавия"
-        assert not driver.find_elements("css selector", "img, script")
+        assert not driver.find_elements("css selector", "img")
+        assert [s.get_attribute("textContent")[:25] for s in driver.find_elements("css selector", "script")] == [
+            "// The check report's sea"]
+        assert driver.title != "pwned" and driver.execute_script("return window.__pwned") is None
         body = driver.find_element("tag name", "body").text
         assert "<script>window.__pwned = 1;" in body  # shown as text, not run
     finally:

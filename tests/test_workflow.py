@@ -197,14 +197,14 @@ def test_config_found_upwards_with_paths_relative_to_it(tmp_path, monkeypatch, f
     assert _flags(res)[0]["kind"] == "forbidden_variant"  # json from the file, glossary found
     # the command line overrides the file
     assert invoke(["check", "--format", "table"], sub, monkeypatch).stdout.startswith("moldova")
-    shown = invoke(["config"], sub, monkeypatch).stdout
+    shown = "\n".join(" ".join(line.split()) for line in invoke(["config"], sub, monkeypatch).stdout.splitlines())
     source = "../../" + file + (" [tool.bilingual]" if file == "pyproject.toml" else "")
-    assert f"glossary  ../../terms/g.csv  ({source})" in shown
-    assert "mode      default  (default)" in shown
+    assert f"glossary ../../terms/g.csv ({source})" in shown
+    assert "mode default (default)" in shown
 
 
 @pytest.mark.parametrize("text, message", [
-    ('colour = "red"\n', "unknown setting 'colour' (choose from corpus, glossary, fail_on, baseline, mode, format)"),
+    ('colour = "red"\n', "unknown setting 'colour' (choose from corpus, glossary, fail_on, baseline, mode, format, ru_name, no_translation, editor_url)"),
     ('fail_on = "never"\n', "unknown fail_on 'never' (choose from info, warning, error)"),
     ('glossary = 3\n', "'glossary' must be a path"),
     ('corpus = [\n', "not valid TOML"),
@@ -254,7 +254,7 @@ def test_fix_check_exit_codes(project, tmp_path):
 # ------------------------------------------------------------------ consistency
 
 @pytest.mark.parametrize("args, message", [
-    (["check", "-f", "nope"], "error: unknown format 'nope' (choose from table, json, csv, html)"),
+    (["check", "-f", "nope"], "error: unknown format 'nope' (choose from table, json, csv, xlsx, html)"),
     (["check", "--fail-on", "fatal"],
      "error: unknown fail-on 'fatal' (choose from info, warning, error)"),
     (["align", "a", "b", "-f", "default"],
@@ -333,7 +333,7 @@ def _sniff(path: Path) -> str:
         return "html"
     if data.startswith("{"):
         return "json"
-    if data.startswith("slug,kind,"):
+    if data.startswith("id,slug,kind,"):
         return "csv"
     return "table" if "Flags by kind" in data else "?"
 

@@ -56,8 +56,11 @@ class CheckReport:
                 for a in self.errors]
 
     def exit_code(self, fail_on: str = "info") -> int:
-        """0 clean, 1 flags (not accepted) or articles not checked at or above ``fail_on``, each
-        at its own level (a missing translation is a warning by default)."""
+        """0 clean; 1 flags (not accepted), or articles without a counterpart (``no_translation``,
+        a warning by default), at or above ``fail_on``; 2 an article that could not be read (bad
+        input). The report is complete either way: it lists what was not checked and why."""
+        if any(a.not_checked == "unreadable" for a in self.errors):
+            return 2
         if any(level_at_least(self.not_checked_level(a), fail_on) for a in self.errors):
             return 1
         if any(level_at_least(f.level, fail_on) for _, f in self.flags if not f.accepted):

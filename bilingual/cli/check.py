@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
             out.write(data)
         for article in report.errors:
             level = report.not_checked_level(article)
-            echo(f"{'error' if level == 'error' else level}: not checked: {article.error}", err=True)
+            echo(f"{level}: {article.error} (not checked)", err=True)
         for entry in report.stale:
             echo(f"stale baseline entry: {entry.slug} {entry.kind}"
                  + (f" {entry.term}" if entry.term else "") + f" ({entry.id}); `bilingual baseline prune` "

@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def fix(
         ru: List[Path] = typer.Argument(
-            ..., help="The Russian article(s) to correct (.md, .txt, .docx), or an XLIFF file (its targets)."),
+            ..., help="The Russian article(s) to correct (.md, .txt, .docx), an XLIFF file (its targets), or a "
+                      "corpus / article folder (every ru file in it, each read with its English version)."),
         en: Optional[Path] = typer.Option(None, "--en", help="Its English version (helps pick the case)."),
         glossary: Optional[Path] = typer.Option(
             None, "--glossary", "-g", help="Glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
@@ -49,10 +50,11 @@ def register(app: typer.Typer) -> None:
         from ..errors import UsageError
         from ..fix.apply import fix_file
         from .options import glossary_path, project_config, require_glossary
-        from .output import Output
+        from .output import Output, echo
 
-        if len(ru) > 1 and (output is not None or en is not None or in_place):
-            raise UsageError("--output, --in-place and --en take one Russian file")
+        ru, english = _expand(ru)
+        if len(ru) > 1 and (output is not None or en is not None):
+            raise UsageError("--output and --en take one Russian file")
         if check and (output is not None or in_place):
             raise UsageError("--check changes nothing: leave out --output and --in-place")
         if no_backup and not in_place:
@@ -60,18 +62,53 @@ def register(app: typer.Typer) -> None:
         if in_place and output is not None and os.path.realpath(output) != os.path.realpath(ru[0]):
             raise UsageError("--in-place writes RU itself; drop -o, or drop --in-place to write another file",
                              path=str(output))
+        if output is not None and not in_place and os.path.realpath(output) == os.path.realpath(ru[0]):
+            raise UsageError(f"-o {output} is the file being fixed; to correct it where it is, use --in-place "
+                             f"(keeps {ru[0].name}.bak), or write another file with -o")
+        if not ru:
+            raise UsageError("no Russian article to fix in the folder(s) given")
         config = project_config()
-        target = ru[0] if in_place else output
-        out = Output(target, reads=[*ru, en, glossary_path(glossary, config)], allow=ru[:1] if in_place else [])
         gloss = require_glossary(glossary, False, config)
-        results = [fix_file(path, gloss, en_path=en) for path in ru]
+        results, changed = [], 0
+        for path in ru:
+            target = path if in_place else output
+            out = Output(target, reads=[*ru, en, glossary_path(glossary, config)], allow=[path] if in_place else [])
+            result = fix_file(path, gloss, en_path=en or english.get(path))
+            results.append(result)
+            if fmt is Format.table:  # each file written as it is done
+                _report(path, result, out, fmt, in_place, no_backup, explain, output)
+            changed += bool(result.changes)
         if fmt is Format.json:
             docs = [r.to_dict() for r in results]
             Output(None).write(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2) + "\n")
-        for path, result in zip(ru, results):
-            _report(path, result, out, fmt, in_place, no_backup, explain, output)
+            for path, result in zip(ru, results):
+                _report(path, result, Output(path if in_place else output, allow=[path] if in_place else []),
+                        fmt, in_place, no_backup, explain, output)
+        forms = sum(len(r.changes) for r in results)
+        verb = "would change" if check or not (in_place or output) else "changed"
+        echo(f"{forms} form{'' if forms == 1 else 's'} in {changed} of {len(results)} file"
+             f"{'' if len(results) == 1 else 's'} {verb}" + ("" if forms or not results else ": nothing to fix"),
+             err=True)
         if check and any(r.changes for r in results):
             raise typer.Exit(1)
+
+
+def _expand(paths: list[Path]) -> tuple[list[Path], dict[Path, str]]:
+    """Files as given; a folder as the Russian files of its articles, with their English versions."""
+    from ..sources.corpus import find_pairs
+
+    files: list[Path] = []
+    english: dict[Path, str] = {}
+    for p in paths:
+        if not p.is_dir():
+            files.append(p)
+            continue
+        for pair in find_pairs([p]):
+            if pair.ru_path and not pair.problem and pair.ru_path != pair.en_path:
+                files.append(Path(pair.ru_path))
+                if pair.en_path:
+                    english[Path(pair.ru_path)] = pair.en_path
+    return files, english
 
 
 def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool, explain: bool, output) -> None:
@@ -96,8 +133,11 @@ def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool,
              err=True)
     if fmt is Format.table and result.changes:
         name = str(output) if output and not in_place else None
-        if sys.stdout.isatty():
-            echo(result.diff(name), nl=False)
+        if sys.stdout.isatty():  # the changed words stand out; a pipe gets the plain patch
+            from ..report.terminal import make_console
+            from ..report.fixdiff import highlight_diff
+
+            make_console(highlight=False).print(highlight_diff(result.diff(name), result.changes), end="")
         else:  # in the file's own encoding and line ends, so `patch` applies it
             sys.stdout.flush()
             sys.stdout.buffer.write(result.diff_bytes(name))

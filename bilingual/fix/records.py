@@ -10,7 +10,7 @@ from ..sources.textfile import TextFile, unified_diff
 
 @dataclass(frozen=True)
 class FixChange:
-    sentence: int  # 0-based index of the Russian sentence
+    sentence: int  # 0-based index of the Russian sentence (1-based in to_dict, as every output numbers them)
     old: str
     new: str
     term: str
@@ -20,7 +20,7 @@ class FixChange:
     decision: object = field(default=None, compare=False)  # russian.case.Decision: the rule and cue
 
     def to_dict(self) -> dict:
-        out = {"sentence": self.sentence, "old": self.old, "new": self.new, "term": self.term,
+        out = {"sentence": self.sentence + 1, "old": self.old, "new": self.new, "term": self.term,
                "case": self.case}
         if self.decision is not None:
             out.update(rule=self.decision.rule, cue=self.decision.cue, uncertain=self.decision.uncertain)

@@ -25,6 +25,10 @@ from .suggest import accept_command, fix_command
 from .templating import SCRIPT, csp, human_span, render
 
 CONTEXT = 1  # clean links shown open either side of a flagged one
+# Above this many clean links folded away in the side-by-side view, their text is left out (a line
+# says how many and where): a 1,000-article report stays a few MB and opens in a second or two,
+# each flagged link still shown with its neighbours; a smaller report keeps every sentence.
+LAZY_LINKS = 3000
 
 
 @dataclass
@@ -251,7 +255,8 @@ def check_view(report, title: str = "bilingual check", editor_url: str | None = 
                 accepted=accepted, stale=getattr(report, "stale", ()), signature=str(report.signature),
                 pairing=getattr(report, "pairing", None) or (), not_checked=not_checked,
                 summary=_summary(articles), checked=sum(1 for a in report.articles if not a.error),
-                errors=len(report.errors), script=SCRIPT, csp=csp(), accept_command=accept_command)
+                errors=len(report.errors), script=SCRIPT, csp=csp(), accept_command=accept_command,
+                lazy=sum(len(b.rows) for a in articles for b in a.blocks if isinstance(b, FoldView)) > LAZY_LINKS)
 
 
 def _summary(articles) -> list[dict]:

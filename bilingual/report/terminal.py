@@ -86,8 +86,10 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
             text = f.ru_text if f.ru_index is not None else f.en_text
             what = escape(f.message)
             if f.accepted:
-                note = f" ({escape(f.acceptance.reason)})" if f.acceptance is not None and f.acceptance.reason else ""
-                what = f"[dim]accepted{note} · {what}[/dim]"
+                what = f"[dim]accepted · {what}[/dim]"
+                if f.acceptance is not None and f.acceptance.reason:
+                    who = ", ".join(x for x in (f.acceptance.author, f.acceptance.date[:10]) if x)
+                    what += f"\n[dim]reason: {escape(f.acceptance.reason)}" + (f" ({escape(who)})" if who else "") + "[/dim]"
             if text:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:

@@ -5,9 +5,9 @@
   "use strict";
   var table = document.getElementById("issue-table");
   if (!table) return;
-  var body = table.tBodies[0];
+  var body = table;
   var LEVEL = { error: 0, warning: 1, info: 2 };
-  var rows = Array.prototype.map.call(body.rows, function (tr, i) {
+  var rows = Array.prototype.map.call(table.querySelectorAll(".issue"), function (tr, i) {
     return {
       tr: tr, i: i, kind: tr.dataset.kind, kinds: (tr.dataset.kinds || tr.dataset.kind).split(" "),
       level: tr.dataset.level, article: tr.dataset.article,
@@ -77,7 +77,6 @@
       var hide = filtered && !perArticle[slug];
       if (sections[slug].hidden !== hide) sections[slug].hidden = hide;
     });
-    document.body.classList.toggle("filtered", filtered);
   }
 
   function sortRows() {
@@ -126,7 +125,7 @@
   });
   if (search) search.addEventListener("input", apply);
   document.addEventListener("click", function (e) {
-    var button = e.target.closest("button.copy");
+    var button = e.target.closest(".copy");
     if (button) { copy(button.dataset.command, button); return; }
     var pick = e.target.closest("a.pick-article");
     if (pick && articleSelect) {
@@ -135,6 +134,10 @@
       apply();
       table.scrollIntoView();
     }
+  });
+  document.addEventListener("keydown", function (e) {
+    var button = e.target.closest && e.target.closest(".copy");
+    if (button && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); copy(button.dataset.command, button); }
   });
   document.documentElement.classList.add("js");
   apply();
