@@ -1,42 +1,14 @@
 """The desk as one ASGI app, built from a ``Desk`` the way datasette builds one from its settings.
 
 ``make_app(desk, token=..., port=...)`` gives a Starlette app behind the ``Guard``
-(token, host, origin); ``environment()`` is the Jinja2 environment of the
-desk's templates, with the HTML report's templates (``base.css``) beside them,
-autoescaping on.
+(token, host, origin), its routes the views of ``views``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .desk import Desk, default_author
 from .proposals import Mining
 from .security import Guard, new_token
-
-
-@lru_cache(maxsize=1)
-def environment():
-    from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
-
-    from ..report.templating import css_id, human_span
-
-    env = Environment(loader=ChoiceLoader([PackageLoader("bilingual.review", "templates"),
-                                           PackageLoader("bilingual.report", "templates")]),
-                      autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["cssid"] = css_id
-    env.filters["span"] = lambda i: human_span((i,)) if i is not None else "—"
-    env.globals["zip_examples"] = _examples
-    return env
-
-
-def _examples(proposal) -> list[tuple[str, str]]:
-    """A proposal's example sentence pairs (mining joins them with " | ")."""
-    from itertools import zip_longest
-
-    en = [x for x in proposal.example_en.split(" | ") if x]
-    ru = [x for x in proposal.example_ru.split(" | ") if x]
-    return list(zip_longest(en, ru, fillvalue=""))
 
 
 def make_app(desk: Desk, *, token: str | None = None, port: int | None = None, hosts: tuple[str, ...] | None = None,
@@ -72,4 +44,4 @@ def make_app(desk: Desk, *, token: str | None = None, port: int | None = None, h
     return app
 
 
-__all__ = ["environment", "make_app"]
+__all__ = ["make_app"]

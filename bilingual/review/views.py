@@ -21,7 +21,7 @@ PAGE = 200  # queue rows a page
 def render(request, template: str, code: int = 200, **context):
     from starlette.responses import HTMLResponse
 
-    from .app import environment
+    from .pages import environment
 
     app = request.app.state
     desk = app.desk
