@@ -51,7 +51,7 @@ def test_versions_aligned_through_the_english(talks):
     ("introduced", "forbidden_variant", "Kharkiv", "Харкивской", 2),
 ])
 def test_term_flags_fixed_and_introduced(talks, side, kind, term, found, en_index):
-    flags = [f for f in talks["terms"][side] if f["kind"] == kind and f["en_index"] == en_index]
+    flags = [f for f in talks["terms"][side] if f["kind"] == kind and f["en_sentence"] == en_index + 1]
     assert len(flags) == 1, talks["terms"]
     if term is not None:
         assert (flags[0]["term"], flags[0]["found"]) == (term, found)

@@ -11,6 +11,9 @@ from typer.testing import CliRunner
 from bilingual.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+# the README and the pages of docs/ (the documentation site) together
+DOCS = README + "".join(p.read_text(encoding="utf-8") for p in sorted(
+    (Path(__file__).resolve().parents[1] / "docs").glob("*.md")))
 runner = CliRunner()
 
 
@@ -35,11 +38,11 @@ def test_the_readme_opens_with_the_two_commands():
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
-def test_every_command_has_help_and_is_in_the_readme(path):
+def test_every_command_has_help_and_is_in_the_docs(path):
     res = runner.invoke(app, [*path, "--help"])
     assert res.exit_code == 0, res.output
     assert "Usage:" in res.output
-    assert f"bilingual {' '.join(path)}" in README
+    assert f"bilingual {' '.join(path)}" in DOCS
 
 
 def test_all_top_level_commands_are_listed():

@@ -40,7 +40,7 @@ def test_o_onto_the_file_itself_mentions_in_place(tmp_path):
     ru = corpus / "a" / "ru.md"
     res = runner.invoke(app, ["fix", str(ru), "-g", str(glossary), "-o", str(ru)])
     assert res.exit_code == 2
-    assert res.stderr == (f"error: -o {ru} is the file being fixed; to correct it where it is, use --in-place "
+    assert res.stderr == (f"error: {ru}: is also an input, the file being fixed; to correct it where it is, use --in-place "
                           "(keeps ru.md.bak), or write another file with -o\n")
 
 

@@ -64,7 +64,7 @@ def test_accept_one_flag_by_id_then_check_passes_for_it(project):
     res = invoke("accept", moldova["id"][:6], "--reason", "quoted from a 1992 treaty")
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith(f"accepted {moldova['id']}  moldova  forbidden_variant Moldova")
-    assert "baseline.json: 1 accepted, 0 with a new reason; 1 entries" in res.stderr
+    assert "baseline.json: 1 accepted, 0 with a new reason; 1 entry" in res.stderr
     entry, = json.loads((project / "baseline.json").read_text(encoding="utf-8"))["entries"]
     assert (entry["reason"], entry["author"]) == ("quoted from a 1992 treaty", "ann")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry["date"])
@@ -122,7 +122,7 @@ def test_reviewed_sheet_round_trips_into_the_baseline(project, suffix):
         frame.to_excel(sheet, sheet_name="flags", index=False)
     res = invoke("baseline", "import", sheet)
     assert res.exit_code == 0, res.output
-    assert "1 accepted, 0 reopened, 1 unchanged; 1 entries" in res.stderr
+    assert "1 accepted, 0 reopened, 1 unchanged; 1 entry" in res.stderr
     flags = _flags(invoke("check", "-f", "json"))
     assert [(f["term"], f["accepted"]) for f in sorted(flags, key=lambda f: f["term"])] == [
         ("Kharkiv", False), ("Moldova", True)]

@@ -1,5 +1,7 @@
 """`bilingual glossary ...` end to end: output lines, exit codes, files written or not."""
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -22,7 +24,7 @@ def run(*args):
 
 
 def test_lint_clean(site):
-    assert run("lint", "--no-corpus") == (0, "", "")
+    assert run("lint", "--no-corpus") == (0, "", "glossary.csv: no problems\n")  # a line on success
 
 
 def test_lint_problems_exit_1(site):
@@ -113,3 +115,25 @@ def test_two_adds_at_once_never_lose_a_row(site):
     code, out, _ = run("list", "--format", "csv", "--type", "city")
     assert sorted(out.splitlines()[1:]) == sorted(["Kyiv,Киев,city,,Київ;Кыив,", "Lviv,Львов,city,,,",
                                                    "Odesa,Одесса,city,,,", "Rivne,Ровно,city,,,", "Sumy,Сумы,city,,,"])
+
+
+def test_list_finds_a_term_by_an_inflected_form(tmp_path):
+    from tests.helpers import write_glossary
+
+    g = write_glossary(tmp_path)
+    for form, en in (("Харькове", "Kharkiv"), ("Молдавией", "Moldova"), ("Киеву", "Kyiv")):
+        res = CliRunner().invoke(app, ["glossary", "list", form, "-g", str(g), "-f", "json"])
+        assert res.exit_code == 0, res.output
+        assert [t["en"] for t in json.loads(res.stdout)] == [en]
+    res = CliRunner().invoke(app, ["glossary", "list", "Харьков", "-g", str(g), "-f", "json"])
+    assert [t["en"] for t in json.loads(res.stdout)] == ["Kharkiv"]  # a plain substring still comes first
+
+
+def test_export_says_what_it_wrote(tmp_path):
+    from tests.helpers import write_glossary
+
+    g = write_glossary(tmp_path)
+    out = tmp_path / "terms.tbx"
+    res = CliRunner().invoke(app, ["glossary", "export", "-g", str(g), "-o", str(out)])
+    assert res.exit_code == 0 and res.stderr == f"wrote {out}: 10 terms (tbx)\n"
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")

@@ -95,3 +95,23 @@ def test_terms_nowhere_in_the_corpus(tmp_path):
     (corpus / "a" / "ru.md").write_text("Лидеры НАТО встретились в Киеве в понедельник, чтобы обсудить войну.\n", "utf-8")
     text = CLEAN + "Moldova,Молдова,country,,Молдавия,\n"
     assert lint(tmp_path, text, corpus)[0] == [(4, "unused")]
+
+
+def test_an_unused_term_is_a_note_that_fails_nothing(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bilingual.cli import app
+
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "a" / "en.md").write_text("NATO leaders met in Kyiv on Monday to discuss the war.\n", "utf-8")
+    (corpus / "a" / "ru.md").write_text("Лидеры НАТО встретились в Киеве в понедельник, чтобы обсудить войну.\n", "utf-8")
+    p = _write(tmp_path, CLEAN + "Moldova,Молдова,country,,Молдавия,\n")
+    (problem,) = [q for q in lint_glossary(p, corpus) if q.code == "unused"]
+    assert problem.level == "info" and str(problem).startswith(f"{p}:4: unused (info): ")
+    res = CliRunner().invoke(app, ["glossary", "lint", str(p), "-c", str(corpus)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith(f"{p}:4: unused (info): ")
+    assert res.stderr == f"{p}: no problems (1 note)\n"
+    res = CliRunner().invoke(app, ["glossary", "lint", str(_write(tmp_path, CLEAN)), "--no-corpus"])
+    assert res.exit_code == 0 and res.stdout == "" and res.stderr == f"{tmp_path / 'glossary.csv'}: no problems\n"

@@ -88,7 +88,9 @@ def test_review_csv_and_accept(tmp_path, result):
     text = proposals_csv(result.proposals + result.variations)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == ["en", "ru", "type", "variants", "forbidden", "note", "en_variants", "confidence", "count",
-                             "example_en", "example_ru", "status"]
+                             "evidence", "example_en", "example_ru", "status"]
+    # what the mining saw is evidence for the reviewer, not a note for the glossary
+    assert all(row["note"] == "" and row["evidence"] for row in rows)
     for row in rows:
         if row["en"] in ("Olaf Scholz", "Kyiv"):
             row["status"] = "accepted"
@@ -105,6 +107,7 @@ def test_review_csv_and_accept(tmp_path, result):
     g = load_glossary(gp)
     assert [(t.en, t.ru, t.forbidden) for t in g] == [("Kyiv", "Киев", ("Київ", "Кийв")),
                                                        ("Olaf Scholz", "Олаф Шольц", ())]
+    assert [t.note for t in g] == ["", ""]  # --accept writes no mining statistics into the note column
 
 
 @pytest.mark.parametrize("en, ru, at_least", [

@@ -227,3 +227,29 @@ def test_a_symlink_out_of_the_mirror_is_not_read(tmp_path):
     (site / "en.html").write_text('<html lang="en"><body></body></html>', encoding="utf-8")
     (site / "ru.html").symlink_to(outside)
     assert pair_mirror(site).pages == 1
+
+
+def test_text_and_json_name_pages_the_same_way(mirror):
+    text = runner.invoke(app, ["pairs", str(mirror)]).stdout
+    data = json.loads(runner.invoke(app, ["pairs", str(mirror), "--format", "json"]).stdout)
+    for p in data["pairs"]:
+        assert p["en_path"] in text and p["ru_path"] in text
+    for p in data["problems"]:
+        assert p["path"] in text
+
+
+def test_one_broken_link_is_one_problem(tmp_path):
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "ru").mkdir()
+    head = '<html lang="{lang}"><head><meta charset="utf-8"><title>t</title></head><body><article>'
+    (site / "en" / "talks.html").write_text(
+        head.format(lang="en") + '<a href="/ru/nope.html" hreflang="ru">Русский</a>'
+        "<p>Officials met in Kyiv on Monday to discuss the talks and the border.</p></article></body></html>",
+        encoding="utf-8")
+    (site / "ru" / "talks.html").write_text(
+        head.format(lang="ru") + '<a href="/en/talks.html" hreflang="en">English</a>'
+        "<p>Чиновники встретились в Киеве в понедельник, чтобы обсудить переговоры.</p></article></body></html>",
+        encoding="utf-8")
+    result = pair_mirror(site)
+    assert [(p.kind, _rel(p.path, site)) for p in result.problems] == [("broken_toggle", "en/talks.html")]

@@ -73,6 +73,11 @@ def test_models_cli_lists_installs_and_removes(argos_home, tmp_path):
     assert res.exit_code == 0, res.output
     assert "installed translate-en_ru-other (en→ru, v2.0)" in res.output
     assert "translate-en_ru-other" in runner.invoke(app, ["models", "list"]).output
+    again = runner.invoke(app, ["models", "install", str(other)])  # the same file: nothing to do
+    assert again.exit_code == 0 and again.output.startswith("already installed: translate-en_ru-other (en→ru, v2.0)")
+    newer = build_argosmodel(tmp_path / "newer.argosmodel", name="translate-en_ru-other", version="2.1")
+    res = runner.invoke(app, ["models", "install", str(newer)])
+    assert res.exit_code == 0 and res.output.startswith("installed translate-en_ru-other (en→ru, v2.1)")
     res = runner.invoke(app, ["models", "remove", "translate-en_ru-other"])
     assert res.exit_code == 0 and "removed translate-en_ru-other" in res.output
     assert "translate-en_ru-other" not in runner.invoke(app, ["models", "list"]).output
@@ -325,7 +330,7 @@ def _corpus(root: Path, n: int = 2, extra: int = 0) -> Path:
 
 
 def _translate(args: list[str]) -> dict:
-    res = CliRunner().invoke(app, ["translate", *args, "--format", "json"])
+    res = CliRunner().invoke(app, ["translate", *args, "--all", "--format", "json"])
     assert res.exit_code == 0, res.output
     return json.loads(res.output)
 
@@ -369,10 +374,10 @@ def test_incremental_keeps_unchanged_sentences_across_a_glossary_change(argos_ho
 
 def test_a_human_ru_md_is_never_overwritten_unless_asked(argos_home, tmp_path):
     corpus = _corpus(tmp_path, n=1)
-    res = CliRunner().invoke(app, ["translate", str(corpus), "--out-name", "ru.md", "-g", str(tmp_path / "glossary.csv")])
+    res = CliRunner().invoke(app, ["translate", str(corpus), "--all", "--out-name", "ru.md", "-g", str(tmp_path / "glossary.csv")])
     assert res.exit_code == 2 and "pass --overwrite" in res.output
     assert (corpus / "story-0" / "ru.md").read_text(encoding="utf-8") == "Человеческий перевод.\n"
-    res = CliRunner().invoke(app, ["translate", str(corpus), "--out-name", "ru.md", "--overwrite",
+    res = CliRunner().invoke(app, ["translate", str(corpus), "--all", "--out-name", "ru.md", "--overwrite",
                                    "-g", str(tmp_path / "glossary.csv")])
     assert res.exit_code == 0, res.output
     assert "Переговоры в Киеве" in (corpus / "story-0" / "ru.md").read_text(encoding="utf-8")
@@ -398,7 +403,7 @@ def test_fallback_when_the_model_drops_placeholders(argos_home, tmp_path):
 
 
 def _run_cli(args: list[str], env: dict, **kw) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "bilingual", "translate", *args], env=env,
+    return subprocess.Popen([sys.executable, "-m", "bilingual", "translate", "--all", *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
 
@@ -516,7 +521,7 @@ def test_dask_existing_scheduler_via_cli(argos_home, tmp_path, monkeypatch):
 ])
 def test_translate_usage_errors_are_one_line(argos_home, tmp_path, args, message):
     corpus = _corpus(tmp_path, n=1)
-    res = CliRunner().invoke(app, ["translate", str(corpus), "-g", str(tmp_path / "glossary.csv"), *args])
+    res = CliRunner().invoke(app, ["translate", str(corpus), "--all", "-g", str(tmp_path / "glossary.csv"), *args])
     assert res.exit_code == 2 and res.output.startswith("error: ") and message in res.output
     assert not (corpus / "story-0" / "ru.mt.md").exists()
 
@@ -524,7 +529,7 @@ def test_translate_usage_errors_are_one_line(argos_home, tmp_path, args, message
 def test_translate_unreadable_article_writes_nothing(argos_home, tmp_path):
     corpus = _corpus(tmp_path, n=2)
     (corpus / "story-1" / "en.md").write_bytes(b"%PDF-1.4 binary")
-    res = CliRunner().invoke(app, ["translate", str(corpus), "-g", str(tmp_path / "glossary.csv")])
+    res = CliRunner().invoke(app, ["translate", str(corpus), "--all", "-g", str(tmp_path / "glossary.csv")])
     assert res.exit_code == 2 and "story-1/en.md" in res.output and "PDF" in res.output
     assert not list(corpus.glob("*/ru.mt.md"))
 

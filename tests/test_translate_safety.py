@@ -20,7 +20,7 @@ from .test_translate import _corpus, argos_home  # noqa: F401  (the fixture)
 
 
 def run(args):
-    return CliRunner().invoke(app, ["translate", *map(str, args)])
+    return CliRunner().invoke(app, ["translate", "--all", *map(str, args)])
 
 
 def assert_one_line(res, *words):

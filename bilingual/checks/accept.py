@@ -16,54 +16,18 @@ desk can both edit it.
 
 from __future__ import annotations
 
-import contextlib
-import getpass
 import os
-import subprocess
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .baseline import ID_LENGTH, BaselineEntry, baseline_json, entry_for, fingerprint, flag_id, load_baseline
+from .baseline import (ID_LENGTH, BaselineEntry, baseline_json, default_author, entry_for, fingerprint, flag_id,
+                       load_baseline, locked, now)
 from ..errors import InputError, UsageError
 
 MIN_ID = 4  # shortest prefix `accept` takes
 ACCEPTED = ("accepted", "accept", "yes", "ok", "y", "x", "✓")
 OPEN = ("open", "", "no", "n")
-
-
-def default_author() -> str:
-    """``git config user.name``, else the login name ($USER), else ``unknown``."""
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5,
-                              check=False).stdout.strip()
-        if name:
-            return name
-    for var in ("USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(var):
-            return os.environ[var]
-    with contextlib.suppress(Exception):
-        return getpass.getuser()
-    return "unknown"
-
-
-def now() -> str:
-    """The current time as the baseline records it: ISO 8601, UTC, seconds."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@contextlib.contextmanager
-def locked(path: str | os.PathLike):
-    """Hold an exclusive lock for edits of the baseline at ``path`` (lock file in the temp folder)."""
-    import hashlib
-    import tempfile
-
-    from filelock import FileLock
-
-    key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-baseline-{key}.lock")):
-        yield
 
 
 def read_entries(path: str | os.PathLike) -> list[BaselineEntry]:

@@ -15,9 +15,14 @@ article, kind and fingerprint; files without reason/author/date load too).
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import hashlib
 import json
+import os
+import subprocess
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
@@ -95,13 +100,45 @@ def write_baseline(report, path, *, reason: str = "accepted with check --write-b
     """Record every flag of ``report`` as accepted in ``path`` (atomically); returns the entry count.
     Flags the file already accepts keep their reason."""
     from ..io import write_text_atomic
-    from .accept import default_author, locked, now, read_entries
 
     with locked(path):
-        keep = read_entries(path) if Path(path).is_file() else []
+        keep = load_baseline(path) if Path(path).is_file() else []
         text = baseline_text(report, keep, reason=reason, author=author or default_author(), date=now())
         write_text_atomic(path, text)
     return len(json.loads(text)["entries"])
+
+
+def default_author() -> str:
+    """``git config user.name``, else the login name ($USER), else ``unknown``."""
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5,
+                              check=False).stdout.strip()
+        if name:
+            return name
+    for var in ("USER", "USERNAME", "LOGNAME"):
+        if os.environ.get(var):
+            return os.environ[var]
+    with contextlib.suppress(Exception):
+        return getpass.getuser()
+    return "unknown"
+
+
+def now() -> str:
+    """The current time as the baseline records it: ISO 8601, UTC, seconds."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextlib.contextmanager
+def locked(path: str | os.PathLike):
+    """Hold an exclusive lock for edits of the baseline at ``path`` (lock file in the temp folder)."""
+    import hashlib
+    import tempfile
+
+    from filelock import FileLock
+
+    key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-baseline-{key}.lock")):
+        yield
 
 
 def load_baseline(path) -> list[BaselineEntry]:

@@ -40,6 +40,10 @@ def _run_check(paths, glossary, no_glossary, config):
                          jobs=cores(), cache=True, progress=article_counter(tick))
 
 
+def _entries(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
 def _line(entry) -> str:
     term = f" {entry.term}" if entry.term else ""
     return f"{entry.fingerprint[:10]}  {entry.slug}  {entry.kind}{term}"
@@ -81,7 +85,7 @@ def register(app: typer.Typer) -> None:
             echo(f"new reason {_line(e)}")
         same = len({id(f) for _, f in chosen}) - len(result.added) - len(result.updated)
         echo(f"{path}: {len(result.added)} accepted, {len(result.updated)} with a new reason"
-             + (f", {same} already accepted" if same > 0 else "") + f"; {result.total} entries", err=True)
+             + (f", {same} already accepted" if same > 0 else "") + f"; {_entries(result.total)}", err=True)
 
     sub = typer.Typer(name="baseline", help="The accepted flags: list them, drop stale ones, import a "
                                             "reviewed CSV/XLSX.", no_args_is_help=True)
@@ -108,7 +112,8 @@ def register(app: typer.Typer) -> None:
         for col in ("id", "article", "kind", "term", "reason", "author", "date"):
             table.add_column(col, overflow="fold")
         for e in entries:
-            table.add_row(e.id, e.slug, e.kind, e.term or "", e.reason or "—", e.author or "—", e.date[:10] or "—")
+            table.add_row(e.id, e.slug, e.kind, e.term or "", e.reason or "—", e.author or "—",
+                          e.date[:10] or "—")
         make_console().print(table)
         echo(f"{len(entries)} accepted flag(s)", err=True)
 
@@ -151,6 +156,6 @@ def register(app: typer.Typer) -> None:
         for e in result.reopened:
             echo(f"reopened {_line(e)}")
         echo(f"{path}: {len(result.accepted)} accepted, {len(result.reopened)} reopened, {result.unchanged} "
-             f"unchanged; {result.total} entries", err=True)
+             f"unchanged; {_entries(result.total)}", err=True)
 
     app.add_typer(sub)

@@ -63,8 +63,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--in-place writes RU itself; drop -o, or drop --in-place to write another file",
                              path=str(output))
         if output is not None and not in_place and os.path.realpath(output) == os.path.realpath(ru[0]):
-            raise UsageError(f"-o {output} is the file being fixed; to correct it where it is, use --in-place "
-                             f"(keeps {ru[0].name}.bak), or write another file with -o")
+            raise UsageError("is also an input, the file being fixed; to correct it where it is, use "
+                             f"--in-place (keeps {ru[0].name}.bak), or write another file with -o", path=str(output))
         if not ru:
             raise UsageError("no Russian article to fix in the folder(s) given")
         config = project_config()

@@ -67,9 +67,10 @@ def lint(
     no_corpus: bool = typer.Option(False, "--no-corpus", help="Skip the corpus check."),
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="Output format."),
 ) -> None:
-    """Report schema errors and subtler problems, one line each with file:line.
+    """Report schema errors and subtler problems, one line each with file:line. A term no article
+    uses yet is a note (info): a glossary lists names before they appear.
 
-    Exit codes: 0 clean, 1 problems found, 2 the glossary can't be read.
+    Exit codes: 0 clean (notes only), 1 problems found, 2 the glossary can't be read.
     """
     from ..glossary.lint import lint_glossary
 
@@ -83,14 +84,19 @@ def lint(
     problems = lint_glossary(file, None if no_corpus else corpus)
     if fmt is TableOrJson.json:
         echo(json.dumps({"glossary": str(file), "problems": [
-            {"path": p.path, "line": p.line, "code": p.code, "message": p.message} for p in problems]},
+            {"path": p.path, "line": p.line, "code": p.code, "level": p.level, "message": p.message}
+            for p in problems]},
             ensure_ascii=False, indent=2))
     else:
         for p in problems:
             echo(str(p))
-    if problems:
-        echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+    serious = [p for p in problems if p.level != "info"]
+    notes = len(problems) - len(serious)
+    if serious:
+        echo(f"{len(serious)} problem{'s' if len(serious) != 1 else ''}" + (f", {notes} note(s)" if notes else ""),
+             err=True)
         raise typer.Exit(1)
+    echo(f"{file}: no problems" + (f" ({notes} note{'s' if notes != 1 else ''})" if notes else ""), err=True)
 
 
 @sub.command()
@@ -156,7 +162,8 @@ def remove(
 
 @sub.command("list")
 def list_(
-    text: Optional[str] = typer.Argument(None, help="Only terms containing this text (any column, ё = е)."),
+    text: Optional[str] = typer.Argument(None, help="Only terms containing this text (any column, ё = е); "
+                                                    "failing that, the terms it is a form of (Харькове)."),
     type: Optional[str] = typer.Option(None, "--type", "-t", help="Only terms of this type."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="The glossary CSV. Default: `glossary` in bilingual.toml, else glossary.csv."),
@@ -164,10 +171,10 @@ def list_(
     """List terms as a table, filtered by type and text."""
     glossary = _glossary_file(glossary)
     from ..glossary import load_glossary
-    from ..glossary.edit import filter_terms
+    from ..glossary.edit import find_terms
     from ..glossary.load import term_row
 
-    terms = filter_terms(load_glossary(glossary), type=type, text=text)
+    terms = find_terms(load_glossary(glossary), type=type, text=text)
     if fmt is ListFormat.json:
         from .output import Output
 
@@ -208,7 +215,10 @@ def export(
 
     out = Output(output, reads=[glossary])
     fmt = ExportFormat(format_for(output, fmt, ExportFormat))
-    out.write(export_glossary(load_glossary(glossary), fmt.value))
+    terms = load_glossary(glossary)
+    out.write(export_glossary(terms, fmt.value))
+    if out.to_file:
+        echo(f"wrote {output}: {len(terms)} term{'s' if len(terms) != 1 else ''} ({fmt.value})", err=True)
 
 
 @sub.command("import")

@@ -40,10 +40,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Install a model from a file (checked first), or from the Argos index with --online."""
         from ..errors import UsageError
-        from ..translate.models import install_model, install_online
+        from ..translate.models import install_model, install_online, installed_copy
 
         if online == (file is not None):
             raise UsageError("give a .argosmodel FILE or --online (not both)")
+        same = None if online else installed_copy(file)
+        if same is not None:
+            typer.echo(f"already installed: {same.name} ({same.from_code}→{same.to_code}, v{same.version}) "
+                       f"in {same.path}; nothing changed")
+            return
         info = install_online(from_code, to_code) if online else install_model(file)
         typer.echo(f"installed {info.name} ({info.from_code}→{info.to_code}, v{info.version}) in {info.path}")
 

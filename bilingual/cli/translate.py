@@ -47,6 +47,8 @@ def register(app: typer.Typer) -> None:
         out_name: str = typer.Option("ru.mt.md", "--out-name", help="File name written next to each en.md."),
         overwrite: bool = typer.Option(False, "--overwrite",
                                        help="Allow --out-name to replace an existing (human) file."),
+        all_articles: bool = typer.Option(False, "--all", help="Also translate the articles of a folder that "
+                                                               "have a human ru.md (left out by default)."),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="Summary format."),
         splitter: Splitter = typer.Option(Splitter.project, "--splitter",
                                           help="Sentence splitting: the project's segmenter or the model package's."),
@@ -60,7 +62,9 @@ def register(app: typer.Typer) -> None:
 
         Glossary names are protected during translation and put back in the
         case the sentence needs; finished sentences are cached, so a rerun or a
-        killed run resumes without redoing work.
+        killed run resumes without redoing work. Articles of a folder that already
+        have a human ru.md are left out unless --all; each article is written as
+        soon as it is done, and a file already holding the same text is left alone.
         """
         from ..checks.pipeline import DEFAULT_CORPUS
         from .options import project_config, require_glossary
@@ -82,7 +86,13 @@ def register(app: typer.Typer) -> None:
                 backend_options={"model": model, "beam": beam, "batch_size": batch_size},
                 cache_path=cache, executor=executor.value, workers=workers, scheduler=scheduler,
                 incremental=incremental, out_name=out_name, overwrite=overwrite, progress=report,
-                chunk_size=chunk_size, splitter=splitter.value, rebuild_cache=rebuild_cache)
+                chunk_size=chunk_size, splitter=splitter.value, rebuild_cache=rebuild_cache,
+                all_articles=all_articles)
+        if summary.skipped_human:
+            from .output import echo
+
+            n = len(summary.skipped_human)
+            echo(f"note: {n} article(s) with a human ru.md left out (--all translates them too)", err=True)
         if fmt is Format.json:
             from .output import Output
 

@@ -268,4 +268,18 @@ def filter_terms(terms: Iterable[Term], *, type: str | None = None, text: str | 
     return out
 
 
-__all__ = ["COLUMNS", "add_term", "filter_terms", "locked", "remove_term", "set_term"]
+def find_terms(glossary, *, type: str | None = None, text: str | None = None) -> list[Term]:
+    """``filter_terms``; when no term contains ``text``, the terms ``text`` is a form of, as the
+    glossary matcher reads it (``Харькове`` finds Kharkiv, ``Молдавией`` Moldova by its forbidden
+    spelling), in glossary order."""
+    found = filter_terms(glossary, type=type, text=text)
+    if found or not text or not len(glossary):
+        return found
+    from .match import matcher_for
+
+    matcher = matcher_for(glossary)
+    named = {h.term.en for h in (*matcher.find_ru(text), *matcher.find_en(text))}
+    return [t for t in glossary if t.en in named and (not type or t.type == type)]
+
+
+__all__ = ["COLUMNS", "add_term", "filter_terms", "find_terms", "locked", "remove_term", "set_term"]

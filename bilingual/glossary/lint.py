@@ -31,9 +31,11 @@ class LintProblem:
     line: int
     code: str  # short name of the check
     message: str
+    level: str = "error"  # info: a note that fails nothing (a term no article uses yet)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code}: {self.message}"
+        tag = f" ({self.level})" if self.level == "info" else ""
+        return f"{self.path}:{self.line}: {self.code}{tag}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -264,7 +266,8 @@ def lint_glossary(path: str | os.PathLike, corpus: str | os.PathLike | None = No
     for check in CHECKS:
         problems += [LintProblem(p, line, check.__name__.replace("_", "-"), msg) for line, msg in check(rows)]
     if corpus is not None:
-        problems += [LintProblem(p, line, "unused", msg) for line, msg in unused_terms(terms, _english_texts(corpus))]
+        problems += [LintProblem(p, line, "unused", msg, "info")
+                     for line, msg in unused_terms(terms, _english_texts(corpus))]
     problems.sort(key=lambda q: q.line)
     return problems
 

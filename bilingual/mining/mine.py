@@ -40,7 +40,7 @@ from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shou
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                      translit_similarity)
 
-EXTRA = ("confidence", "count", "example_en", "example_ru", "status")
+EXTRA = ("confidence", "count", "evidence", "example_en", "example_ru", "status")
 ACCEPTED = frozenset({"accepted", "accept", "approved", "yes", "ok"})
 MIN_CONFIDENCE = 0.45
 
@@ -59,17 +59,18 @@ class Proposal:
     type: str = ""
     variants: tuple[str, ...] = ()
     forbidden: tuple[str, ...] = ()
-    note: str = ""
+    note: str = ""  # the editor's note, carried into the glossary by --accept (empty as mined)
     confidence: float = 0.0
     count: int = 0
     example_en: str = ""
     example_ru: str = ""
     status: str = "proposed"
+    evidence: str = ""  # what the mining saw (stays in the proposals file, never in the glossary)
 
     def row(self) -> dict[str, str]:
         return {"en": self.en, "ru": self.ru, "type": self.type, "variants": ";".join(self.variants),
                 "forbidden": ";".join(self.forbidden), "note": self.note,
-                "confidence": f"{self.confidence:.2f}", "count": str(self.count),
+                "confidence": f"{self.confidence:.2f}", "count": str(self.count), "evidence": self.evidence,
                 "example_en": self.example_en, "example_ru": self.example_ru, "status": self.status}
 
 
@@ -288,7 +289,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         ru = citation_form(surfaces_of[key])
         result.proposals.append(Proposal(
             en=" ".join(words), ru=ru, type=guess_type(ru), confidence=round(conf, 2), count=count,
-            note=f"mined: with this rendering in {together} of {count} links",
+            evidence=f"with this rendering in {together} of {count} links",
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
     result.variations = _variations(links, glossary, ngrams, df)
@@ -360,11 +361,11 @@ def _variations(links, glossary: Glossary, ngrams, df) -> list[Proposal]:
         li = examples[(en, unlisted[0][0])]
         if ours >= max(c for _, c in unlisted):
             out.append(Proposal(en=en, ru=term.ru, type=term.type, forbidden=tuple(f for f, _ in unlisted),
-                                note=f"archive: {seen_note}", confidence=round(ours / total, 2), count=total,
+                                evidence=f"archive: {seen_note}", confidence=round(ours / total, 2), count=total,
                                 example_en=links[li].en, example_ru=links[li].ru))
         else:
             out.append(Proposal(en=en, ru=term.ru, type=term.type, variants=(max(unlisted, key=lambda x: x[1])[0],),
-                                note=f"archive mostly uses another form: {seen_note}",
+                                evidence=f"archive mostly uses another form: {seen_note}",
                                 confidence=round(1 - ours / total, 2), count=total,
                                 example_en=links[li].en, example_ru=links[li].ru))
     return out

@@ -53,7 +53,7 @@ def mine_lines(result) -> list[str]:
     for p in result.variations:
         forms = "; ".join(p.forbidden) if p.forbidden else "; ".join(p.variants)
         what = "forbid" if p.forbidden else "variant"
-        lines.append(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.note})")
+        lines.append(f"{p.confidence:.2f}  {p.en} → {p.ru}  {what}: {forms}  ({p.evidence})")
     return lines
 
 

@@ -89,7 +89,8 @@ def render_check(report, console: Console, *, explain: bool = False) -> None:
                 what = f"[dim]accepted · {what}[/dim]"
                 if f.acceptance is not None and f.acceptance.reason:
                     who = ", ".join(x for x in (f.acceptance.author, f.acceptance.date[:10]) if x)
-                    what += f"\n[dim]reason: {escape(f.acceptance.reason)}" + (f" ({escape(who)})" if who else "") + "[/dim]"
+                    what += (f"\n[dim]reason: {escape(f.acceptance.reason)}" + (f" ({escape(who)})" if who else "")
+                             + "[/dim]")
             if text:
                 what += f"\n[dim]{escape(_clip(text))}[/dim]"
             if explain:

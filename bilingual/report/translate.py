@@ -20,11 +20,13 @@ def render_summary(summary) -> str:
     if counts:
         lines.append("residual flags: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         for f in summary.residual[:20]:
-            lines.append(f"  {Path(f['document']).parent.name or f['document']} #{f['en_index']}: "
+            lines.append(f"  {Path(f['document']).parent.name or f['document']} #{f['en_sentence']}: "
                          f"{f['kind']}: {f['message']}")
         if len(summary.residual) > 20:
             lines.append(f"  … {len(summary.residual) - 20} more (--format json lists all)")
     else:
         lines.append("residual flags: none")
     lines += [f"wrote {p}" for p in summary.written]
+    if summary.unchanged:
+        lines.append(f"{len(summary.unchanged)} file(s) already up to date, not rewritten")
     return "\n".join(lines)

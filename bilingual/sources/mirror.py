@@ -374,11 +374,11 @@ def _pair(root: str, pages: list[Page]) -> MirrorPairing:
         back = points.get(target.rel)
         if back is not None and back[0] is page:
             continue
-        if page.rel in flagged:
-            continue
+        if page.rel in flagged or (back is None and target.rel in flagged):
+            continue  # the other page's own problem (its broken link) is the one to report, once
         other = _NAMES[target.lang]
         if back is None:
-            where = "has no link back" if target.rel not in flagged else "has a broken link back"
+            where = "has no link back"
         else:
             where = f"links to {back[0].rel} instead"
         problem("one_way_toggle", page, shown(target), f"the {other} page {where}")

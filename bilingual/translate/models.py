@@ -116,6 +116,24 @@ def check_archive(path: str | os.PathLike) -> str:
     return top
 
 
+def installed_copy(path: str | os.PathLike) -> ModelInfo | None:
+    """The installed model that ``path`` (a .argosmodel file) would install, when its metadata is
+    byte for byte the archive's (the same model and version), else None."""
+    top = check_archive(path)
+    package, settings = _argos()
+    target = settings.package_data_dir / top
+    if not (target / "metadata.json").is_file():
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            packed = zf.read(f"{top}/metadata.json")
+        if packed != (target / "metadata.json").read_bytes():
+            return None
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    return _info(package.Package(target))
+
+
 def install_model(path: str | os.PathLike) -> ModelInfo:
     """Install a local .argosmodel file (checked first), as Argos's installer does, but atomically.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import CorpusError, UsageError
+from ..errors import BilingualError, CorpusError, UsageError
 from ..model import Document, Glossary
 from .cache import Entry, TranslationCache
 
@@ -64,6 +64,8 @@ class TranslateSummary:
     seconds: float = 0.0
     cache_moved_aside: str | None = None  # where --rebuild-cache put a damaged cache
     written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # outputs already as they would be written: left alone
+    skipped_human: list[str] = field(default_factory=list)  # English articles with a human ru file, not translated
     residual: list[dict] = field(default_factory=list)
     enforcements: list[dict] = field(default_factory=list)
 
@@ -81,7 +83,8 @@ class TranslateSummary:
             "translated": self.translated, "cached": self.cached, "reused": self.reused,
             "enforced": self.enforced, "fallbacks": self.fallbacks, "unprotected": self.unprotected,
             "seconds": round(self.seconds, 3), "segments_per_second": round(self.segments_per_second, 2),
-            "written": self.written, "residual_flags": self.flag_counts(), "residual": self.residual,
+            "written": self.written, "unchanged": self.unchanged, "skipped_human": self.skipped_human,
+            "residual_flags": self.flag_counts(), "residual": self.residual,
             "enforcements": self.enforcements, "cache_moved_aside": self.cache_moved_aside,
         }
 
@@ -126,11 +129,13 @@ def resegment(doc: Document, split: Callable[[str], list[str]]) -> Document:
 
 def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
                  overwrite: bool = False, split: Callable[[str], list[str]] | None = None,
-                 reads: tuple = ()) -> list[Job]:
+                 reads: tuple = (), all_articles: bool = True, skipped: list | None = None) -> list[Job]:
     """Read every English document to translate (all before any is written).
 
     Each output path is checked first: never an English source, nor one of
-    ``reads`` (the glossary, the cache), nor a folder or special file.
+    ``reads`` (the glossary, the cache), nor a folder or special file. Without
+    ``all_articles``, an article of a folder that has a human Russian version
+    (``ru.md``) is left out and its English path added to ``skipped``.
     """
     check_out_name(out_name)
     from ..sources.corpus import find_pairs, read_document
@@ -140,12 +145,18 @@ def collect_jobs(paths: list[str | os.PathLike], out_name: str = DEFAULT_OUT,
         if p.is_dir():
             for pair in find_pairs([p]):
                 if pair.en_path and pair.en_path != pair.ru_path:  # a CAT file is not an article
+                    if pair.ru_path and not all_articles:
+                        if skipped is not None:
+                            skipped.append(pair.en_path)
+                        continue
                     files.append(Path(pair.en_path))
         elif p.is_file():
             files.append(p)
         else:
             raise CorpusError("no such file or directory", path=str(p))
     if not files:
+        if skipped:
+            return []
         raise CorpusError("no English articles to translate", path=str(paths[0]) if paths else None)
     from ..io import check_output
 
@@ -224,11 +235,16 @@ def translate_corpus(
     chunk_size: int = CHUNK,
     splitter: str = "project",
     rebuild_cache: bool = False,
+    all_articles: bool = True,
 ) -> TranslateSummary:
     """Translate English articles to Russian and write ``ru.mt.md`` next to each.
 
     ``splitter``: "project" (the project's segmenter, pysbd) or "package" (the
-    sentence splitter shipped in the model package).
+    sentence splitter shipped in the model package). ``all_articles=False`` leaves
+    out the articles of a folder that have a human ``ru.md`` (``summary.skipped_human``).
+    Each article is written as soon as its last sentence is translated, and only when
+    its text changed (``summary.unchanged`` lists the others). Interrupted (Ctrl-C),
+    it raises ``Interrupted`` saying what was kept.
     """
     from .chunks import make_executor, process_backend
 
@@ -237,7 +253,11 @@ def translate_corpus(
     if splitter not in ("project", "package"):
         raise UsageError(f"unknown splitter {splitter!r} (project or package)")
     cache_file = Path(cache_path or default_cache_path(paths))
-    jobs = collect_jobs(paths, out_name, overwrite, None, reads=(cache_file, getattr(glossary, "path", None)))
+    skipped: list[str] = []
+    jobs = collect_jobs(paths, out_name, overwrite, None, reads=(cache_file, getattr(glossary, "path", None)),
+                        all_articles=all_articles, skipped=skipped)
+    if not jobs:  # every article already has a human translation
+        return TranslateSummary("-", glossary.sha if glossary is not None else "none", executor, skipped_human=skipped)
     if splitter == "package":
         split = process_backend(backend, options).split_sentences
         jobs = [Job(j.key, resegment(j.doc, split), j.out, j.title) for j in jobs]
@@ -248,7 +268,16 @@ def translate_corpus(
     gsha = glossary.sha if glossary is not None else "none"
     cache = TranslationCache(cache_file, rebuild=rebuild_cache)
     summary = TranslateSummary(model_id, gsha, executor, documents=len(jobs),
-                               cache_moved_aside=cache.moved_aside)
+                               cache_moved_aside=cache.moved_aside, skipped_human=skipped)
+    written: set[int] = set()
+
+    def write_done() -> None:
+        """Write every article whose sentences are all translated and that isn't written yet."""
+        for k, job in enumerate(jobs):
+            if k not in written and all(s in results for s in job.segments):
+                written.add(k)
+                _write_job(job, results, cache, summary, model_id, gsha)
+
     try:
         results: dict[str, SegmentResult] = {}
         all_segments: list[str] = []
@@ -270,35 +299,65 @@ def translate_corpus(
         done = 0
         if progress:
             progress(0, len(pending))
+        write_done()  # articles served whole from the cache
         runner = make_executor(executor, backend, options, workers=workers, scheduler=scheduler) if chunks else None
-        if runner is not None:
-            runner.prepare()  # load the model (or start the cluster) before the clock starts
         started = time.perf_counter()
-        if runner is not None:
-            try:
-                for entries in runner.run(chunks, glossary):
-                    cache.put_many(model_id, gsha, entries)
-                    for e in entries:
-                        results[e.source] = SegmentResult(e.source, e.target, "translated", e.info)
-                    done += len(entries)
-                    if progress:
-                        progress(done, len(pending))
-            finally:
-                runner.close()
+        try:
+            if runner is not None:
+                runner.prepare()  # load the model (or start the cluster) before the clock starts
+                started = time.perf_counter()
+                try:
+                    for entries in runner.run(chunks, glossary):
+                        cache.put_many(model_id, gsha, entries)
+                        for e in entries:
+                            results[e.source] = SegmentResult(e.source, e.target, "translated", e.info)
+                        done += len(entries)
+                        write_done()
+                        if progress:
+                            progress(done, len(pending))
+                finally:
+                    runner.close()
+        except KeyboardInterrupt:
+            raise Interrupted(summary, len(jobs), done, len(pending)) from None
         summary.seconds = time.perf_counter() - started
         _summarise(summary, jobs, results, glossary)
-        for job in jobs:
-            _clean_stale_temp(job.out)
-            targets = {s: results[s].target for s in job.segments}
-            from ..io import write_text_atomic
-
-            write_text_atomic(job.out, render_document(job, targets, model=model_id, glossary_sha=gsha))
-            cache.set_last_outputs(job.key, [Entry(s, results[s].target, "", results[s].info)
-                                             for s in dict.fromkeys(job.segments)])
-            summary.written.append(str(job.out))
+        write_done()
     finally:
         cache.close()
     return summary
+
+
+def _write_job(job: Job, results: dict, cache, summary: TranslateSummary, model_id: str, gsha: str) -> None:
+    """Write one finished article (atomically), unless the file already holds exactly this text."""
+    from ..io import write_text_atomic
+
+    _clean_stale_temp(job.out)
+    targets = {s: results[s].target for s in job.segments}
+    text = render_document(job, targets, model=model_id, glossary_sha=gsha)
+    try:
+        same = job.out.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        same = False
+    if same:
+        summary.unchanged.append(str(job.out))
+    else:
+        write_text_atomic(job.out, text)
+        summary.written.append(str(job.out))
+    cache.set_last_outputs(job.key, [Entry(s, results[s].target, "", results[s].info)
+                                     for s in dict.fromkeys(job.segments)])
+
+
+class Interrupted(BilingualError):
+    """Ctrl-C during a translation run: what was kept, and how to go on."""
+
+    exit_code = 130
+
+    def __init__(self, summary: TranslateSummary, documents: int, done: int, pending: int):
+        kept = len(summary.written) + len(summary.unchanged)
+        super().__init__(f"interrupted: {kept} of {documents} article(s) written in full, {done} of {pending} "
+                         "new sentences translated and kept in the translation cache; run the same command "
+                         "again to resume (nothing kept is translated again)")
+        self.summary = summary
 
 
 def _model_id(backend: str, options: dict) -> str:
