@@ -59,6 +59,7 @@ def main() -> None:
                 shutil.rmtree(folder)
     corpus.mkdir(parents=True, exist_ok=True)
     generate(corpus, args.pairs)
+    (base / "baseline.json").unlink(missing_ok=True)  # every flag new again
     glossary = base / "glossary.csv"  # a copy: accepting a mined name would write it
     shutil.copy(ROOT / "glossary.csv", glossary)
     print(f"{args.pairs} articles in {corpus}; machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
