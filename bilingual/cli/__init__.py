@@ -167,6 +167,7 @@ COMMAND_MODULES = [
     "schema",
     "config",
     "rules",
+    "review",
 ]
 
 for _name in COMMAND_MODULES:

@@ -387,10 +387,15 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _side(slug_dir: Path, lang: str, root: Path, name: str | None = None) -> tuple[str | None, str | None]:
+def _side(slug_dir: Path, lang: str, root: Path, name: str | None = None,
+          listed: tuple[frozenset[str], frozenset[str]] | None = None) -> tuple[str | None, str | None]:
     """(path, problem) of the ``lang`` file in a slug directory (the file ``name`` when given)."""
     names = [name] if name else [f"{lang}{s}" for s in ARTICLE_SUFFIXES]
-    found = [slug_dir / n for n in names if os.path.lexists(slug_dir / n)]
+    listed = listed or _listing(slug_dir)
+    # one listing of the folder instead of a stat per candidate name; a name listed only in
+    # another case is asked of the file system (which may be case-insensitive)
+    found = [slug_dir / n for n in names
+             if n in listed[0] or (n.casefold() in listed[1] and os.path.lexists(slug_dir / n))]
     if not found:
         return None, None
     if len(found) > 1:
@@ -401,10 +406,20 @@ def _side(slug_dir: Path, lang: str, root: Path, name: str | None = None) -> tup
     return str(f), None
 
 
+def _listing(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The names in ``folder``, as listed and casefolded (empty when it can't be listed)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return frozenset(), frozenset()
+    return frozenset(names), frozenset(n.casefold() for n in names)
+
+
 def _pair_for(slug_dir: Path, root: Path, slug: str | None = None, ru_name: str | None = None) -> ArticlePair:
     slug = slug or slug_dir.name
-    en, en_problem = _side(slug_dir, "en", root)
-    ru, ru_problem = _side(slug_dir, "ru", root, ru_name)
+    listed = _listing(slug_dir)
+    en, en_problem = _side(slug_dir, "en", root, listed=listed)
+    ru, ru_problem = _side(slug_dir, "ru", root, ru_name, listed=listed)
     problem = en_problem or ru_problem
     if problem is None and en is None and ru is None:
         problem = f"{slug_dir}: no en.md or {ru_name or 'ru.md'} (nor .txt/.html)"
