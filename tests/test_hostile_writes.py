@@ -120,7 +120,7 @@ def test_report_and_baseline_in_one_file_is_refused(tmp_path):
 
 
 def test_translate_refuses_an_english_output_name(tmp_path):
-    root = build(tmp_path / "c", {"a/en.md": EN})
+    root = build(tmp_path / "c", {"a/en.md": EN, "glossary.csv": SMALL_GLOSSARY})
     before = tree(root)
     result = run(["translate", "a/en.md", "--out-name", "en.txt"], root)
     one_error_line(result, "", "--out-name")
