@@ -61,6 +61,12 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--in-place writes RU itself; drop -o, or drop --in-place to write another file",
                              path=str(output))
         config = project_config()
+        if in_place and not no_backup:
+            backup = os.path.abspath(ru[0].with_name(ru[0].name + ".bak"))
+            named = [p for p in (en, glossary_path(glossary, config)) if p is not None]
+            if any(os.path.abspath(p) == backup for p in named):
+                raise UsageError("is an input of this command; --in-place would replace it with the backup",
+                                 path=str(ru[0].with_name(ru[0].name + ".bak")))
         target = ru[0] if in_place else output
         out = Output(target, reads=[*ru, en, glossary_path(glossary, config)], allow=ru[:1] if in_place else [])
         gloss = require_glossary(glossary, False, config)
@@ -82,7 +88,8 @@ def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool,
         from ..io import write_bytes_atomic
 
         if in_place and not no_backup and result.changes:
-            write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes)
+            # a new file at RU.bak: a link planted there is replaced, never written through
+            write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes, fresh=True, like=ru)
         if result.changes or not in_place:
             out.write(result.fixed_bytes())
     if result.skipped:
