@@ -252,13 +252,10 @@ def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str
     Refuses (``error`` naming the path) a FIFO, a device, a socket or a folder,
     and a file over ``limit`` bytes ("``what`` are limited to ..."), before
     anything is read; a file that grows while read is cut off at the limit and
-    refused too.
+    refused too. A file that can't be opened raises the ``OSError`` itself, for
+    the caller to word (a missing glossary is "glossary file not found").
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as err:
-        raise error(f"can't read: {err.strerror or err}", path=str(path)) from None
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb", buffering=0) as fh:
         try:
             st = os.fstat(fd)
@@ -312,3 +309,28 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     return None
+
+
+def walk(top: str | os.PathLike):
+    """``os.walk(top)`` (top-down, symlinked folders listed but not entered, unreadable ones
+    skipped) without recursion, so a tree nested thousands of folders deep is walked too."""
+    stack = [os.fspath(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirnames, filenames = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirnames if is_dir else filenames).append(entry.name)
+        yield folder, dirnames, filenames  # the caller may prune dirnames, as with os.walk
+        for name in reversed(dirnames):
+            path = os.path.join(folder, name)
+            if not os.path.islink(path):
+                stack.append(path)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import read_regular
 
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 50_000_000  # read whole; a baseline of 100,000 accepted flags is about 40 MB
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,13 @@ def write_baseline(report, path) -> int:
 
 def load_baseline(path) -> list[BaselineEntry]:
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(path, limit=MAX_BASELINE_BYTES, what="baselines").decode("utf-8-sig"))
     except OSError as err:
         raise InputError(f"can't read baseline: {err.strerror or err}", path=str(path)) from None
     except (ValueError, UnicodeDecodeError) as err:
         raise InputError(f"not a baseline file: {err}", path=str(path)) from None
-    if not isinstance(doc, dict) or doc.get("bilingual_baseline") != FORMAT_VERSION \
+    version = doc.get("bilingual_baseline") if isinstance(doc, dict) else None
+    if type(version) is not int or version != FORMAT_VERSION \
             or not isinstance(doc.get("entries"), list):
         raise InputError("not a baseline file (written by `bilingual check --write-baseline`)", path=str(path))
     out = []

@@ -28,6 +28,8 @@ from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import InputError
+from ..io import read_regular
 from ..model import ArticlePair, ArticleResult, Flag, Link
 from ..sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
 
@@ -126,9 +128,8 @@ def content_key(pair: ArticlePair) -> str | None:
     h = hashlib.sha256()
     for p in (pair.en_path, pair.ru_path):
         try:
-            with open(p, "rb") as fh:
-                data = fh.read()
-        except OSError:
+            data = read_regular(p)  # a FIFO or device is refused, never waited on
+        except (OSError, InputError):
             return None  # checked (and reported) as usual
         h.update(os.path.basename(p).encode("utf-8", "surrogateescape"))
         h.update(len(data).to_bytes(8, "big"))

@@ -24,7 +24,8 @@ from typing import Iterable, Sequence
 
 from ..errors import GlossaryError
 from ..model import Term
-from .load import COLUMNS, LIST_SEP, decode, formula_like, parse_glossary, split_list
+from ..io import read_regular
+from .load import COLUMNS, LIST_SEP, MAX_GLOSSARY_BYTES, decode, formula_like, parse_glossary, split_list
 
 
 @contextlib.contextmanager
@@ -88,7 +89,7 @@ class _File:
 
 def _read(path: str) -> _File:
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossaries", error=GlossaryError)
     except FileNotFoundError:
         raise GlossaryError("glossary file not found", path=path) from None
     except OSError as err:

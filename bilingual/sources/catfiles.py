@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import read_regular, walk
 from ..model import Alignment, ArticlePair, ArticleResult, Document, Flag, Link, Paragraph, Sentence
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
+MAX_CAT_BYTES = 50_000_000  # read whole and parsed into a tree
 CAT_SUFFIXES = (*XLIFF_SUFFIXES, ".po", ".tmx")
 
 # XLIFF 1.2 target states that mean "not done": needs translation vs. translated but unreviewed.
@@ -45,7 +47,7 @@ def catfile_pairs(folder) -> list[ArticlePair]:
 
     root = Path(folder)
     out = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if is_catfile(name) and not name.startswith("."):
@@ -81,7 +83,7 @@ def read_units(path) -> list[Unit]:
     """The file's translatable units, English source first (a Russian-source XLIFF is swapped)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_CAT_BYTES, what="translation files")
     except OSError as err:
         raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
     store = _load_store(path, data)

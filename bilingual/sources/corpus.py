@@ -22,7 +22,7 @@ from pathlib import Path
 from . import langid
 from .catfiles import catfile_pairs, is_catfile
 from ..errors import CorpusError, InputError, LanguageError
-from ..io import binary_kind
+from ..io import binary_kind, read_regular
 from .layout import ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, is_slug_dir as _is_slug_dir  # noqa: F401
 from ..model import ArticlePair, Document
 from .segment import segment, segment_blocks
@@ -134,14 +134,8 @@ def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
 
 def read_bytes(path) -> bytes:
     """The bytes of an article file; InputError naming it when missing, not a file or too large."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if not p.is_file():
-            _fail(path, "not a regular file")
-        if size > MAX_BYTES:
-            _fail(path, f"file is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES / 1e6:.0f} MB")
-        return p.read_bytes()
+        return read_regular(path, limit=MAX_BYTES, what="articles")
     except OSError as e:
         _fail(path, f"can't read: {e.strerror or e}")
     raise AssertionError("unreachable")

@@ -15,6 +15,10 @@ a few tags of the head and the body's links, never the text, so each page is
 scanned for those tags with compiled patterns over its bytes; building even an
 event stream with lxml cost three to six times as much per page (measured on
 the benchmark's 29 KB pages), and a 10,000-page mirror must pair in seconds.
+The scan is linear in the page's size whatever its markup: each pattern either
+matches where it starts or moves on (an unclosed tag or comment runs to the end
+of the page, as in a browser), never searching ahead again from every ``<``.
+A ``<base href>`` in the page changes what its relative links resolve against.
 """
 
 from __future__ import annotations
@@ -29,9 +33,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import CorpusError
+from ..io import read_regular, walk
 from ..model import ArticlePair
 
 MIRROR_SUFFIXES = (".html", ".htm")
+MAX_PAGE_BYTES = 20_000_000  # a saved page is read whole
 LANGS = ("en", "ru")
 OTHER = {"en": "ru", "ru": "en"}
 
@@ -103,22 +109,26 @@ class Page:
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
     toggles: list[tuple[str, str]] = field(default_factory=list)  # (lang led to, href)
     title_cyrillic: bool | None = None
+    base: str | None = None  # <base href>, as written
 
 
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
-_COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_HEAD_TAG = re.compile(rb"<(html|link|meta)\s([^>]*)>|<title[^>]*>([^<]*)", re.I)
-# An <a> that names its language, and one whose whole text (tags and quotes around it aside) is a
-# toggle's; the text alternation lists each word's case forms, as bytes regexes fold ASCII only.
-_LANG_ANCHOR = re.compile(rb"<[aA]\s([^>]*lang\s*=[^>]*)>")
+# One start tag: its name and the raw attributes up to the next '>' (or the end of the page, for an
+# unclosed one). The attribute part always matches, so finditer never searches ahead from a '<' twice.
+_TAG = re.compile(rb"<([a-zA-Z][\w:-]*)([^>]*)>?")
+# What may follow a toggle's <a ...> up to its </a>: inline tags, quotes, one of the toggle's texts.
+# Matched (not searched) on a short window after the tag; the text alternation lists each word's case
+# forms, as bytes regexes fold ASCII only.
 _TOGGLE_FORMS = sorted({f for t in TOGGLE_TEXTS for f in (t, t.upper(), t.capitalize(), t.title())},
                        key=len, reverse=True)
-_TOGGLE_ANCHOR = re.compile(
-    rb"<[aA]\s([^>]*)>\s*(?:<[^>/][^>]*>\s*)*(?:[\"']|\xc2\xab)?\s*("
+_TOGGLE_TEXT = re.compile(
+    rb"\s*(?:<[^>/][^>]*>\s*)*(?:[\"']|\xc2\xab)?\s*("
     + b"|".join(re.escape(f.encode("utf-8")) for f in _TOGGLE_FORMS)
     + rb")\s*(?:[\"']|\xc2\xbb)?\s*(?:</[^>]*>\s*)*</[aA]\s*>")
+_TOGGLE_WINDOW = 512
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_HEAD_TAGS = {b"html", b"link", b"meta", b"base"}
 
 
 def _attrs(raw: bytes, encoding: str) -> dict[str, str]:
@@ -127,6 +137,22 @@ def _attrs(raw: bytes, encoding: str) -> dict[str, str]:
         value = (a or b or c).decode(encoding, "replace")
         out[k.decode("ascii", "replace").lower()] = (html.unescape(value) if "&" in value else value).strip()
     return out
+
+
+def strip_comments(data: bytes) -> bytes:
+    """``data`` without its ``<!-- ... -->`` comments; an unclosed one runs to the end (linear time)."""
+    out, pos = [], 0
+    while True:
+        start = data.find(b"<!--", pos)
+        if start < 0:
+            out.append(data[pos:])
+            break
+        out.append(data[pos:start])
+        end = data.find(b"-->", start + 4)
+        if end < 0:
+            break
+        pos = end + 3
+    return b"".join(out)
 
 
 def read_page(root: Path, rel: str) -> Page:
@@ -139,38 +165,50 @@ def read_page(root: Path, rel: str) -> Page:
     page = Page(rel)
     path = root / rel
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_PAGE_BYTES, what="saved pages", error=CorpusError)
     except OSError as err:
         raise CorpusError(f"can't read: {err.strerror or err}", path=str(path)) from None
     encoding = _encoding(data)
     if b"<!--" in data:
-        data = _COMMENT.sub(b"", data)
+        data = strip_comments(data)
     m = _HEAD_END.search(data)
     head, body = (data[: m.start()], data[m.start():]) if m else (data, b"")
-    for tm in _HEAD_TAG.finditer(head):
-        tag = tm.group(1)
-        if tag is None:
-            title = html.unescape(tm.group(3).decode(encoding, "replace"))
-            if title.strip() and page.title_cyrillic is None:
-                page.title_cyrillic = bool(_CYRILLIC.search(title))
-            continue
-        _head_tag(page, tag.lower(), _attrs(tm.group(2), encoding))
-    if page.lang is None:  # <html> sits before <head>; a page may also have no head at all
-        hm = re.search(rb"<html\s([^>]*)>", body[:4096], re.I)
-        if hm:
-            _head_tag(page, b"html", _attrs(hm.group(1), encoding))
+    for tm in _TAG.finditer(head):
+        tag = tm.group(1).lower()
+        if tag == b"title":
+            if page.title_cyrillic is None:
+                stop = head.find(b"<", tm.end(), tm.end() + 4096)
+                title = html.unescape(head[tm.end():stop if stop >= 0 else tm.end() + 4096]
+                                      .decode(encoding, "replace"))
+                if title.strip():
+                    page.title_cyrillic = bool(_CYRILLIC.search(title))
+        elif tag in _HEAD_TAGS:
+            _head_tag(page, tag, _attrs(tm.group(2), encoding))
     found = []
-    for am in _LANG_ANCHOR.finditer(body):
-        attrs = _attrs(am.group(1), encoding)
-        hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
-        if hint in LANGS and attrs.get("href"):
-            found.append((am.start(), hint, attrs["href"]))
-    for am in _TOGGLE_ANCHOR.finditer(body):
-        attrs = _attrs(am.group(1), encoding)
-        lang = TOGGLE_TEXTS.get(am.group(2).decode(encoding, "replace").lower())
-        if lang is not None and attrs.get("href") and not any(pos == am.start() for pos, _, _ in found):
-            found.append((am.start(), lang, attrs["href"]))
-    page.toggles = [(lang, href) for _, lang, href in sorted(found)]
+    for tm in _TAG.finditer(body):
+        tag = tm.group(1).lower()
+        if tag == b"html" and page.lang is None and tm.start() < 4096:
+            _head_tag(page, b"html", _attrs(tm.group(2), encoding))  # <html> after a missing head
+            continue
+        if tag == b"base" and page.base is None:
+            _head_tag(page, tag, _attrs(tm.group(2), encoding))
+            continue
+        if tag != b"a":
+            continue
+        raw = tm.group(2)
+        if b"lang" in raw:
+            attrs = _attrs(raw, encoding)
+            hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
+            if hint in LANGS and attrs.get("href"):
+                found.append((tm.start(), hint, attrs["href"]))
+                continue
+        text = _TOGGLE_TEXT.match(body[tm.end():tm.end() + _TOGGLE_WINDOW])
+        if text is not None:
+            attrs = _attrs(raw, encoding)
+            lang = TOGGLE_TEXTS.get(text.group(1).decode(encoding, "replace").lower())
+            if lang is not None and attrs.get("href"):
+                found.append((tm.start(), lang, attrs["href"]))
+    page.toggles = [(lang, href) for _, lang, href in found]
     if page.lang not in LANGS:
         page.lang = _lang_from_path(rel) or page.lang
         if page.lang not in LANGS and page.title_cyrillic is not None:
@@ -201,6 +239,8 @@ def _head_tag(page: Page, tag: bytes, attrib: dict[str, str]) -> None:
         lang = (attrib.get("lang") or attrib.get("xml:lang") or "").lower()[:2]
         if lang:
             page.lang = lang
+    elif tag == b"base" and page.base is None and attrib.get("href"):
+        page.base = attrib["href"]
 
 
 def _encoding(data: bytes) -> str:
@@ -250,8 +290,11 @@ def url_keys(url: str) -> tuple[str, ...]:
 
 
 def resolve(page: Page, href: str) -> str:
-    return urljoin(_page_url(page) if "://" in _page_url(page) else "file://" + _page_url(page),
-                   href)
+    url = _page_url(page)
+    base = url if "://" in url else "file://" + url
+    if page.base:
+        base = urljoin(base, page.base)
+    return urljoin(base, href)
 
 
 # --------------------------------------------------------------------------- the mirror
@@ -261,7 +304,7 @@ def mirror_pages(root: Path) -> list[str]:
     symlinks leading out of the mirror not followed (as in a corpus)."""
     out = []
     real_root = os.path.realpath(root)
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = os.path.relpath(dirpath, root)
         for name in filenames:
@@ -276,7 +319,7 @@ def mirror_pages(root: Path) -> list[str]:
 
 def is_mirror(root: Path) -> bool:
     """A folder with HTML pages but not in ``<slug>/en.md`` layout."""
-    for dirpath, _dirs, filenames in os.walk(root):
+    for dirpath, _dirs, filenames in walk(root):
         if any(n.lower().endswith(MIRROR_SUFFIXES) and not n.startswith(".") for n in filenames):
             return True
     return False
