@@ -92,8 +92,9 @@ def load_baseline(path) -> list[BaselineEntry]:
 
 def apply_baseline(report, entries: list[BaselineEntry]) -> None:
     """Mark the flags of ``report`` that ``entries`` accept; the entries matching nothing go to
-    ``report.stale`` when their article was checked in this run (a run over part of the corpus, or
-    an article that could not be read, leaves the other entries alone)."""
+    ``report.stale`` when their article was checked in this run, or when the run read the whole
+    corpus and the article is no longer in it (a run over part of the corpus, or an article that
+    could not be read, leaves the other entries alone)."""
     known = {e.fingerprint for e in entries}
     matched: set[str] = set()
     articles = []
@@ -108,4 +109,7 @@ def apply_baseline(report, entries: list[BaselineEntry]) -> None:
         articles.append(replace(article, flags=tuple(flags)))
     report.articles = articles
     checked = {a.pair.slug for a in report.articles if not a.error}
-    report.stale = [e for e in entries if e.fingerprint not in matched and e.slug in checked]
+    present = {a.pair.slug for a in report.articles}
+    whole = getattr(report, "whole_corpus", False)
+    report.stale = [e for e in entries if e.fingerprint not in matched
+                    and (e.slug in checked or (whole and e.slug not in present))]

@@ -29,6 +29,7 @@ class CheckReport:
     glossary: Glossary | None = None
     pairing: list | None = None  # a site mirror's pairing problems (bilingual.sources.mirror); None for a corpus
     stale: list = field(default_factory=list)  # baseline entries that matched no flag
+    whole_corpus: bool = False  # the run read one whole corpus: an article not in it was deleted
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -85,7 +86,7 @@ def article_to_dict(a: ArticleResult) -> dict:
     return d
 
 
-def make_signature(glossary: Glossary | None, mode: str) -> Signature:
+def make_signature(glossary: Glossary | None, mode: str, config: str | None = None) -> Signature:
     from importlib.metadata import version
 
     from ..align import semantic
@@ -98,6 +99,7 @@ def make_signature(glossary: Glossary | None, mode: str) -> Signature:
         segmenters=seg,
         aligner=f"bilingual-dp/{mode}{gaps}",
         glossary_sha=glossary.sha if glossary is not None else "none",
+        config=config,
     )
 
 
@@ -126,14 +128,16 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
           mode: str = "default", keep_alignments: bool = False,
           progress: Callable[[ArticleResult, bool, int], None] | None = None,
           jobs: int = 1, executor: str = "local", workers: int | None = None, scheduler: str | None = None,
-          cache: bool | str | Path = False, rebuild_cache: bool = False) -> CheckReport:
+          cache: bool | str | Path = False, rebuild_cache: bool = False,
+          config_file: str | None = None) -> CheckReport:
     """Check every article pair under ``paths`` (default ``corpus/``) against the glossary.
 
     ``jobs`` worker processes (or Dask: ``executor="dask"`` with ``workers`` or ``scheduler``)
     check articles in parallel; the report is the same as with one. ``cache``: True keeps
     per-article results in ``<corpus>/.bilingual/check.sqlite`` (or a path) and rechecks only
     articles whose files, glossary, mode or code changed. ``progress(result, reused, total)``
-    is called for each article in order.
+    is called for each article in order. ``config_file``: the configuration file that set the
+    run's defaults, named in the report's signature.
     """
     import logging
 
@@ -152,8 +156,9 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
         paths = [DEFAULT_CORPUS]
     pairing: list = []
     pairs = find_pairs(paths, pairing=pairing)
-    report = CheckReport(make_signature(glossary, mode), glossary=glossary,
-                         pairing=pairing if pairing or _has_mirror(paths) else None)
+    report = CheckReport(make_signature(glossary, mode, config_file), glossary=glossary,
+                         pairing=pairing if pairing or _has_mirror(paths) else None,
+                         whole_corpus=covers_corpus(paths))
     renderings: dict[str, list] = {}
     log = logging.getLogger("bilingual")
     store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)

@@ -92,6 +92,7 @@ def register(app: typer.Typer) -> None:
                                jobs=jobs or (cores() if executor is Executor.local else 1),
                                executor=executor.value, workers=workers, scheduler=scheduler,
                                cache=not no_cache, rebuild_cache=rebuild_cache,
+                               config_file=config.source if config.path is not None else None,
                                progress=article_counter(tick))
         if write_baseline is not None:
             from ..checks.baseline import write_baseline as record

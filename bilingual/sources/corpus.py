@@ -22,7 +22,7 @@ from pathlib import Path
 from . import langid
 from .catfiles import catfile_pairs, is_catfile
 from ..errors import CorpusError, InputError, LanguageError
-from ..io import binary_kind, read_regular
+from ..io import binary_kind, check_regular, read_regular
 from .layout import ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, is_slug_dir as _is_slug_dir  # noqa: F401
 from ..model import ArticlePair, Document
 from .segment import segment, segment_blocks
@@ -566,6 +566,8 @@ def find_pairs(paths, *, pairing: list | None = None) -> list[ArticlePair]:
             raise CorpusError("no such file or directory", path=str(p))
         if not p.exists():
             raise CorpusError("broken symlink", path=str(p))
+        if not p.is_dir():
+            check_regular(p, CorpusError)  # a FIFO or device given as an article is named as such
     cat_files = [p for p in paths if p.is_file() and is_catfile(p)]
     if cat_files:  # XLIFF / PO / TMX: each file holds both languages
         paths = [p for p in paths if p not in cat_files]
