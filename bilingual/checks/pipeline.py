@@ -171,8 +171,10 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
             renderings[outcome.result.pair.slug] = outcome.renderings
             if progress:
                 progress(outcome.result, reused, len(pairs))
-        if store is not None and covers_corpus(paths):
-            store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
+        if store is not None:
+            store.prune()  # rows of older code, glossaries and settings
+            if covers_corpus(paths):
+                store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
     finally:
         if store is not None:
             store.close()
