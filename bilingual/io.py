@@ -256,14 +256,19 @@ def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str
     the caller to word (a missing glossary is "glossary file not found").
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    what_it_is = _kind(st.st_mode)
+    if what_it_is or (limit is not None and st.st_size > limit):
+        os.close(fd)
+        if what_it_is:
+            raise error(f"is {what_it_is}, not a regular file", path=str(path))
+        raise error(f"file is {_mb(st.st_size)}; {what} are limited to {_mb(limit)}", path=str(path))
     with os.fdopen(fd, "rb", buffering=0) as fh:
         try:
-            st = os.fstat(fd)
-            what_it_is = _kind(st.st_mode)
-            if what_it_is:
-                raise error(f"is {what_it_is}, not a regular file", path=str(path))
-            if limit is not None and st.st_size > limit:
-                raise error(f"file is {_mb(st.st_size)}; {what} are limited to {_mb(limit)}", path=str(path))
             with contextlib.suppress(OSError, AttributeError):
                 os.set_blocking(fd, True)
             data = fh.read() if limit is None else fh.read(limit + 1)

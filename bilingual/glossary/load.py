@@ -167,6 +167,8 @@ def parse_glossary(data: bytes, path: str | None = None) -> Glossary:
 def load_glossary(path: str | os.PathLike) -> Glossary:
     """Read and validate a glossary CSV; raises ``GlossaryError`` with file:line."""
     p = str(path)
+    if os.path.isdir(path):
+        raise GlossaryError("is a directory, not a glossary file", path=p)
     try:
         data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossaries", error=GlossaryError)
     except FileNotFoundError:
