@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -84,6 +85,11 @@ def register(app: typer.Typer) -> None:
 
             check_output(write_baseline, folders=folders,
                          reads=[*files, None if no_glossary else glossary_path(glossary, config)])
+            if output is not None and os.path.realpath(output) == os.path.realpath(write_baseline):
+                from ..errors import UsageError
+
+                raise UsageError("is named by both -o and --write-baseline; the report would overwrite the "
+                                 "baseline — give them different files", path=str(write_baseline))
         fmt = CheckFormat(format_for(output, fmt, CheckFormat, config.get("format", "table"), config))
         gloss = require_glossary(glossary, no_glossary, config)
         with ticker("checking") as tick:

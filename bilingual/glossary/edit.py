@@ -37,8 +37,18 @@ def locked(path: str | os.PathLike):
     from filelock import FileLock
 
     key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")):
+    lock = os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")
+    if os.path.islink(lock):  # the temporary folder is shared: a link there is never written through
+        raise GlossaryError("the glossary's lock file is a symlink; remove it (nothing was changed)", path=lock)
+    try:
+        held = FileLock(lock)
+        held.acquire()
+    except OSError as err:
+        raise GlossaryError(f"can't lock the glossary: {err.strerror or err}", path=lock) from None
+    try:
         yield
+    finally:
+        held.release()
 
 
 @dataclass
