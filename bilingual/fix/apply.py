@@ -76,7 +76,8 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
 
 def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:
     """XLIFF targets and Word documents: the same correction, mapped back into the file's structure."""
-    from .formats import fix_docx, fix_xliff
+    from .formats import fix_docx
+    from .xliff import fix_xliff
     from ..translate.enforce import Enforcer
 
     if path.suffix.lower() == ".docx":
