@@ -99,10 +99,15 @@ def read_units(path) -> list[Unit]:
         for u, line in zip(live, lines):
             if u.isheader():
                 continue
-            target = u.target if isinstance(u.target, str) else (u.target.strings[0] if u.target else "")
-            state = ("untranslated" if not (target or "").strip()
-                     else "fuzzy" if u.isfuzzy() else "translated")
-            units.append(Unit(line, str(u.source), target or "", state))
+            forms = list(getattr(u.target, "strings", None) or [u.target or ""])
+            sources = list(getattr(u.source, "strings", None) or [u.source or ""])
+            for n, target in enumerate(forms):  # msgstr[0], msgstr[1] ...: each plural form is Russian text
+                if n and not (target or "").strip() and not (forms[0] or "").strip():
+                    break  # an untranslated entry is one untranslated unit, not one per form
+                state = ("untranslated" if not (target or "").strip()
+                         else "fuzzy" if u.isfuzzy() else "translated")
+                source = sources[min(n, len(sources) - 1)] if sources else ""
+                units.append(Unit(line if n == 0 else f"{line} msgstr[{n}]", str(source), target or "", state))
     elif suffix == ".tmx":
         for n, u in enumerate(store.units, start=1):
             tuid = u.xmlelement.get("tuid")
