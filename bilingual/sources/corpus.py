@@ -170,6 +170,7 @@ def read_text(path) -> tuple[str, str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- front matter
 
 _FRONT = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_TOML_FRONT = re.compile(r"\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|$)", re.S)  # Hugo's TOML front matter
 
 
 _META_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
@@ -190,8 +191,11 @@ def split_front_matter(text: str, path=None) -> tuple[dict, str]:
 
     Editors write ``title: Moldova: Between Moscow and the West`` without quotes,
     which strict YAML rejects, so plain ``key: value`` lines are read as they
-    stand; anything richer (lists, nested keys) is read as YAML.
+    stand; anything richer (lists, nested keys) is read as YAML. Hugo's TOML front
+    matter between ``+++`` lines is read as TOML.
     """
+    if text.startswith("+++"):
+        return _toml_front_matter(text, path)
     m = _FRONT.match(text)
     if not m:
         return {}, text
@@ -220,6 +224,19 @@ def split_front_matter(text: str, path=None) -> tuple[dict, str]:
         loaded = None
     if not isinstance(loaded, dict):
         raise InputError("front matter: expected 'key: value' lines", path=where, line=bad_line)
+    return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():]
+
+
+def _toml_front_matter(text: str, path) -> tuple[dict, str]:
+    import tomllib
+
+    m = _TOML_FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        loaded = tomllib.loads(m.group(1) or "")
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"front matter: not valid TOML ({err})", path=str(path) if path else None) from None
     return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():]
 
 
