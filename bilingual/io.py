@@ -267,13 +267,24 @@ def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str
         if what_it_is:
             raise error(f"is {what_it_is}, not a regular file", path=str(path))
         raise error(f"file is {_mb(st.st_size)}; {what} are limited to {_mb(limit)}", path=str(path))
-    with os.fdopen(fd, "rb", buffering=0) as fh:
-        try:
-            with contextlib.suppress(OSError, AttributeError):
-                os.set_blocking(fd, True)
-            data = fh.read() if limit is None else fh.read(limit + 1)
-        except OSError as err:
-            raise error(f"can't read: {err.strerror or err}", path=str(path)) from None
+    # a regular file: O_NONBLOCK changes nothing for it. Read the size fstat gave and one byte
+    # more (did it grow?), then on in blocks, never past the limit.
+    parts, total, ask = [], 0, st.st_size + 1
+    cap = None if limit is None else limit + 1
+    try:
+        while True:
+            n = ask if cap is None else min(ask, cap - total)
+            chunk = os.read(fd, n) if n > 0 else b""
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            ask = 1 << 16
+    except OSError as err:
+        raise error(f"can't read: {err.strerror or err}", path=str(path)) from None
+    finally:
+        os.close(fd)
+    data = parts[0] if len(parts) == 1 else b"".join(parts)
     if limit is not None and len(data) > limit:
         raise error(f"file is over {_mb(limit)}; {what} are limited to {_mb(limit)}", path=str(path))
     return data
@@ -327,15 +338,16 @@ def walk(top: str | os.PathLike):
                 entries = list(it)
         except OSError:
             continue
-        dirnames, filenames = [], []
+        dirnames, filenames, links = [], [], set()
         for entry in entries:
             try:
                 is_dir = entry.is_dir()
+                if is_dir and entry.is_symlink():  # listed, as os.walk does, but not entered
+                    links.add(entry.name)
             except OSError:
                 is_dir = False
             (dirnames if is_dir else filenames).append(entry.name)
         yield folder, dirnames, filenames  # the caller may prune dirnames, as with os.walk
         for name in reversed(dirnames):
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                stack.append(path)
+            if name not in links:
+                stack.append(os.path.join(folder, name))

@@ -113,22 +113,22 @@ class Page:
 
 
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
-# One start tag: its name and the raw attributes up to the next '>' (or the end of the page, for an
-# unclosed one). The attribute part always matches, so finditer never searches ahead from a '<' twice.
-_TAG = re.compile(rb"<([a-zA-Z][\w:-]*)([^>]*)>?")
-# What may follow a toggle's <a ...> up to its </a>: inline tags, quotes, one of the toggle's texts.
-# Matched (not searched) on a short window after the tag; the text alternation lists each word's case
-# forms, as bytes regexes fold ASCII only.
+# Every pattern stops a tag at the next '<' as well as at '>' ([^<>]*+ possessive, or an atomic
+# group: never given back), and a toggle's text may sit inside at most four tags: a failed match from one '<' never
+# scans far past it, so the scan is linear however the markup is broken (140 KB of unclosed
+# "<a x=1 " would otherwise cost seconds, a 1 MB page minutes).
+_HEAD_TAG = re.compile(rb"<(html|link|meta|base)\s([^<>]*+)>|<title[^<>]*+>([^<]*+)", re.I)
+# An <a> that names its language, and one whose whole text (tags and quotes around it aside) is a
+# toggle's; the text alternation lists each word's case forms, as bytes regexes fold ASCII only.
+_LANG_ANCHOR = re.compile(rb"<[aA]\s(?>([^<>]*lang\s*=[^<>]*))>")  # atomic: a tag is tried once
 _TOGGLE_FORMS = sorted({f for t in TOGGLE_TEXTS for f in (t, t.upper(), t.capitalize(), t.title())},
                        key=len, reverse=True)
-_TOGGLE_TEXT = re.compile(
-    rb"\s*(?:<[^>/][^>]*>\s*)*(?:[\"']|\xc2\xab)?\s*("
+_TOGGLE_ANCHOR = re.compile(
+    rb"<[aA]\s([^<>]*+)>\s*+(?:<[^<>/][^<>]*+>\s*+){0,4}(?:[\"']|\xc2\xab)?\s*+("
     + b"|".join(re.escape(f.encode("utf-8")) for f in _TOGGLE_FORMS)
-    + rb")\s*(?:[\"']|\xc2\xbb)?\s*(?:</[^>]*>\s*)*</[aA]\s*>")
-_TOGGLE_WINDOW = 512
+    + rb")\s*+(?:[\"']|\xc2\xbb)?\s*+(?:</[^<>]*+>\s*+){0,4}</[aA]\s*>")
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_HEAD_TAGS = {b"html", b"link", b"meta", b"base"}
 
 
 def _attrs(raw: bytes, encoding: str) -> dict[str, str]:
@@ -173,42 +173,31 @@ def read_page(root: Path, rel: str) -> Page:
         data = strip_comments(data)
     m = _HEAD_END.search(data)
     head, body = (data[: m.start()], data[m.start():]) if m else (data, b"")
-    for tm in _TAG.finditer(head):
-        tag = tm.group(1).lower()
-        if tag == b"title":
-            if page.title_cyrillic is None:
-                stop = head.find(b"<", tm.end(), tm.end() + 4096)
-                title = html.unescape(head[tm.end():stop if stop >= 0 else tm.end() + 4096]
-                                      .decode(encoding, "replace"))
-                if title.strip():
-                    page.title_cyrillic = bool(_CYRILLIC.search(title))
-        elif tag in _HEAD_TAGS:
-            _head_tag(page, tag, _attrs(tm.group(2), encoding))
+    for tm in _HEAD_TAG.finditer(head):
+        tag = tm.group(1)
+        if tag is None:
+            title = html.unescape(tm.group(3).decode(encoding, "replace"))
+            if title.strip() and page.title_cyrillic is None:
+                page.title_cyrillic = bool(_CYRILLIC.search(title))
+            continue
+        _head_tag(page, tag.lower(), _attrs(tm.group(2), encoding))
+    if page.lang is None:  # <html> sits before <head>; a page may also have no head at all
+        hm = re.search(rb"<html\s([^<>]*+)>", body[:4096], re.I)
+        if hm:
+            _head_tag(page, b"html", _attrs(hm.group(1), encoding))
     found = []
-    for tm in _TAG.finditer(body):
-        tag = tm.group(1).lower()
-        if tag == b"html" and page.lang is None and tm.start() < 4096:
-            _head_tag(page, b"html", _attrs(tm.group(2), encoding))  # <html> after a missing head
-            continue
-        if tag == b"base" and page.base is None:
-            _head_tag(page, tag, _attrs(tm.group(2), encoding))
-            continue
-        if tag != b"a":
-            continue
-        raw = tm.group(2)
-        if b"lang" in raw:
-            attrs = _attrs(raw, encoding)
-            hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
-            if hint in LANGS and attrs.get("href"):
-                found.append((tm.start(), hint, attrs["href"]))
-                continue
-        text = _TOGGLE_TEXT.match(body[tm.end():tm.end() + _TOGGLE_WINDOW])
-        if text is not None:
-            attrs = _attrs(raw, encoding)
-            lang = TOGGLE_TEXTS.get(text.group(1).decode(encoding, "replace").lower())
-            if lang is not None and attrs.get("href"):
-                found.append((tm.start(), lang, attrs["href"]))
-    page.toggles = [(lang, href) for _, lang, href in found]
+    for am in _LANG_ANCHOR.finditer(body):
+        attrs = _attrs(am.group(1), encoding)
+        hint = (attrs.get("hreflang") or attrs.get("lang") or "")[:2].lower()
+        if hint in LANGS and attrs.get("href"):
+            found.append((am.start(), hint, attrs["href"]))
+    for am in _TOGGLE_ANCHOR.finditer(body):
+        attrs = _attrs(am.group(1), encoding)
+        lang = TOGGLE_TEXTS.get(am.group(2).decode(encoding, "replace").lower())
+        if lang is not None and attrs.get("href") and not any(pos == am.start() for pos, _, _ in found):
+            found.append((am.start(), lang, attrs["href"]))
+    page.toggles = [(lang, href) for _, lang, href in sorted(found)]
+
     if page.lang not in LANGS:
         page.lang = _lang_from_path(rel) or page.lang
         if page.lang not in LANGS and page.title_cyrillic is not None:
