@@ -266,7 +266,7 @@ def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str
         os.close(fd)
         if what_it_is:
             raise error(f"is {what_it_is}, not a regular file", path=str(path))
-        raise error(f"file is {_mb(st.st_size)}; {what} are limited to {_mb(limit)}", path=str(path))
+        raise error(f"file is {st.st_size / 1e6:.1f} MB; {what} are limited to {_mb(limit)}", path=str(path))
     # a regular file: O_NONBLOCK changes nothing for it. Read the size fstat gave and one byte
     # more (did it grow?), then on in blocks, never past the limit.
     parts, total, ask = [], 0, st.st_size + 1
@@ -291,7 +291,7 @@ def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.0f} MB" if size >= 10_000_000 or size % 1_000_000 == 0 else f"{size / 1e6:.1f} MB"
+    return f"{size / 1e6:.0f} MB" if size % 1_000_000 == 0 else f"{size / 1e6:.1f} MB"
 
 
 def check_regular(path: str | os.PathLike, error: type[Exception] = InputError) -> None:

@@ -96,8 +96,9 @@ def check_out_name(out_name: str) -> str:
     from ..sources.corpus import lang_from_name
 
     if lang_from_name(name) == "en":  # the corpus would read the Russian output as an English side
-        raise UsageError(f"--out-name {out_name!r} names an English file; the translation is Russian "
-                         f"(use a name such as {DEFAULT_OUT})")
+        raise UsageError(f"--out-name {out_name!r} is the English file's own name or another English "
+                         f"side's (en.*): the corpus would read the Russian translation as English; "
+                         f"use a name such as {DEFAULT_OUT}")
     return out_name
 
 
