@@ -31,7 +31,7 @@ SOFT_RU = frozenset()
 MARGIN_WALK = 64
 # The most nodes one run of the programme visits (about 200 bytes each in its tables): the band
 # stops doubling here. Articles of a few hundred sentences run at full width far below it.
-MAX_NODES = 6_000_000
+MAX_NODES = 2_000_000
 
 
 @dataclass(frozen=True)
