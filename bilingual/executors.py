@@ -294,7 +294,8 @@ def dask_client(plan: Plan):
             # every step of the handshake is bounded: a service that accepts and never answers
             # fails at the timeout like a host that never accepts
             with dask.config.set({"distributed.comm.timeouts.connect": f"{CONNECT_TIMEOUT}s",
-                                  "distributed.comm.timeouts.tcp": f"{CONNECT_TIMEOUT}s",
+                                  # the kernel's keep-alive on the connection: distributed asks for 11 s at least
+                                  "distributed.comm.timeouts.tcp": f"{max(CONNECT_TIMEOUT, 15)}s",
                                   "distributed.comm.retry.count": 0}):
                 client = _bounded(lambda: Client(address, timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT + 5)
         else:
