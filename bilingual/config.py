@@ -1,7 +1,9 @@
 """Project defaults, set once: ``bilingual.toml`` or ``[tool.bilingual]`` in ``pyproject.toml``.
 
 The first folder, from the current one upwards, holding either file sets the
-defaults (``bilingual.toml`` wins when a folder has both). Relative paths are
+defaults (``bilingual.toml`` wins when a folder has both). The search stops at
+the project's root, the first folder holding ``.git`` or ``pyproject.toml``: a
+file planted in a folder above the project never changes how it is checked. Relative paths are
 relative to the file that sets them, so a command run from a subfolder finds
 the same corpus and glossary. Command-line options override every value.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .io import read_regular
 
 CONFIG_FILE = "bilingual.toml"
 # key -> (built-in default, whether it holds paths)
@@ -59,12 +62,17 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read_toml(path: Path) -> dict:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = read_regular(path, limit=MAX_CONFIG_BYTES, what="configuration files")
+        return tomllib.loads(data.decode("utf-8"))
     except OSError as err:
         raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 (byte {err.start})", path=str(path)) from None
     except tomllib.TOMLDecodeError as err:
         raise InputError(f"not valid TOML: {err}", path=str(path)) from None
 
@@ -81,6 +89,8 @@ def find_config(start: str | os.PathLike | None = None) -> tuple[Path, dict] | N
             table = _read_toml(project).get("tool", {}).get("bilingual")
             if table is not None:
                 return project, table
+        if project.exists() or (folder / ".git").exists():
+            return None  # the project's root: nothing above it is the project's setting
     return None
 
 
@@ -93,7 +103,7 @@ def _value(key: str, raw, path: Path):
     default, is_path = KEYS[key]
     if is_path:
         items = raw if isinstance(raw, list) and key == "corpus" else [raw]
-        if not all(isinstance(x, str) and x for x in items):
+        if not all(isinstance(x, str) and x and "\0" not in x for x in items):
             raise InputError(f"'{key}' must be a path{' or a list of paths' if key == 'corpus' else ''}",
                              path=str(path))
         resolved = [str((path.parent / x).resolve()) if not os.path.isabs(x) else x for x in items]

@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
@@ -53,10 +54,45 @@ def warm(context: dict) -> None:
         fn(context)
 
 
-def _init_worker(context: dict) -> None:
+def _init_worker(context: dict, parent: int | None = None) -> None:
+    if parent is not None:
+        watch_parent(parent)
     _CONTEXT.clear()
     _CONTEXT.update(context)
     warm(context)
+
+
+def watch_parent(pid: int, every: float = 0.5) -> None:
+    """End this worker process as soon as process ``pid`` (the run that started it) is gone.
+
+    A worker's parent is the forkserver, not the run, so the kernel's parent-death signal would
+    not fire when the run is killed (``kill -9``); a daemon thread waits on the run's process
+    instead: a pidfd where the system has them (exact), else a poll that the pid still exists.
+    """
+    def wait() -> None:
+        import select
+
+        try:
+            fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            fd = None
+        while True:
+            if fd is not None:
+                ready, _, _ = select.select([fd], [], [], None)
+                if ready:
+                    break
+                continue
+            time.sleep(every)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                continue
+        os._exit(1)  # no cleanup to do: results go back to a run that no longer exists
+
+    if pid != os.getpid():
+        threading.Thread(target=wait, name="bilingual-parent-watch", daemon=True).start()
 
 
 def _in_worker(fn: Callable, chunk: list) -> list:
@@ -168,7 +204,8 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
     if method == "forkserver":
         preload = ["bilingual.executors", *context.get("preload", ())]
         ctx.set_forkserver_preload(preload)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(context,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(context, os.getpid()))  # workers end with this process
     queue: deque = deque()
     todo = iter(chunks)
     try:
@@ -191,6 +228,56 @@ def _pool_map(fn, chunks: list[list], context: dict, jobs: int) -> Iterator:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+CONNECT_TIMEOUT = 10  # seconds for each step of reaching a Dask scheduler
+_SCHEMES = ("tcp", "tls", "ws", "wss")
+
+
+def scheduler_address(address: str) -> str:
+    """``address`` checked as a Dask scheduler's (``tcp://host:port``, tls, ws, wss; a bare
+    ``host:port`` is tcp), and a TCP connection to it opened and closed within the timeout, so a
+    typo or a closed port is one line at once rather than a wait; UsageError otherwise."""
+    import socket
+    from urllib.parse import urlsplit
+
+    raw = address.strip()
+    full = raw if "://" in raw else f"tcp://{raw}"
+    try:
+        parts = urlsplit(full)
+        host, port = parts.hostname, parts.port
+    except ValueError as err:
+        raise UsageError(f"--scheduler {address!r} is not a Dask scheduler address ({err}); "
+                         "give tcp://HOST:PORT") from None
+    if parts.scheme not in _SCHEMES or not host or port is None or parts.path not in ("", "/"):
+        raise UsageError(f"--scheduler {address!r} is not a Dask scheduler address; give tcp://HOST:PORT "
+                         f"({', '.join(_SCHEMES)})")
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_TIMEOUT).close()
+    except OSError as err:
+        raise UsageError(f"can't reach the Dask scheduler {address}: {err.strerror or err}") from None
+    return full
+
+
+def _bounded(make: Callable, seconds: float):
+    """``make()`` in a daemon thread (never waited for at exit), given up on after ``seconds``
+    (TimeoutError); what it raises is raised here."""
+    box: dict = {}
+
+    def run() -> None:
+        try:
+            box["value"] = make()
+        except BaseException as err:  # noqa: BLE001 — handed to the caller's thread
+            box["error"] = err
+
+    thread = threading.Thread(target=run, name="bilingual-connect", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"no answer in {seconds:.0f} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 @contextlib.contextmanager
 def dask_client(plan: Plan):
     """A Dask client for ``plan``: the scheduler it names, or a local cluster of ``plan.workers``."""
@@ -201,7 +288,16 @@ def dask_client(plan: Plan):
     cluster = None
     try:
         if plan.scheduler:
-            client = Client(plan.scheduler, timeout=30)
+            import dask
+
+            address = scheduler_address(plan.scheduler)
+            # every step of the handshake is bounded: a service that accepts and never answers
+            # fails at the timeout like a host that never accepts
+            with dask.config.set({"distributed.comm.timeouts.connect": f"{CONNECT_TIMEOUT}s",
+                                  # the kernel's keep-alive on the connection: distributed asks for 11 s at least
+                                  "distributed.comm.timeouts.tcp": f"{max(CONNECT_TIMEOUT, 15)}s",
+                                  "distributed.comm.retry.count": 0}):
+                client = _bounded(lambda: Client(address, timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT + 5)
         else:
             import dask
 
@@ -211,10 +307,14 @@ def dask_client(plan: Plan):
                 cluster = LocalCluster(n_workers=plan.workers or 2, threads_per_worker=1, processes=True,
                                        dashboard_address=":0")  # any free port: never "8787 is in use"
             client = Client(cluster)
-    except (OSError, TimeoutError) as err:
+    except UsageError:
+        raise
+    except Exception as err:  # noqa: BLE001 — whatever a non-scheduler answers with (a web server's reply
+        # read as a frame length asks for exabytes), the run stops with one line naming the address
         if cluster is not None:
             cluster.close()
-        raise UsageError(f"can't reach the Dask scheduler {plan.scheduler or '(local)'}: {err}") from err
+        why = " ".join(str(err).split())[:160] or type(err).__name__
+        raise UsageError(f"can't reach the Dask scheduler {plan.scheduler or '(local)'}: {why}") from None
     try:
         yield client
     finally:

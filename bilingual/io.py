@@ -11,6 +11,15 @@ onto the target and fsyncs the folder: a reader never sees a half-written file,
 and a killed run leaves the old file intact. A file with other hard links is
 updated in place instead (its inode is what the other names share), from a
 complete, fsynced copy that stays next to it until the update is done.
+
+A file the tool makes afresh rather than updates (a backup, a cache, a lock)
+is written with ``fresh=True``: whatever sits at its name (a symlink, a hard
+link of another file) is replaced by a new regular file, never written through.
+
+``read_regular`` is the one way a file is read whole: it opens without waiting
+(a FIFO or a device is refused by its kind, never read), checks the size
+limit before reading and reads at most the limit, so no input can hang a run
+or fill its memory.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from .errors import OutputError
+from .errors import InputError, OutputError
 
 _SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
             (stat.S_ISSOCK, "a socket"))
@@ -132,21 +141,41 @@ def fsync_folder(folder: str | os.PathLike) -> None:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None):
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None,
+                *, fresh: bool = False, like: str | os.PathLike | None = None):
     """Open ``path`` for writing through a temporary file that replaces it on success.
 
     A symlink is followed: the file it points to is replaced and the link kept.
-    A failure to create, write or move the file raises OutputError naming
-    ``path``, so every command reports it as one line whatever it was writing.
+    With ``fresh`` the name itself is replaced: a symlink or a hard link there is
+    not followed, and the new file gets the permissions of ``like`` (the file it
+    is a copy of) when given. A failure to create, write or move the file raises
+    OutputError naming ``path``, so every command reports it as one line
+    whatever it was writing.
     """
     path = Path(path)
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    try:
-        st = os.stat(path)
-    except OSError:
-        st = None
-    if st is not None and _kind(st.st_mode):
-        raise OutputError(f"is {_kind(st.st_mode)}, not a regular file", path=str(path))
+    if fresh:
+        target = path
+        try:
+            st = os.lstat(path)
+        except OSError:
+            st = None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise OutputError("is a folder, not a regular file", path=str(path))
+        if st is not None and not stat.S_ISLNK(st.st_mode) and _kind(st.st_mode):
+            raise OutputError(f"is {_kind(st.st_mode)}, not a regular file", path=str(path))
+        model = None
+        if like is not None:
+            with contextlib.suppress(OSError):
+                model = os.stat(like)
+        st = model  # the mode to give the new file; no other name shares it
+    else:
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is not None and _kind(st.st_mode):
+            raise OutputError(f"is {_kind(st.st_mode)}, not a regular file", path=str(path))
     binary = "b" in mode
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -158,7 +187,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if st is not None and st.st_nlink > 1:
+        if st is not None and st.st_nlink > 1 and not fresh:
             _copy_in_place(tmp, target, path)
             os.unlink(tmp)
         else:
@@ -210,9 +239,70 @@ def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8
         fh.write(text)
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> None:
-    with atomic_open(path, "wb") as fh:
+def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, fresh: bool = False,
+                       like: str | os.PathLike | None = None) -> None:
+    with atomic_open(path, "wb", fresh=fresh, like=like) as fh:
         fh.write(data)
+
+
+def read_regular(path: str | os.PathLike, *, limit: int | None = None, what: str = "files",
+                 error: type[Exception] = InputError) -> bytes:
+    """The bytes of the regular file at ``path`` (symlinks followed), read without waiting on it.
+
+    Refuses (``error`` naming the path) a FIFO, a device, a socket or a folder,
+    and a file over ``limit`` bytes ("``what`` are limited to ..."), before
+    anything is read; a file that grows while read is cut off at the limit and
+    refused too. A file that can't be opened raises the ``OSError`` itself, for
+    the caller to word (a missing glossary is "glossary file not found").
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    what_it_is = _kind(st.st_mode)
+    if what_it_is or (limit is not None and st.st_size > limit):
+        os.close(fd)
+        if what_it_is:
+            raise error(f"is {what_it_is}, not a regular file", path=str(path))
+        raise error(f"file is {st.st_size / 1e6:.1f} MB; {what} are limited to {_mb(limit)}", path=str(path))
+    # a regular file: O_NONBLOCK changes nothing for it. Read the size fstat gave and one byte
+    # more (did it grow?), then on in blocks, never past the limit.
+    parts, total, ask = [], 0, st.st_size + 1
+    cap = None if limit is None else limit + 1
+    try:
+        while True:
+            n = ask if cap is None else min(ask, cap - total)
+            chunk = os.read(fd, n) if n > 0 else b""
+            if not chunk:
+                break
+            parts.append(chunk)
+            total += len(chunk)
+            ask = 1 << 16
+    except OSError as err:
+        raise error(f"can't read: {err.strerror or err}", path=str(path)) from None
+    finally:
+        os.close(fd)
+    data = parts[0] if len(parts) == 1 else b"".join(parts)
+    if limit is not None and len(data) > limit:
+        raise error(f"file is over {_mb(limit)}; {what} are limited to {_mb(limit)}", path=str(path))
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.0f} MB" if size % 1_000_000 == 0 else f"{size / 1e6:.1f} MB"
+
+
+def check_regular(path: str | os.PathLike, error: type[Exception] = InputError) -> None:
+    """Refuse (``error`` naming it) a path that is there but is not a regular file, without opening it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return  # the reader names a missing file in its own words
+    what_it_is = _kind(st.st_mode)
+    if what_it_is:
+        raise error(f"is {what_it_is}, not a regular file", path=str(path))
 
 
 # What a document format's first bytes say a file is: refused as text with that name.
@@ -235,3 +325,29 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     return None
+
+
+def walk(top: str | os.PathLike):
+    """``os.walk(top)`` (top-down, symlinked folders listed but not entered, unreadable ones
+    skipped) without recursion, so a tree nested thousands of folders deep is walked too."""
+    stack = [os.fspath(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirnames, filenames, links = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+                if is_dir and entry.is_symlink():  # listed, as os.walk does, but not entered
+                    links.add(entry.name)
+            except OSError:
+                is_dir = False
+            (dirnames if is_dir else filenames).append(entry.name)
+        yield folder, dirnames, filenames  # the caller may prune dirnames, as with os.walk
+        for name in reversed(dirnames):
+            if name not in links:
+                stack.append(os.path.join(folder, name))

@@ -256,6 +256,7 @@ class Signature:
     aligner: str
     glossary_sha: str
     model: str | None = None
+    config: str | None = None  # the configuration file that set this run's defaults
 
     def to_dict(self) -> dict:
         d = {
@@ -266,6 +267,8 @@ class Signature:
         }
         if self.model:
             d["model"] = self.model
+        if self.config:
+            d["config"] = self.config
         return d
 
     def __str__(self) -> str:
@@ -273,4 +276,6 @@ class Signature:
                  f"glossary:{self.glossary_sha[:12]}"]
         if self.model:
             parts.append(f"model:{self.model}")
+        if self.config:
+            parts.append(f"config:{self.config}")
         return " | ".join(parts)

@@ -142,9 +142,9 @@ def _open(path: Path, schema: Schema) -> sqlite3.Connection:
             raise CacheFileError(f"{schema.what} has schema version {version}, {relation} this bilingual's "
                                  f"{schema.version}{fail}", path=str(path))
         if tables:
-            bad = db.execute("PRAGMA quick_check").fetchall()
+            bad = db.execute("PRAGMA quick_check(20)").fetchall()
             if bad != [("ok",)]:
-                raise CacheFileError(f"{schema.what} is damaged ({bad[0][0]}){fail}", path=str(path))
+                raise CacheFileError(f"{schema.what} is damaged ({_first_problem(bad)}){fail}", path=str(path))
         db.execute("PRAGMA synchronous=NORMAL")
         if (app_id, version) != (schema.app_id, schema.version):  # new, unmarked or older: set up
             if not memory:
@@ -173,6 +173,14 @@ def _open(path: Path, schema: Schema) -> sqlite3.Connection:
         raise
 
 
+def _first_problem(rows: list[tuple]) -> str:
+    """quick_check's first finding as one short line, with how many more there are."""
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()
+             if line.strip() and not line.strip().startswith("***")]
+    first = " ".join((lines or ["unknown damage"])[0].split())[:120]
+    return first + (f"; {len(lines) - 1} more" if len(lines) > 1 else "")
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
@@ -185,7 +193,7 @@ def corrupt_error(path: str | os.PathLike, schema: Schema, err: sqlite3.Database
     """The one-line error for a cache that fails while in use (a damaged page found mid-run)."""
     if isinstance(err, sqlite3.OperationalError):
         return CacheUnavailable(f"can't use the {schema.what}: {err}", path=str(path))
-    return CacheFileError(f"{schema.what} is damaged ({err}); rerun with {schema.rebuild_hint} to move it aside "
+    return CacheFileError(f"{schema.what} is damaged ({' '.join(str(err).split())[:120]}); rerun with {schema.rebuild_hint} to move it aside "
                           f"and start a new one", path=str(path))
 
 

@@ -4,7 +4,10 @@ Nodes (i, j) mean "the first i English and first j Russian sentences are
 aligned"; a bead moves from (i-di, j-dj) to (i, j). Only nodes within ``band``
 of the length-proportional diagonal are visited, so time and memory grow
 linearly with document length; when the best path touches the band's edge the
-band is doubled and the programme rerun.
+band is doubled and the programme rerun, up to ``MAX_NODES`` nodes in all: a
+long document whose best path wanders far off the diagonal (sides in another
+order, unrelated texts) is aligned within that band rather than at full width,
+so memory stays bounded for every document the readers accept.
 
 Pure Python on purpose: documents are short (tens of sentences), where array
 libraries spend more on start-up and per-call overhead than they save, and the
@@ -26,6 +29,9 @@ SOFT_EN = frozenset("l")
 SOFT_RU = frozenset()
 # How far back (in beads) a runner-up path is followed to where it left the best path.
 MARGIN_WALK = 64
+# The most nodes one run of the programme visits (about 200 bytes each in its tables): the band
+# stops doubling here. Articles of a few hundred sentences run at full width far below it.
+MAX_NODES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -114,12 +120,13 @@ def align(
     # Rows must overlap enough for the path to get through when one side is
     # much longer than the other.
     band = max(band, -(-max(n, m) // min(n, m)) + 1)
+    widest = max(band, MAX_NODES // (2 * (n + 1)))
     while True:
         lo, hi = _bounds(n, m, band)
         path, touched, tables = _run(len_en, len_ru, anchors_en, anchors_ru, params, lo, hi, stops_en, stops_ru)
-        if not touched or band >= max(n, m):
+        if not touched or band >= max(n, m) or (band >= widest and path):
             break
-        band *= 2
+        band = min(band * 2, widest) if band < widest else band * 2
     if not with_margins:
         return path
     return path, _margins(path, tables, n, m)

@@ -36,6 +36,10 @@ SEM_WEIGHT = 11.5  # cost per unit of cosine distance of a linked pair of spans
 SEM_NULL = 0.375  # cost of a null link inside a window...
 NULL_MATCH = 13.0  # ...plus this per unit of cosine above NULL_COS with any sentence opposite
 NULL_COS = 0.55
+# A window is realigned exhaustively (every node, every bead kept): its area in nodes is capped, so a
+# long stretch with no counterparts (sides in another order, unrelated texts) keeps the links the
+# banded programme found instead of costing memory and time by the square of its length.
+MAX_WINDOW_NODES = 40_000
 # An English and a Russian sentence both left without counterpart at the same
 # place are linked (as one uncertain link) when their cosine reaches this: a
 # loose translation, not an omission next to an addition. Unrelated sentences
@@ -160,7 +164,11 @@ def refine(en: list[str], ru: list[str], fe: SideFeatures, fr: SideFeatures, lin
         rs = _span(links[w0:w1], "ru")
         e0, e1 = es if es else (_next_en(links, w0), _next_en(links, w0))
         r0, r1 = rs if rs else (_next_ru(links, w0), _next_ru(links, w0))
+        if (e1 - e0 + 1) * (r1 - r0 + 1) > MAX_WINDOW_NODES:
+            continue  # realigned exhaustively, it would cost memory and time by its area: kept as found
         spans.append((w0, w1, e0, e1, r0, r1))
+    if not spans:
+        return links
     en_idx = sorted({i for _, _, e0, e1, _, _ in spans for i in range(e0, e1)})
     ru_idx = sorted({j for _, _, _, _, r0, r1 in spans for j in range(r0, r1)})
     scorer.examined += len(en_idx) + len(ru_idx)

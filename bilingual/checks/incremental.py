@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .cache import (CheckCache, decode_renderings, decode_result, encode_renderings, encode_result,
+from .cache import (CheckCache, DamagedRow, decode_renderings, decode_result, encode_renderings, encode_result,
                          content_key)
 from ..model import ArticlePair, Glossary
 from ..executors import Plan, ordered_map
@@ -33,11 +33,15 @@ def check_articles(pairs: list[ArticlePair], glossary: Glossary | None, *, mode:
     stored: dict[str, tuple[str, str, str]] = {}
     if cache is not None and not keep_alignments:  # a cached result has no alignment to draw
         stored = cache.lookup([p.slug for p, k in zip(pairs, keys) if k])
-    hits: dict[int, tuple[str, str]] = {}
+    hits: dict[int, Outcome] = {}
     for i, (pair, key) in enumerate(zip(pairs, keys)):
         row = stored.get(pair.slug)
         if key and row and row[0] == key:
-            hits[i] = row[1:]
+            try:  # a row that doesn't decode is checked again (and replaced), never trusted
+                result, warnings = decode_result(pair, row[1])
+                hits[i] = Outcome(result, decode_renderings(row[2]), warnings)
+            except DamagedRow:
+                continue
     todo = [p for i, p in enumerate(pairs) if i not in hits and _reads_files(p)]
     context = context_for(glossary, mode=mode, keep_alignment=keep_alignments)
     fresh = ordered_map(check_chunk, todo, context, plan)
@@ -45,8 +49,7 @@ def check_articles(pairs: list[ArticlePair], glossary: Glossary | None, *, mode:
     try:
         for i, pair in enumerate(pairs):
             if i in hits:
-                result, warnings = decode_result(pair, hits[i][0])
-                yield Outcome(result, decode_renderings(hits[i][1]), warnings), True
+                yield hits.pop(i), True
                 continue
             if _reads_files(pair):
                 outcome = next(fresh)

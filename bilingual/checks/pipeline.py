@@ -32,6 +32,7 @@ class CheckReport:
     pairing: list | None = None  # a site mirror's pairing problems (bilingual.sources.mirror); None for a corpus
     stale: list = field(default_factory=list)  # baseline entries that matched no flag
     not_checked_levels: dict = field(default_factory=lambda: dict(NOT_CHECKED_LEVEL))
+    whole_corpus: bool = False  # the run read one whole corpus: an article not in it was deleted
 
     @property
     def flags(self) -> list[tuple[ArticleResult, Flag]]:
@@ -109,7 +110,7 @@ def article_to_dict(a: ArticleResult) -> dict:
     return d
 
 
-def make_signature(glossary: Glossary | None, mode: str) -> Signature:
+def make_signature(glossary: Glossary | None, mode: str, config: str | None = None) -> Signature:
     from importlib.metadata import version
 
     from ..align import semantic
@@ -122,6 +123,7 @@ def make_signature(glossary: Glossary | None, mode: str) -> Signature:
         segmenters=seg,
         aligner=f"bilingual-dp/{mode}{gaps}",
         glossary_sha=glossary.sha if glossary is not None else "none",
+        config=config,
     )
 
 
@@ -150,7 +152,8 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
           mode: str = "default", keep_alignments: bool = False,
           progress: Callable[[ArticleResult, bool, int], None] | None = None,
           jobs: int = 1, executor: str = "local", workers: int | None = None, scheduler: str | None = None,
-          cache: bool | str | Path = False, rebuild_cache: bool = False, ru_name: str | None = None) -> CheckReport:
+          cache: bool | str | Path = False, rebuild_cache: bool = False, ru_name: str | None = None,
+          config_file: str | None = None) -> CheckReport:
     """Check every article pair under ``paths`` (default ``corpus/``) against the glossary.
 
     ``jobs`` worker processes (or Dask: ``executor="dask"`` with ``workers`` or ``scheduler``)
@@ -158,7 +161,8 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     per-article results in ``<corpus>/.bilingual/check.sqlite`` (or a path) and rechecks only
     articles whose files, glossary, mode or code changed. ``progress(result, reused, total)``
     is called for each article in order. ``ru_name`` (``ru.mt.md``) checks that file of each
-    article folder instead of ``ru.md``.
+    article folder instead of ``ru.md``. ``config_file``: the configuration file that set the run's
+    defaults, named in the report's signature.
     """
     import logging
 
@@ -178,8 +182,9 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
         paths = [DEFAULT_CORPUS]
     pairing: list = []
     pairs = find_pairs(paths, pairing=pairing, ru_name=ru_name)
-    report = CheckReport(make_signature(glossary, mode), glossary=glossary,
-                         pairing=pairing if pairing or _has_mirror(paths) else None)
+    report = CheckReport(make_signature(glossary, mode, config_file), glossary=glossary,
+                         pairing=pairing if pairing or _has_mirror(paths) else None,
+                         whole_corpus=covers_corpus(paths))
     renderings: dict[str, list] = {}
     log = logging.getLogger("bilingual")
     store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)
@@ -192,8 +197,10 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
             renderings[outcome.result.pair.slug] = outcome.renderings
             if progress:
                 progress(outcome.result, reused, len(pairs))
-        if store is not None and covers_corpus(paths):
-            store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
+        if store is not None:
+            store.prune()  # rows of older code, glossaries and settings
+            if covers_corpus(paths):
+                store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
     finally:
         if store is not None:
             store.close()

@@ -8,8 +8,10 @@ the result. Library errors become one line on stderr and the error's exit code
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
+import os
 import re
 import sys
 
@@ -176,10 +178,40 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        try:
+            app(standalone_mode=True)
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a full disk or closed pipe is reported below
     except BilingualError as err:  # raised outside a command (while parsing options)
         print(escape_controls(f"error: {err}"), file=sys.stderr)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except OSError as err:
+        if not _stdout_failed(err):
+            raise
+        _discard_stdout()
+        print(f"error: standard output: can't write: {err.strerror or err}", file=sys.stderr)
+        sys.exit(2)
+
+
+# Errors of writing to standard output (a full disk, a closed pipe, a device that went away).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _stdout_failed(err: OSError) -> bool:
+    """True when ``err`` came from writing standard output: files the tool writes itself fail
+    as OutputError naming them, so an errno of a failed write without a file name is stdout's."""
+    return err.errno in _OUTPUT_ERRNOS and getattr(err, "filename", None) is None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered fails no second time
+    when the interpreter exits."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

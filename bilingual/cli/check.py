@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -102,6 +103,11 @@ def register(app: typer.Typer) -> None:
 
             check_output(write_baseline, folders=folders,
                          reads=[*files, None if no_glossary else glossary_path(glossary, config)])
+            if output is not None and os.path.realpath(output) == os.path.realpath(write_baseline):
+                from ..errors import UsageError
+
+                raise UsageError("is named by both -o and --write-baseline; the report would overwrite the "
+                                 "baseline — give them different files", path=str(write_baseline))
         elif baseline is not None and not baseline.exists():
             from ..errors import UsageError
 
@@ -118,6 +124,7 @@ def register(app: typer.Typer) -> None:
                                jobs=jobs or (cores() if executor is Executor.local else 1),
                                executor=executor.value, workers=workers, scheduler=scheduler,
                                cache=not no_cache, rebuild_cache=rebuild_cache,
+                               config_file=config.source if config.path is not None else None,
                                progress=article_counter(tick), ru_name=None if ru_name == "ru.md" else ru_name)
         report.not_checked_levels["no_translation"] = config.get("no_translation", "warning")
         if write_baseline is not None:

@@ -68,6 +68,13 @@ def register(app: typer.Typer) -> None:
         if not ru:
             raise UsageError("no Russian article to fix in the folder(s) given")
         config = project_config()
+        if in_place and not no_backup:
+            named = [os.path.abspath(p) for p in (en, glossary_path(glossary, config)) if p is not None]
+            for path in ru:
+                backup = path.with_name(path.name + ".bak")
+                if os.path.abspath(backup) in named:
+                    raise UsageError("is an input of this command; --in-place would replace it with the backup",
+                                     path=str(backup))
         gloss = require_glossary(glossary, False, config)
         results, changed = [], 0
         for path in ru:
@@ -119,7 +126,8 @@ def _report(ru: Path, result, out, fmt: Format, in_place: bool, no_backup: bool,
         from ..io import write_bytes_atomic
 
         if in_place and not no_backup and result.changes:
-            write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes)
+            # a new file at RU.bak: a link planted there is replaced, never written through
+            write_bytes_atomic(ru.with_name(ru.name + ".bak"), result.original_bytes, fresh=True, like=ru)
         if result.changes or not in_place:
             out.write(result.fixed_bytes())
     if result.skipped:

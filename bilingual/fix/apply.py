@@ -28,7 +28,7 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
     from ..translate.enforce import Enforcer
 
     path = Path(ru_path)
-    if path.suffix.lower() in (".xlf", ".xliff", ".docx") and glossary is not None and len(glossary):
+    if path.suffix.lower() in (".xlf", ".xliff", ".docx", ".po") and glossary is not None and len(glossary):
         return _fix_structured(path, glossary, en_path)
     if path.suffix.lower() in HTML_SUFFIXES:
         raise UsageError("fix rewrites Markdown or plain-text files; convert the HTML first", path=str(path))
@@ -75,10 +75,16 @@ def fix_file(ru_path: str | os.PathLike, glossary: Glossary, *, en_path: str | o
 
 
 def _fix_structured(path: Path, glossary: Glossary, en_path) -> FixResult:
-    """XLIFF targets and Word documents: the same correction, mapped back into the file's structure."""
-    from .formats import fix_docx, fix_xliff
+    """XLIFF targets, PO translations and Word documents: the same correction, mapped back into the
+    file's structure."""
+    from .formats import fix_docx
+    from .xliff import fix_xliff
     from ..translate.enforce import Enforcer
 
+    if path.suffix.lower() == ".po":
+        from .po import fix_po
+
+        return fix_po(path, Enforcer(glossary))
     if path.suffix.lower() == ".docx":
         from ..sources.corpus import read_document
 

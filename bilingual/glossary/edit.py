@@ -24,7 +24,8 @@ from typing import Iterable, Sequence
 
 from ..errors import GlossaryError
 from ..model import Term
-from .load import COLUMNS, LIST_SEP, decode, formula_like, parse_glossary, split_list
+from ..io import read_regular
+from .load import COLUMNS, LIST_SEP, MAX_GLOSSARY_BYTES, decode, formula_like, parse_glossary, split_list
 
 
 @contextlib.contextmanager
@@ -36,8 +37,18 @@ def locked(path: str | os.PathLike):
     from filelock import FileLock
 
     key = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    with FileLock(os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")):
+    lock = os.path.join(tempfile.gettempdir(), f"bilingual-glossary-{key}.lock")
+    if os.path.islink(lock):  # the temporary folder is shared: a link there is never written through
+        raise GlossaryError("the glossary's lock file is a symlink; remove it (nothing was changed)", path=lock)
+    try:
+        held = FileLock(lock)
+        held.acquire()
+    except OSError as err:
+        raise GlossaryError(f"can't lock the glossary: {err.strerror or err}", path=lock) from None
+    try:
         yield
+    finally:
+        held.release()
 
 
 @dataclass
@@ -88,7 +99,7 @@ class _File:
 
 def _read(path: str) -> _File:
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossaries", error=GlossaryError)
     except FileNotFoundError:
         raise GlossaryError("glossary file not found", path=path) from None
     except OSError as err:

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..io import read_regular
 from ..model import Glossary, Term
 from .load import (
+    MAX_GLOSSARY_BYTES,
     COLUMNS,
     LIST_SEP,
     columns_for,
@@ -101,7 +103,7 @@ def read_terms(path: str | os.PathLike, fmt: str | None = None) -> tuple[Term, .
     p = str(path)
     fmt = fmt or _format_of(p)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossary files", error=GlossaryError)
     except OSError as err:
         raise GlossaryError(f"can't read: {err.strerror or err}", path=p) from None
     if fmt == "csv":

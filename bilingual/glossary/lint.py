@@ -15,7 +15,8 @@ from ..russian import morph
 from ..russian.names import dictionary_form
 from ..errors import GlossaryError
 from ..model import Term
-from .load import COLUMNS, decode, read_rows, split_list, terms_from_rows
+from ..io import read_regular
+from .load import COLUMNS, MAX_GLOSSARY_BYTES, decode, read_rows, split_list, terms_from_rows
 
 TYPES = ("person", "country", "city", "region", "place", "organization", "event", "product", "other")
 
@@ -254,9 +255,11 @@ def lint_glossary(path: str | os.PathLike, corpus: str | os.PathLike | None = No
     """
     p = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossaries", error=GlossaryError)
     except OSError as err:
         return [LintProblem(p, 0, "schema", f"can't read the glossary: {err.strerror or err}")]
+    except GlossaryError as err:
+        return [LintProblem(p, 0, "schema", err.message)]
     try:
         text = decode(data, p)
         header, raw = read_rows(text, p)

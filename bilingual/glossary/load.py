@@ -16,7 +16,11 @@ import os
 from pathlib import Path
 
 from ..errors import GlossaryError
+from ..io import read_regular
 from ..model import Glossary, Term
+
+# A glossary is read whole; 100,000 terms take about 10 MB, so this is far above any real one.
+MAX_GLOSSARY_BYTES = 50_000_000
 
 COLUMNS = ("en", "ru", "type", "variants", "forbidden", "note")
 # Columns a glossary may have; files without them keep working.
@@ -163,8 +167,10 @@ def parse_glossary(data: bytes, path: str | None = None) -> Glossary:
 def load_glossary(path: str | os.PathLike) -> Glossary:
     """Read and validate a glossary CSV; raises ``GlossaryError`` with file:line."""
     p = str(path)
+    if os.path.isdir(path):
+        raise GlossaryError("is a directory, not a glossary file", path=p)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="glossaries", error=GlossaryError)
     except FileNotFoundError:
         raise GlossaryError("glossary file not found", path=p) from None
     except IsADirectoryError:

@@ -34,7 +34,8 @@ from pathlib import Path
 from ..russian import morph
 from ..errors import BilingualError, GlossaryError
 from ..model import Glossary, Term
-from ..glossary.load import COLUMNS, decode, formula_like, read_rows, terms_from_rows
+from ..io import read_regular
+from ..glossary.load import COLUMNS, MAX_GLOSSARY_BYTES, decode, formula_like, read_rows, terms_from_rows
 from ..glossary.match import Matcher, tokenize
 from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
@@ -468,7 +469,7 @@ def read_accepted(path: str | os.PathLike) -> tuple[Term, ...]:
     """The rows of a reviewed proposals CSV whose ``status`` is accepted (validated as glossary rows)."""
     p = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path, limit=MAX_GLOSSARY_BYTES, what="proposal files", error=GlossaryError)
     except OSError as err:
         raise GlossaryError(f"can't read: {err.strerror or err}", path=p) from None
     header, rows = read_rows(decode(data, p), p)

@@ -3,7 +3,8 @@
 * ``default``: vecalign's ``[0]:[0,1]:0.93`` (indices and confidence only);
 * ``jsonl``: ``{"en": [0], "ru": [0, 1], "score": 0.93, "uncertain": false, "en_text": ..., "ru_text": ...}``;
 * ``tsv``: a header, then indices, score, uncertain flag and both texts (tabs and
-  line breaks inside a text become spaces);
+  line breaks inside a text become spaces; a text a spreadsheet would run as a
+  formula starts with an apostrophe, as in check's CSV);
 * ``tmx``: see ``bilingual.report.tmx``.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..model import Link
 from ..align.scorers import UNCERTAIN
+from .cells import neutralise
 
 FORMATS = ("default", "jsonl", "tsv", "tmx")
 
@@ -65,8 +67,8 @@ def format_links(links: Sequence[Link], fmt: str = "default", en: Sequence[str] 
                         ",".join(map(str, link.ru)),
                         f"{link.score:.4f}",
                         "1" if link.uncertain else "0",
-                        _flat(" ".join(en[i] for i in link.en)) if en else "",
-                        _flat(" ".join(ru[j] for j in link.ru)) if ru else "",
+                        neutralise(_flat(" ".join(en[i] for i in link.en))) if en else "",
+                        neutralise(_flat(" ".join(ru[j] for j in link.ru))) if ru else "",
                     ]
                 )
             )

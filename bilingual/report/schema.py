@@ -22,7 +22,7 @@ def _signature() -> dict:
         "type": "object",
         "required": ["version", "segmenters", "aligner", "glossary_sha256"],
         "properties": {k: {"type": "string"} for k in ("version", "segmenters", "aligner", "glossary_sha256",
-                                                         "model")},
+                                                         "model", "config")},
         "additionalProperties": False,
     }
 

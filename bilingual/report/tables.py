@@ -8,15 +8,7 @@ import pandas as pd
 
 from ..checks.frame import FLAG_COLUMNS, flags_frame  # noqa: F401  (report tables start from these)
 
-# A cell starting with one of these is run as a formula by Excel/LibreOffice.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Prefix a would-be formula with an apostrophe so spreadsheets show it as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+from .cells import FORMULA_START as _FORMULA_START, neutralise  # noqa: F401  (one rule for every table)
 
 
 def safe_csv(frame: pd.DataFrame) -> str:

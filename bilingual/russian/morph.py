@@ -137,9 +137,20 @@ def match_case(template: str, word: str) -> str:
 
 
 def _cap_like(template: str, word: str) -> str:
+    """``word`` with the capitals of ``template``: the first letter, and any inner capital
+    («Кот-д’Ивуар» → «Кот-д’Ивуаре», «МакДональд») in the stretch the two spell alike (an inflected
+    form differs from its base only at the end)."""
     if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+        word = word[:1].upper() + word[1:]
+    inner = [i for i, ch in enumerate(template[1:], start=1) if ch.isupper()]
+    if not inner:
+        return word
+    chars = list(word)
+    for i in inner:
+        if i >= len(chars) or template[:i + 1].lower() != word[:i + 1].lower():
+            break
+        chars[i] = chars[i].upper()
+    return "".join(chars)
 
 
 def _inflect_parse(parses, grammemes: frozenset[str]):

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import read_regular, walk
 from ..model import Alignment, ArticlePair, ArticleResult, Document, Flag, Link, Paragraph, Sentence
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
+MAX_CAT_BYTES = 50_000_000  # read whole and parsed into a tree
 CAT_SUFFIXES = (*XLIFF_SUFFIXES, ".po", ".tmx")
 
 # XLIFF 1.2 target states that mean "not done": needs translation vs. translated but unreviewed.
@@ -45,7 +47,7 @@ def catfile_pairs(folder) -> list[ArticlePair]:
 
     root = Path(folder)
     out = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if is_catfile(name) and not name.startswith("."):
@@ -81,7 +83,7 @@ def read_units(path) -> list[Unit]:
     """The file's translatable units, English source first (a Russian-source XLIFF is swapped)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_CAT_BYTES, what="translation files")
     except OSError as err:
         raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
     store = _load_store(path, data)
@@ -97,10 +99,15 @@ def read_units(path) -> list[Unit]:
         for u, line in zip(live, lines):
             if u.isheader():
                 continue
-            target = u.target if isinstance(u.target, str) else (u.target.strings[0] if u.target else "")
-            state = ("untranslated" if not (target or "").strip()
-                     else "fuzzy" if u.isfuzzy() else "translated")
-            units.append(Unit(line, str(u.source), target or "", state))
+            forms = list(getattr(u.target, "strings", None) or [u.target or ""])
+            sources = list(getattr(u.source, "strings", None) or [u.source or ""])
+            for n, target in enumerate(forms):  # msgstr[0], msgstr[1] ...: each plural form is Russian text
+                if n and not (target or "").strip() and not (forms[0] or "").strip():
+                    break  # an untranslated entry is one untranslated unit, not one per form
+                state = ("untranslated" if not (target or "").strip()
+                         else "fuzzy" if u.isfuzzy() else "translated")
+                source = sources[min(n, len(sources) - 1)] if sources else ""
+                units.append(Unit(line if n == 0 else f"{line} msgstr[{n}]", str(source), target or "", state))
     elif suffix == ".tmx":
         for n, u in enumerate(store.units, start=1):
             tuid = u.xmlelement.get("tuid")

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import langid
 from .catfiles import catfile_pairs, is_catfile
 from ..errors import CorpusError, InputError, LanguageError
-from ..io import binary_kind
+from ..io import binary_kind, check_regular, read_regular
 from .layout import ARTICLE_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES, is_slug_dir as _is_slug_dir  # noqa: F401
 from ..model import ArticlePair, Document
 from .segment import segment, segment_blocks
@@ -133,14 +133,8 @@ def decode_bytes(data: bytes, path) -> tuple[str, str, tuple[str, ...]]:
 
 def read_bytes(path) -> bytes:
     """The bytes of an article file; InputError naming it when missing, not a file or too large."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if not p.is_file():
-            _fail(path, "not a regular file")
-        if size > MAX_BYTES:
-            _fail(path, f"file is {size / 1e6:.1f} MB; articles are limited to {MAX_BYTES / 1e6:.0f} MB")
-        return p.read_bytes()
+        return read_regular(path, limit=MAX_BYTES, what="articles")
     except OSError as e:
         _fail(path, f"can't read: {e.strerror or e}")
     raise AssertionError("unreachable")
@@ -175,6 +169,7 @@ def read_text(path) -> tuple[str, str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- front matter
 
 _FRONT = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_TOML_FRONT = re.compile(r"\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|$)", re.S)  # Hugo's TOML front matter
 
 
 _META_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
@@ -195,8 +190,11 @@ def split_front_matter(text: str, path=None) -> tuple[dict, str]:
 
     Editors write ``title: Moldova: Between Moscow and the West`` without quotes,
     which strict YAML rejects, so plain ``key: value`` lines are read as they
-    stand; anything richer (lists, nested keys) is read as YAML.
+    stand; anything richer (lists, nested keys) is read as YAML. Hugo's TOML front
+    matter between ``+++`` lines is read as TOML.
     """
+    if text.startswith("+++"):
+        return _toml_front_matter(text, path)
     m = _FRONT.match(text)
     if not m:
         return {}, text
@@ -225,6 +223,19 @@ def split_front_matter(text: str, path=None) -> tuple[dict, str]:
         loaded = None
     if not isinstance(loaded, dict):
         raise InputError("front matter: expected 'key: value' lines", path=where, line=bad_line)
+    return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():]
+
+
+def _toml_front_matter(text: str, path) -> tuple[dict, str]:
+    import tomllib
+
+    m = _TOML_FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        loaded = tomllib.loads(m.group(1) or "")
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"front matter: not valid TOML ({err})", path=str(path) if path else None) from None
     return {str(k): _plain(v) for k, v in loaded.items()}, text[m.end():]
 
 
@@ -484,6 +495,8 @@ def find_pairs(paths, *, pairing: list | None = None, ru_name: str | None = None
             raise CorpusError("no such file or directory", path=str(p))
         if not p.exists():
             raise CorpusError("broken symlink", path=str(p))
+        if not p.is_dir():
+            check_regular(p, CorpusError)  # a FIFO or device given as an article is named as such
     cat_files = [p for p in paths if p.is_file() and is_catfile(p)]
     if cat_files:  # XLIFF / PO / TMX: each file holds both languages
         paths = [p for p in paths if p not in cat_files]

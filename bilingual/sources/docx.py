@@ -1,10 +1,16 @@
 """Word documents (.docx) as articles, through python-docx.
 
-The body's paragraphs (and those in its tables), in order, become the article's
-blocks; a paragraph styled Title or Heading N is a heading. Headers, footers,
-comments and footnotes are not part of the body and are left out. Each kept
-paragraph's text is its runs' text (hyperlinks included) with the ends
-stripped, so an offset into the article maps back to a run for ``fix``.
+The body's paragraphs, in document order, become the article's blocks: those in
+tables, content controls (``w:sdt``) and text boxes too; a paragraph styled
+Title or Heading N is a heading. Headers, footers, comments and footnotes are
+not part of the body and are left out. Each kept paragraph's text is its runs'
+text, wherever Word wraps them (hyperlinks, tracked insertions ``w:ins``,
+content controls, simple fields, smart tags), without tracked deletions, with
+the ends stripped, so an offset into the article maps back to a run for ``fix``.
+
+The package is checked before it is opened: a member that would unpack to more
+than ``MAX_UNPACKED_BYTES`` (or over 100 times its packed size) is refused
+unread, and XML that is not well-formed is one line naming the file.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import check_regular
 
 DOCX_SUFFIXES = (".docx",)
 
@@ -29,6 +36,12 @@ class Block:
 
 # Pictures make Word files far larger than their text; beyond this a file is refused unread.
 MAX_DOCX_BYTES = 50_000_000
+# What the XML parts may unpack to, and how far a member may expand (a zip bomb expands by thousands).
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_RATIO = 100
+# Wrappers whose runs are not the document's text: tracked deletions, moved-away text, and the
+# fallback copy of a text box that Word also keeps as the preferred one.
+_NOT_TEXT = ("del", "moveFrom", "Fallback")
 
 
 def open_docx(path):
@@ -43,39 +56,78 @@ def open_docx(path):
     if size > MAX_DOCX_BYTES:
         raise InputError(f"file is {size / 1e6:.0f} MB; Word documents are limited to "
                          f"{MAX_DOCX_BYTES / 1e6:.0f} MB", path=str(path))
+    from lxml import etree
+
+    check_regular(path)
+    _check_package(path)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise InputError(f"not a readable Word document (.docx): {err}", path=str(path)) from None
+    except etree.XMLSyntaxError as err:
+        raise InputError(f"not a readable Word document (.docx): damaged XML ({' '.join(str(err).split())[:120]})",
+                         path=str(path)) from None
+    except OSError as err:
+        raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
+
+
+def _check_package(path) -> None:
+    """Refuse a package whose members would unpack to too much, before any is read."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = 0
+            for info in zf.infolist():
+                total += info.file_size
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1_000_000 and ratio > MAX_RATIO:
+                    raise InputError(f"{info.filename} would unpack to {ratio:.0f} times its size; "
+                                     f"refused as a zip bomb", path=str(path))
+            if total > MAX_UNPACKED_BYTES:
+                raise InputError(f"would unpack to {total / 1e6:.0f} MB; Word documents are limited to "
+                                 f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB unpacked", path=str(path))
+    except zipfile.BadZipFile as err:
         raise InputError(f"not a readable Word document (.docx): {err}", path=str(path)) from None
     except OSError as err:
         raise InputError(f"can't read: {err.strerror or err}", path=str(path)) from None
 
 
-def _paragraphs(container):
-    """Body paragraphs in document order, descending into tables' cells."""
-    from docx.table import Table
+def _local(el) -> str:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1]
 
-    for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            for row in item.rows:
-                seen = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _paragraphs(cell)
-        else:
-            yield item
+
+def _inside(el, top, names) -> bool:
+    """True when an element between ``el`` and ``top`` (exclusive) is one of ``names``."""
+    parent = el.getparent()
+    while parent is not None and parent is not top:
+        if _local(parent) in names:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _paragraphs(document):
+    """Body paragraphs in document order: in tables, content controls and text boxes too (each
+    cell and text box once), none of tracked deletions or a text box's fallback copy."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for p in body.iter(qn("w:p")):
+        if not _inside(p, body, _NOT_TEXT):
+            yield Paragraph(p, document._body)
 
 
 def paragraph_runs(paragraph) -> list:
-    """The paragraph's runs, those inside hyperlinks included, in order."""
-    from docx.text.hyperlink import Hyperlink
+    """The paragraph's runs in order, wherever they sit in it (hyperlinks, tracked insertions,
+    content controls, fields, smart tags), but not deleted text or the paragraphs of a text box
+    anchored in it (those are paragraphs of their own)."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
 
-    runs = []
-    for item in paragraph.iter_inner_content():
-        runs.extend(item.runs if isinstance(item, Hyperlink) else [item])
-    return runs
+    p = paragraph._p
+    return [Run(r, paragraph) for r in p.iter(qn("w:r"))
+            if not _inside(r, p, (*_NOT_TEXT, "txbxContent"))]
 
 
 def _is_heading(paragraph) -> bool:

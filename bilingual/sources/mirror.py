@@ -24,6 +24,10 @@ a few tags of the head and the body's links, never the text, so each page is
 scanned for those tags with compiled patterns over its bytes; building even an
 event stream with lxml cost three to six times as much per page (measured on
 the benchmark's 29 KB pages), and a 10,000-page mirror must pair in seconds.
+The scan is linear in the page's size whatever its markup: each pattern either
+matches where it starts or moves on (an unclosed tag or comment runs to the end
+of the page, as in a browser), never searching ahead again from every ``<``.
+A ``<base href>`` in the page changes what its relative links resolve against.
 """
 
 from __future__ import annotations
@@ -38,10 +42,12 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..errors import CorpusError
+from ..io import read_regular, walk
 from ..model import ArticlePair
 from .urls import normalize_url, page_base, tracking_params_from_config
 
 MIRROR_SUFFIXES = (".html", ".htm")
+MAX_PAGE_BYTES = 20_000_000  # a saved page is read whole
 LANGS = ("en", "ru")
 OTHER = {"en": "ru", "ru": "en"}
 
@@ -119,17 +125,20 @@ class Page:
 
 
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
-_COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_HEAD_TAG = re.compile(rb"<(html|link|meta|base)\s([^>]*)>|<title[^>]*>([^<]*)", re.I)
+# Every pattern stops a tag at the next '<' as well as at '>' ([^<>]*+ possessive, or an atomic
+# group: never given back), and a toggle's text may sit inside at most four tags: a failed match from one '<' never
+# scans far past it, so the scan is linear however the markup is broken (140 KB of unclosed
+# "<a x=1 " would otherwise cost seconds, a 1 MB page minutes).
+_HEAD_TAG = re.compile(rb"<(html|link|meta|base)\s([^<>]*+)>|<title[^<>]*+>([^<]*+)", re.I)
 # An <a> that names its language, and one whose whole text (tags and quotes around it aside) is a
 # toggle's; the text alternation lists each word's case forms, as bytes regexes fold ASCII only.
-_LANG_ANCHOR = re.compile(rb"<[aA]\s([^>]*lang\s*=[^>]*)>")
+_LANG_ANCHOR = re.compile(rb"<[aA]\s(?>([^<>]*lang\s*=[^<>]*))>")  # atomic: a tag is tried once
 _TOGGLE_FORMS = sorted({f for t in TOGGLE_TEXTS for f in (t, t.upper(), t.capitalize(), t.title())},
                        key=len, reverse=True)
 _TOGGLE_ANCHOR = re.compile(
-    rb"<[aA]\s([^>]*)>\s*(?:<[^>/][^>]*>\s*)*(?:[\"']|\xc2\xab)?\s*("
+    rb"<[aA]\s([^<>]*+)>\s*+(?:<[^<>/][^<>]*+>\s*+){0,4}(?:[\"']|\xc2\xab)?\s*+("
     + b"|".join(re.escape(f.encode("utf-8")) for f in _TOGGLE_FORMS)
-    + rb")\s*(?:[\"']|\xc2\xbb)?\s*(?:</[^>]*>\s*)*</[aA]\s*>")
+    + rb")\s*+(?:[\"']|\xc2\xbb)?\s*+(?:</[^<>]*+>\s*+){0,4}</[aA]\s*>")
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -142,6 +151,22 @@ def _attrs(raw: bytes, encoding: str) -> dict[str, str]:
     return out
 
 
+def strip_comments(data: bytes) -> bytes:
+    """``data`` without its ``<!-- ... -->`` comments; an unclosed one runs to the end (linear time)."""
+    out, pos = [], 0
+    while True:
+        start = data.find(b"<!--", pos)
+        if start < 0:
+            out.append(data[pos:])
+            break
+        out.append(data[pos:start])
+        end = data.find(b"-->", start + 4)
+        if end < 0:
+            break
+        pos = end + 3
+    return b"".join(out)
+
+
 def read_page(root: Path, rel: str) -> Page:
     """The pairing facts of one page (its language, own URL, alternates, toggle links).
 
@@ -152,12 +177,12 @@ def read_page(root: Path, rel: str) -> Page:
     page = Page(rel)
     path = root / rel
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_PAGE_BYTES, what="saved pages", error=CorpusError)
     except OSError as err:
         raise CorpusError(f"can't read: {err.strerror or err}", path=str(path)) from None
     encoding = _encoding(data)
     if b"<!--" in data:
-        data = _COMMENT.sub(b"", data)
+        data = strip_comments(data)
     m = _HEAD_END.search(data)
     head, body = (data[: m.start()], data[m.start():]) if m else (data, b"")
     for tm in _HEAD_TAG.finditer(head):
@@ -169,7 +194,7 @@ def read_page(root: Path, rel: str) -> Page:
             continue
         _head_tag(page, tag.lower(), _attrs(tm.group(2), encoding))
     if page.lang is None:  # <html> sits before <head>; a page may also have no head at all
-        hm = re.search(rb"<html\s([^>]*)>", body[:4096], re.I)
+        hm = re.search(rb"<html\s([^<>]*+)>", body[:4096], re.I)
         if hm:
             _head_tag(page, b"html", _attrs(hm.group(1), encoding))
     found = []
@@ -184,6 +209,7 @@ def read_page(root: Path, rel: str) -> Page:
         if lang is not None and attrs.get("href") and not any(pos == am.start() for pos, _, _ in found):
             found.append((am.start(), lang, attrs["href"]))
     page.toggles = [(lang, href) for _, lang, href in sorted(found)]
+
     if page.lang not in LANGS:
         page.lang = _lang_from_path(rel) or page.lang
         if page.lang not in LANGS and page.title_cyrillic is not None:
@@ -281,7 +307,7 @@ def mirror_pages(root: Path) -> list[str]:
     symlinks leading out of the mirror not followed (as in a corpus)."""
     out = []
     real_root = os.path.realpath(root)
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = os.path.relpath(dirpath, root)
         for name in filenames:
@@ -296,7 +322,7 @@ def mirror_pages(root: Path) -> list[str]:
 
 def is_mirror(root: Path) -> bool:
     """A folder with HTML pages but not in ``<slug>/en.md`` layout."""
-    for dirpath, _dirs, filenames in os.walk(root):
+    for dirpath, _dirs, filenames in walk(root):
         if any(n.lower().endswith(MIRROR_SUFFIXES) and not n.startswith(".") for n in filenames):
             return True
     return False

@@ -18,6 +18,7 @@ keeps placeholders, the fallback, and which characters a replacement may touch
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from ..model import Glossary, Term, TermHit
@@ -184,7 +185,7 @@ class Enforcer:
                 continue
             # the case is read off the form as a reader sees it: a soft hyphen or a look-alike
             # letter must not change it («в Мол\u00adдавии» is prepositional, like «в Молдавии»)
-            seen = normalize(hit.form, stress=False).text
+            seen = unicodedata.normalize("NFC", normalize(hit.form, stress=False).text)
             # The sentence as the resolver sees it: earlier names already in their decided form
             # (a list «в Германії, Франції …» reads its members' cases); later ones the dictionary
             # doesn't know are pending (their spelling is no cue), known ones are read as written.
@@ -273,6 +274,10 @@ def _name_only(hit: TermHit) -> tuple[TermHit | None, str]:
     None (and the word) when the word is derived from the name («Харкивщина»)."""
     if _is_adjective(_head_word(strip_marks(hit.form))) and not _is_adjective(_head_word(hit.term.ru)):
         return hit, ""  # adjectives go to the glossary's adjective entry (replacement_for)
+    composed = unicodedata.normalize("NFC", hit.form)
+    if composed != hit.form:  # a file saved decomposed (NFD): judged as the letters a reader sees
+        part = name_part(composed, hit.term)
+        return (hit, "") if part == (0, len(composed)) else (None, hit.form)
     part = name_part(hit.form, hit.term)
     if part is None:
         return None, hit.form

@@ -96,6 +96,12 @@ def check_out_name(out_name: str) -> str:
             os.altsep and os.altsep in name) or "\x00" in name:
         raise UsageError(f"--out-name must be a plain file name such as {DEFAULT_OUT} "
                          f"(no folder, no '..', not empty), not {out_name!r}")
+    from ..sources.corpus import lang_from_name
+
+    if lang_from_name(name) == "en":  # the corpus would read the Russian output as an English side
+        raise UsageError(f"--out-name {out_name!r} is the English file's own name or another English "
+                         f"side's (en.*): the corpus would read the Russian translation as English; "
+                         f"use a name such as {DEFAULT_OUT}")
     return out_name
 
 
