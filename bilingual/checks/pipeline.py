@@ -170,8 +170,6 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     from ..sources.corpus import find_pairs
     from .incremental import check_articles
     from ..executors import Plan
-    from .explain import explained
-    from .rendering import inconsistent_renderings
 
     plan = Plan(jobs, executor, workers, scheduler)
     if not isinstance(glossary, Glossary):
@@ -204,20 +202,26 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     finally:
         if store is not None:
             store.close()
+    report.articles = archive_stage(report.articles, renderings, glossary)
+    return report
+
+
+def archive_stage(articles: list[ArticleResult], renderings: dict[str, list],
+                  glossary: Glossary | None) -> list[ArticleResult]:
+    """The archive-wide stage after every article is checked (``check`` and the review desk):
+    one name rendered several ways (``inconsistent_rendering``), the QA checks that need the whole
+    archive (a typo two articles share is no typo; repeated text translated two ways), the check
+    profile, and every flag's ID and what was read on each side."""
+    from .explain import explained
     from .qa import archive_pass
-    from .rendering import Rendering
+    from .rendering import Rendering, inconsistent_renderings
 
     names = {slug: [r for r in rs if isinstance(r, Rendering)] for slug, rs in renderings.items()}
-    corpus_flags = inconsistent_renderings(report.articles, names, glossary)
-    report.articles = [
-        replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
-        for a in report.articles
-    ]
-    report.articles = [
-        replace(a, flags=tuple(explained(a.pair.slug, f) for f in a.flags))
-        for a in archive_pass(report.articles, renderings)
-    ]
-    return report
+    corpus_flags = inconsistent_renderings(articles, names, glossary)
+    articles = [replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
+                for a in articles]
+    return [replace(a, flags=tuple(explained(a.pair.slug, f) for f in a.flags))
+            for a in archive_pass(articles, renderings)]
 
 
 def _has_mirror(paths) -> bool:
@@ -226,4 +230,4 @@ def _has_mirror(paths) -> bool:
     return any(Path(p).is_dir() and is_site_mirror(Path(p)) for p in paths)
 
 
-__all__ = ["CheckReport", "check", "check_article", "iter_check", "KIND_LEVEL"]
+__all__ = ["CheckReport", "archive_stage", "check", "check_article", "iter_check", "KIND_LEVEL"]

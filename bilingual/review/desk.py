@@ -165,14 +165,9 @@ class Desk:
     def _publish(self) -> None:
         """Apply the archive-wide rule and the baseline to the per-article results; index the flags."""
         from ..checks.baseline import apply_baseline
-        from ..checks.pipeline import CheckReport
-        from ..checks.rendering import inconsistent_renderings
+        from ..checks.pipeline import CheckReport, archive_stage
 
-        articles = [self.base[s] for s in self.order]
-        corpus_flags = inconsistent_renderings(articles, self.renderings, self.glossary)
-        if corpus_flags:
-            articles = [replace(a, flags=a.flags + tuple(a.locate(f) for f in corpus_flags.get(a.pair.slug, ())))
-                        for a in articles]
+        articles = archive_stage([self.base[s] for s in self.order], self.renderings, self.glossary)
         report = CheckReport(self.signature, articles, glossary=self.glossary)
         entries = self.baseline_entries()
         if entries:
