@@ -197,7 +197,7 @@ def test_cli_mine_top(tmp_path, corpus, monkeypatch):
     res = CliRunner().invoke(app, ["glossary", "mine", "--top", "2", "-o", "proposals.csv"])
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO((tmp_path / "proposals.csv").read_text("utf-8"))))
-    assert len([r for r in rows if r["note"].startswith("mined:")]) == 2
+    assert len([r for r in rows if r["evidence"].startswith("with this rendering")]) == 2
 
 
 def test_proposal_types_come_from_the_names_engine(result):
