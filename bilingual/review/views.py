@@ -118,7 +118,9 @@ def _done(request, *, title: str, record: dict, change=None, slug: str | None = 
                   flags=flags, gone=fid is not None and desk.item(fid) is None, next_id=_next_id(desk, fid or ""))
 
 
-async def fix(request):
+async def _flag_action(request, title: str, work, *, with_change: bool = True):
+    """Run ``work(desk, fid, form, who)`` off the event loop for the flag in the URL; show what it did,
+    or the refusal (a changed file, a stale page) with the way back to the flag."""
     from starlette.concurrency import run_in_threadpool
 
     desk, state = request.app.state.desk, request.app.state
@@ -126,41 +128,31 @@ async def fix(request):
     form = await _form(request)
     item = desk.item(fid)
     try:
-        record, change = await run_in_threadpool(actions.fix_flag, desk, fid, _text(form, "sha"), state.who)
+        done = await run_in_threadpool(work, desk, fid, form, state.who)
     except BilingualError as err:
         return _refused(request, err, f"/flag/{fid}")
-    return _done(request, title="Fixed", record=record, change=change, slug=item.slug if item else None, fid=fid)
+    slug = item.slug if item else None
+    if with_change:
+        record, change = done
+        return _done(request, title=title, record=record, change=change, slug=slug, fid=fid)
+    return _done(request, title=title, record=done, slug=slug)
+
+
+async def fix(request):
+    return await _flag_action(request, "Fixed", lambda desk, fid, form, who: actions.fix_flag(
+        desk, fid, _text(form, "sha"), who))
 
 
 async def edit(request):
-    from starlette.concurrency import run_in_threadpool
-
-    desk, state = request.app.state.desk, request.app.state
-    fid = request.path_params["fid"]
-    form = await _form(request)
-    item = desk.item(fid)
-    try:
-        record, change = await run_in_threadpool(actions.edit_sentence, desk, fid, _text(form, "sha"),
-                                               _text(form, "text"), state.who)
-    except BilingualError as err:
-        return _refused(request, err, f"/flag/{fid}")
-    return _done(request, title="Saved", record=record, change=change, slug=item.slug if item else None, fid=fid)
+    return await _flag_action(request, "Saved", lambda desk, fid, form, who: actions.edit_sentence(
+        desk, fid, _text(form, "sha"), _text(form, "text"), who))
 
 
 async def accept(request):
-    from starlette.concurrency import run_in_threadpool
-
     from .accepting import accept_flag
 
-    desk, state = request.app.state.desk, request.app.state
-    fid = request.path_params["fid"]
-    form = await _form(request)
-    item = desk.item(fid)
-    try:
-        record = await run_in_threadpool(accept_flag, desk, fid, _text(form, "reason"), state.who)
-    except BilingualError as err:
-        return _refused(request, err, f"/flag/{fid}")
-    return _done(request, title="Accepted", record=record, slug=item.slug if item else None)
+    return await _flag_action(request, "Accepted", lambda desk, fid, form, who: accept_flag(
+        desk, fid, _text(form, "reason"), who), with_change=False)
 
 
 async def glossary_form(request):
