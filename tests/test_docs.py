@@ -130,6 +130,7 @@ def test_examples_leave_the_repository_alone(tmp_path):
                             capture_output=True, text=True).stdout
     page = tmp_path / "page.md"
     page.write_text("```console\n$ bilingual fix corpus/moldova-georgia-nato/ru.md --in-place --no-backup > /dev/null\n"
+                    "1 form in 1 of 1 file changed\n"
                     "$ grep -c Молдавии corpus/moldova-georgia-nato/ru.md\n0\n```\n", encoding="utf-8")
     assert docs_examples.check_file(page) == []
     after = subprocess.run(["git", "status", "--porcelain", "corpus", "examples", "glossary.csv"], cwd=ROOT,
