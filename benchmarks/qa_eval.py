@@ -33,7 +33,6 @@ import random
 import re
 import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from real_precision import slug_of, write_article  # noqa: E402
+from real_precision import check_documents, write_article  # noqa: E402
 
 from bilingual.checks.article import check_article  # noqa: E402
 from bilingual.checks.pipeline import check  # noqa: E402
@@ -105,12 +104,7 @@ def precision(sets, show: str | None) -> dict[str, Counter]:
     for set_name, (docs, glossary) in sets.items():
         pairs = sum(len(d["en"]) for d in docs)
         total_pairs += pairs
-        with tempfile.TemporaryDirectory() as tmp:
-            for d in docs:
-                write_article(Path(tmp), slug_of(d["doc_id"]), d["en"], d["ru"])
-            t0 = time.perf_counter()
-            report = check([tmp], glossary)
-            seconds = time.perf_counter() - t0
+        report, seconds = check_documents(docs, glossary)
         n = 0
         for art, f in report.flags:
             if f.kind not in QA_KINDS:

@@ -77,15 +77,21 @@ def read_verdicts(path: Path) -> dict[tuple, dict]:
 # ---------------------------------------------------------------- false alarms
 
 
+def check_documents(docs, glossary: Glossary | None, slug=lambda d: slug_of(d["doc_id"])):
+    """(report, seconds): every document written as one article of a temporary corpus, then the
+    whole `check` over it, timed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in docs:
+            write_article(Path(tmp), slug(d), d["en"], d["ru"])
+        t0 = time.perf_counter()
+        report = check([tmp], glossary)
+        return report, time.perf_counter() - t0
+
+
 def false_alarms(docs, glossary: Glossary, verdicts_path: Path, show: str | None) -> dict:
     verdicts = read_verdicts(verdicts_path)
     pairs = sum(len(d["en"]) for d in docs)
-    with tempfile.TemporaryDirectory() as tmp:
-        for d in docs:
-            write_article(Path(tmp), slug_of(d["doc_id"]), d["en"], d["ru"])
-        t0 = time.perf_counter()
-        report = check([tmp], glossary)
-        seconds = time.perf_counter() - t0
+    report, seconds = check_documents(docs, glossary)
     counts: Counter = Counter()
     causes: Counter = Counter()
     unjudged = []
