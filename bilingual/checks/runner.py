@@ -1,7 +1,7 @@
 """Checking articles through the executor: the per-worker state and the chunk of work it runs.
 
 Each worker process receives the run's context (the glossary, the options) once, builds the
-glossary matcher and loads pymorphy3 once (``warm``), and keeps them for every chunk it is given.
+glossary matcher and loads pymorphy3 once (``glossary.match.warm_worker``), and keeps them for every chunk it is given.
 Log warnings raised while reading a file (a legacy encoding) are caught where the article is read
 and handed back with its result, so the command prints them in article order whichever process
 read the file.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..executors import captured_warnings
-from ..glossary.match import process_matcher
+from ..glossary.match import process_matcher, warm_worker
 from ..model import ArticlePair, ArticleResult, Glossary
 from .article import check_article
 
@@ -30,17 +30,9 @@ class Outcome:
     warnings: tuple[str, ...] = ()
 
 
-def warm(context: dict) -> None:
-    """Load what every article needs (matcher, pymorphy3) before the first one arrives."""
-    from ..russian import morph
-
-    process_matcher(context.get("glossary"))
-    morph.lemma("проверка")
-
-
 def context_for(glossary: Glossary | None, **options) -> dict:
     """The run's context for the executor: the glossary, the options, the warm-up and preload."""
-    return {"glossary": glossary, **options, "warm": warm, "preload": PRELOAD}
+    return {"glossary": glossary, **options, "warm": warm_worker, "preload": PRELOAD}
 
 
 def check_chunk(context: dict, pairs: list[ArticlePair]) -> list[Outcome]:
@@ -56,4 +48,4 @@ def check_chunk(context: dict, pairs: list[ArticlePair]) -> list[Outcome]:
     return out
 
 
-__all__ = ["Outcome", "check_chunk", "context_for", "warm"]
+__all__ = ["Outcome", "check_chunk", "context_for"]

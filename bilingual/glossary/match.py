@@ -592,3 +592,12 @@ def process_matcher(glossary: Glossary | None):
     if glossary is None or not len(glossary):
         return None
     return matcher_for(glossary)
+
+
+def warm_worker(context: dict) -> None:
+    """An executor's warm-up for work on articles: the context's glossary matcher and pymorphy3,
+    loaded in a worker before its first chunk (``bilingual.executors``: ``context["warm"]``)."""
+    from ..russian import morph
+
+    process_matcher(context.get("glossary"))
+    morph.lemma("проверка")

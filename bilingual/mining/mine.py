@@ -36,7 +36,7 @@ from ..errors import BilingualError, GlossaryError
 from ..model import Glossary, Term
 from ..io import read_regular
 from ..glossary.load import COLUMNS, MAX_GLOSSARY_BYTES, decode, formula_like, read_rows, terms_from_rows
-from ..glossary.match import Matcher, tokenize
+from ..glossary.match import Matcher, tokenize, warm_worker
 from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                                spelling_variants,
@@ -118,7 +118,7 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None
     from ..executors import Plan, ordered_map
 
     links = []
-    context = {"glossary": glossary, "mode": mode, "warm": _warm, "preload": ("bilingual.mining.mine", "bilingual.align")}
+    context = {"glossary": glossary, "mode": mode, "warm": warm_worker, "preload": ("bilingual.mining.mine", "bilingual.align")}
     log = logging.getLogger("bilingual")
     for article_links, error, warnings in ordered_map(_article_links, find_pairs(paths), context, plan or Plan()):
         if progress is not None:
@@ -132,15 +132,6 @@ def _collect(paths, glossary: Glossary, mode: str, result: MineResult, plan=None
         links.extend(article_links)
     result.links = len(links)
     return links
-
-
-def _warm(context: dict) -> None:
-    """Load the matcher and pymorphy3 in a worker before its first article."""
-    from ..russian import morph
-    from ..glossary.match import process_matcher
-
-    process_matcher(context.get("glossary"))
-    morph.lemma("проверка")
 
 
 def _article_links(context: dict, pairs) -> list[tuple[list[_Link], str | None, list[str]]]:
