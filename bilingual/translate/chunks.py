@@ -8,6 +8,7 @@ translation cache.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Callable, Iterator
 
@@ -146,8 +147,8 @@ class DaskExecutor:
 
         self.backend, self.options = backend, options
         self.plan = Plan(executor="dask", workers=None if scheduler else workers, scheduler=scheduler)
-        self._client_cm = dask_client(self.plan)
-        self.client = self._client_cm.__enter__()
+        self._open = contextlib.ExitStack()  # the client (and a local cluster) until close()
+        self.client = self._open.enter_context(dask_client(self.plan))
 
     def prepare(self) -> None:
         """Load the model on every worker now, once per worker process."""
@@ -160,7 +161,7 @@ class DaskExecutor:
         yield from map_chunks(_translate_task, chunks, context, self.plan, client=self.client)
 
     def close(self) -> None:
-        self._client_cm.__exit__(None, None, None)
+        self._open.close()
 
 
 def make_executor(kind: str, backend: str, options: dict, *, workers: int | None = None,
