@@ -197,7 +197,7 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
                 progress(outcome.result, reused, len(pairs))
         if store is not None:
             store.prune()  # rows of older code, glossaries and settings
-            if covers_corpus(paths):
+            if report.whole_corpus:
                 store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
     finally:
         if store is not None:
