@@ -67,9 +67,14 @@ def driver(desk):
 
 
 def _wait(driver, test, what: str, seconds: float = WAIT):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, seconds, poll_frequency=0.2).until(lambda d: test(d), message=what)
+    # a page that is being replaced (a form's POST, a redirect) can drop an element between finding it
+    # and reading it: poll again rather than fail
+    return WebDriverWait(driver, seconds, poll_frequency=0.2,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                         ).until(lambda d: test(d), message=what)
 
 
 def _row(driver, slug: str, kind: str):
