@@ -105,8 +105,10 @@ def test_reworded_change_carries_its_word_diff_and_json_shape():
     d = result.to_dict()
     assert set(d) >= {"changes", "terms", "summary"}
     change = d["changes"][1]
-    assert {k: change[k] for k in ("kind", "en_index", "old_index", "new_index", "old_text", "new_text")} == {
-        "kind": "reworded", "en_index": None, "old_index": 1, "new_index": 1,
+    # the library keeps 0-based positions; its dict, like every output, counts sentences from 1
+    assert (change["kind"], result.changes[1].old_index, result.changes[1].new_index) == ("reworded", 1, 1)
+    assert {k: change[k] for k in ("kind", "en_sentence", "old_sentence", "new_sentence", "old_text", "new_text")} == {
+        "kind": "reworded", "en_sentence": None, "old_sentence": 2, "new_sentence": 2,
         "old_text": "В Харькове погибли 12 человек.", "new_text": "В Харькове погибли 15 человек.",
     }
     assert {"op": "delete", "text": "12"} in change["word_diff"]

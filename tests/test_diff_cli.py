@@ -32,17 +32,28 @@ def talks() -> dict:
 
 
 def test_versions_aligned_through_the_english(talks):
-    rows = [(c["kind"], c["en_indexes"], c["old_indexes"], c["new_indexes"]) for c in talks["changes"]]
+    # sentences and paragraphs numbered from 1, as in every other output
+    rows = [(c["kind"], c["en_sentences"], c["old_sentences"], c["new_sentences"]) for c in talks["changes"]]
     assert rows == [
-        ("merged", [0, 1], [0, 1], [0]),      # «…в июне. В Кремле…» -> «…в июне, однако в Кремле…»
-        ("reworded", [2], [2], [1]),          # Харьковской -> Харкивской, 21 -> 12
-        ("reworded", [3], [3], [2]),          # «Ещё 30 получили» -> «Ещё 30 человек получили»
-        ("split", [4], [4], [3, 4]),          # «…в четверг, где обсудят…» -> «…в четверг. Они обсудят…»
-        ("unchanged", [5], [5], [5]),
+        ("merged", [1, 2], [1, 2], [1]),      # «…в июне. В Кремле…» -> «…в июне, однако в Кремле…»
+        ("reworded", [3], [3], [2]),          # Харьковской -> Харкивской, 21 -> 12
+        ("reworded", [4], [4], [3]),          # «Ещё 30 получили» -> «Ещё 30 человек получили»
+        ("split", [5], [5], [4, 5]),          # «…в четверг, где обсудят…» -> «…в четверг. Они обсудят…»
+        ("unchanged", [6], [6], [6]),
     ]
+    assert [(c["en_sentence"], c["old_sentence"], c["new_sentence"]) for c in talks["changes"]][3] == (5, 5, 4)
     assert talks["summary"] == {"unchanged": 1, "reworded": 2, "added": 0, "removed": 0, "split": 1,
                                 "merged": 1, "moved": 0}
-    assert talks["paragraphs"] == [{"kind": "split", "old_paras": [1], "new_paras": [1, 2]}]
+    assert talks["paragraphs"] == [{"kind": "split", "old_paragraphs": [2], "new_paragraphs": [2, 3]}]
+
+
+def test_terminal_term_lines_count_sentences_from_1(tmp_path):
+    out = tmp_path / "diff.txt"
+    res = run(TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--en", TALKS / "en.md", "-g", GLOSSARY, "-o", out)
+    assert res.exit_code == 0, res.output
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "term fixed EN 1 forbidden_variant: «Київом»" in text
+    assert "term introduced EN 3 forbidden_variant: «Харкивской»" in text
 
 
 @pytest.mark.parametrize("side, kind, term, found, en_index", [
@@ -75,7 +86,9 @@ def test_table_in_a_file_marks_words_without_colour(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "[-Київом-]{+Киевом+}" in text
     assert "[-21-]{+12+}" in text
-    assert "paragraph split: old 1 → new 1,2" in text
+    # the terminal counts sentences and paragraphs from 1, as the JSON and HTML do
+    assert "paragraph split: old 2 → new 2,3" in text
+    assert "5   │   5 │ 4,5 │ split" in text
     assert "\x1b[" not in text
     assert "unchanged" not in text.split("change(s):")[0]  # unchanged rows only with --all
     res = run(TALKS / "ru_v1.md", TALKS / "ru_v2.md", "--all", "-o", out)
@@ -99,12 +112,13 @@ def stale() -> list[dict]:
 
 
 def test_stale_translations(stale):
-    rows = [(s["reason"], s["ru_indexes"], s["old_en_indexes"], s["new_en_indexes"]) for s in stale]
+    rows = [(s["reason"], s["ru_sentences"], s["old_en_sentences"], s["new_en_sentences"]) for s in stale]
     assert rows == [
-        ("reworded", [0], [0], [0]),  # killing 3 -> 5 people; the Russian still says 3
-        ("added", [], [], [2]),       # Rescuers are still searching...: nothing to reuse
-        ("removed", [3], [3], []),    # He said allies would send...: the Russian must go
+        ("reworded", [1], [1], [1]),  # killing 3 -> 5 people; the Russian still says 3
+        ("added", [], [], [3]),       # Rescuers are still searching...: nothing to reuse
+        ("removed", [4], [4], []),    # He said allies would send...: the Russian must go
     ]
+    assert [s["ru_sentence"] for s in stale] == [1, None, 4]
     assert stale[0]["ru_text"].startswith("Российские беспилотники ночью атаковали Харьков, погибли 3")
 
 

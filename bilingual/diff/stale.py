@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Document, Glossary, Link
-from .versions import DiffResult, as_document, diff_versions
+from .versions import DiffResult, as_document, counted, diff_versions
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,11 @@ class Stale:
     def to_dict(self) -> dict:
         return {
             "reason": self.reason,
-            "ru_index": self.ru_index,
-            "ru_indexes": list(self.ru_indexes),
+            "ru_sentence": None if self.ru_index is None else self.ru_index + 1,
+            "ru_sentences": counted(self.ru_indexes),
             "ru_text": self.ru_text,
-            "old_en_indexes": list(self.old_en_indexes),
-            "new_en_indexes": list(self.new_en_indexes),
+            "old_en_sentences": counted(self.old_en_indexes),
+            "new_en_sentences": counted(self.new_en_indexes),
             "old_en_text": self.old_en_text,
             "new_en_text": self.new_en_text,
             "word_diff": [{"op": op, "text": text} for op, text in self.word_diff],

@@ -12,11 +12,23 @@ from ..model import Document, Flag, Glossary, Paragraph, Sentence, Signature
 from .match import Bead, match
 from .words import word_diff
 
+def counted(indexes: Sequence[int]) -> list[int]:
+    """0-based positions (as the library keeps them) numbered as a reader counts: from 1."""
+    return [i + 1 for i in indexes]
+
+
+def _counted(index: int | None) -> int | None:
+    return None if index is None else index + 1
+
+
 KINDS = ("unchanged", "reworded", "added", "removed", "split", "merged", "moved")
 
 
 @dataclass(frozen=True)
 class Change:
+    """One sentence-level change. Positions are 0-based here, in Python; every output numbers
+    sentences and paragraphs from 1 (``to_dict``, the terminal, HTML)."""
+
     kind: str  # one of KINDS
     old_indexes: tuple[int, ...] = ()
     new_indexes: tuple[int, ...] = ()
@@ -39,16 +51,17 @@ class Change:
         return self.en_indexes[0] if self.en_indexes else None
 
     def to_dict(self) -> dict:
+        """The change as every output shows it: sentences numbered from 1."""
         return {
             "kind": self.kind,
-            "en_index": self.en_index,
-            "old_index": self.old_index,
-            "new_index": self.new_index,
+            "en_sentence": _counted(self.en_index),
+            "old_sentence": _counted(self.old_index),
+            "new_sentence": _counted(self.new_index),
             "old_text": self.old_text,
             "new_text": self.new_text,
-            "en_indexes": list(self.en_indexes),
-            "old_indexes": list(self.old_indexes),
-            "new_indexes": list(self.new_indexes),
+            "en_sentences": counted(self.en_indexes),
+            "old_sentences": counted(self.old_indexes),
+            "new_sentences": counted(self.new_indexes),
             "similarity": round(self.similarity, 3),
             "word_diff": [{"op": op, "text": text} for op, text in self.word_diff],
         }
@@ -61,7 +74,8 @@ class ParagraphChange:
     new_paras: tuple[int, ...]
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "old_paras": list(self.old_paras), "new_paras": list(self.new_paras)}
+        return {"kind": self.kind, "old_paragraphs": counted(self.old_paras),
+                "new_paragraphs": counted(self.new_paras)}
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ _KIND_STYLE = {
 
 
 def _idx(indexes) -> str:
-    return ",".join(map(str, indexes)) if indexes else "-"
+    """0-based positions as a reader counts them, from 1."""
+    return ",".join(str(i + 1) for i in indexes) if indexes else "-"
 
 
 _STYLE = {EQUAL: "", DELETE: "bold red strike", INSERT: "bold green underline"}
@@ -84,7 +85,7 @@ def render_table(result: DiffResult, console: Console, *, show_unchanged: bool =
         console.print(f"[cyan]paragraph {p.kind}[/cyan]: old {_idx(p.old_paras)} → new {_idx(p.new_paras)}")
     for label, style in (("fixed", "green"), ("introduced", "red")):
         for f in result.terms.get(label, []):
-            where = f"EN {'-' if f.en_index is None else f.en_index}"
+            where = f"EN {'-' if f.en_index is None else f.en_index + 1}"
             console.print(f"[{style}]term {label}[/{style}] [dim]{where}[/dim] {f.kind}: {rich_escape(f.message)}")
     summary = ", ".join(f"{n} {k}" for k, n in result.summary.items() if n)
     terms = ""

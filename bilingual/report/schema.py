@@ -10,10 +10,9 @@ from __future__ import annotations
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _BASE = "https://bilingual.invalid/schema/"
 
-_INDEX = {"type": ["integer", "null"], "minimum": 0}
 _LINE = {"type": ["integer", "null"], "minimum": 1}
+_COUNTED = _LINE  # a sentence numbered from 1, or none
 _TEXT_OR_NULL = {"type": ["string", "null"]}
-_INDEXES = {"type": "array", "items": {"type": "integer", "minimum": 0}}
 _SENTENCES = {"type": "array", "items": {"type": "integer", "minimum": 1}}
 
 
@@ -149,13 +148,13 @@ def diff_schema() -> dict:
 
     change = {
         "type": "object",
-        "required": ["kind", "en_index", "old_index", "new_index", "old_text", "new_text", "en_indexes",
-                     "old_indexes", "new_indexes", "similarity", "word_diff"],
+        "required": ["kind", "en_sentence", "old_sentence", "new_sentence", "old_text", "new_text",
+                     "en_sentences", "old_sentences", "new_sentences", "similarity", "word_diff"],
         "properties": {
             "kind": {"enum": list(KINDS)},
-            "en_index": _INDEX, "old_index": _INDEX, "new_index": _INDEX,
+            "en_sentence": _COUNTED, "old_sentence": _COUNTED, "new_sentence": _COUNTED,
             "old_text": {"type": "string"}, "new_text": {"type": "string"},
-            "en_indexes": _INDEXES, "old_indexes": _INDEXES, "new_indexes": _INDEXES,
+            "en_sentences": _SENTENCES, "old_sentences": _SENTENCES, "new_sentences": _SENTENCES,
             "similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "word_diff": {"$ref": "#/$defs/word_diff"},
         },
@@ -167,9 +166,9 @@ def diff_schema() -> dict:
         "properties": {
             "changes": {"type": "array", "items": change},
             "paragraphs": {"type": "array", "items": {
-                "type": "object", "required": ["kind", "old_paras", "new_paras"],
-                "properties": {"kind": {"enum": ["split", "joined", "regrouped"]}, "old_paras": _INDEXES,
-                               "new_paras": _INDEXES},
+                "type": "object", "required": ["kind", "old_paragraphs", "new_paragraphs"],
+                "properties": {"kind": {"enum": ["split", "joined", "regrouped"]}, "old_paragraphs": _SENTENCES,
+                               "new_paragraphs": _SENTENCES},
                 "additionalProperties": False}},
             "terms": {"type": "object", "required": ["fixed", "introduced"],
                       "properties": {k: {"type": "array", "items": {"$ref": "#/$defs/flag"}}
@@ -187,11 +186,11 @@ def diff_schema() -> dict:
         "required": ["stale"],
         "properties": {"stale": {"type": "array", "items": {
             "type": "object",
-            "required": ["reason", "ru_index", "ru_indexes", "ru_text", "old_en_indexes", "new_en_indexes",
+            "required": ["reason", "ru_sentence", "ru_sentences", "ru_text", "old_en_sentences", "new_en_sentences",
                          "old_en_text", "new_en_text", "word_diff"],
             "properties": {
-                "reason": {"type": "string"}, "ru_index": _INDEX, "ru_indexes": _INDEXES,
-                "ru_text": {"type": "string"}, "old_en_indexes": _INDEXES, "new_en_indexes": _INDEXES,
+                "reason": {"type": "string"}, "ru_sentence": _COUNTED, "ru_sentences": _SENTENCES,
+                "ru_text": {"type": "string"}, "old_en_sentences": _SENTENCES, "new_en_sentences": _SENTENCES,
                 "old_en_text": {"type": "string"}, "new_en_text": {"type": "string"},
                 "word_diff": {"$ref": "#/$defs/word_diff"},
             },
