@@ -9,6 +9,8 @@ it finished. Results are yielded in article order, each marked reused or not.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Iterator
 
 from .cache import (CheckCache, DamagedRow, decode_renderings, decode_result, encode_renderings, encode_result,
@@ -69,3 +71,30 @@ def check_articles(pairs: list[ArticlePair], glossary: Glossary | None, *, mode:
 
 
 __all__ = ["check_articles"]
+
+
+def check_through_cache(pairs: list[ArticlePair], glossary: Glossary | None, *, paths, glossary_sha: str,
+                        mode: str = "default", cache: bool | str | Path = False, rebuild: bool = False,
+                        keep_alignments: bool = False, plan: Plan = Plan(),
+                        whole_corpus: bool = False) -> Iterator[tuple[Outcome, bool]]:
+    """``check_articles`` over the check cache of ``paths`` (``cache``: False, True or a file), opened
+    and closed here. Once every pair is through, rows of older code, glossaries and settings are pruned
+    and, when the pairs are the ``whole_corpus``, articles no longer in it are forgotten. Warnings go
+    to the ``bilingual`` log."""
+    from .cache import open_check_cache
+
+    log = logging.getLogger("bilingual")
+    store = open_check_cache(paths, glossary_sha, mode, cache, rebuild=rebuild)
+    try:
+        for outcome, reused in check_articles(pairs, glossary, mode=mode, keep_alignments=keep_alignments,
+                                              plan=plan, cache=store):
+            for warning in outcome.warnings:
+                log.warning(warning)
+            yield outcome, reused
+        if store is not None:
+            store.prune()
+            if whole_corpus:
+                store.forget_others({p.slug for p in pairs})
+    finally:
+        if store is not None:
+            store.close()

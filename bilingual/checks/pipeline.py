@@ -164,11 +164,9 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
     article folder instead of ``ru.md``. ``config_file``: the configuration file that set the run's
     defaults, named in the report's signature.
     """
-    import logging
-
-    from .cache import covers_corpus, open_check_cache
+    from .cache import covers_corpus
     from ..sources.corpus import find_pairs
-    from .incremental import check_articles
+    from .incremental import check_through_cache
     from ..executors import Plan
 
     plan = Plan(jobs, executor, workers, scheduler)
@@ -184,24 +182,15 @@ def check(paths: list[str | Path] | None = None, glossary: Glossary | str | Path
                          pairing=pairing if pairing or _has_mirror(paths) else None,
                          whole_corpus=covers_corpus(paths))
     renderings: dict[str, list] = {}
-    log = logging.getLogger("bilingual")
-    store = open_check_cache(paths, report.signature.glossary_sha, mode, cache, rebuild=rebuild_cache)
-    try:
-        for outcome, reused in check_articles(pairs, glossary, mode=mode, keep_alignments=keep_alignments,
-                                              plan=plan, cache=store):
-            for warning in outcome.warnings:
-                log.warning(warning)
-            report.articles.append(outcome.result)
-            renderings[outcome.result.pair.slug] = outcome.renderings
-            if progress:
-                progress(outcome.result, reused, len(pairs))
-        if store is not None:
-            store.prune()  # rows of older code, glossaries and settings
-            if report.whole_corpus:
-                store.forget_others({p.slug for p in pairs})  # articles deleted from the archive
-    finally:
-        if store is not None:
-            store.close()
+    for outcome, reused in check_through_cache(pairs, glossary, paths=paths,
+                                               glossary_sha=report.signature.glossary_sha, mode=mode,
+                                               cache=cache, rebuild=rebuild_cache,
+                                               keep_alignments=keep_alignments, plan=plan,
+                                               whole_corpus=report.whole_corpus):
+        report.articles.append(outcome.result)
+        renderings[outcome.result.pair.slug] = outcome.renderings
+        if progress:
+            progress(outcome.result, reused, len(pairs))
     report.articles = archive_stage(report.articles, renderings, glossary)
     return report
 

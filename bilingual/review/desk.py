@@ -132,29 +132,27 @@ class Desk:
 
         return find_pairs(self.settings.paths)
 
-    def _check(self, pairs: list, progress=None) -> list:
+    def _check(self, pairs: list, progress=None, whole_corpus: bool = False) -> list:
         """(result, renderings) for ``pairs`` through the check cache, in order."""
-        from ..checks.cache import open_check_cache
-        from ..checks.incremental import check_articles
+        from ..checks.incremental import check_through_cache
         from ..executors import Plan
 
         s = self.settings
-        store = open_check_cache(s.paths, self.signature.glossary_sha, s.mode, s.cache)
         out = []
-        try:
-            plan = Plan(s.jobs if len(pairs) > 1 else 1)
-            for outcome, _reused in check_articles(pairs, self.glossary, mode=s.mode, plan=plan, cache=store):
-                out.append((outcome.result, outcome.renderings))
-                if progress is not None:
-                    progress()
-        finally:
-            if store is not None:
-                store.close()
+        for outcome, _reused in check_through_cache(pairs, self.glossary, paths=s.paths,
+                                                    glossary_sha=self.signature.glossary_sha, mode=s.mode,
+                                                    cache=s.cache, plan=Plan(s.jobs if len(pairs) > 1 else 1),
+                                                    whole_corpus=whole_corpus):
+            out.append((outcome.result, outcome.renderings))
+            if progress is not None:
+                progress()
         return out
 
     def _check_all(self, progress=None) -> None:
+        from ..checks.cache import covers_corpus
+
         pairs = self._find_pairs()
-        results = self._check(pairs, progress)
+        results = self._check(pairs, progress, whole_corpus=covers_corpus(self.settings.paths))
         with self.lock:
             self.pairs = {p.slug: p for p in pairs}
             self.order = [p.slug for p in pairs]
