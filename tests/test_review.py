@@ -353,6 +353,29 @@ def test_a_new_term_from_a_flag(client, desk, site):
     assert (site / "glossary.csv").read_bytes() == before
 
 
+def test_the_desk_keeps_the_check_cache_as_check_does(desk, site):
+    """Opening the desk over the whole archive forgets deleted articles; rechecking one keeps the rest."""
+    import shutil
+    import sqlite3
+
+    from bilingual.checks.cache import default_cache_path
+    from bilingual.review.desk import Desk, Settings
+
+    def stored() -> set[str]:
+        with sqlite3.connect(default_cache_path([Path("corpus")])) as db:
+            return {row[0] for row in db.execute("SELECT slug FROM articles")}
+
+    everything = set(desk.order)
+    assert stored() == everything
+    gone = desk.order[0]
+    shutil.rmtree(Path("corpus") / gone)
+    again = Desk.open(Settings([Path("corpus")], Path("glossary.csv"), Path(".bilingual-baseline.json"),
+                               author="Test Editor"))
+    assert stored() == everything - {gone}
+    again.recheck_article(again.order[0])
+    assert stored() == everything - {gone}
+
+
 def test_the_command_needs_a_glossary_and_an_archive(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
