@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from .agreement import supplement
 from .webpage import drop_chrome, ld_date
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -274,6 +275,7 @@ def extract_article(html: str, path=None, *, with_headline: bool = True) -> tupl
         # does in a tree handed to it).
         parts = _extract(lxml.html.tostring(root, encoding="unicode"), meta.get("url"))
         title = headline(root, meta.get("title"))
+        parts = supplement(root, parts, leave_out=title)
         if with_headline and parts and title and not any(t == title for t, _ in parts):
             parts.insert(0, (title, True))  # the headline is the article's first block, as in Markdown
     text, blocks = _join(parts or walked)
