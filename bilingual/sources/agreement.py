@@ -132,10 +132,12 @@ def supplement(root, parts: list[tuple[str, bool]], *, leave_out: str | None = N
     import lxml.html
 
     markup = lxml.html.tostring(_without_captions(root), encoding="unicode")
-    ours, theirs = _Text(t for t, _ in parts), _Text(_justext_blocks(markup))
-    skip = _clean(leave_out or "")
-    added = [(t, h) for t, h in _readability_blocks(markup)
-             if t != skip and not ours.has(t) and theirs.has(t)]
+    ours, skip = _Text(t for t, _ in parts), _clean(leave_out or "")
+    missed = [(t, h) for t, h in _readability_blocks(markup) if t != skip and not ours.has(t)]
+    if not missed:  # most pages: jusText is not asked
+        return parts
+    theirs = _Text(_justext_blocks(markup))
+    added = [(t, h) for t, h in missed if theirs.has(t)]
     if not added:
         return parts
     where = _Locator(root)
