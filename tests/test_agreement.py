@@ -144,3 +144,12 @@ def test_check_of_the_laid_out_pages_gives_the_markdown_articles_flags(tmp_path)
     pages = write_article_pages("moldova-georgia-nato", tmp_path)
     expected = flags(check([ROOT / "corpus" / "moldova-georgia-nato"], glossary))
     assert flags(check([pages], glossary)) == expected and expected[0]
+
+
+def test_the_extractor_s_own_order_is_kept():
+    """Added blocks go between the blocks already read; those are never reordered, even when one
+    of them (a quotation repeated as a pull quote, say) first stands earlier in the page."""
+    root = lxml.html.document_fromstring(split_page("en"))
+    read = [(EN[0], False), (EN[2], False), (EN[1], False), (EN[3], False)]
+    got = supplement(root, read, leave_out=EXTRAS["en"][0])
+    assert got[:4] == read and got[4:] == [(p, False) for p in EN[4:]]

@@ -142,9 +142,8 @@ def supplement(root, parts: list[tuple[str, bool]], *, leave_out: str | None = N
         return parts
     where = _Locator(root)
     placed, last = [], -1
-    for n, (text, heading) in enumerate(parts):
-        pos = where.find(text)
-        last = pos if pos >= 0 else last
+    for n, (text, heading) in enumerate(parts):  # trafilatura's order is kept as it is
+        last = max(last, where.find(text))
         placed.append((last, 0, n, text, heading))
     for n, (text, heading) in enumerate(added):
         pos = where.find(text)
