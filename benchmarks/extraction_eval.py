@@ -1,7 +1,8 @@
 """Article text out of real web pages: the project's reader against the field's extractors.
 
-    python benchmarks/extraction_eval.py                 # read_document, trafilatura, readability-lxml
+    python benchmarks/extraction_eval.py                 # the reader, its parts, and the field's extractors
     python benchmarks/extraction_eval.py --only bilingual --worst 10   # the 10 pages it reads worst
+    python benchmarks/extraction_eval.py --only body --compare trafilatura body   # page by page
 
 The data is the public article-extraction benchmark (181 real news and blog pages with the
 article text a person marked), in ``../shared/eval-data/article-extraction/``; it is read from
@@ -18,7 +19,11 @@ prediction and is counted under "raised".
 Rows: ``bilingual`` is the text ``read_document`` takes from the page (what check aligns: the
 headline first, then the article body); ``body`` is the article body alone
 (``extract_article(..., with_headline=False)``), which is what the benchmark's gold text holds
-(a person marked the body, not the headline); then trafilatura and readability-lxml.
+(a person marked the body, not the headline); ``body-trafilatura-only`` is the body without the
+agreement step (``sources/agreement.py``: paragraphs readability-lxml and jusText both find and
+trafilatura missed); then trafilatura with its default settings and with ``favor_precision`` (the
+reader's), readability-lxml, and jusText with every language's stop words (the two voters). Not in
+the default run: ``trafilatura-recall`` (``favor_recall``), ``trafilatura-fast`` (no fallback).
 
 Every extractor runs in the same process on the same pages, so the timings are comparable as
 ratios (the machine may be loaded; the absolute seconds are not the point).
@@ -102,10 +107,27 @@ def _article():
     return lambda html: extract_article(html, with_headline=False)[0]
 
 
-def _trafilatura():
-    import trafilatura
+def _article_alone():
+    """The body without the agreement step: trafilatura's blocks alone (an ablation row)."""
+    from bilingual.sources import article
 
-    return lambda html: trafilatura.extract(html, include_comments=False) or ""
+    def run(html: str) -> str:
+        kept, article.supplement = article.supplement, lambda root, parts, **kw: parts
+        try:
+            return article.extract_article(html, with_headline=False)[0]
+        finally:
+            article.supplement = kept
+
+    return run
+
+
+def _trafilatura(**settings):
+    def make():
+        import trafilatura
+
+        return lambda html: trafilatura.extract(html, include_comments=False, **settings) or ""
+
+    return make
 
 
 def _readability():
@@ -119,7 +141,30 @@ def _readability():
     return run
 
 
-EXTRACTORS = {"bilingual": _bilingual, "body": _article, "trafilatura": _trafilatura, "readability": _readability}
+def _justext():
+    import justext
+
+    from bilingual.sources.agreement import _stoplist
+
+    def run(html: str) -> str:
+        return "\n".join(p.text for p in justext.justext(html, _stoplist()) if not p.is_boilerplate)
+
+    return run
+
+
+EXTRACTORS = {
+    "bilingual": _bilingual,
+    "body": _article,
+    "body-trafilatura-only": _article_alone,
+    "trafilatura": _trafilatura(),
+    "trafilatura-precision": _trafilatura(favor_precision=True),
+    "trafilatura-recall": _trafilatura(favor_recall=True),
+    "trafilatura-fast": _trafilatura(fast=True),
+    "readability": _readability,
+    "justext": _justext,
+}
+DEFAULT = ("bilingual", "body", "body-trafilatura-only", "trafilatura", "trafilatura-precision", "readability",
+           "justext")
 
 
 def load(limit: int | None):
@@ -132,19 +177,33 @@ def load(limit: int | None):
     return truth, pages
 
 
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", choices=sorted(EXTRACTORS),
-                    help="run only this extractor (repeatable)")
+                    help="run only this extractor (repeatable; default: " + ", ".join(DEFAULT) + ")")
     ap.add_argument("--limit", type=int, help="the first N pages only (by id)")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
+    ap.add_argument("--compare", nargs=2, metavar=("A", "B"),
+                    help="per page, B against A: how many pages each reads better, and the N (--worst, "
+                         "default 10) pages where they differ most either way")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         sys.exit(f"error: {DATA}: the benchmark data is not there")
+    names = list(args.only or DEFAULT)
+    for name in args.compare or ():
+        if name not in EXTRACTORS:
+            ap.error(f"--compare: unknown extractor {name!r}")
+        if name not in names:
+            names.append(name)
     truth, pages = load(args.limit)
     print(f"{len(pages)} pages from {DATA.relative_to(ROOT.parent)}")
-    print(f"{'extractor':<14} {'precision':>9} {'recall':>7} {'F1':>6} {'raised':>6} {'seconds':>8}")
-    for name in args.only or list(EXTRACTORS):
+    print(f"{'extractor':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'raised':>6} {'seconds':>8}")
+    page_f1: dict[str, dict[str, float]] = {}
+    for name in names:
         run = EXTRACTORS[name]()
         scores, raised, per_page = [], [], []
         start = time.perf_counter()
@@ -157,15 +216,28 @@ def main(argv=None) -> None:
             s = page_score(truth[pid].get("articleBody", ""), pred)
             scores.append(s)
             p, r = _precision(*s), _recall(*s)
-            per_page.append((2 * p * r / (p + r) if p + r else 0.0, p, r, pid))
+            per_page.append((_f1(p, r), p, r, pid))
         seconds = time.perf_counter() - start
+        page_f1[name] = {pid: f1 for f1, _, _, pid in per_page}
         m = metrics(scores)
-        print(f"{name:<14} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {len(raised):>6} "
+        print(f"{name:<22} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {len(raised):>6} "
               f"{seconds:>8.1f}")
         for pid, err in raised:
             print(f"    raised on {pid[:12]}: {err[:120]}")
         for f1, p, r, pid in sorted(per_page)[:args.worst]:
             print(f"    {pid[:12]}  F1 {f1:.3f}  P {p:.3f}  R {r:.3f}  {truth[pid].get('url', '')[:80]}")
+    if args.compare:
+        a, b = args.compare
+        diffs = sorted((page_f1[b][pid] - page_f1[a][pid], pid) for pid in pages)
+        better = sum(d > 0.001 for d, _ in diffs)
+        worse = sum(d < -0.001 for d, _ in diffs)
+        print(f"\n{b} against {a}: better on {better} pages, worse on {worse}, the same (within 0.001) "
+              f"on {len(diffs) - better - worse}")
+        n = args.worst or 10
+        shown = [d for d in diffs[:n] if d[0] < -0.001] + [d for d in diffs[-n:] if d[0] > 0.001]
+        for d, pid in shown:
+            print(f"    {pid[:12]}  {d:+.3f}  ({page_f1[a][pid]:.3f} -> {page_f1[b][pid]:.3f})  "
+                  f"{truth[pid].get('url', '')[:70]}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 
 Every file under examples/ except this script and README.md is written here, so the examples
 can be made again after the corpus or a reader changes. The builders are the ones the test
-suite uses (tests/mirror_site.py, tests/catfile_builder.py, tests/docx_builder.py).
+suite uses (tests/mirror_site.py, tests/web_page.py, tests/catfile_builder.py,
+tests/docx_builder.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from tests.catfile_builder import write_po, write_xliff12  # noqa: E402
 from tests.docx_builder import write_docx  # noqa: E402
 from tests.mirror_site import build_mirror  # noqa: E402
+from tests.web_page import write_article_pages  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 CORPUS = ROOT / "corpus"
@@ -73,6 +75,7 @@ def make(dest: Path = EXAMPLES) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     _clear(dest)
     build_mirror(dest / "site")
+    write_article_pages("moldova-georgia-nato", dest / "web-page")
 
     cat = dest / "cat"
     cat.mkdir()
