@@ -118,8 +118,9 @@ def mine_docs(docs: list[dict], jobs: int):
 def score_gold(proposals, gold) -> dict:
     """Gold names proposed, and proposed with the right dictionary form."""
     by_en: dict[str, list] = {}
-    for p in proposals:
-        by_en.setdefault(p.en.lower(), []).append(p)
+    for p in proposals:  # a proposal's English variants name it too (the glossary row gets them)
+        for en in (p.en, *getattr(p, "en_variants", ())):
+            by_en.setdefault(en.lower(), []).append(p)
     found = right = 0
     misses, wrong = [], []
     for t in gold:

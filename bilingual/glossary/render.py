@@ -86,7 +86,9 @@ def _content_word(word: str, edge: bool) -> bool:
     pos = morph.tag_of(word).POS
     if pos == "PREP":
         return not edge
-    return pos not in _NOT_IN_NAMES
+    # a capitalised word with a reading as a name is one, whatever its likelier reading
+    # («Али» is also a conjunction, «Роза» a noun)
+    return pos not in _NOT_IN_NAMES or (word[:1].isupper() and morph.is_proper(word))
 
 
 def ru_ngrams(link, max_n: int = 4):
@@ -107,6 +109,25 @@ def ru_ngrams(link, max_n: int = 4):
             if not all(_content_word(w, k in (0, n - 1)) for k, w in enumerate(words)):
                 continue
             out.append((words, lemma_key(words), not link.ru_initial[i]))
+    out += _derived_places(link)
+    return out
+
+
+_RELATIVE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|их|им|ими|ей|ою)$", re.I)
+
+
+def _derived_places(link):
+    """The place a relative adjective names, as if the text had written it: «в Рязанской
+    области» for "in Ryazan region", «испанский порт» for "Spanish port" also read as
+    «Рязань», «Испания» (``russian.derived.places_of``; only places the dictionary knows)."""
+    from ..russian.derived import places_of
+
+    out = []
+    for i, (_s, _e, word) in enumerate(link.ru_tokens):
+        if link.ru_free[i] and _RELATIVE.search(word) and _CYR.search(word):
+            for place in places_of(word):
+                words = tuple(place.split())
+                out.append((words, lemma_key(words), True))
     return out
 
 
@@ -131,10 +152,12 @@ def _name_like(word: str) -> bool:
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
-def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
+def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None, known: frozenset = frozenset()):
     """(confidence, surface forms, lemma key, links together) of the likeliest rendering, or None.
 
-    With ``proper``, only renderings among those keys count.
+    With ``proper``, only renderings among those keys count. ``known`` holds the lemma keys of
+    renderings a reference gives for the name (a country's Russian names): they count as
+    sounding exactly like it.
     """
     co: Counter = Counter()
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
@@ -149,14 +172,14 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
     best = None
     n = len(lis)
     for key, c in sorted(co.items()):  # in a fixed order: ties go the same way in every run
-        if proper is not None and key not in proper:
+        if proper is not None and key not in proper and key not in known:
             continue
-        if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]):
+        if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]) and key not in known:
             continue
         if len(key) == 1 and _adjective(surfaces[key].most_common(1)[0][0][0]):
             continue  # «Украинский» for "Ukrainian": a name is a noun
         surf = surfaces[key].most_common(1)[0][0]
-        sim = max(translit_similarity(words, key), translit_similarity(words, surf))
+        sim = 1.0 if key in known else max(translit_similarity(words, key), translit_similarity(words, surf))
         assoc = c / (n + df[key] - c)
         conf = 0.6 * sim + 0.4 * assoc - (0.1 if len(key) != len(words) else 0.0)
         if sim < 0.5 and (assoc < 0.75 or c < 2):  # neither sounds alike nor reliably co-occurs

@@ -28,8 +28,10 @@ import logging
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from ..russian import morph
 from ..errors import BilingualError, GlossaryError
@@ -72,11 +74,12 @@ class Proposal:
     example_ru: str = ""
     status: str = "proposed"
     evidence: str = ""  # what the mining saw (stays in the proposals file, never in the glossary)
+    en_variants: tuple[str, ...] = ()  # other English spellings of the name the archive uses
 
     def row(self) -> dict[str, str]:
         return {"en": self.en, "ru": self.ru, "type": self.type, "variants": ";".join(self.variants),
                 "forbidden": ";".join(self.forbidden), "note": self.note,
-                "confidence": f"{self.confidence:.2f}", "count": str(self.count), "evidence": self.evidence,
+                "en_variants": ";".join(self.en_variants), "confidence": f"{self.confidence:.2f}", "count": str(self.count), "evidence": self.evidence,
                 "example_en": self.example_en, "example_ru": self.example_ru, "status": self.status}
 
 
@@ -226,6 +229,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
     cand_links: dict[tuple[str, ...], list[int]] = defaultdict(list)
     unnumbered: set[tuple[str, ...]] = set()  # candidates seen at least once away from a number
     mid_sentence: set[tuple[str, ...]] = set()  # candidates seen other than as a sentence's first word
+    written: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # a country's names as the text writes them
     for li, link in enumerate(links):
         seen = set()
         for sent in link.en_sents:
@@ -243,13 +247,26 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
                 for k, words in enumerate(names_in_run(run, start, lowercase_words)):
                     if " ".join(words) in listed or " ".join(words) in glossary_en:
                         continue
+                    country = _country(words, glossary_en)
+                    if country:  # "UK", "U.S.", "Spanish": the country, under its English name
+                        written[country][" ".join(words)] += 1
+                        words = country
                     if not numbered:
                         unnumbered.add(words)
-                    if not start or k > 0 or len(words) > 1:
+                    if not start or k > 0 or len(words) > 1 or country:
                         mid_sentence.add(words)
                     if words not in seen:
                         seen.add(words)
                         cand_links[words].append(li)
+            # a country named by its demonym ("Spanish port", "the Germans")
+            for m in EN_WORD.finditer(sent):
+                country = _country((m.group(),), glossary_en) if m.group()[:1].isupper() else None
+                if country and country not in seen:
+                    written[country][m.group()] += 1
+                    seen.add(country)
+                    unnumbered.add(country)
+                    mid_sentence.add(country)
+                    cand_links[country].append(li)
 
     # a name found in body text also counts where a headline has it
     for li, link in enumerate(links):
@@ -270,41 +287,81 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         for surf, key, _ in grams:
             surfaces_of[key][surf] += 1
 
-    scored = []
-    for words, lis in cand_links.items():
-        if len(lis) < min_count or words not in unnumbered:
-            continue
+    def score(words, lis):
+        """(confidence, count, words, links, rendering) of a candidate, or None."""
+        known = _known_renderings(words) if words in written else frozenset()
         # a person's name (an English given name first) needs no capitalised-name evidence on
         # the Russian side: «Трасс» is also a plural genitive of «трасса»
-        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper)
+        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper, known)
         if best is None or best[0] < min_confidence:
-            continue
+            return None
         # a word only ever seen opening a sentence must at least sound like its rendering, or be
         # rendered by a name the dictionary knows («Китай» for "China")
         shown = best[1].most_common(1)[0][0]
-        known = dictionary_name(shown)
-        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known:
+        known_name = dictionary_name(shown) or best[2] in known
+        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known_name:
+            return None
+        return (_confidence(best, len(lis), words, shown, known_name), len(lis), words, lis, best)
+
+    scored = []
+    pending = [w for w, lis in cand_links.items() if len(lis) >= min_count and w in unnumbered]
+    tried = set(pending)
+    parts: set[tuple[str, ...]] = set()  # candidates that are only parts of longer runs
+    while pending:
+        words = pending.pop()
+        found = score(words, cand_links[words])
+        if found is not None:
+            scored.append(found)
             continue
-        scored.append((_confidence(best, len(lis), words, shown, known), len(lis), words, lis, best))
+        # a run with no rendering as a whole is tried in its parts: "Louisiana Republican" is
+        # rendered «республиканец из Луизианы», whose name is "Louisiana"
+        for part in _parts(words):
+            for li in cand_links[words]:
+                if li not in cand_links[part]:
+                    cand_links[part].append(li)
+            if part not in tried:
+                tried.add(part)
+                parts.add(part)
+                unnumbered.add(part)
+                mid_sentence.add(part)
+                pending.append(part)
+            elif part not in pending:  # scored before with fewer links: score it again
+                scored = [x for x in scored if x[2] != part]
+                pending.append(part)
     # one rendering, one name: where two candidates want the same Russian, the better one keeps it
-    # ("Russia" → «Россия», not "Russian")
-    scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-    taken: set[tuple] = set()
+    # ("Russia" → «Россия», not "Russian"), and a whole run before a part of one ("Al Hilal",
+    # not "Hilal"); one that sounds like it is another spelling of the same name
+    # ("Baikonor" / "Baikonur") and is listed as its English variant
+    scored.sort(key=lambda x: (x[2] in parts, -x[0], -x[1], x[2]))
+    owner: dict[tuple, int] = {}
+    en_variants: dict[int, list[str]] = defaultdict(list)
     for conf, count, words, lis, (_, _, key, together) in scored:
-        if key in taken:
+        if key in owner:
+            i = owner[key]
+            other = result.proposals[i].en
+            if fuzz.ratio(" ".join(words).lower(), other.lower()) >= 80:
+                en_variants[i].append(" ".join(words))
             continue
-        taken.add(key)
+        owner[key] = len(result.proposals)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
         ru = citation_form(surfaces_of[key], " ".join(words))
         # other spellings the archive uses for the same name: variants (or forms to forbid) to review
         others = [citation_form(v, " ".join(words)) for v in spelling_variants(words, lis, ngrams, key)]
         others = tuple(dict.fromkeys(v for v in others if not same_name(v, ru, " ".join(words))))
+        if words in written:  # the names the text used for the country ("UK", "British")
+            en_variants[owner[key]] += [w for w in written[words] if w != " ".join(words)
+                                        and _country_name(w)]
         result.proposals.append(Proposal(
             en=" ".join(words), ru=ru, type=name_type(ru, " ".join(words)), confidence=round(conf, 2), count=count,
             variants=others,
             evidence=f"with this rendering in {together} of {count} links"
                      + (f"; also spelt {', '.join(others)}" if others else ""),
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
+    for i, names in en_variants.items():
+        p = result.proposals[i]
+        names = tuple(dict.fromkeys(names))
+        result.proposals[i] = replace(p, en_variants=names,
+                                      evidence=p.evidence + f"; English also {', '.join(names)}")
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
     if top is not None:
         del result.proposals[top:]
@@ -317,6 +374,41 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def _country(words: tuple[str, ...], glossary_en: set[str]) -> tuple[str, ...] | None:
+    """The English name of the country ``words`` names ("UK", "U.S.", "Spanish"), unless the
+    glossary has it already."""
+    from ..glossary.countries import country_of
+
+    c = country_of(" ".join(words))
+    if c is None or c.name in glossary_en or not _known_renderings(tuple(c.name.split())):
+        return None
+    return tuple(EN_WORD.findall(c.name))
+
+
+def _country_name(word: str) -> bool:
+    """A name of a country ("UK", "U.S."), not its demonym."""
+    from ..glossary.countries import country_named
+
+    return country_named(word.replace(".", "")) is not None
+
+
+def _known_renderings(words: tuple[str, ...]) -> frozenset:
+    """Lemma keys of a country's Russian names (CLDR and the press's short names)."""
+    from ..glossary.countries import russian_names
+
+    return frozenset(lemma_key(tuple(w for _, _, w in tokenize(n))) for n in russian_names(" ".join(words)))
+
+
+def _parts(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A run without its last or its first word, titles trimmed; not a run cut inside an "of"
+    phrase ("Submission of the Year" has no part "Submission")."""
+    from ..glossary.names import CONNECTORS, trim_name
+
+    if len(words) < 2 or any(w in CONNECTORS for w in words):
+        return []
+    return [p for p in (trim_name(list(words[:-1])), trim_name(list(words[1:]))) if p]
 
 
 def same_name(a: str, b: str, en: str) -> bool:
