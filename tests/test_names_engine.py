@@ -35,6 +35,11 @@ INDECLINABLE = [
     ("Токио", "Tokyo", "Токио"),
     ("Ханоя", "Hanoi", "Ханой"),  # the dictionary knows «Ханой» declines
     ("Сантьяго", "Santiago", "Сантьяго"),
+    # a silent English -e (the vowel before it a diphthong in Russian) is no ending: declines
+    ("Файфе", "Fife", "Файф"),
+    ("Блейком", "Blake", "Блейк"),
+    ("Кагаме", "Kagame", "Кагаме"),  # a sounded -e: stays
+    ("Макелеле", "Makelele", "Макелеле"),
 ]
 
 # Stems in -а: a name seen only in «-ы», «-е», «-ой» keeps its -а.

@@ -34,12 +34,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ..russian import morph
+from ..russian.translit import ru_to_latin
 from ..errors import BilingualError, GlossaryError
 from ..model import Glossary, Term
 from ..io import read_regular
 from ..glossary.load import COLUMNS, MAX_GLOSSARY_BYTES, decode, formula_like, read_rows, terms_from_rows
 from ..glossary.match import Matcher, tokenize, warm_worker
-from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
+from ..glossary.names import CONNECTORS, EN_WORD, capital_runs, mentions, names_in_run, shouting
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                                spelling_variants,
                      translit_similarity)
@@ -297,6 +298,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             return None
         # a word only ever seen opening a sentence must at least sound like its rendering, or be
         # rendered by a name the dictionary knows («Китай» for "China")
+        words = _rendered_part(words, best[2])
         shown = best[1].most_common(1)[0][0]
         known_name = dictionary_name(shown) or best[2] in known
         if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known_name:
@@ -357,7 +359,10 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
             evidence=f"with this rendering in {together} of {count} links"
                      + (f"; also spelt {', '.join(others)}" if others else ""),
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
+    _complete_given_names(result.proposals)
     for i, names in en_variants.items():
+        if not names:
+            continue
         p = result.proposals[i]
         names = tuple(dict.fromkeys(names))
         result.proposals[i] = replace(p, en_variants=names,
@@ -401,10 +406,52 @@ def _known_renderings(words: tuple[str, ...]) -> frozenset:
     return frozenset(lemma_key(tuple(w for _, _, w in tokenize(n))) for n in russian_names(" ".join(words)))
 
 
+def _complete_given_names(proposals: list[Proposal]) -> None:
+    """A person's name the Russian gives by the surname alone ("John Travolta" / «Траволты») takes
+    the given name's rendering from the archive's other names with it ("John Smith" / «Джон
+    Смит»), so that the glossary row has the whole name."""
+    from ..russian.given_names import is_given_name
+
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for p in proposals:
+        en, ru = p.en.split(), p.ru.split()
+        if len(en) == len(ru) >= 2 and is_given_name(en[0]) and _CYR.search(ru[0]):
+            seen[en[0]][ru[0]] += p.count
+    for i, p in enumerate(proposals):
+        en, ru = p.en.split(), p.ru.split()
+        if len(en) == len(ru) + 1 and seen.get(en[0]) and is_given_name(en[0]) \
+                and translit_similarity(tuple(en[1:]), tuple(ru)) >= 0.6:
+            given = seen[en[0]].most_common(1)[0][0]
+            proposals[i] = replace(p, ru=f"{given} {p.ru}", type="person",
+                                   evidence=p.evidence + f"; given name «{given}» as the archive renders {en[0]}")
+
+
+def _rendered_part(words: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, ...]:
+    """The English cut to what the Russian renders: a word more in the English than in its
+    rendering, at either end, that the rendering doesn't sound like is no part of the name
+    ("Barrister Iyabo Awokoya" / «юрист Иябо Авокоя»)."""
+    from ..russian.given_names import is_given_name
+
+    if len(key) != len(words) - 1 or len(key) == 0:
+        return words
+    whole = translit_similarity(words, key)
+    joined = " ".join(key)
+    for part, dropped in ((words[1:], words[0]), (words[:-1], words[-1])):
+        if part[0] in CONNECTORS or part[-1] in CONNECTORS:
+            continue
+        if dropped == words[0] and is_given_name(dropped):
+            continue  # a person's given name the Russian leaves out ("John Travolta" / «Траволты»)
+        if fuzz.partial_ratio(dropped.lower(), ru_to_latin(joined).lower()) >= 60:
+            continue  # the word is in the rendering: "European Parliament" / «Европарламент»
+        if translit_similarity(part, key) >= max(0.75, whole + 0.1):
+            return part
+    return words
+
+
 def _parts(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A run without its last or its first word, titles trimmed; not a run cut inside an "of"
     phrase ("Submission of the Year" has no part "Submission")."""
-    from ..glossary.names import CONNECTORS, trim_name
+    from ..glossary.names import trim_name
 
     if len(words) < 2 or any(w in CONNECTORS for w in words):
         return []

@@ -81,6 +81,8 @@ def _final_vowel_fits(en_word: str, ru_word: str) -> bool:
     en, ru = _en_final(en_word), morph.norm(ru_word)
     if not ru or ru[-1] not in _RU_VOWELS or ru[-1] in "ая":
         return False
+    if _silent_e(en, ru):  # Fife, Blake: a silent -e; «в Файфе» is declined
+        return False
     for tail, letters in _EN_FINAL:
         if en.endswith(tail):
             return ru[-1] in letters
@@ -137,6 +139,14 @@ def _sounded_vowel(en: str) -> bool:
     return True
 
 
+def _silent_e(en: str, ru: str) -> bool:
+    """The English ends in a silent -e that lengthens the vowel before it, and the Russian
+    renders that vowel as a diphthong: Fife / «Файф(е)», Blake / «Блейк(е)», Hume / «Юм(е)».
+    Kagame / «Кагаме» and Makelele / «Макелеле» sound their -e and stay as they are."""
+    magic = len(en) > 3 and en.endswith("e") and en[-2] not in "aeiouy" and en[-3] in "aeiouy"
+    return magic and len(ru) >= 3 and ru.endswith("е") and ru[-2] not in _RU_VOWELS and ru[-3] in "йю"
+
+
 def similarity(en_word: str, ru_word: str) -> float:
     """How close a Russian word is to an English spelling (0..1), final letters weighed."""
     from rapidfuzz import fuzz
@@ -145,6 +155,8 @@ def similarity(en_word: str, ru_word: str) -> float:
 
     en = en_word.lower()
     lat = ru_to_latin(morph.norm(ru_word)).lower()
+    if _silent_e(en, morph.norm(ru_word)):  # a silent -e is not spelt: Fife → «Файф»
+        en = en[:-1]
     score = fuzz.ratio(en, lat) / 100
     # endings carry the case: a vowel against a consonant at the end weighs more than inside
     tail = _en_final(en)
