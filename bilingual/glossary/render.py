@@ -212,6 +212,15 @@ def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None, kno
         cand = (conf, surfaces[key], key, c)
         if best is None or cand[0] > best[0]:
             best = cand
+    if best is not None and len(best[2]) == len(words) - 1:
+        # the whole name, not its head: a key one word longer, as long as the English, that occurs
+        # exactly where the chosen one does («Фракции Свободы» for "Freedom Caucus", not «Фракции»)
+        key = best[2]
+        for longer, c in co.items():
+            if (len(longer) == len(words) and (longer[:-1] == key or longer[1:] == key) and c == best[3]
+                    and df[longer] == df[key] and (proper is None or longer in proper)):
+                best = (best[0], surfaces[longer], longer, c)
+                break
     return best
 
 

@@ -284,7 +284,9 @@ def _geo_known(word: str) -> bool:
 
 
 def _en_plural(en_word: str | None) -> bool:
-    return bool(en_word) and en_word.endswith("s") and not en_word.endswith("ss") and en_word[:1].isupper()
+    """An English plural: -s, not -ss, nor a Latin or Greek singular in -us, -is (Caucus, Paris)."""
+    return bool(en_word) and en_word.endswith("s") and not en_word.endswith(("ss", "us", "is")) \
+        and en_word[:1].isupper()
 
 
 @lru_cache(maxsize=50_000)
@@ -421,6 +423,8 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
     if rule:
         return w, None, rule
     parses = [p for p in morph.parse(w) if p.tag.POS == "NOUN" and p.tag.case]
+    if en_word and morph.is_known(w) and similarity(en_word, w) < 0.4:
+        en_word = None  # a translation ("Caucus" / «Фракции»), not a spelling: the dictionary decides
     if en_word and not plural_ok and not any(_PROPER & p.tag.grammemes for p in parses):
         # a common noun's paradigm («роба») is no better a guess than the English (Rob → «Роб»)
         readings = _singular(parses)
