@@ -46,6 +46,12 @@ ARTICLES = {
         "Шотландская футбольная ассоциация в четверг оштрафовала клуб.\n\n"
         "Клуб подаст апелляцию, но Шотландская футбольная ассоциация редко меняет свои решения.\n",
     ),
+    "parliament": (
+        "Members of the Unity Caucus voted against the budget.\n\n"
+        "The Unity Caucus will meet again on Monday.\n",
+        "Члены Фракции Единства проголосовали против бюджета.\n\n"
+        "Фракция Единства соберется снова в понедельник.\n",
+    ),
     "film": (
         "John Malkovich and John Goodman star in the film.\n\n"
         "Critics compared the lead to John Cusack.\n\n"
@@ -75,7 +81,8 @@ def proposals(tmp_path_factory):
     ("Plesetsk", "Плесецк"),  # "Pleseck" is listed as its other English spelling
     ("John Cusack", "Джон Кьюсак"),  # the given name as «Джон Малкович», «Джон Гудман» have it
     ("Amaka Okafor", "Амака Окафор"),
-    ("SFA", "Шотландская футбольная ассоциация"),  # an acronym spelt out, one word a letter, every time  # "Barrister" has no rendering: not part of the name
+    ("SFA", "Шотландская футбольная ассоциация"),
+    ("Unity Caucus", "Фракция Единства"),  # translated: the whole phrase, its head in the singular  # an acronym spelt out, one word a letter, every time  # "Barrister" has no rendering: not part of the name
 ])
 def test_proposed(proposals, en, ru):
     assert en in proposals, sorted(proposals)

@@ -69,6 +69,9 @@ PHRASES = [
     ("Объединенных Арабских Эмиратов", "United Arab Emirates", "Объединенные Арабские Эмираты"),
     ("Красного Креста", "Red Cross", "Красный Крест"),
     ("Нью-Дели", "New Delhi", "Нью-Дели"),
+    # a translated head noun is read by the dictionary, in the singular ("Caucus" is no plural)
+    ("Фракции Единства", "Unity Caucus", "Фракция Единства"),
+    ("Палаты", "House", "Палата"),
 ]
 
 

@@ -272,6 +272,9 @@ def _person(cyr: list[str], readings: dict, en_words: list[str]) -> bool:
     if len(cyr) < 2 or not all(w[:1].isupper() for w in cyr):  # «Донецкая область», «Грузинская мечта»
         return False
     if len(en_words) >= 2:  # the English says: a person's name starts with a given name
+        if morph.is_known(cyr[0]) and not any(_PERSON & p.tag.grammemes for p in morph.parse(cyr[0])) \
+                and similarity(en_words[0], cyr[0]) < 0.4:
+            return False  # a translated common noun: "Unity Caucus" / «Фракция Единства»
         return is_given_name(en_words[0]) and not _geo_known(cyr[0])
     if en_words and not is_given_name(en_words[0]) and any(_geo_known(w) for w in cyr):
         return False
