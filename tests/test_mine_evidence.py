@@ -128,6 +128,7 @@ def test_country_of_a_common_word():
     ("It breaks Nigeria's Financial Regulations now", [["It"], ["Nigeria's"], ["Financial", "Regulations"]]),
     ("The Airbus A320 landed", [["The", "Airbus"]]),  # "A320" is a designation's
     ("Bank of England rates", [["Bank", "of", "England"]]),
+    ("The Party for Freedom lost seats", [["The", "Party", "for", "Freedom"]]),
 ])
 def test_capital_runs(sentence, runs):
     assert [[w for _, _, w in r] for r in capital_runs(sentence, [])] == runs

@@ -7,7 +7,7 @@ import re
 
 # Dotted abbreviations (U.S.) are one word; so are O'Brien and al-Sistani.
 EN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
-CONNECTORS = frozenset({"of", "de", "da", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du",
+CONNECTORS = frozenset({"of", "for", "de", "da", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du",
                          "del", "di", "dos", "das", "the", "y"})
 _TITLES = frozenset({
     "President", "Prime", "Minister", "Secretary", "General", "Director", "Mr", "Mrs", "Ms", "Dr", "Gov",
