@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.glossary.countries import country_of, russian_names
-from bilingual.glossary.names import capital_runs
+from bilingual.glossary.names import capital_runs, title_case
 from bilingual.glossary.render import initialism
 from bilingual.mining.mine import mine
 from bilingual.russian.derived import places_of
@@ -143,3 +143,15 @@ def test_capital_runs(sentence, runs):
 ])
 def test_initialism(words, acronym, spells):
     assert initialism(words, acronym) is spells
+
+
+COMMON = {"talks", "between", "resume", "cast", "and"}  # words the corpus also writes in lowercase
+
+
+@pytest.mark.parametrize("sentence, headline", [
+    ("Talks Between Warsaw and Vilnius Resume", True),  # Title Case: gives no candidates
+    ("Talks between Warsaw and Vilnius resume", False),  # sentence case: read like any sentence
+    ("Cast: Anna Petrova, Ivan Smirnov, Oleg Popov", False),  # a list of names is no headline
+])
+def test_title_case_headlines(sentence, headline):
+    assert title_case(sentence, COMMON) is headline

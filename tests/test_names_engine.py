@@ -150,6 +150,9 @@ def test_best_form_from_mentions(surfaces, en, form):
     ("Уэльбек", "Уэльбеком", "Welbeck", True),
     ("Проди", "Проди", "Prodi", True),
     ("Ардерн", "Арден", "Ardern", False),  # a misspelling stays two renderings
+    ("Сосновка", "Сосновской", "Sosnovka", True),  # the place's relative adjective: the same name
+    ("Тула", "Тульской", "Tula", True),
+    ("Тула", "Тверской", "Tula", False),  # another place's adjective
 ])
 def test_same_name(a, b, en, same):
     assert same_name(a, b, en) is same

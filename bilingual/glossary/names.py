@@ -151,3 +151,14 @@ def mentions(text: str, candidates) -> list[tuple[str, ...]]:
 def shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+def title_case(text: str, common: set[str]) -> bool:
+    """A headline in Title Case ("Dialogue Between Putin and Trump Continues"): four words or
+    more, every word longer than three letters capitalised, and two of them, past the first,
+    words the text also writes in lowercase (``common``): a list of names is no headline."""
+    words = EN_WORD.findall(text)
+    long = [w for w in words if len(w) > 3]
+    if len(words) < 4 or len(long) < 3 or not all(w[0].isupper() for w in long):
+        return False
+    return sum(w.lower() in common for w in long[1:]) >= 2

@@ -40,7 +40,7 @@ from ..model import Glossary, Term
 from ..io import read_regular
 from ..glossary.load import COLUMNS, MAX_GLOSSARY_BYTES, decode, formula_like, read_rows, terms_from_rows
 from ..glossary.match import Matcher, tokenize, warm_worker
-from ..glossary.names import CONNECTORS, EN_WORD, capital_runs, mentions, names_in_run, shouting
+from ..glossary.names import CONNECTORS, EN_WORD, capital_runs, mentions, names_in_run, shouting, title_case
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                                spelling_variants,
                      translit_similarity)
@@ -97,11 +97,11 @@ class MineResult:
 class _Link:
     en: str
     ru: str
-    en_sents: list[str]  # body sentences (headlines are in Title Case, so they give no candidates)
+    en_sents: list[str]  # the sentences candidates come from (not shouting, not a Title Case headline)
     ru_tokens: list[tuple[int, int, str]]
     ru_free: list[bool]  # token not inside a glossary hit
     ru_initial: list[bool]  # token is the first word of its sentence
-    en_heads: list[str] = field(default_factory=list)  # headline sentences of the link
+    en_heads: list[str] = field(default_factory=list)  # Title Case headlines: body names are looked up in them
 
 
 
@@ -177,7 +177,8 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
         if not link.en or not link.ru:
             continue
         en_all = [en_doc.sentences[i] for i in link.en]
-        en_sents = [x.text for x in en_all if not x.heading and not shouting(x.text)]
+        # every sentence, headlines too (``mine`` sets Title Case ones apart)
+        en_sents = [x.text for x in en_all if not shouting(x.text)]
         ru_sents = [ru_doc.sentences[i].text for i in link.ru]
         ru_text = " ".join(ru_sents)
         starts, pos = set(), 0
@@ -193,7 +194,7 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
         if mostly_latin(ru_text):  # an untranslated passage renders nothing
             free = [False] * len(tokens)
         initial = [s in starts for s, _, _ in tokens]
-        heads = [x.text for x in en_all if x.heading]
+        heads: list[str] = []
         links.append(_Link(" ".join(x.text for x in en_all), ru_text, en_sents, tokens, free, initial, heads))
     return links
 
@@ -226,6 +227,14 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
     lowercase_words: set[str] = set()
     for link in links:
         lowercase_words.update(w for w in EN_WORD.findall(link.en) if w[0].islower())
+    # a headline in Title Case gives no candidates, marked as a heading or not (a CAT file can't
+    # mark it): its common words are capitalised too; a headline in sentence case reads like any
+    # sentence, and a list of names ("STARRING: Michael Fassbender, Olga Kurylenko") is no headline
+    for link in links:
+        heads = [t for t in link.en_sents if title_case(t, lowercase_words)]
+        if heads:
+            link.en_heads = heads
+            link.en_sents = [t for t in link.en_sents if t not in heads]
 
     cand_links: dict[tuple[str, ...], list[int]] = defaultdict(list)
     unnumbered: set[tuple[str, ...]] = set()  # candidates seen at least once away from a number
@@ -341,7 +350,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         if key in owner:
             i = owner[key]
             other = result.proposals[i].en
-            if fuzz.ratio(" ".join(words).lower(), other.lower()) >= 80:
+            if " ".join(words) != other and fuzz.ratio(" ".join(words).lower(), other.lower()) >= 80:
                 en_variants[i].append(" ".join(words))
             continue
         owner[key] = len(result.proposals)

@@ -551,7 +551,21 @@ def same_name(a: str, b: str, en: str | None = None) -> bool:
     if name_key(a, en) == name_key(b, en) or name_key(a) == name_key(b):
         return True
     wa, wb = a.split(), b.split()
-    return len(wa) == len(wb) and all(_stem(x) == _stem(y) for x, y in zip(wa, wb))
+    if len(wa) == len(wb) and all(_stem(x) == _stem(y) for x, y in zip(wa, wb)):
+        return True
+    return _adjective_of(a, b, en) or _adjective_of(b, a, en)
+
+
+def _adjective_of(adjective: str, name: str, en: str | None) -> bool:
+    """``adjective`` is a form of the place ``name``'s relative adjective («Хомутовской» of
+    «Хомутово»): the same name said another way, not another rendering."""
+    from .derived import adjectives
+
+    if " " in adjective.strip() or not _CYR.search(adjective):
+        return False
+    own = adjectives(dictionary_form(name, en))
+    return bool(own) and any(p.tag.POS in ("ADJF", "NOUN") and morph.norm(p.normal_form) in own
+                             for p in morph.parse(adjective))
 
 
 def inflect(phrase: str, grammemes: set[str] | frozenset[str], en: str | None = None) -> str:
