@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.glossary.countries import country_of, russian_names
-from bilingual.glossary.names import capital_runs, title_case
+from bilingual.glossary.names import capital_runs, names_in_run, title_case
 from bilingual.glossary.render import initialism
 from bilingual.mining.mine import mine
 from bilingual.russian.derived import places_of
@@ -132,6 +132,18 @@ def test_country_of_a_common_word():
 ])
 def test_capital_runs(sentence, runs):
     assert [[w for _, _, w in r] for r in capital_runs(sentence, [])] == runs
+
+
+@pytest.mark.parametrize("run, names", [
+    # one word before a person's name is a title or an attribute, not a name of its own
+    (["Barrister", "Jane", "Okafor"], [("Jane", "Okafor")]),
+    (["Archpriest", "John", "Smith"], [("John", "Smith")]),
+    # an acronym before it is an organisation's
+    (["NATO", "John", "Smith"], [("NATO",), ("John", "Smith")]),
+])
+def test_names_in_a_run_with_a_person(run, names):
+    spans = [(0, 0, w) for w in run]
+    assert names_in_run(spans, False, set()) == names
 
 
 @pytest.mark.parametrize("words, acronym, spells", [

@@ -113,6 +113,8 @@ def _person_split(words: list[str]) -> list[list[str]]:
         if "of" in person:
             k = person.index("of")
             person, tail = person[:k], person[k + 1:]
+        if len(head) == 1 and not head[0].isupper():
+            head = []  # one word before a person's name is a title or an attribute ("Sayyid", "Barrister")
         return [part for part in (head, person, tail) if part]
     return [words]
 
