@@ -153,6 +153,8 @@ _NAME_ENDINGS = ("", "ь", "а", "я", "ия", "ея", "и", "ы", "е", "о", "
 
 
 def _is_place(word: str) -> bool:
+    if not morph.is_known(word):  # a dictionary lookup first: guessing a non-word's parses is slow
+        return False
     return any(p.is_known and "Geox" in p.tag.grammemes and "sing" in p.tag.grammemes
                and p.tag.case == "nomn" and morph.norm(p.normal_form) == morph.norm(word)
                for p in morph.parse(word))
