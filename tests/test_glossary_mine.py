@@ -60,7 +60,13 @@ def test_names_come_with_their_russian_nominative(result):
         "Berlin": "Берлин",
         "Warsaw": "Варшава",
         "Donald Tusk": "Дональд Туск",
-        "Macron": "Макрон",  # alone in a body sentence; "Scholz" and "Tusk" alone only in headlines
+        "Macron": "Макрон",  # alone in a body sentence
+        "Scholz": "Шольц",  # alone only in a headline, which is in sentence case: read like a sentence
+        "Tusk": "Туск",
+        # countries the English names by their demonyms ("German Chancellor" / «Канцлер Германии»)
+        "Germany": "Германия",
+        "France": "Франция",
+        "Poland": "Польша",
     }
 
 
@@ -140,7 +146,7 @@ def test_cli_mine_writes_csv_and_accepts(tmp_path, corpus, monkeypatch):
     runner = CliRunner()
     res = runner.invoke(app, ["glossary", "mine", "-o", "proposals.csv"])
     assert res.exit_code == 0, res.output
-    assert res.stdout.startswith("6 new names, 1 terms with unlisted renderings → proposals.csv")
+    assert res.stdout.startswith("11 new names, 1 terms with unlisted renderings → proposals.csv")
     text = (tmp_path / "proposals.csv").read_text("utf-8").replace(",proposed\n", ",accepted\n", 1)
     (tmp_path / "proposals.csv").write_text(text, "utf-8")
     res = runner.invoke(app, ["glossary", "mine", "--accept", "proposals.csv"])

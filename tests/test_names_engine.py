@@ -35,6 +35,11 @@ INDECLINABLE = [
     ("Токио", "Tokyo", "Токио"),
     ("Ханоя", "Hanoi", "Ханой"),  # the dictionary knows «Ханой» declines
     ("Сантьяго", "Santiago", "Сантьяго"),
+    # a silent English -e (the vowel before it a diphthong in Russian) is no ending: declines
+    ("Файфе", "Fife", "Файф"),
+    ("Блейком", "Blake", "Блейк"),
+    ("Кагаме", "Kagame", "Кагаме"),  # a sounded -e: stays
+    ("Макелеле", "Makelele", "Макелеле"),
 ]
 
 # Stems in -а: a name seen only in «-ы», «-е», «-ой» keeps its -а.
@@ -64,6 +69,9 @@ PHRASES = [
     ("Объединенных Арабских Эмиратов", "United Arab Emirates", "Объединенные Арабские Эмираты"),
     ("Красного Креста", "Red Cross", "Красный Крест"),
     ("Нью-Дели", "New Delhi", "Нью-Дели"),
+    # a translated head noun is read by the dictionary, in the singular ("Caucus" is no plural)
+    ("Фракции Единства", "Unity Caucus", "Фракция Единства"),
+    ("Палаты", "House", "Палата"),
 ]
 
 
@@ -142,6 +150,9 @@ def test_best_form_from_mentions(surfaces, en, form):
     ("Уэльбек", "Уэльбеком", "Welbeck", True),
     ("Проди", "Проди", "Prodi", True),
     ("Ардерн", "Арден", "Ardern", False),  # a misspelling stays two renderings
+    ("Сосновка", "Сосновской", "Sosnovka", True),  # the place's relative adjective: the same name
+    ("Тула", "Тульской", "Tula", True),
+    ("Тула", "Тверской", "Tula", False),  # another place's adjective
 ])
 def test_same_name(a, b, en, same):
     assert same_name(a, b, en) is same

@@ -112,6 +112,11 @@ FIX = [
     ("Корабли отправят в Афіни до конца года.", "Корабли отправят в Афины до конца года.", "direction"),
     # the noun before hands over to the noun it depends on: deliveries (of arms) to
     ("Россия нарастила поставки оружия на Украіна.", "Россия нарастила поставки оружия на Украину.", "direction"),
+    # «в»/«на» opening the sentence, no word of motion: where something happens
+    ("В Італія готовятся к выборам.", "В Италии готовятся к выборам.", "fronted_place"),
+    ("На Украіна собрали урожай раньше обычного.", "На Украине собрали урожай раньше обычного.", "fronted_place"),
+    # ... but a word of motion still takes the accusative
+    ("В Іспанія вернулись туристы.", "В Испанию вернулись туристы.", "direction"),
     # no direction word: the tagger reads «на» as where
     ("Численность войск на Украіна не изменилась.", "Численность войск на Украине не изменилась.", "model"),
     # the parser's subject, but the verb is plural: the verb's object

@@ -103,3 +103,44 @@ def demonyms_of(name: str) -> tuple[str, ...]:
 def capital_of(name: str) -> str:
     c = country_named(name)
     return c.capital if c else ""
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for country in _index().values():
+        for d in country.demonyms:
+            index.setdefault(d, country)
+    return index
+
+
+def country_of(name: str) -> Country | None:
+    """The country an English word or phrase names: one of its names ("UK", "U.S." as "US")
+    or its demonym ("Spanish", "Germans"; exact, capitalised)."""
+    c = country_named(name) or country_named(name.replace(".", ""))
+    return c or _demonym_index().get(name.strip())
+
+
+@lru_cache(maxsize=512)
+def russian_names(name: str) -> tuple[str, ...]:
+    """The country's names in Russian: CLDR's (``babel``, «Соединенные Штаты», «Испания»)
+    and the short names the Russian press uses for it (``russian.derived.short_names``:
+    «США», «Британия»)."""
+    from ..russian.derived import _SHORT, short_names
+
+    c = country_named(name)
+    if c is None or not c.code:
+        return ()
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - a core dependency
+        return ()
+    cldr = Locale("ru").territories.get(c.code, "")
+    cldr = re.sub(r"\s*\(.*\)$", "", cldr).strip()
+    if not cldr:
+        return ()
+    names = [cldr, *short_names(cldr)]
+    low = cldr.lower().replace("ё", "е")
+    names += [k.upper() if len(k) <= 4 else k.title() for k, v in _SHORT.items()
+              if low in (x.lower().replace("ё", "е") for x in v)]
+    return tuple(dict.fromkeys(names))

@@ -7,7 +7,7 @@ import re
 
 # Dotted abbreviations (U.S.) are one word; so are O'Brien and al-Sistani.
 EN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
-_CONNECTORS = frozenset({"of", "de", "da", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du",
+CONNECTORS = frozenset({"of", "for", "de", "da", "al", "bin", "ibn", "von", "van", "der", "den", "la", "le", "du",
                          "del", "di", "dos", "das", "the", "y"})
 _TITLES = frozenset({
     "President", "Prime", "Minister", "Secretary", "General", "Director", "Mr", "Mrs", "Ms", "Dr", "Gov",
@@ -36,6 +36,7 @@ Pakistani Palestinian Persian Polish Portuguese Romanian Russian Saudi Scottish 
 Soviet Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik Thai Turkish Turkmen Ukrainian Uzbek Venezuelan
 Vietnamese Welsh Western Eastern Northern Southern Yemeni
 """.split())
+_POSSESSIVE = re.compile(r"['’]s$")
 _NEVER = frozenset({
     "I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -59,20 +60,25 @@ def capital_runs(sentence: str, masked: list[tuple[int, int]]):
                                                          or prev[2] in _ABBREVIATIONS)
         joined = gap == " " or dotted
         prev = (s, e, w)
-        cap = w[0].isupper() and w not in _NEVER and not inside(s, e)
+        # a word glued to a number is a designation's ("Airbus A310": the name is "Airbus")
+        cap = (w[0].isupper() and w not in _NEVER and not inside(s, e)
+               and not sentence[e:e + 1].isdigit())
         if run and joined and cap:
             if dotted:
                 ps, pe, pw = run[-1]
                 run[-1] = (ps, pe + 1, pw + ".")
             run += pending + [(s, e, w)]
             pending = []
-            continue
-        if run and joined and w in _CONNECTORS and len(pending) < 2:
+        elif run and joined and w in CONNECTORS and len(pending) < 2:
             pending.append((s, e, w))
             continue
-        if run:
+        else:
+            if run:
+                yield run
+            run, pending = ([(s, e, w)] if cap else []), []
+        if run and _POSSESSIVE.search(w):  # "Nigeria's Financial Regulations": the owner is a name of its own
             yield run
-        run, pending = ([(s, e, w)] if cap else []), []
+            run, pending, prev = [], [], None
     if run:
         yield run
 
@@ -89,7 +95,7 @@ def names_in_run(run, sentence_start: bool, lowercase_words: set[str]) -> list[t
            or (w == "State" and i >= 2 and words[i - 2] == "Secretary")]
     parts = [words[:cut[-1] + 1], words[cut[-1] + 1:]] if cut else [words]
     parts = [piece for part in parts for piece in _person_split(part)]
-    return [p for p in (_trim(part) for part in parts) if p]
+    return [p for p in (trim_name(part) for part in parts) if p]
 
 
 def _person_split(words: list[str]) -> list[list[str]]:
@@ -107,18 +113,22 @@ def _person_split(words: list[str]) -> list[list[str]]:
         if "of" in person:
             k = person.index("of")
             person, tail = person[:k], person[k + 1:]
+        if len(head) == 1 and not head[0].isupper():
+            head = []  # one word before a person's name is a title or an attribute ("Sayyid", "Barrister")
         return [part for part in (head, person, tail) if part]
     return [words]
 
 
-def _trim(words: list[str]) -> tuple[str, ...]:
+def trim_name(words: list[str]) -> tuple[str, ...]:
+    """A name without the titles around it and the connectors at its ends; () when what is left
+    is a title, a nationality word or a single letter."""
     while len(words) > 1 and words[0].rstrip(".") in _TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1].rstrip(".") in _TITLES:  # "Israeli Prime Minister"
         words = words[:-1]
-    while words and words[-1] in _CONNECTORS:
+    while words and words[-1] in CONNECTORS:
         words = words[:-1]
-    while words and words[0] in _CONNECTORS:
+    while words and words[0] in CONNECTORS:
         words = words[1:]
     if len(words) == 1 and (words[0].rstrip(".") in _TITLES or words[0] in _DEMONYMS or len(words[0]) < 2
                             or (words[0].endswith("s") and words[0][:-1] in _DEMONYMS)):  # "Greeks"
@@ -143,3 +153,14 @@ def mentions(text: str, candidates) -> list[tuple[str, ...]]:
 def shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+def title_case(text: str, common: set[str]) -> bool:
+    """A headline in Title Case ("Dialogue Between Putin and Trump Continues"): four words or
+    more, every word longer than three letters capitalised, and two of them, past the first,
+    words the text also writes in lowercase (``common``): a list of names is no headline."""
+    words = EN_WORD.findall(text)
+    long = [w for w in words if len(w) > 3]
+    if len(words) < 4 or len(long) < 3 or not all(w[0].isupper() for w in long):
+        return False
+    return sum(w.lower() in common for w in long[1:]) >= 2

@@ -86,7 +86,9 @@ def _content_word(word: str, edge: bool) -> bool:
     pos = morph.tag_of(word).POS
     if pos == "PREP":
         return not edge
-    return pos not in _NOT_IN_NAMES
+    # a capitalised word with a reading as a name is one, whatever its likelier reading
+    # («Али» is also a conjunction, «Роза» a noun)
+    return pos not in _NOT_IN_NAMES or (word[:1].isupper() and morph.is_proper(word))
 
 
 def ru_ngrams(link, max_n: int = 4):
@@ -107,7 +109,29 @@ def ru_ngrams(link, max_n: int = 4):
             if not all(_content_word(w, k in (0, n - 1)) for k, w in enumerate(words)):
                 continue
             out.append((words, lemma_key(words), not link.ru_initial[i]))
+    out += _derived_places(link)
     return out
+
+
+_RELATIVE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|их|им|ими|ей|ою)$", re.I)
+
+
+def _derived_places(link):
+    """The place a relative adjective names, as if the text had written it: «в Рязанской
+    области» for "in Ryazan region", «испанский порт» for "Spanish port" also read as
+    «Рязань», «Испания» (``russian.derived.places_of``; only places the dictionary knows)."""
+    from ..russian.derived import places_of
+
+    out = []
+    for i, (_s, _e, word) in enumerate(link.ru_tokens):
+        if link.ru_free[i] and _RELATIVE.search(word) and _CYR.search(word):
+            for place in places_of(word):
+                words = tuple(place.split())
+                out.append((words, lemma_key(words), DERIVED))
+    return out
+
+
+DERIVED = "derived"  # the third field of an n-gram read from an adjective (truthy: it is a name)
 
 
 def proper_keys(ngrams) -> set[tuple]:
@@ -131,40 +155,94 @@ def _name_like(word: str) -> bool:
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
-def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None):
+def best_rendering(words, lis, ngrams, df, proper: set[tuple] | None = None, known: frozenset = frozenset()):
     """(confidence, surface forms, lemma key, links together) of the likeliest rendering, or None.
 
-    With ``proper``, only renderings among those keys count.
+    With ``proper``, only renderings among those keys count. ``known`` holds the lemma keys of
+    renderings a reference gives for the name (a country's Russian names): they count as
+    sounding exactly like it.
     """
     co: Counter = Counter()
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
+    spelled: set[tuple] = set()  # keys that spell the English name's initials
+    written: set[tuple] = set()  # keys the text writes (not only read from an adjective)
+    letters = len(words[0]) if len(words) == 1 and words[0].isupper() and words[0].isalpha() else 0
     for li in lis:
         keys = set()
         for surf, key, mid in ngrams[li]:
             if abs(len(key) - len(words)) > 1:
-                continue
+                # an initialism of the name («УОБО» for "Ust-Orda Buryat Okrug"), or an acronym
+                # spelt out, one word a letter ("SNP" / «Шотландская национальная партия»)
+                if len(key) == 1 and initialism(words, surf[0]):
+                    spelled.add(key)
+                elif not (letters > 1 and len(key) == letters):
+                    continue
             surfaces[key][surf] += 1
             keys.add(key)
+            if mid != DERIVED:
+                written.add(key)
         co.update(keys)
     best = None
     n = len(lis)
     for key, c in sorted(co.items()):  # in a fixed order: ties go the same way in every run
-        if proper is not None and key not in proper:
+        if proper is not None and key not in proper and key not in known:
             continue
-        if len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]):
+        if (len(words) == 1 and words[0].isupper() and not _acronym_rendering(surfaces[key]) and key not in known
+                and len(key) != letters):
             continue
         if len(key) == 1 and _adjective(surfaces[key].most_common(1)[0][0][0]):
             continue  # «Украинский» for "Ukrainian": a name is a noun
         surf = surfaces[key].most_common(1)[0][0]
-        sim = max(translit_similarity(words, key), translit_similarity(words, surf))
         assoc = c / (n + df[key] - c)
+        if key in known or key in spelled:
+            sim = 1.0
+        elif letters > 1 and len(key) == letters:
+            # a translated name sounds like nothing: an acronym spelt out counts only where the two
+            # always occur together, and as a middling match
+            if c < 2 or assoc < 0.75:
+                continue
+            sim = 0.5
+        else:
+            sim = max(translit_similarity(words, key), translit_similarity(words, surf))
+            if key not in written and sim < 0.85:
+                continue  # a place only read from an adjective must sound like the name («Курильск» ≠ Kuril)
         conf = 0.6 * sim + 0.4 * assoc - (0.1 if len(key) != len(words) else 0.0)
         if sim < 0.5 and (assoc < 0.75 or c < 2):  # neither sounds alike nor reliably co-occurs
             continue
         cand = (conf, surfaces[key], key, c)
         if best is None or cand[0] > best[0]:
             best = cand
+    if best is not None and len(best[2]) == len(words) - 1:
+        # the whole name, not its head: a key one word longer, as long as the English, that occurs
+        # exactly where the chosen one does («Фракции Свободы» for "Freedom Caucus", not «Фракции»)
+        key = best[2]
+        for longer, c in co.items():
+            if (len(longer) == len(words) and (longer[:-1] == key or longer[1:] == key) and c == best[3]
+                    and df[longer] == df[key] and (proper is None or longer in proper)):
+                best = (best[0], surfaces[longer], longer, c)
+                break
     return best
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "on", "in", "&"})
+# English initials a Russian letter may spell besides its own (C as К or С).
+_INITIAL_SOUNDS = {"c": "кс", "j": "д", "q": "к", "x": "кз", "w": "ув", "h": "х"}
+
+
+def initialism(words: tuple[str, ...], acronym: str) -> bool:
+    """``acronym`` (Cyrillic or Latin capitals) spells the initials of the English name's words
+    ("Ust-Orda Buryat Okrug" / «УОБО», "Ultimate Fighting Championship" / UFC)."""
+    parts = [p for w in words for p in re.split(r"[-‑]", w) if p and p.lower() not in _SMALL_WORDS]
+    if len(parts) < 2 or len(acronym) != len(parts) or not acronym.isupper() or not acronym.isalpha():
+        return False
+    for part, letter in zip(parts, acronym.lower()):
+        initial = part[0].lower()
+        if not _CYR.search(letter):
+            if letter != initial:
+                return False
+        elif ru_to_latin(letter)[:1] != initial and letter not in _INITIAL_SOUNDS.get(initial, ""):
+            return False
+    return True
 
 
 def spelling_variants(words, lis, ngrams, best_key: tuple) -> list[Counter]:

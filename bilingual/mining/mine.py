@@ -28,16 +28,19 @@ import logging
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from ..russian import morph
+from ..russian.translit import ru_to_latin
 from ..errors import BilingualError, GlossaryError
 from ..model import Glossary, Term
 from ..io import read_regular
 from ..glossary.load import COLUMNS, MAX_GLOSSARY_BYTES, decode, formula_like, read_rows, terms_from_rows
 from ..glossary.match import Matcher, tokenize, warm_worker
-from ..glossary.names import EN_WORD, capital_runs, mentions, names_in_run, shouting
+from ..glossary.names import CONNECTORS, EN_WORD, capital_runs, mentions, names_in_run, shouting, title_case
 from ..glossary.render import (best_rendering, citation_form, lemma_key, mostly_latin, proper_keys, ru_ngrams,
                                spelling_variants,
                      translit_similarity)
@@ -72,11 +75,12 @@ class Proposal:
     example_ru: str = ""
     status: str = "proposed"
     evidence: str = ""  # what the mining saw (stays in the proposals file, never in the glossary)
+    en_variants: tuple[str, ...] = ()  # other English spellings of the name the archive uses
 
     def row(self) -> dict[str, str]:
         return {"en": self.en, "ru": self.ru, "type": self.type, "variants": ";".join(self.variants),
                 "forbidden": ";".join(self.forbidden), "note": self.note,
-                "confidence": f"{self.confidence:.2f}", "count": str(self.count), "evidence": self.evidence,
+                "en_variants": ";".join(self.en_variants), "confidence": f"{self.confidence:.2f}", "count": str(self.count), "evidence": self.evidence,
                 "example_en": self.example_en, "example_ru": self.example_ru, "status": self.status}
 
 
@@ -93,11 +97,11 @@ class MineResult:
 class _Link:
     en: str
     ru: str
-    en_sents: list[str]  # body sentences (headlines are in Title Case, so they give no candidates)
+    en_sents: list[str]  # the sentences candidates come from (not shouting, not a Title Case headline)
     ru_tokens: list[tuple[int, int, str]]
     ru_free: list[bool]  # token not inside a glossary hit
     ru_initial: list[bool]  # token is the first word of its sentence
-    en_heads: list[str] = field(default_factory=list)  # headline sentences of the link
+    en_heads: list[str] = field(default_factory=list)  # Title Case headlines: body names are looked up in them
 
 
 
@@ -173,7 +177,8 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
         if not link.en or not link.ru:
             continue
         en_all = [en_doc.sentences[i] for i in link.en]
-        en_sents = [x.text for x in en_all if not x.heading and not shouting(x.text)]
+        # every sentence, headlines too (``mine`` sets Title Case ones apart)
+        en_sents = [x.text for x in en_all if not shouting(x.text)]
         ru_sents = [ru_doc.sentences[i].text for i in link.ru]
         ru_text = " ".join(ru_sents)
         starts, pos = set(), 0
@@ -189,7 +194,7 @@ def _links_of(pair, glossary: Glossary, mode: str, matcher: Matcher) -> list[_Li
         if mostly_latin(ru_text):  # an untranslated passage renders nothing
             free = [False] * len(tokens)
         initial = [s in starts for s, _, _ in tokens]
-        heads = [x.text for x in en_all if x.heading]
+        heads: list[str] = []
         links.append(_Link(" ".join(x.text for x in en_all), ru_text, en_sents, tokens, free, initial, heads))
     return links
 
@@ -222,10 +227,19 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
     lowercase_words: set[str] = set()
     for link in links:
         lowercase_words.update(w for w in EN_WORD.findall(link.en) if w[0].islower())
+    # a headline in Title Case gives no candidates, marked as a heading or not (a CAT file can't
+    # mark it): its common words are capitalised too; a headline in sentence case reads like any
+    # sentence, and a list of names ("STARRING: Michael Fassbender, Olga Kurylenko") is no headline
+    for link in links:
+        heads = [t for t in link.en_sents if title_case(t, lowercase_words)]
+        if heads:
+            link.en_heads = heads
+            link.en_sents = [t for t in link.en_sents if t not in heads]
 
     cand_links: dict[tuple[str, ...], list[int]] = defaultdict(list)
     unnumbered: set[tuple[str, ...]] = set()  # candidates seen at least once away from a number
     mid_sentence: set[tuple[str, ...]] = set()  # candidates seen other than as a sentence's first word
+    written: dict[tuple[str, ...], Counter] = defaultdict(Counter)  # a country's names as the text writes them
     for li, link in enumerate(links):
         seen = set()
         for sent in link.en_sents:
@@ -243,13 +257,26 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
                 for k, words in enumerate(names_in_run(run, start, lowercase_words)):
                     if " ".join(words) in listed or " ".join(words) in glossary_en:
                         continue
+                    country = _country(words, glossary_en)
+                    if country:  # "UK", "U.S.", "Spanish": the country, under its English name
+                        written[country][" ".join(words)] += 1
+                        words = country
                     if not numbered:
                         unnumbered.add(words)
-                    if not start or k > 0 or len(words) > 1:
+                    if not start or k > 0 or len(words) > 1 or country:
                         mid_sentence.add(words)
                     if words not in seen:
                         seen.add(words)
                         cand_links[words].append(li)
+            # a country named by its demonym ("Spanish port", "the Germans")
+            for m in EN_WORD.finditer(sent):
+                country = _country((m.group(),), glossary_en) if m.group()[:1].isupper() else None
+                if country and country not in seen:
+                    written[country][m.group()] += 1
+                    seen.add(country)
+                    unnumbered.add(country)
+                    mid_sentence.add(country)
+                    cand_links[country].append(li)
 
     # a name found in body text also counts where a headline has it
     for li, link in enumerate(links):
@@ -270,41 +297,85 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         for surf, key, _ in grams:
             surfaces_of[key][surf] += 1
 
-    scored = []
-    for words, lis in cand_links.items():
-        if len(lis) < min_count or words not in unnumbered:
-            continue
+    def score(words, lis):
+        """(confidence, count, words, links, rendering) of a candidate, or None."""
+        known = _known_renderings(words) if words in written else frozenset()
         # a person's name (an English given name first) needs no capitalised-name evidence on
         # the Russian side: «Трасс» is also a plural genitive of «трасса»
-        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper)
+        best = best_rendering(words, lis, ngrams, df, None if _person_en(words) else proper, known)
         if best is None or best[0] < min_confidence:
-            continue
+            return None
         # a word only ever seen opening a sentence must at least sound like its rendering, or be
         # rendered by a name the dictionary knows («Китай» for "China")
+        words = _rendered_part(words, best[2])
         shown = best[1].most_common(1)[0][0]
-        known = dictionary_name(shown)
-        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known:
+        known_name = dictionary_name(shown) or best[2] in known
+        if words not in mid_sentence and translit_similarity(words, best[2]) < 0.75 and not known_name:
+            return None
+        return (_confidence(best, len(lis), words, shown, known_name), len(lis), words, lis, best)
+
+    scored = []
+    pending = [w for w, lis in cand_links.items() if len(lis) >= min_count and w in unnumbered]
+    tried = set(pending)
+    parts: set[tuple[str, ...]] = set()  # candidates that are only parts of longer runs
+    while pending:
+        words = pending.pop()
+        found = score(words, cand_links[words])
+        if found is not None:
+            scored.append(found)
             continue
-        scored.append((_confidence(best, len(lis), words, shown, known), len(lis), words, lis, best))
+        # a run with no rendering as a whole is tried in its parts: "Louisiana Republican" is
+        # rendered «республиканец из Луизианы», whose name is "Louisiana"
+        for part in _parts(words):
+            for li in cand_links[words]:
+                if li not in cand_links[part]:
+                    cand_links[part].append(li)
+            if part not in tried:
+                tried.add(part)
+                parts.add(part)
+                unnumbered.add(part)
+                mid_sentence.add(part)
+                pending.append(part)
+            elif part not in pending:  # scored before with fewer links: score it again
+                scored = [x for x in scored if x[2] != part]
+                pending.append(part)
     # one rendering, one name: where two candidates want the same Russian, the better one keeps it
-    # ("Russia" → «Россия», not "Russian")
-    scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-    taken: set[tuple] = set()
+    # ("Russia" → «Россия», not "Russian"), and a whole run before a part of one ("Al Hilal",
+    # not "Hilal"); one that sounds like it is another spelling of the same name
+    # ("Baikonor" / "Baikonur") and is listed as its English variant
+    scored.sort(key=lambda x: (x[2] in parts, -x[0], -x[1], x[2]))
+    owner: dict[tuple, int] = {}
+    en_variants: dict[int, list[str]] = defaultdict(list)
     for conf, count, words, lis, (_, _, key, together) in scored:
-        if key in taken:
+        if key in owner:
+            i = owner[key]
+            other = result.proposals[i].en
+            if " ".join(words) != other and fuzz.ratio(" ".join(words).lower(), other.lower()) >= 80:
+                en_variants[i].append(" ".join(words))
             continue
-        taken.add(key)
+        owner[key] = len(result.proposals)
         examples = [li for li in lis if any(k == key for _, k, _ in ngrams[li])][:2]
         ru = citation_form(surfaces_of[key], " ".join(words))
         # other spellings the archive uses for the same name: variants (or forms to forbid) to review
         others = [citation_form(v, " ".join(words)) for v in spelling_variants(words, lis, ngrams, key)]
         others = tuple(dict.fromkeys(v for v in others if not same_name(v, ru, " ".join(words))))
+        if words in written:  # the names the text used for the country ("UK", "British")
+            en_variants[owner[key]] += [w for w in written[words] if w != " ".join(words)
+                                        and _country_name(w)]
         result.proposals.append(Proposal(
             en=" ".join(words), ru=ru, type=name_type(ru, " ".join(words)), confidence=round(conf, 2), count=count,
             variants=others,
             evidence=f"with this rendering in {together} of {count} links"
                      + (f"; also spelt {', '.join(others)}" if others else ""),
             example_en=_example(links, examples, "en"), example_ru=_example(links, examples, "ru")))
+    _complete_given_names(result.proposals)
+    for i, names in en_variants.items():
+        if not names:
+            continue
+        p = result.proposals[i]
+        names = tuple(dict.fromkeys(names))
+        result.proposals[i] = replace(p, en_variants=names,
+                                      evidence=p.evidence + f"; English also {', '.join(names)}")
     result.proposals.sort(key=lambda p: (-p.confidence, -p.count, p.en))
     if top is not None:
         del result.proposals[top:]
@@ -317,6 +388,83 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
 
 
+
+
+def _country(words: tuple[str, ...], glossary_en: set[str]) -> tuple[str, ...] | None:
+    """The English name of the country ``words`` names ("UK", "U.S.", "Spanish"), unless the
+    glossary has it already."""
+    from ..glossary.countries import country_of
+
+    c = country_of(" ".join(words))
+    if c is None or c.name in glossary_en or not _known_renderings(tuple(c.name.split())):
+        return None
+    return tuple(EN_WORD.findall(c.name))
+
+
+def _country_name(word: str) -> bool:
+    """A name of a country ("UK", "U.S."), not its demonym."""
+    from ..glossary.countries import country_named
+
+    return country_named(word.replace(".", "")) is not None
+
+
+def _known_renderings(words: tuple[str, ...]) -> frozenset:
+    """Lemma keys of a country's Russian names (CLDR and the press's short names)."""
+    from ..glossary.countries import russian_names
+
+    return frozenset(lemma_key(tuple(w for _, _, w in tokenize(n))) for n in russian_names(" ".join(words)))
+
+
+def _complete_given_names(proposals: list[Proposal]) -> None:
+    """A person's name the Russian gives by the surname alone ("John Travolta" / «Траволты») takes
+    the given name's rendering from the archive's other names with it ("John Smith" / «Джон
+    Смит»), so that the glossary row has the whole name."""
+    from ..russian.given_names import is_given_name
+
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for p in proposals:
+        en, ru = p.en.split(), p.ru.split()
+        if len(en) == len(ru) >= 2 and is_given_name(en[0]) and _CYR.search(ru[0]):
+            seen[en[0]][ru[0]] += p.count
+    for i, p in enumerate(proposals):
+        en, ru = p.en.split(), p.ru.split()
+        if len(en) == len(ru) + 1 and seen.get(en[0]) and is_given_name(en[0]) \
+                and translit_similarity(tuple(en[1:]), tuple(ru)) >= 0.6:
+            given = seen[en[0]].most_common(1)[0][0]
+            proposals[i] = replace(p, ru=f"{given} {p.ru}", type="person",
+                                   evidence=p.evidence + f"; given name «{given}» as the archive renders {en[0]}")
+
+
+def _rendered_part(words: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, ...]:
+    """The English cut to what the Russian renders: a word more in the English than in its
+    rendering, at either end, that the rendering doesn't sound like is no part of the name
+    ("Barrister Iyabo Awokoya" / «юрист Иябо Авокоя»)."""
+    from ..russian.given_names import is_given_name
+
+    if len(key) != len(words) - 1 or len(key) == 0:
+        return words
+    whole = translit_similarity(words, key)
+    joined = " ".join(key)
+    for part, dropped in ((words[1:], words[0]), (words[:-1], words[-1])):
+        if part[0] in CONNECTORS or part[-1] in CONNECTORS:
+            continue
+        if dropped == words[0] and is_given_name(dropped):
+            continue  # a person's given name the Russian leaves out ("John Travolta" / «Траволты»)
+        if fuzz.partial_ratio(dropped.lower(), ru_to_latin(joined).lower()) >= 60:
+            continue  # the word is in the rendering: "European Parliament" / «Европарламент»
+        if translit_similarity(part, key) >= max(0.75, whole + 0.1):
+            return part
+    return words
+
+
+def _parts(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A run without its last or its first word, titles trimmed; not a run cut inside an "of"
+    phrase ("Submission of the Year" has no part "Submission")."""
+    from ..glossary.names import trim_name
+
+    if len(words) < 2 or any(w in CONNECTORS for w in words):
+        return []
+    return [p for p in (trim_name(list(words[:-1])), trim_name(list(words[1:]))) if p]
 
 
 def same_name(a: str, b: str, en: str) -> bool:

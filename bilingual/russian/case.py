@@ -280,6 +280,18 @@ def rule_direction(st: _State) -> None:
             return
 
 
+def rule_fronted_place(st: _State) -> None:
+    """«в»/«на» opening the sentence, with no head of motion to take it (``rule_direction`` came
+    first): a fronted place is where something happens, the prepositional («В Праге прошёл
+    митинг», «На Кипре готовятся к выборам»)."""
+    if st.governor() not in ("в", "во", "на") or not {"accs", "loct"} <= st.cases:
+        return
+    words, i = _context(st)
+    prep = i - (st.slot[0] - st.start()) - 1
+    if prep == 0 or (prep > 0 and all(not w[:1].isalnum() for w in words[:prep])):
+        st.narrow({"loct"}, "fronted_place", f"«{st.governor()}» opens the sentence")
+
+
 def rule_apposition(st: _State) -> None:
     """A name in apposition to the noun right before it agrees with that noun's case: a settlement
     noun («в австрийской столице Вене», «в городе Ливерпуле») or, for a person, a title
@@ -424,10 +436,10 @@ def rule_model(st: _State) -> None:
 
 RULES = (rule_form, rule_placeholder_ending, rule_preposition, rule_adjective_agreement, rule_name_agreement,
          rule_first_name, rule_enumeration, rule_agent, rule_english_dative, rule_english_possessive,
-         rule_conjunct, rule_verb_government, rule_direction, rule_apposition,
+         rule_conjunct, rule_verb_government, rule_direction, rule_fronted_place, rule_apposition,
          rule_genitive_modifier, rule_subject, rule_model)
-_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_apposition, rule_genitive_modifier,
-                 rule_subject)
+_SYNTAX_RULES = (rule_conjunct, rule_verb_government, rule_direction, rule_fronted_place, rule_apposition,
+                 rule_genitive_modifier, rule_subject)
 
 
 # ------------------------------------------------------------------ resolving

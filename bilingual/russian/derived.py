@@ -143,3 +143,45 @@ def adjectives(name: str) -> tuple[str, ...]:
 def short_names(name: str) -> tuple[str, ...]:
     """Abbreviations and short names of the country ``name`` (nominative)."""
     return _SHORT.get(morph.norm(name.strip()), ())
+
+
+# Suffixes of relative adjectives, longest first, and the endings a place name may have in
+# front of them: the suffix rules above read backwards («рязанский» → «Рязань»).
+_ADJ_SUFFIXES = ("ийский", "ейский", "янский", "анский", "инский", "овский", "евский", "ьский", "йский",
+                 "ский", "цкий")
+_NAME_ENDINGS = ("", "ь", "а", "я", "ия", "ея", "и", "ы", "е", "о", "ск", "цк", "стан", "й", "с")
+
+
+def _is_place(word: str) -> bool:
+    if not morph.is_known(word):  # a dictionary lookup first: guessing a non-word's parses is slow
+        return False
+    return any(p.is_known and "Geox" in p.tag.grammemes and "sing" in p.tag.grammemes
+               and p.tag.case == "nomn" and morph.norm(p.normal_form) == morph.norm(word)
+               for p in morph.parse(word))
+
+
+@lru_cache(maxsize=65536)
+def places_of(adjective: str) -> tuple[str, ...]:
+    """The places (nominative, capitalised) whose relative adjective ``adjective`` is:
+    «рязанский» → («Рязань»,), «иркутской» → («Иркутск»,), «американский» → («США», ...).
+
+    Candidates come from the suffix rules read backwards and from the irregular table; a
+    candidate is kept only when pymorphy3's dictionary knows it as a place and the forward
+    rules give ``adjective`` back for it, so no invented place is ever returned."""
+    adj = morph.norm(adjective)
+    parses = [p for p in morph.parse(adj) if p.tag.POS in ("ADJF", "ADJS") and p.is_known]
+    if not parses:
+        return ()
+    adj = morph.norm(parses[0].normal_form)
+    found = [name for name, adjs in _IRREGULAR.items() if adj in adjs]
+    for suffix in () if found else _ADJ_SUFFIXES:  # a table entry is the whole answer
+        if adj.endswith(suffix) and len(adj) > len(suffix) + 2:
+            base = adj[:-len(suffix)]
+            found += [base + e for e in _NAME_ENDINGS if _is_place(base + e) and adj in adjectives(base + e)]
+    out = []
+    for name in dict.fromkeys(found):
+        if name in _IRREGULAR:  # the table's own spelling («США», «Соединенные Штаты»)
+            out.append(name.upper() if len(name) <= 4 and " " not in name else name.title())
+        else:
+            out.append(name[:1].upper() + name[1:])
+    return tuple(out)

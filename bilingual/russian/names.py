@@ -81,6 +81,8 @@ def _final_vowel_fits(en_word: str, ru_word: str) -> bool:
     en, ru = _en_final(en_word), morph.norm(ru_word)
     if not ru or ru[-1] not in _RU_VOWELS or ru[-1] in "ая":
         return False
+    if _silent_e(en, ru):  # Fife, Blake: a silent -e; «в Файфе» is declined
+        return False
     for tail, letters in _EN_FINAL:
         if en.endswith(tail):
             return ru[-1] in letters
@@ -137,6 +139,14 @@ def _sounded_vowel(en: str) -> bool:
     return True
 
 
+def _silent_e(en: str, ru: str) -> bool:
+    """The English ends in a silent -e that lengthens the vowel before it, and the Russian
+    renders that vowel as a diphthong: Fife / «Файф(е)», Blake / «Блейк(е)», Hume / «Юм(е)».
+    Kagame / «Кагаме» and Makelele / «Макелеле» sound their -e and stay as they are."""
+    magic = len(en) > 3 and en.endswith("e") and en[-2] not in "aeiouy" and en[-3] in "aeiouy"
+    return magic and len(ru) >= 3 and ru.endswith("е") and ru[-2] not in _RU_VOWELS and ru[-3] in "йю"
+
+
 def similarity(en_word: str, ru_word: str) -> float:
     """How close a Russian word is to an English spelling (0..1), final letters weighed."""
     from rapidfuzz import fuzz
@@ -145,6 +155,8 @@ def similarity(en_word: str, ru_word: str) -> float:
 
     en = en_word.lower()
     lat = ru_to_latin(morph.norm(ru_word)).lower()
+    if _silent_e(en, morph.norm(ru_word)):  # a silent -e is not spelt: Fife → «Файф»
+        en = en[:-1]
     score = fuzz.ratio(en, lat) / 100
     # endings carry the case: a vowel against a consonant at the end weighs more than inside
     tail = _en_final(en)
@@ -260,6 +272,9 @@ def _person(cyr: list[str], readings: dict, en_words: list[str]) -> bool:
     if len(cyr) < 2 or not all(w[:1].isupper() for w in cyr):  # «Донецкая область», «Грузинская мечта»
         return False
     if len(en_words) >= 2:  # the English says: a person's name starts with a given name
+        if morph.is_known(cyr[0]) and not any(_PERSON & p.tag.grammemes for p in morph.parse(cyr[0])) \
+                and similarity(en_words[0], cyr[0]) < 0.4:
+            return False  # a translated common noun: "Unity Caucus" / «Фракция Единства»
         return is_given_name(en_words[0]) and not _geo_known(cyr[0])
     if en_words and not is_given_name(en_words[0]) and any(_geo_known(w) for w in cyr):
         return False
@@ -272,7 +287,9 @@ def _geo_known(word: str) -> bool:
 
 
 def _en_plural(en_word: str | None) -> bool:
-    return bool(en_word) and en_word.endswith("s") and not en_word.endswith("ss") and en_word[:1].isupper()
+    """An English plural: -s, not -ss, nor a Latin or Greek singular in -us, -is (Caucus, Paris)."""
+    return bool(en_word) and en_word.endswith("s") and not en_word.endswith(("ss", "us", "is")) \
+        and en_word[:1].isupper()
 
 
 @lru_cache(maxsize=50_000)
@@ -409,6 +426,8 @@ def _thing_word(w: str, en_word: str | None, plural_ok: bool):
     if rule:
         return w, None, rule
     parses = [p for p in morph.parse(w) if p.tag.POS == "NOUN" and p.tag.case]
+    if en_word and morph.is_known(w) and similarity(en_word, w) < 0.4:
+        en_word = None  # a translation ("Caucus" / «Фракции»), not a spelling: the dictionary decides
     if en_word and not plural_ok and not any(_PROPER & p.tag.grammemes for p in parses):
         # a common noun's paradigm («роба») is no better a guess than the English (Rob → «Роб»)
         readings = _singular(parses)
@@ -532,7 +551,21 @@ def same_name(a: str, b: str, en: str | None = None) -> bool:
     if name_key(a, en) == name_key(b, en) or name_key(a) == name_key(b):
         return True
     wa, wb = a.split(), b.split()
-    return len(wa) == len(wb) and all(_stem(x) == _stem(y) for x, y in zip(wa, wb))
+    if len(wa) == len(wb) and all(_stem(x) == _stem(y) for x, y in zip(wa, wb)):
+        return True
+    return _adjective_of(a, b, en) or _adjective_of(b, a, en)
+
+
+def _adjective_of(adjective: str, name: str, en: str | None) -> bool:
+    """``adjective`` is a form of the place ``name``'s relative adjective («Хомутовской» of
+    «Хомутово»): the same name said another way, not another rendering."""
+    from .derived import adjectives
+
+    if " " in adjective.strip() or not _CYR.search(adjective):
+        return False
+    own = adjectives(dictionary_form(name, en))
+    return bool(own) and any(p.tag.POS in ("ADJF", "NOUN") and morph.norm(p.normal_form) in own
+                             for p in morph.parse(adjective))
 
 
 def inflect(phrase: str, grammemes: set[str] | frozenset[str], en: str | None = None) -> str:
