@@ -190,23 +190,52 @@ def _sentence_type(text: str) -> str:
     return t[-1:] if t else ""
 
 
+# a Russian question by its form: the particle «ли», or a tag after a comma at the end
+# («…, не правда ли», «…, да», «…, не так ли», «…, верно»)
+_RU_ASKS = re.compile(r"(?<![\w-])ли(?![\w-])|,\s*(?:не\s+(?:правда|так)(?:\s+ли)?|правда|верно|да|так\s+ведь|ведь\s+так|"
+                      r"нет|не\s+находите)\s*$", re.IGNORECASE)
+_QUOTE_OPEN = "\"“„«'‘"
+_QUOTE_CLOSE = "\"”“»'’"
+
+
+def _quoted_end(text: str) -> bool:
+    """The sentence ends inside a quotation that opens after its start (`He asked: "Why?"`): the
+    question or exclamation is the quoted speaker's, and a translation may report it."""
+    t = text.rstrip().rstrip(")]*_.…")
+    if not t or t[-1] not in _QUOTE_CLOSE:
+        return False
+    body = t.rstrip(_QUOTE_CLOSE)
+    opened = max(body.rfind(q) for q in _QUOTE_OPEN)
+    return opened > 0 and bool(body[:opened].strip(" \t*_-—–:"))
+
+
 def end_punctuation(en: str, ru: str) -> list[Finding]:
     """A question or exclamation of the English that the Russian ends as a statement.
 
     Only a Russian side with none of that mark anywhere counts: a quoted question inside a
     Russian sentence («Где ты?» — спросил он) keeps the sentence type. A Russian «!» the
-    English lacks is the translator's right (Russian greets with «Здравствуйте!»).
+    English lacks is the translator's right (Russian greets with «Здравствуйте!»). The type is
+    read from the sentence's form, not only its last mark: a question quoted inside an English
+    sentence may be reported in the Russian (he asked whether…), unless the Russian keeps the
+    quotation; an English tag question ("…, right?") may lose its tag, unless the Russian keeps a
+    tag or the particle «ли» of a question.
     """
     out = []
     mark = _sentence_type(en)
     what = {"?": "question", "!": "exclamation"}.get(mark)
-    if mark == "?" and (_TAG_QUESTION.search(_TRAILING.sub("", en)) or _sentence_type(ru) == "!"):
-        return []  # "…, you know?" (a tag Russian drops), "Would you be so kind…?" → «Будьте добры…!»
-    if what and mark not in ru and ru.strip():
-        found = _end_mark(ru) or None
-        out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "
-                           f"with «{found or 'nothing'}»", found=found, expected=mark,
-                           why=f"en ends with {mark}; no {mark} in the Russian"))
+    if not what or mark in ru or not ru.strip():
+        return out
+    asks = mark == "?" and _RU_ASKS.search(_TRAILING.sub("", ru).rstrip(".…")) is not None
+    if not asks:
+        if mark == "?" and (_TAG_QUESTION.search(_TRAILING.sub("", en)) or _sentence_type(ru) == "!"):
+            return []  # "…, you know?" (a tag Russian drops), "Would you be so kind…?" → «Будьте добры…!»
+        if _quoted_end(en) and not _quoted_end(ru):
+            return []  # `She asked: "Who is it?"` → «Она спросила, кто это.»
+    found = _end_mark(ru) or None
+    out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "
+                       f"with «{found or 'nothing'}»", found=found, expected=mark,
+                       why=f"en ends with {mark}; no {mark} in the Russian"
+                           + ("; the Russian asks («ли» or a tag)" if asks else "")))
     return out
 
 

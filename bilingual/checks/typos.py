@@ -155,6 +155,13 @@ def zipf(word: str, lang: str) -> float:
 
 
 @lru_cache(maxsize=50_000)
+def in_use(word: str, lang: str) -> bool:
+    """The word (a rare name, a coinage) is in use in wordfreq's web and news corpora: a slip
+    seldom is (the same slip made often enough to count is a spelling, not a typo)."""
+    return zipf(word.lower(), lang) >= RARE
+
+
+@lru_cache(maxsize=50_000)
 def neighbour(word: str, lang: str) -> str | None:
     """The commonest dictionary word one slip from ``word`` (lowercase), if it is far commoner than ``word``."""
     if lang == "ru":
@@ -304,7 +311,13 @@ def _inflection(a: str, b: str, lang: str) -> bool:
     """``a`` and ``b`` are one name in two case forms («Шольца», «Шольц»; "Cohrens", "Cohren")."""
     endings = _RU_ENDINGS if lang == "ru" else _EN_ENDINGS
     sa, sb = _stem(a, endings), _stem(b, endings)
-    return sa == sb or sa == _fold(b) or sb == _fold(a)
+    if sa == sb or sa == _fold(b) or sb == _fold(a):
+        return True
+    if lang == "ru" and a[:1].isupper() and b[:1].isupper():
+        from ..russian.names import same_name
+
+        return same_name(a, b)  # the names engine's case forms («Шольцем», «Шольца»)
+    return False
 
 
 # Keyboard rows (ЙЦУКЕН, QWERTY): a slip of the finger lands on the key beside the intended one
@@ -409,7 +422,7 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
     out = []
     for i, m in candidates:
         w = m.group(0)
-        if w in names:
+        if w in names or in_use(w, lang):
             continue
         start = _sentence_start(sents[i], m.start())
         other = linked.get(i, "")
@@ -426,7 +439,8 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         cap_ok = not w[:1].isupper() or (start and lang == "ru" and not _named_there(w, linked.get(i, "")))
         if intended is None and cap_ok and len(w) >= MIN_LOWER:
             low = neighbour(w.lower(), lang)
-            if low and not _inflection(w, low, lang):
+            # a word derived from a name the linked side gives («корнцам» beside "Cornish") is no slip
+            if low and not _inflection(w, low, lang) and not _backed_by_other_side(w, low, other):
                 intended, source = _cap(w, low), "dictionary word"
         if intended:
             out.append((lang, i, _finding(lang, w, intended, source)))
