@@ -136,12 +136,28 @@ _ALLOWED_REPEATS = {
 }
 
 
-def repeated_word(text: str, lang: str) -> list[Finding]:
-    """The same word twice in a row («в в», "the the")."""
+# a word said twice on purpose, written with a hyphen or a comma («очень-очень», "very, very")
+_REDUPLICATION = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-|,?\s+)(\1)(?![\w-])", re.IGNORECASE)
+
+
+def repeats_on_purpose(text: str) -> bool:
+    """``text`` repeats a word, with or without a hyphen or comma between."""
+    return _REDUPLICATION.search(text) is not None
+
+
+def repeated_word(text: str, lang: str, other: str | None = None) -> list[Finding]:
+    """The same word twice in a row («в в», "the the").
+
+    ``other``: the linked sentence of the other language. When it repeats a word too («очень,
+    очень» for "very very", «Я… я» for "I I"), the repetition is the speaker's (emphasis,
+    a stammer in a transcript) and the translation keeps it: no slip.
+    """
     out = []
     words = [w.strip(_PUNCT) for w in text.lower().split()]
     if not any(a == b and a for a, b in zip(words, words[1:])):
         return out  # no two neighbours alike: the regex has nothing to find
+    if other and repeats_on_purpose(other.replace("…", " ").replace("...", " ")):
+        return out
     for m in _REPEAT.finditer(text):
         word = m.group(1)
         if word.lower() in _ALLOWED_REPEATS.get(lang, ()):
@@ -393,7 +409,7 @@ def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
                   around: dict[str, list[str]] | None = None) -> list[Finding]:
     """Every mechanical finding of one linked pair (a 2-1 or 1-2 link is compared as a whole)."""
     out = unpaired(en, ru, around=around)
-    out += repeated_word(en, "en") + repeated_word(ru, "ru")
+    out += repeated_word(en, "en", ru) + repeated_word(ru, "ru", en)
     out += double_space(en, "en") + double_space(ru, "ru")
     out += end_punctuation(en, ru)
     out += reference_parity(en, ru)

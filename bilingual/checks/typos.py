@@ -281,6 +281,32 @@ def _proper_or_unknown(word: str, lang: str) -> bool:
     return not parses or any(p.tag.grammemes & _PROPER for p in parses)
 
 
+def _renders(word: str, other: str, intended: str | None = None) -> bool:
+    """A Russian ``word`` is a name of the linked English side transliterated, in a case form
+    («убере» for "Uber»), or closer to that name's transliteration than ``intended`` is
+    («Дамин» for "Daming", not a slip of «Дамиан»)."""
+    if not other or not re.search(r"[а-яё]", word, re.I):
+        return False
+    from ..russian.names import same_name
+    from ..russian.translit import latin_to_ru
+
+    stem = _stem(word, _RU_ENDINGS)
+    for name in set(re.findall(r"(?<![\w'’])[A-Z][a-z]{2,}", other)):
+        ru = _fold(latin_to_ru(name))
+        if stem == _stem(ru, _RU_ENDINGS) or same_name(word.capitalize(), ru.capitalize()):
+            return True
+        if intended and osa(_fold(word), ru) < osa(_fold(intended), ru):
+            return True
+    return False
+
+
+def _known_proper(word: str) -> bool:
+    """The dictionary knows ``word`` as a name (a person's, a place's, an organisation's)."""
+    from ..russian.morph import analyzer
+
+    return any(p.is_known and p.tag.grammemes & _PROPER for p in analyzer().parse(word))
+
+
 def _named_there(name: str, other: str, glossary_names: tuple[str, ...] | None = None) -> bool:
     """The linked other side names someone whose consonant key is ``name``'s (or, for a glossary
     form, one of the term's names on the other side): the slip's intended name is the one this
@@ -309,15 +335,14 @@ def _stem(word: str, endings) -> str:
 
 def _inflection(a: str, b: str, lang: str) -> bool:
     """``a`` and ``b`` are one name in two case forms («Шольца», «Шольц»; "Cohrens", "Cohren")."""
-    endings = _RU_ENDINGS if lang == "ru" else _EN_ENDINGS
-    sa, sb = _stem(a, endings), _stem(b, endings)
-    if sa == sb or sa == _fold(b) or sb == _fold(a):
-        return True
-    if lang == "ru" and a[:1].isupper() and b[:1].isupper():
+    if lang == "ru":
         from ..russian.names import same_name
 
-        return same_name(a, b)  # the names engine's case forms («Шольцем», «Шольца»)
-    return False
+        # the names engine's case forms («Шольцем», «Шольца»; «Корену», «Корен»), which a doubled
+        # or dropped letter is not («Россиии», «России»)
+        return same_name(a, b)
+    sa, sb = _stem(a, _EN_ENDINGS), _stem(b, _EN_ENDINGS)
+    return sa == sb or sa == _fold(b) or sb == _fold(a)
 
 
 # Keyboard rows (ЙЦУКЕН, QWERTY): a slip of the finger lands on the key beside the intended one
@@ -365,8 +390,9 @@ def likely_slip(word: str, intended: str) -> bool:
 
 
 def _slip_inside(word: str, intended: str) -> bool:
-    """The edit lies inside the word: not its first letter (seldom mistyped), not its ending
-    (a different ending is another form: «захватывающе», «небыстро»)."""
+    """The edit is not on the first letter (seldom mistyped). A slip in the ending counts too: a
+    real word the dictionary lacks with another ending («захватывающе») is in use on the web and
+    ``in_use`` sets it aside."""
     w, c = _fold(word), _fold(intended)
     p = 0
     while p < min(len(w), len(c)) and w[p] == c[p]:
@@ -374,7 +400,7 @@ def _slip_inside(word: str, intended: str) -> bool:
     longer = w if len(w) > len(c) else c
     while 0 < p < len(longer) and longer[p - 1] == longer[p]:
         p -= 1  # a doubled or dropped letter of a run counts from the run's start («talkeed»)
-    return 1 <= p <= min(len(w), len(c)) - 2
+    return p >= 1
 
 
 def _abbreviation(word: str) -> bool:
@@ -429,8 +455,10 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         in_glossary = glossary_names.near(w)
         intended, source = in_glossary or names.near(w), "name"
         # a glossary name's slip where the linked side names that term; an article's name where the
-        # word is long enough not to be another name one letter away, or the linked side names it
+        # word is long enough not to be another name one letter away, or the linked side names it.
+        # A case form of the intended name, or the rendering of a name the linked side gives, is no slip.
         if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, other)
+                         or _renders(w, other, intended)
                          or (in_glossary or len(w) < MIN_LONG_NAME) and not _named_there(
                              intended, other, glossary_names.english.get(_fold(intended)))):
             intended = None
@@ -440,8 +468,15 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         if intended is None and cap_ok and len(w) >= MIN_LOWER:
             low = neighbour(w.lower(), lang)
             # a word derived from a name the linked side gives («корнцам» beside "Cornish") is no slip
-            if low and not _inflection(w, low, lang) and not _backed_by_other_side(w, low, other):
+            if low and not _backed_by_other_side(w, low, other) and not _renders(w, other):
                 intended, source = _cap(w, low), "dictionary word"
+        elif intended is None and lang == "ru" and len(w) >= MIN_LOWER:
+            # a capitalised word in mid-sentence: a slip of a name the dictionary knows
+            # («Гермаини» for «Германии»), unless the linked English backs its spelling
+            low = neighbour(w.lower(), lang)
+            if low and _known_proper(low) and not _backed_by_other_side(w, low, other) \
+                    and not _renders(w, other, low):
+                intended, source = _cap(w, low), "dictionary name"
         if intended:
             out.append((lang, i, _finding(lang, w, intended, source)))
     return out
