@@ -307,6 +307,19 @@ def test_a_rendering_of_the_linked_english_name_is_no_typo():
     assert _typos(["We took an Uber home."], ["Мы поехали домой на убере."]) == []
 
 
+def test_a_slip_in_a_case_form_the_article_never_uses():
+    # the article writes «Кравиц» twice, never «Кравицу»: the names engine declines it
+    en = ["Kravitz sang.", "Then Kravitz left.", "Everyone applauded Kravitz."]
+    ru = ["Кравиц спел.", "Потом Кравиц ушёл.", "Все аплодировали Крвицу."]
+    assert _typos(en, ru) == [("ru", 2, "Крвицу", "Кравицу")]
+
+
+def test_a_dropped_case_ending_of_a_place_is_a_slip():
+    # «Бразили» is as close to "Brazil" as «Бразилии»: no rendering of its own
+    en = ["Heavy rains hit Brazil."]
+    assert _typos(en, ["Ливни обрушились на юг Бразили."]) == [("ru", 0, "Бразили", "Бразилии")]
+
+
 def test_english_typo_and_glossary_name():
     from bilingual.model import Glossary, Term
 

@@ -293,11 +293,42 @@ def _renders(word: str, other: str, intended: str | None = None) -> bool:
     stem = _stem(word, _RU_ENDINGS)
     for name in set(re.findall(r"(?<![\w'’])[A-Z][a-z]{2,}", other)):
         ru = _fold(latin_to_ru(name))
-        if stem == _stem(ru, _RU_ENDINGS) or same_name(word.capitalize(), ru.capitalize()):
+        renders = stem == _stem(ru, _RU_ENDINGS)
+        # ...unless the intended word is a name rendering it as well: then the word is its slip
+        # («Бразили» beside "Brazil" for «Бразилии»)
+        if renders and not (intended and (intended[:1].isupper() or _known_proper(intended)) and (
+                _stem(_fold(intended), _RU_ENDINGS) == _stem(ru, _RU_ENDINGS)
+                or same_name(intended.capitalize(), ru.capitalize()))):
             return True
-        if intended and osa(_fold(word), ru) < osa(_fold(intended), ru):
+        # compared over the transliteration's length, where a case ending adds nothing («Бразили»
+        # is no closer to "Brazil" than «Бразилии» is)
+        if intended and (d := osa(_fold(word)[:len(ru)], ru)) <= 1 \
+                and d < osa(_fold(intended)[:len(ru)], ru):
             return True
     return False
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _near_case_form(word: str, names: NameIndex) -> str | None:
+    """A case form one slip from ``word`` of an article's name the dictionary doesn't know, made by
+    the names engine («Аффелка» beside «Аффлек» twice: «Аффлека»). Only names that share the
+    word's first two letters are declined (the slips are never on the first letter)."""
+    from rapidfuzz.distance import OSA
+
+    from ..russian.names import dictionary_form, inflect
+
+    low = _fold(word)
+    for name in names.shown.values():
+        if not name[:1].isupper() or _fold(name)[:2] != low[:2] or abs(len(name) - len(word)) > 4:
+            continue
+        base = dictionary_form(name)
+        for case in _CASES:
+            form = inflect(base, {case, "sing"})
+            if OSA.distance(_fold(form), low) == 1:
+                return _cap(word, form)
+    return None
 
 
 def _known_proper(word: str) -> bool:
@@ -453,7 +484,8 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         start = _sentence_start(sents[i], m.start())
         other = linked.get(i, "")
         in_glossary = glossary_names.near(w)
-        intended, source = in_glossary or names.near(w), "name"
+        intended = in_glossary or names.near(w) or (_near_case_form(w, names) if lang == "ru" else None)
+        source = "name"
         # a glossary name's slip where the linked side names that term; an article's name where the
         # word is long enough not to be another name one letter away, or the linked side names it.
         # A case form of the intended name, or the rendering of a name the linked side gives, is no slip.
