@@ -14,14 +14,14 @@ are read from ``../shared/eval-data`` and never copied into the repository.
 Recall: one fault at a time is injected into one document and the article checked again; it
 counts as found when a flag of the expected kind points at the injected sentence. Faults: a
 letter swapped, doubled, dropped or struck on the key beside it (never the first letter) in a
-Russian name the glossary or the article gives again
-(typo_name), in a Russian or English dictionary word (typo_word_ru/_en; only where the result is
-no dictionary word: a real-word slip is another check's job), a closing quote or bracket removed,
-a word doubled, a double space, a question mark or an exclamation mark turned into a full stop, a URL/e-mail/@handle or
-Markdown link on the English side only (or pointing elsewhere), bold lost, the Russian cut to a
-third, the site's typography undone (decimal point, unspaced thousands, straight quotes, hyphen
-for a dash, space before %), and a sentence pair repeated in another article with another
-translation (the archive is checked as a whole for that one).
+Russian name the glossary or the article gives again (typo_name), in a Russian or English
+dictionary word (typo_word_ru/_en; only where the result is no dictionary word: a real-word
+slip is another check's job), a closing quote or bracket removed, a word doubled, a double
+space, a question mark or an exclamation mark turned into a full stop, a URL/e-mail/@handle or
+Markdown link on the English side only (or pointing elsewhere), bold lost, a one-sentence
+Russian segment cut to a third, the site's typography undone (decimal point, unspaced
+thousands, straight quotes, hyphen for a dash, space before %), and a sentence pair repeated
+in another article with another translation (the archive is checked as a whole for that one).
 """
 
 from __future__ import annotations
@@ -178,6 +178,9 @@ def slip(word: str, rng: random.Random) -> str:
     return word[:i] + word[i + 1:]
 
 
+_SEVERAL = re.compile(r"[.!?…][\"'»”]?\s+[\"'«“(]?[A-ZА-ЯЁ]")
+
+
 def _is_name(word: str) -> bool:
     from bilingual.checks.typos import _proper_or_unknown
 
@@ -288,7 +291,10 @@ def injections(docs, glossary, rng: random.Random, per_doc: int):
             if en_w and "*" not in en[j] + s and want("markup_lost"):
                 e2 = _sub(en[j], en_w.start(), en_w.end(), f"**{en_w.group(0)}**")
                 yield "markup_lost", d, en[:j] + [e2] + en[j + 1:], ru, "ru", j, None
-            if len(en[j]) >= 120 and len(s) >= 120 and want("length_ratio"):
+            # one sentence each side: a segment of several sentences cut to a third loses whole
+            # sentences, which is an omission (`omission` flags it), not a pair of odd length
+            if len(en[j]) >= 120 and len(s) >= 120 and not _SEVERAL.search(en[j]) and not _SEVERAL.search(s) \
+                    and want("length_ratio"):
                 cut = s[: len(s) // 3].rsplit(" ", 1)[0] + "."
                 yield "length_ratio", d, en, ru[:j] + [cut] + ru[j + 1:], "ru", j, None
             for pattern, repl, rule in ((r"(?<![\d.,])(\d+),(\d+)(?![\d,])", r"\1.\2", "decimal_comma"),

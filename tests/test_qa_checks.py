@@ -41,6 +41,17 @@ def test_unpaired_quote_cut_by_the_segmenter_is_excused_by_its_neighbour():
     en, ru = "He said we would win.", "Он сказал, что мы победим»."
     assert [f.kind for f in mechanical.unpaired(en, ru)] == ["unpaired_quote"]
     assert mechanical.unpaired(en, ru, around={"ru": ["«Он пришёл."]}) == []
+    assert mechanical.unpaired(en, ru, around={"ru": ["«Он пришёл.", "Все встали."]}) == []
+
+
+def test_a_neighbour_unbalanced_the_other_way_excuses_no_open_quote():
+    # the sentence before ends a quotation it didn't open; this one opens its own and never closes it
+    en = '"We all have to stay calm."'
+    ru = "«Мы все должны сохранять спокойствие."
+    before, after = "Все были рады», — сказал он.", "Потом все разошлись."
+    assert [f.kind for f in mechanical.unpaired(en, ru, around={"ru": [before, after]})] == ["unpaired_quote"]
+    # the quotation goes on in the next sentence, which closes it
+    assert mechanical.unpaired(en, ru, around={"ru": [before, "Так будет лучше», — сказал он."]}) == []
     # an English quotation the Russian turned into dialogue dashes: nothing to compare with
     assert mechanical.unpaired("“He said we would win.", "— Он сказал, что мы победим.") == []
 

@@ -71,6 +71,28 @@ def _quote_balance(text: str) -> dict[str, int]:
 _GUILLEMETS = re.compile("[«»]")
 
 
+def _open_close(text: str) -> tuple[int, int]:
+    """«» left open at the end of ``text``, and » closing what ``text`` never opened."""
+    depth = extra = 0
+    for ch in _GUILLEMETS.findall(text):
+        if ch == "«":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            extra += 1
+    return depth, extra
+
+
+def _guillemets_continue(text: str, before: str, after: str) -> bool:
+    """The quotation runs on from or into a neighbouring sentence: a » closing what ``text`` never
+    opened, where the sentence ``before`` leaves one open; a « left open, where the sentence
+    ``after`` closes one it never opened. A neighbour unbalanced the other way (its own quotation
+    ends just before this one opens) excuses nothing."""
+    opened, closed = _open_close(text)
+    return bool((closed and _open_close(before)[0]) or (opened and _open_close(after)[1]))
+
+
 _ANY_PAIRED = re.compile(r"[()\[\]{}«»\"„“”]")
 
 
@@ -105,13 +127,19 @@ def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) ->
                                    f"{_SIDE[side]} (the {_SIDE[_OTHER[side]]} has its brackets closed)",
                                    found=fam, why=f"{side}: {n} {fam} without its partner"))
     en_q, ru_q = _quote_balance(en), _quote_balance(ru)
+    text_of = {"en": en, "ru": ru}
     # translators change the quote marks («» for “”), so the other side counts as a whole
     for side, mine, other, other_text in (("en", en_q, ru_q, ru), ("ru", ru_q, en_q, en)):
         if any(other.values()) or (side == "en" and not _has_quotes(other_text)):
             continue
-        near = [_quote_balance(t) for t in around.get(side, ())]
+        texts = list(around.get(side, ()))
+        near = [_quote_balance(t) for t in texts]
         for fam, n in mine.items():
-            if n and not any(b[fam] for b in near):
+            if fam == "«»" and n and len(texts) == 2:
+                excused = _guillemets_continue(text_of[side], *texts)
+            else:
+                excused = any(b[fam] for b in near)
+            if n and not excused:
                 mark = fam if len(fam) == 1 else f"{fam[0]}…{fam[1]}"
                 out.append(Finding("unpaired_quote", side, f"unpaired quote {mark} in the {_SIDE[side]} "
                                    f"(the {_SIDE[_OTHER[side]]} closes its quotes)",

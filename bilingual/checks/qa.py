@@ -114,10 +114,11 @@ def _flag(f: Finding, en_idx, ru_idx, en_text: str, ru_text: str) -> Flag:
 
 
 def _around(sents: list[str], idx: tuple[int, ...]) -> list[str]:
-    """The sentences just before and just after ``idx`` (a quotation cut by the segmenter spans them)."""
+    """The sentences just before and just after ``idx`` (a quotation cut by the segmenter spans
+    them), "" where there is none."""
     if not idx:
         return []
-    return [sents[k] for k in (min(idx) - 1, max(idx) + 1) if 0 <= k < len(sents)]
+    return [sents[k] if 0 <= k < len(sents) else "" for k in (min(idx) - 1, max(idx) + 1)]
 
 
 def _cut_pairs(links, en_sents, ru_sents, not_russian: set[int], settings: QASettings) -> list[Flag]:
