@@ -529,6 +529,14 @@ def test_a_cut_translation_the_aligner_left_unlinked_gets_the_length_flag():
     assert {"omission", "addition"} <= {f.kind for f in flags}
 
 
+def test_a_piece_of_a_quotation_the_segmenter_cut_has_no_length_to_judge():
+    en = "The game is on the Sport TV channel at nine o'clock tonight, the organisers said today."
+    ru = 'Спорт 2".'
+    around = {"en": ["", ""], "ru": ['Игру покажет телеканал "Матч!', "Начало в девять."]}
+    assert [f.kind for f in mechanical.pair_findings(en, ru, around=around)] == []
+    assert [f.kind for f in mechanical.pair_findings(en, "Спорт.", around=around)] == ["length_ratio"]
+
+
 def test_a_cut_sentence_the_aligner_merged_into_its_neighbours_link_gets_the_length_flag():
     from bilingual.checks.drift import check_pairs
     from bilingual.model import Link

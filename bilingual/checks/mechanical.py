@@ -442,5 +442,20 @@ def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
     out += end_punctuation(en, ru)
     out += reference_parity(en, ru)
     out += markup_lost(en, ru)
-    out += length_ratio(en, ru, length_threshold)
+    if not any(cut_inside_quotation(t, (around or {}).get(side, ())) for side, t in (("en", en), ("ru", ru))):
+        out += length_ratio(en, ru, length_threshold)
     return out
+
+
+def cut_inside_quotation(text: str, around) -> bool:
+    """The segmenter cut a quotation: ``text`` closes a quotation its sentence before left open,
+    or opens one its sentence after closes (a brand with «!» inside quotes: «"Матч! Футбол 2"»).
+    The piece's length says nothing about the translation."""
+    if len(around) != 2:
+        return False
+    before, after = around
+    if _guillemets_continue(text, before, after):
+        return True
+    # straight and curly double quotes by parity: odd here and odd in the neighbour it runs into
+    odd = _quote_balance(text)
+    return any(odd[fam] and (_quote_balance(before)[fam] or _quote_balance(after)[fam]) for fam in ('"', "“”"))
