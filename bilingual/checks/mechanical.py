@@ -442,9 +442,16 @@ def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
     out += end_punctuation(en, ru)
     out += reference_parity(en, ru)
     out += markup_lost(en, ru)
-    if not any(cut_inside_quotation(t, (around or {}).get(side, ())) for side, t in (("en", en), ("ru", ru))):
-        out += length_ratio(en, ru, length_threshold)
+    out += length_findings(en, ru, length_threshold, around)
     return out
+
+
+def length_findings(en: str, ru: str, threshold: float = LENGTH_Z,
+                    around: dict[str, list[str]] | None = None) -> list[Finding]:
+    """``length_ratio`` of a link, unless one side is a piece of a quotation the segmenter cut."""
+    if any(cut_inside_quotation(t, (around or {}).get(side, ())) for side, t in (("en", en), ("ru", ru))):
+        return []
+    return length_ratio(en, ru, threshold)
 
 
 def cut_inside_quotation(text: str, around) -> bool:

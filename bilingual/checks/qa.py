@@ -208,7 +208,7 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
             if link.en and link.ru and russian:
                 # a length far off is what makes a link unsure: say so; an address is looked for
                 # in the neighbouring sentences too
-                found += mechanical.length_ratio(en, ru, settings.length_z)
+                found += mechanical.length_findings(en, ru, settings.length_z, around)
                 found += mechanical.unpaired(en, ru, around=around)
                 found += mechanical.reference_parity(
                     en, ru, en_window=" ".join([*around["en"], en]), ru_window=" ".join([*around["ru"], ru]))
