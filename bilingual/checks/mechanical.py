@@ -449,7 +449,7 @@ def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
 def length_findings(en: str, ru: str, threshold: float = LENGTH_Z,
                     around: dict[str, list[str]] | None = None) -> list[Finding]:
     """``length_ratio`` of a link, unless one side is a piece of a quotation the segmenter cut."""
-    if any(cut_inside_quotation(t, (around or {}).get(side, ())) for side, t in (("en", en), ("ru", ru))):
+    if around and any(cut_inside_quotation(t, around.get(side, ())) for side, t in (("en", en), ("ru", ru))):
         return []
     return length_ratio(en, ru, threshold)
 
@@ -458,7 +458,7 @@ def cut_inside_quotation(text: str, around) -> bool:
     """The segmenter cut a quotation: ``text`` closes a quotation its sentence before left open,
     or opens one its sentence after closes (a brand with «!» inside quotes: «"Матч! Футбол 2"»).
     The piece's length says nothing about the translation."""
-    if len(around) != 2:
+    if len(around) != 2 or not _has_quotes(text):
         return False
     before, after = around
     if _guillemets_continue(text, before, after):

@@ -6,16 +6,23 @@ package, no system dictionary needed). A word is a typo candidate when:
 
 - the dictionary doesn't know it, and the article uses it (any case form) once:
   a real rare name is seen again, a slip usually is not;
-- it is one edit (a letter swapped, doubled, dropped or changed) from
-  1. a glossary name in any case form, or a name the article uses at least twice
-     (the strongest evidence: «Пуитн» next to three «Путина»), or
+- wordfreq's web and news frequencies don't know it either (``in_use``): a rare
+  real name ("Neill") or a coinage is written again and again, a slip is not;
+- it is one edit (a letter swapped, doubled, dropped or changed; never the first
+  letter) from
+  1. a glossary name in any case form, or a name the article uses at least twice,
+     in the forms it writes or, for a name the dictionary doesn't know, the forms
+     the names engine declines it into (the strongest evidence: «Пуитн» next to
+     three «Путина»; «Аффелка» next to two «Аффлек»), or
   2. a word the dictionary knows; for a capitalised word in mid-sentence only a
-     dictionary *name* (pymorphy3's Name/Surn/Geox/Orgn tags), and not when the
-     linked English has a name the word transliterates more closely («Мосс» for
-     "Moss" is a rendering, not a slip of «Мост»).
+     dictionary *name* (pymorphy3's Name/Surn/Geox/Orgn tags: «Гермаини»);
+- and it is no case form of that name (the names engine's ``same_name``), no
+  rendering of a name the linked English gives («Мосс» for "Moss" is no slip of
+  «Мост»; «на убере» for "Uber"; «Дамин» for "Daming" is closer to it than
+  «Дамиан»), nor a word derived from such a name («корнцам» beside "Cornish").
 
-Across the archive, ``rules.drop_archive_words`` removes a candidate flagged in
-two or more articles (an unusual word used consistently is the site's word).
+Across the archive, ``qa.archive_pass`` removes a candidate flagged in two or more
+articles (an unusual word used consistently is the site's word).
 """
 
 from __future__ import annotations
