@@ -287,6 +287,15 @@ def test_a_name_in_use_on_the_web_is_no_typo():
     assert _typos(en, ru) == [("en", 0, "Nelil", "Neil")]
 
 
+def test_a_case_form_of_a_word_in_use_is_no_typo():
+    # «хамамом» is rare on the web, its dictionary form «хамам» is not (and «хамасом» is one key away)
+    en = ["After the gym we relaxed in a spa with a hammam."]
+    assert _typos(en, ["После зала мы отдыхали в спа с хамамом."]) == []
+    # a slip's guessed dictionary form is no word in use: «высокомреным» is still a slip
+    en = ["He called the attitude arrogant."]
+    assert _typos(en, ["Он назвал такое отношение высокомреным."]) == [("ru", 0, "высокомреным", "высокомерным")]
+
+
 def test_a_word_derived_from_a_name_of_the_linked_side_is_no_typo():
     # «корнцам» (to the Cornish) is one key from «концам», but the English names Cornwall's people
     en = ["The old songs were dear to the Cornish."]

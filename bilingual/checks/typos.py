@@ -151,7 +151,7 @@ def ru_known(word: str) -> bool:
 # must be than the word as written, and how rare the written word itself: a slang or technical
 # word the dictionary lacks is in use on the web, a slip is not.
 RARE = 2.0
-COMMON = 2.5
+COMMON = 2.0
 MARGIN = 2.0
 
 
@@ -164,8 +164,18 @@ def zipf(word: str, lang: str) -> float:
 @lru_cache(maxsize=50_000)
 def in_use(word: str, lang: str) -> bool:
     """The word (a rare name, a coinage) is in use in wordfreq's web and news corpora: a slip
-    seldom is (the same slip made often enough to count is a spelling, not a typo)."""
-    return zipf(word.lower(), lang) >= RARE
+    seldom is (the same slip made often enough to count is a spelling, not a typo). A Russian
+    word counts by its dictionary form too, as pymorphy3 guesses it from the ending: the web
+    writes «хамам» more often than «хамамом»."""
+    low = word.lower()
+    if zipf(low, lang) >= RARE:
+        return True
+    if lang != "ru":
+        return False
+    from ..russian.morph import analyzer
+
+    parses = analyzer().parse(low)
+    return bool(parses) and parses[0].normal_form != low and zipf(parses[0].normal_form, lang) >= RARE
 
 
 @lru_cache(maxsize=50_000)
