@@ -13,14 +13,15 @@ are read from ``../shared/eval-data`` and never copied into the repository.
 
 Recall: one fault at a time is injected into one document and the article checked again; it
 counts as found when a flag of the expected kind points at the injected sentence. Faults: a
-letter swapped, doubled or dropped in a Russian name the glossary or the article gives again
-(typo_name), in a Russian or English dictionary word (typo_word_ru/_en; only where the result is
-no dictionary word: a real-word slip is another check's job), a closing quote or bracket removed,
-a word doubled, a double space, a question mark turned into a full stop, a URL/e-mail/@handle or
-Markdown link on the English side only (or pointing elsewhere), bold lost, the Russian cut to a
-third, the site's typography undone (decimal point, unspaced thousands, straight quotes, hyphen
-for a dash, space before %), and a sentence pair repeated in another article with another
-translation (the archive is checked as a whole for that one).
+letter swapped, doubled, dropped or struck on the key beside it (never the first letter) in a
+Russian name the glossary or the article gives again (typo_name), in a Russian or English
+dictionary word (typo_word_ru/_en; only where the result is no dictionary word: a real-word
+slip is another check's job), a closing quote or bracket removed, a word doubled, a double
+space, a question mark or an exclamation mark turned into a full stop, a URL/e-mail/@handle or
+Markdown link on the English side only (or pointing elsewhere), bold lost, a one-sentence
+Russian segment cut to a third, the site's typography undone (decimal point, unspaced
+thousands, straight quotes, hyphen for a dash, space before %), and a sentence pair repeated
+in another article with another translation (the archive is checked as a whole for that one).
 """
 
 from __future__ import annotations
@@ -146,15 +147,38 @@ _EN_WORD = re.compile(r"(?<![\w'-])[a-z]{6,}(?![\w'-])")
 _RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{4,}(?![\w-])")
 
 
+# neighbouring keys on a row of the ЙЦУКЕН and QWERTY layouts: the commonest substitution slip
+_ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _key_beside(ch: str, rng: random.Random) -> str | None:
+    low = ch.lower()
+    for row in _ROWS:
+        k = row.find(low)
+        if k >= 0:
+            near = [row[i] for i in (k - 1, k + 1) if 0 <= i < len(row)]
+            new = rng.choice(near)
+            return new.upper() if ch.isupper() else new
+    return None
+
+
 def slip(word: str, rng: random.Random) -> str:
-    """The word with one letter swapped with the next, doubled or dropped (never the first letter)."""
-    i = rng.randrange(1, len(word) - 1)
-    how = rng.choice(("swap", "double", "drop"))
-    if how == "swap" and word[i] != word[i + 1]:
+    """The word with one slip of the hand anywhere but its first letter (the one a writer seldom
+    gets wrong): two letters swapped, a letter doubled, dropped, or struck on the key beside it.
+    The four are the single-edit errors of the spelling-error literature (Damerau's
+    transposition, insertion, deletion, substitution), a key's neighbour for the substitution."""
+    i = rng.randrange(1, len(word))
+    how = rng.choice(("swap", "double", "drop", "key"))
+    if how == "swap" and i + 1 < len(word) and word[i] != word[i + 1]:
         return word[:i] + word[i + 1] + word[i] + word[i + 2:]
     if how == "double":
         return word[:i] + word[i] + word[i:]
+    if how == "key" and (near := _key_beside(word[i], rng)):
+        return word[:i] + near + word[i + 1:]
     return word[:i] + word[i + 1:]
+
+
+_SEVERAL = re.compile(r"[.!?…][\"'»”]?\s+[\"'«“(]?[A-ZА-ЯЁ]")
 
 
 def _is_name(word: str) -> bool:
@@ -245,9 +269,10 @@ def injections(docs, glossary, rng: random.Random, per_doc: int):
             m = re.search(r"(?<=[а-яё,]) (?=[а-яё])", s)
             if m and want("double_space"):
                 yield "double_space", d, en, ru[:j] + [_sub(s, m.start(), m.end(), "  ")] + ru[j + 1:], "ru", j, None
-            if s.rstrip().endswith("?") and en[j].rstrip().endswith("?") and s.count("?") == 1 \
+            end = s.rstrip()[-1:]
+            if end in ("?", "!") and en[j].rstrip().endswith(end) and s.count(end) == 1 \
                     and want("end_punctuation"):
-                k = s.rindex("?")
+                k = s.rindex(end)
                 yield "end_punctuation", d, en, ru[:j] + [_sub(s, k, k + 1, ".")] + ru[j + 1:], "ru", j, None
             if len(en[j]) > 40 and len(s) > 40 and taken["link_mismatch"] < per_doc:
                 extra = rng.choice(["url", "mail", "handle", "mdlink"])
@@ -266,7 +291,10 @@ def injections(docs, glossary, rng: random.Random, per_doc: int):
             if en_w and "*" not in en[j] + s and want("markup_lost"):
                 e2 = _sub(en[j], en_w.start(), en_w.end(), f"**{en_w.group(0)}**")
                 yield "markup_lost", d, en[:j] + [e2] + en[j + 1:], ru, "ru", j, None
-            if len(en[j]) >= 120 and len(s) >= 120 and want("length_ratio"):
+            # one sentence each side: a segment of several sentences cut to a third loses whole
+            # sentences, which is an omission (`omission` flags it), not a pair of odd length
+            if len(en[j]) >= 120 and len(s) >= 120 and not _SEVERAL.search(en[j]) and not _SEVERAL.search(s) \
+                    and want("length_ratio"):
                 cut = s[: len(s) // 3].rsplit(" ", 1)[0] + "."
                 yield "length_ratio", d, en, ru[:j] + [cut] + ru[j + 1:], "ru", j, None
             for pattern, repl, rule in ((r"(?<![\d.,])(\d+),(\d+)(?![\d,])", r"\1.\2", "decimal_comma"),

@@ -41,6 +41,17 @@ def test_unpaired_quote_cut_by_the_segmenter_is_excused_by_its_neighbour():
     en, ru = "He said we would win.", "Он сказал, что мы победим»."
     assert [f.kind for f in mechanical.unpaired(en, ru)] == ["unpaired_quote"]
     assert mechanical.unpaired(en, ru, around={"ru": ["«Он пришёл."]}) == []
+    assert mechanical.unpaired(en, ru, around={"ru": ["«Он пришёл.", "Все встали."]}) == []
+
+
+def test_a_neighbour_unbalanced_the_other_way_excuses_no_open_quote():
+    # the sentence before ends a quotation it didn't open; this one opens its own and never closes it
+    en = '"We all have to stay calm."'
+    ru = "«Мы все должны сохранять спокойствие."
+    before, after = "Все были рады», — сказал он.", "Потом все разошлись."
+    assert [f.kind for f in mechanical.unpaired(en, ru, around={"ru": [before, after]})] == ["unpaired_quote"]
+    # the quotation goes on in the next sentence, which closes it
+    assert mechanical.unpaired(en, ru, around={"ru": [before, "Так будет лучше», — сказал он."]}) == []
     # an English quotation the Russian turned into dialogue dashes: nothing to compare with
     assert mechanical.unpaired("“He said we would win.", "— Он сказал, что мы победим.") == []
 
@@ -61,6 +72,18 @@ REPEATS = [
 @pytest.mark.parametrize("lang,text,found", REPEATS)
 def test_repeated_word(lang, text, found):
     out = mechanical.repeated_word(text, lang)
+    assert [f.found for f in out] == ([found] if found else [])
+
+
+@pytest.mark.parametrize("lang,text,other,found", [
+    ("en", "It was very very cold.", "Было очень-очень холодно.", None),  # the translation repeats too
+    ("en", "I I don't know.", "Я… я не знаю.", None),  # a stammer of the transcript, kept
+    ("ru", "Это было давно давно.", "It was long, long ago.", None),
+    ("en", "He went to the the shop.", "Он пошёл в магазин.", "the the"),
+    ("ru", "Он пошёл в в магазин.", "He went to the shop.", "в в"),
+])
+def test_a_repetition_the_other_side_repeats_is_the_speakers(lang, text, other, found):
+    out = mechanical.repeated_word(text, lang, other)
     assert [f.found for f in out] == ([found] if found else [])
 
 
@@ -87,6 +110,13 @@ END = [
     ("You get an app that looks like this, all right?", "Вы получите вот такое приложение.", None),  # a tag
     ("Would you be so kind as to stow him away?", "Будьте добры, уберите его!", None),  # a request
     ("Why is it closed?", "Почему закрыто, непонятно.", "?"),
+    # the form of the sentence, not only its last mark
+    ("Nice weather today, isn't it?", "Хорошая сегодня погода, не правда ли.", "?"),  # the Russian kept a tag
+    ("Is the bridge open?", "Открыт ли мост.", "?"),  # «ли» asks
+    ('The driver asked: "Is the bridge open?"', "Водитель спросил, открыт ли мост.", "?"),  # «ли» still asks
+    ('The driver asked: "Where is the bridge?"', "Водитель спросил, где мост.", None),  # reported speech
+    ('The driver asked: "Where is the bridge?"', "Водитель спросил: «Где мост».", "?"),  # the quotation kept
+    ('"Where is the bridge?"', "«Где мост».", "?"),  # the whole sentence is the quotation
 ]
 
 
@@ -246,6 +276,68 @@ def test_british_spelling_is_english():
 def test_slang_in_use_on_the_web_is_no_typo():
     en = ["You have to check it out."]
     assert _typos(en, ["Ты должен это заценить."]) == []
+
+
+def test_a_name_in_use_on_the_web_is_no_typo():
+    # "Neill" is one letter from "Neil", the article's name, and a real name (wordfreq knows it)
+    ru = ["Режиссёр Нил Янг встретился с Бломкампом.", "Позже Нил Янг ушёл."]
+    en = ["The director Neil Young met Neill Blomkamp.", "Later Neil Young left."]
+    assert _typos(en, ru) == []
+    en = ["The director Neil Young met Nelil Blomkamp.", "Later Neil Young left."]  # a slip nobody writes
+    assert _typos(en, ru) == [("en", 0, "Nelil", "Neil")]
+
+
+def test_a_case_form_of_a_word_in_use_is_no_typo():
+    # «хамамом» is rare on the web, its dictionary form «хамам» is not (and «хамасом» is one key away)
+    en = ["After the gym we relaxed in a spa with a hammam."]
+    assert _typos(en, ["После зала мы отдыхали в спа с хамамом."]) == []
+    # a slip's guessed dictionary form is no word in use: «высокомреным» is still a slip
+    en = ["He called the attitude arrogant."]
+    assert _typos(en, ["Он назвал такое отношение высокомреным."]) == [("ru", 0, "высокомреным", "высокомерным")]
+
+
+def test_a_word_derived_from_a_name_of_the_linked_side_is_no_typo():
+    # «корнцам» (to the Cornish) is one key from «концам», but the English names Cornwall's people
+    en = ["The old songs were dear to the Cornish."]
+    assert _typos(en, ["Старые песни были дороги корнцам."]) == []
+    assert _typos(["The old songs were dear to the ends."], ["Старые песни были дороги корнцам."]) \
+        == [("ru", 0, "корнцам", "концам")]
+
+
+def test_a_slip_in_the_ending_of_a_word():
+    en = ["She only said that once.", "The agency confirmed it."]
+    ru = ["Она сказалаа это один раз.", "Агентство подтвердилоо это."]
+    assert _typos(en, ru) == [("ru", 0, "сказалаа", "сказала"), ("ru", 1, "подтвердилоо", "подтвердило")]
+
+
+def test_a_slip_in_a_name_the_dictionary_knows():
+    en = ["The talks took place in Germany."]
+    assert _typos(en, ["Переговоры прошли в Гермаини."]) == [("ru", 0, "Гермаини", "Германии")]
+    # a doubled ending letter is no case form of a name the dictionary knows
+    en = ["Russia said no.", "He flew to Russia.", "Russia agreed later."]
+    ru = ["Россия отказалась.", "Он улетел в Россиии.", "Позже Россия согласилась."]
+    assert _typos(en, ru) == [("ru", 1, "Россиии", "России")]
+
+
+def test_a_rendering_of_the_linked_english_name_is_no_typo():
+    # «Дамин» is one letter from the dictionary name «Дамиан», but it renders "Daming" more closely
+    en = ["The score was written by composer Daming Li."]
+    assert _typos(en, ["Музыку написал композитор Дамин Ли."]) == []
+    # a case form of a name the English gives, lowercase as Russian writes a brand: «на убере»
+    assert _typos(["We took an Uber home."], ["Мы поехали домой на убере."]) == []
+
+
+def test_a_slip_in_a_case_form_the_article_never_uses():
+    # the article writes «Кравиц» twice, never «Кравицу»: the names engine declines it
+    en = ["Kravitz sang.", "Then Kravitz left.", "Everyone applauded Kravitz."]
+    ru = ["Кравиц спел.", "Потом Кравиц ушёл.", "Все аплодировали Крвицу."]
+    assert _typos(en, ru) == [("ru", 2, "Крвицу", "Кравицу")]
+
+
+def test_a_dropped_case_ending_of_a_place_is_a_slip():
+    # «Бразили» is as close to "Brazil" as «Бразилии»: no rendering of its own
+    en = ["Heavy rains hit Brazil."]
+    assert _typos(en, ["Ливни обрушились на юг Бразили."]) == [("ru", 0, "Бразили", "Бразилии")]
 
 
 def test_english_typo_and_glossary_name():
@@ -444,6 +536,32 @@ def test_a_cut_translation_the_aligner_left_unlinked_gets_the_length_flag():
     flags = check_pairs(en, ru, links=[Link((0,), ()), Link((), (0,))])
     assert [(f.kind, f.en_index, f.ru_index) for f in flags if f.kind == "length_ratio"] == [("length_ratio", 0, 0)]
     assert {"omission", "addition"} <= {f.kind for f in flags}
+
+
+def test_a_piece_of_a_quotation_the_segmenter_cut_has_no_length_to_judge():
+    en = "The game is on the Sport TV channel at nine o'clock tonight, the organisers said today."
+    ru = 'Спорт 2".'
+    around = {"en": ["", ""], "ru": ['Игру покажет телеканал "Матч!', "Начало в девять."]}
+    assert [f.kind for f in mechanical.pair_findings(en, ru, around=around)] == []
+    assert [f.kind for f in mechanical.pair_findings(en, "Спорт.", around=around)] == ["length_ratio"]
+
+
+def test_a_cut_sentence_the_aligner_merged_into_its_neighbours_link_gets_the_length_flag():
+    from bilingual.checks.drift import check_pairs
+    from bilingual.model import Link
+
+    en = ["The minister arrived in Geneva on Monday morning.",
+          "He said the talks would resume next week after a pause of several months, and that both sides"
+          " had agreed on an agenda."]
+    ru = ["Министр прибыл в Женеву в понедельник утром.", "Он сказал, что переговоры."]
+    # the aligner gave the cut Russian sentence to the first English one and left the second unlinked
+    flags = check_pairs(en, ru, links=[Link((0,), (0, 1)), Link((1,), ())])
+    assert [(f.kind, f.en_index, f.ru_index) for f in flags if f.kind == "length_ratio"] == [("length_ratio", 1, 1)]
+    # a true one-to-two link beside an omission: the first Russian sentence alone is too short for
+    # its English, so nothing is read again
+    ru = ["Министр прибыл в Женеву.", "Это случилось в понедельник утром."]
+    flags = check_pairs(en, ru, links=[Link((0,), (0, 1)), Link((1,), ())])
+    assert [f for f in flags if f.kind == "length_ratio"] == []
 
 
 def test_an_address_in_the_neighbouring_sentence_of_an_unsure_link_is_no_mismatch():

@@ -71,6 +71,28 @@ def _quote_balance(text: str) -> dict[str, int]:
 _GUILLEMETS = re.compile("[«»]")
 
 
+def _open_close(text: str) -> tuple[int, int]:
+    """«» left open at the end of ``text``, and » closing what ``text`` never opened."""
+    depth = extra = 0
+    for ch in _GUILLEMETS.findall(text):
+        if ch == "«":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            extra += 1
+    return depth, extra
+
+
+def _guillemets_continue(text: str, before: str, after: str) -> bool:
+    """The quotation runs on from or into a neighbouring sentence: a » closing what ``text`` never
+    opened, where the sentence ``before`` leaves one open; a « left open, where the sentence
+    ``after`` closes one it never opened. A neighbour unbalanced the other way (its own quotation
+    ends just before this one opens) excuses nothing."""
+    opened, closed = _open_close(text)
+    return bool((closed and _open_close(before)[0]) or (opened and _open_close(after)[1]))
+
+
 _ANY_PAIRED = re.compile(r"[()\[\]{}«»\"„“”]")
 
 
@@ -105,13 +127,19 @@ def unpaired(en: str, ru: str, *, around: dict[str, list[str]] | None = None) ->
                                    f"{_SIDE[side]} (the {_SIDE[_OTHER[side]]} has its brackets closed)",
                                    found=fam, why=f"{side}: {n} {fam} without its partner"))
     en_q, ru_q = _quote_balance(en), _quote_balance(ru)
+    text_of = {"en": en, "ru": ru}
     # translators change the quote marks («» for “”), so the other side counts as a whole
     for side, mine, other, other_text in (("en", en_q, ru_q, ru), ("ru", ru_q, en_q, en)):
         if any(other.values()) or (side == "en" and not _has_quotes(other_text)):
             continue
-        near = [_quote_balance(t) for t in around.get(side, ())]
+        texts = list(around.get(side, ()))
+        near = [_quote_balance(t) for t in texts]
         for fam, n in mine.items():
-            if n and not any(b[fam] for b in near):
+            if fam == "«»" and n and len(texts) == 2:
+                excused = _guillemets_continue(text_of[side], *texts)
+            else:
+                excused = any(b[fam] for b in near)
+            if n and not excused:
                 mark = fam if len(fam) == 1 else f"{fam[0]}…{fam[1]}"
                 out.append(Finding("unpaired_quote", side, f"unpaired quote {mark} in the {_SIDE[side]} "
                                    f"(the {_SIDE[_OTHER[side]]} closes its quotes)",
@@ -136,12 +164,28 @@ _ALLOWED_REPEATS = {
 }
 
 
-def repeated_word(text: str, lang: str) -> list[Finding]:
-    """The same word twice in a row («в в», "the the")."""
+# a word said twice on purpose, written with a hyphen or a comma («очень-очень», "very, very")
+_REDUPLICATION = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-|,?\s+)(\1)(?![\w-])", re.IGNORECASE)
+
+
+def repeats_on_purpose(text: str) -> bool:
+    """``text`` repeats a word, with or without a hyphen or comma between."""
+    return _REDUPLICATION.search(text) is not None
+
+
+def repeated_word(text: str, lang: str, other: str | None = None) -> list[Finding]:
+    """The same word twice in a row («в в», "the the").
+
+    ``other``: the linked sentence of the other language. When it repeats a word too («очень,
+    очень» for "very very", «Я… я» for "I I"), the repetition is the speaker's (emphasis,
+    a stammer in a transcript) and the translation keeps it: no slip.
+    """
     out = []
     words = [w.strip(_PUNCT) for w in text.lower().split()]
     if not any(a == b and a for a, b in zip(words, words[1:])):
         return out  # no two neighbours alike: the regex has nothing to find
+    if other and repeats_on_purpose(other.replace("…", " ").replace("...", " ")):
+        return out
     for m in _REPEAT.finditer(text):
         word = m.group(1)
         if word.lower() in _ALLOWED_REPEATS.get(lang, ()):
@@ -190,23 +234,52 @@ def _sentence_type(text: str) -> str:
     return t[-1:] if t else ""
 
 
+# a Russian question by its form: the particle «ли», or a tag after a comma at the end
+# («…, не правда ли», «…, да», «…, не так ли», «…, верно»)
+_RU_ASKS = re.compile(r"(?<![\w-])ли(?![\w-])|,\s*(?:не\s+(?:правда|так)(?:\s+ли)?|правда|верно|да|так\s+ведь|ведь\s+так|"
+                      r"нет|не\s+находите)\s*$", re.IGNORECASE)
+_QUOTE_OPEN = "\"“„«'‘"
+_QUOTE_CLOSE = "\"”“»'’"
+
+
+def _quoted_end(text: str) -> bool:
+    """The sentence ends inside a quotation that opens after its start (`He asked: "Why?"`): the
+    question or exclamation is the quoted speaker's, and a translation may report it."""
+    t = text.rstrip().rstrip(")]*_.…")
+    if not t or t[-1] not in _QUOTE_CLOSE:
+        return False
+    body = t.rstrip(_QUOTE_CLOSE)
+    opened = max(body.rfind(q) for q in _QUOTE_OPEN)
+    return opened > 0 and bool(body[:opened].strip(" \t*_-—–:"))
+
+
 def end_punctuation(en: str, ru: str) -> list[Finding]:
     """A question or exclamation of the English that the Russian ends as a statement.
 
     Only a Russian side with none of that mark anywhere counts: a quoted question inside a
     Russian sentence («Где ты?» — спросил он) keeps the sentence type. A Russian «!» the
-    English lacks is the translator's right (Russian greets with «Здравствуйте!»).
+    English lacks is the translator's right (Russian greets with «Здравствуйте!»). The type is
+    read from the sentence's form, not only its last mark: a question quoted inside an English
+    sentence may be reported in the Russian (he asked whether…), unless the Russian keeps the
+    quotation; an English tag question ("…, right?") may lose its tag, unless the Russian keeps a
+    tag or the particle «ли» of a question.
     """
     out = []
     mark = _sentence_type(en)
     what = {"?": "question", "!": "exclamation"}.get(mark)
-    if mark == "?" and (_TAG_QUESTION.search(_TRAILING.sub("", en)) or _sentence_type(ru) == "!"):
-        return []  # "…, you know?" (a tag Russian drops), "Would you be so kind…?" → «Будьте добры…!»
-    if what and mark not in ru and ru.strip():
-        found = _end_mark(ru) or None
-        out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "
-                           f"with «{found or 'nothing'}»", found=found, expected=mark,
-                           why=f"en ends with {mark}; no {mark} in the Russian"))
+    if not what or mark in ru or not ru.strip():
+        return out
+    asks = mark == "?" and _RU_ASKS.search(_TRAILING.sub("", ru).rstrip(".…")) is not None
+    if not asks:
+        if mark == "?" and (_TAG_QUESTION.search(_TRAILING.sub("", en)) or _sentence_type(ru) == "!"):
+            return []  # "…, you know?" (a tag Russian drops), "Would you be so kind…?" → «Будьте добры…!»
+        if _quoted_end(en) and not _quoted_end(ru):
+            return []  # `She asked: "Who is it?"` → «Она спросила, кто это.»
+    found = _end_mark(ru) or None
+    out.append(Finding("end_punctuation", "ru", f"the English is a {what} («{mark}»), the Russian ends "
+                       f"with «{found or 'nothing'}»", found=found, expected=mark,
+                       why=f"en ends with {mark}; no {mark} in the Russian"
+                           + ("; the Russian asks («ли» or a tag)" if asks else "")))
     return out
 
 
@@ -364,10 +437,32 @@ def pair_findings(en: str, ru: str, *, length_threshold: float = LENGTH_Z,
                   around: dict[str, list[str]] | None = None) -> list[Finding]:
     """Every mechanical finding of one linked pair (a 2-1 or 1-2 link is compared as a whole)."""
     out = unpaired(en, ru, around=around)
-    out += repeated_word(en, "en") + repeated_word(ru, "ru")
+    out += repeated_word(en, "en", ru) + repeated_word(ru, "ru", en)
     out += double_space(en, "en") + double_space(ru, "ru")
     out += end_punctuation(en, ru)
     out += reference_parity(en, ru)
     out += markup_lost(en, ru)
-    out += length_ratio(en, ru, length_threshold)
+    out += length_findings(en, ru, length_threshold, around)
     return out
+
+
+def length_findings(en: str, ru: str, threshold: float = LENGTH_Z,
+                    around: dict[str, list[str]] | None = None) -> list[Finding]:
+    """``length_ratio`` of a link, unless one side is a piece of a quotation the segmenter cut."""
+    if around and any(cut_inside_quotation(t, around.get(side, ())) for side, t in (("en", en), ("ru", ru))):
+        return []
+    return length_ratio(en, ru, threshold)
+
+
+def cut_inside_quotation(text: str, around) -> bool:
+    """The segmenter cut a quotation: ``text`` closes a quotation its sentence before left open,
+    or opens one its sentence after closes (a brand with «!» inside quotes: «"Матч! Футбол 2"»).
+    The piece's length says nothing about the translation."""
+    if len(around) != 2 or not _has_quotes(text):
+        return False
+    before, after = around
+    if _guillemets_continue(text, before, after):
+        return True
+    # straight and curly double quotes by parity: odd here and odd in the neighbour it runs into
+    odd = _quote_balance(text)
+    return any(odd[fam] and (_quote_balance(before)[fam] or _quote_balance(after)[fam]) for fam in ('"', "“”"))

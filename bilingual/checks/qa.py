@@ -114,10 +114,11 @@ def _flag(f: Finding, en_idx, ru_idx, en_text: str, ru_text: str) -> Flag:
 
 
 def _around(sents: list[str], idx: tuple[int, ...]) -> list[str]:
-    """The sentences just before and just after ``idx`` (a quotation cut by the segmenter spans them)."""
+    """The sentences just before and just after ``idx`` (a quotation cut by the segmenter spans
+    them), "" where there is none."""
     if not idx:
         return []
-    return [sents[k] for k in (min(idx) - 1, max(idx) + 1) if 0 <= k < len(sents)]
+    return [sents[k] if 0 <= k < len(sents) else "" for k in (min(idx) - 1, max(idx) + 1)]
 
 
 def _cut_pairs(links, en_sents, ru_sents, not_russian: set[int], settings: QASettings) -> list[Flag]:
@@ -132,6 +133,45 @@ def _cut_pairs(links, en_sents, ru_sents, not_russian: set[int], settings: QASet
         en, ru = en_sents[pair[0].en[0]], ru_sents[pair[1].ru[0]]
         for f in mechanical.length_ratio(en, ru, settings.length_z):
             out.append(_flag(f, pair[0].en[0], pair[1].ru[0], en, ru))
+    return out + _cut_merged(links, en_sents, ru_sents, not_russian, settings)
+
+
+# a sentence pair this close to the usual length ratio is a plausible translation pair
+PLAUSIBLE_Z = 3.0
+
+
+def _cut_merged(links, en_sents, ru_sents, not_russian: set[int], settings: QASettings) -> list[Flag]:
+    """An English sentence left unlinked beside a link that took two or more Russian sentences.
+
+    When a Russian sentence is cut short, the aligner may give it to its neighbour's English
+    (one English, two Russian) and leave its own English unlinked. Read again: when the rest of
+    the link fits its English by length, the Russian sentence at the border is the unlinked
+    English's, and it is far too short (or long) for it; or, the other way round, the border
+    sentence fits the unlinked English and the rest is far off for the link's English.
+    """
+    out = []
+    for k, gap in enumerate(links):
+        if len(gap.en) != 1 or gap.ru:
+            continue
+        e = en_sents[gap.en[0]]
+        for step in (-1, 1):
+            if not 0 <= k + step < len(links):
+                continue
+            link = links[k + step]
+            if len(link.ru) < 2 or not link.en or set(link.ru) & not_russian:
+                continue
+            border, rest = (link.ru[-1], link.ru[:-1]) if step == -1 else (link.ru[0], link.ru[1:])
+            en = " ".join(en_sents[i] for i in link.en)
+            ru = " ".join(ru_sents[j] for j in rest)
+            if abs(mechanical.length_z(en, ru)) < PLAUSIBLE_Z:
+                pairs = [(gap.en[0], border, e, ru_sents[border])]
+            elif abs(mechanical.length_z(e, ru_sents[border])) < PLAUSIBLE_Z:
+                pairs = [(link.en[0], rest[0], en, ru)]
+            else:
+                continue
+            for en_i, ru_i, en_text, ru_text in pairs:
+                for f in mechanical.length_ratio(en_text, ru_text, settings.length_z):
+                    out.append(_flag(f, en_i, ru_i, en_text, ru_text))
     return out
 
 
@@ -168,7 +208,7 @@ def qa_flags(alignment: Alignment, glossary: Glossary | None = None, *, not_russ
             if link.en and link.ru and russian:
                 # a length far off is what makes a link unsure: say so; an address is looked for
                 # in the neighbouring sentences too
-                found += mechanical.length_ratio(en, ru, settings.length_z)
+                found += mechanical.length_findings(en, ru, settings.length_z, around)
                 found += mechanical.unpaired(en, ru, around=around)
                 found += mechanical.reference_parity(
                     en, ru, en_window=" ".join([*around["en"], en]), ru_window=" ".join([*around["ru"], ru]))

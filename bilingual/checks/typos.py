@@ -6,16 +6,23 @@ package, no system dictionary needed). A word is a typo candidate when:
 
 - the dictionary doesn't know it, and the article uses it (any case form) once:
   a real rare name is seen again, a slip usually is not;
-- it is one edit (a letter swapped, doubled, dropped or changed) from
-  1. a glossary name in any case form, or a name the article uses at least twice
-     (the strongest evidence: «Пуитн» next to three «Путина»), or
+- wordfreq's web and news frequencies don't know it either (``in_use``): a rare
+  real name ("Neill") or a coinage is written again and again, a slip is not;
+- it is one edit (a letter swapped, doubled, dropped or changed; never the first
+  letter) from
+  1. a glossary name in any case form, or a name the article uses at least twice,
+     in the forms it writes or, for a name the dictionary doesn't know, the forms
+     the names engine declines it into (the strongest evidence: «Пуитн» next to
+     three «Путина»; «Аффелка» next to two «Аффлек»), or
   2. a word the dictionary knows; for a capitalised word in mid-sentence only a
-     dictionary *name* (pymorphy3's Name/Surn/Geox/Orgn tags), and not when the
-     linked English has a name the word transliterates more closely («Мосс» for
-     "Moss" is a rendering, not a slip of «Мост»).
+     dictionary *name* (pymorphy3's Name/Surn/Geox/Orgn tags: «Гермаини»);
+- and it is no case form of that name (the names engine's ``same_name``), no
+  rendering of a name the linked English gives («Мосс» for "Moss" is no slip of
+  «Мост»; «на убере» for "Uber"; «Дамин» for "Daming" is closer to it than
+  «Дамиан»), nor a word derived from such a name («корнцам» beside "Cornish").
 
-Across the archive, ``rules.drop_archive_words`` removes a candidate flagged in
-two or more articles (an unusual word used consistently is the site's word).
+Across the archive, ``qa.archive_pass`` removes a candidate flagged in two or more
+articles (an unusual word used consistently is the site's word).
 """
 
 from __future__ import annotations
@@ -144,7 +151,7 @@ def ru_known(word: str) -> bool:
 # must be than the word as written, and how rare the written word itself: a slang or technical
 # word the dictionary lacks is in use on the web, a slip is not.
 RARE = 2.0
-COMMON = 2.5
+COMMON = 2.0
 MARGIN = 2.0
 
 
@@ -152,6 +159,23 @@ def zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, lang, wordlist="large")
+
+
+@lru_cache(maxsize=50_000)
+def in_use(word: str, lang: str) -> bool:
+    """The word (a rare name, a coinage) is in use in wordfreq's web and news corpora: a slip
+    seldom is (the same slip made often enough to count is a spelling, not a typo). A Russian
+    word counts by its dictionary form too, as pymorphy3 guesses it from the ending: the web
+    writes «хамам» more often than «хамамом»."""
+    low = word.lower()
+    if zipf(low, lang) >= RARE:
+        return True
+    if lang != "ru":
+        return False
+    from ..russian.morph import analyzer
+
+    parses = analyzer().parse(low)
+    return bool(parses) and parses[0].normal_form != low and zipf(parses[0].normal_form, lang) >= RARE
 
 
 @lru_cache(maxsize=50_000)
@@ -274,6 +298,63 @@ def _proper_or_unknown(word: str, lang: str) -> bool:
     return not parses or any(p.tag.grammemes & _PROPER for p in parses)
 
 
+def _renders(word: str, other: str, intended: str | None = None) -> bool:
+    """A Russian ``word`` is a name of the linked English side transliterated, in a case form
+    («убере» for "Uber»), or closer to that name's transliteration than ``intended`` is
+    («Дамин» for "Daming", not a slip of «Дамиан»)."""
+    if not other or not re.search(r"[а-яё]", word, re.I):
+        return False
+    from ..russian.names import same_name
+    from ..russian.translit import latin_to_ru
+
+    stem = _stem(word, _RU_ENDINGS)
+    for name in set(re.findall(r"(?<![\w'’])[A-Z][a-z]{2,}", other)):
+        ru = _fold(latin_to_ru(name))
+        renders = stem == _stem(ru, _RU_ENDINGS)
+        # ...unless the intended word is a name rendering it as well: then the word is its slip
+        # («Бразили» beside "Brazil" for «Бразилии»)
+        if renders and not (intended and (intended[:1].isupper() or _known_proper(intended)) and (
+                _stem(_fold(intended), _RU_ENDINGS) == _stem(ru, _RU_ENDINGS)
+                or same_name(intended.capitalize(), ru.capitalize()))):
+            return True
+        # compared over the transliteration's length, where a case ending adds nothing («Бразили»
+        # is no closer to "Brazil" than «Бразилии» is)
+        if intended and (d := osa(_fold(word)[:len(ru)], ru)) <= 1 \
+                and d < osa(_fold(intended)[:len(ru)], ru):
+            return True
+    return False
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _near_case_form(word: str, names: NameIndex) -> str | None:
+    """A case form one slip from ``word`` of an article's name the dictionary doesn't know, made by
+    the names engine («Аффелка» beside «Аффлек» twice: «Аффлека»). Only names that share the
+    word's first two letters are declined (the slips are never on the first letter)."""
+    from rapidfuzz.distance import OSA
+
+    from ..russian.names import dictionary_form, inflect
+
+    low = _fold(word)
+    for name in names.shown.values():
+        if not name[:1].isupper() or _fold(name)[:2] != low[:2] or abs(len(name) - len(word)) > 4:
+            continue
+        base = dictionary_form(name)
+        for case in _CASES:
+            form = inflect(base, {case, "sing"})
+            if OSA.distance(_fold(form), low) == 1:
+                return _cap(word, form)
+    return None
+
+
+def _known_proper(word: str) -> bool:
+    """The dictionary knows ``word`` as a name (a person's, a place's, an organisation's)."""
+    from ..russian.morph import analyzer
+
+    return any(p.is_known and p.tag.grammemes & _PROPER for p in analyzer().parse(word))
+
+
 def _named_there(name: str, other: str, glossary_names: tuple[str, ...] | None = None) -> bool:
     """The linked other side names someone whose consonant key is ``name``'s (or, for a glossary
     form, one of the term's names on the other side): the slip's intended name is the one this
@@ -302,8 +383,13 @@ def _stem(word: str, endings) -> str:
 
 def _inflection(a: str, b: str, lang: str) -> bool:
     """``a`` and ``b`` are one name in two case forms («Шольца», «Шольц»; "Cohrens", "Cohren")."""
-    endings = _RU_ENDINGS if lang == "ru" else _EN_ENDINGS
-    sa, sb = _stem(a, endings), _stem(b, endings)
+    if lang == "ru":
+        from ..russian.names import same_name
+
+        # the names engine's case forms («Шольцем», «Шольца»; «Корену», «Корен»), which a doubled
+        # or dropped letter is not («Россиии», «России»)
+        return same_name(a, b)
+    sa, sb = _stem(a, _EN_ENDINGS), _stem(b, _EN_ENDINGS)
     return sa == sb or sa == _fold(b) or sb == _fold(a)
 
 
@@ -352,8 +438,9 @@ def likely_slip(word: str, intended: str) -> bool:
 
 
 def _slip_inside(word: str, intended: str) -> bool:
-    """The edit lies inside the word: not its first letter (seldom mistyped), not its ending
-    (a different ending is another form: «захватывающе», «небыстро»)."""
+    """The edit is not on the first letter (seldom mistyped). A slip in the ending counts too: a
+    real word the dictionary lacks with another ending («захватывающе») is in use on the web and
+    ``in_use`` sets it aside."""
     w, c = _fold(word), _fold(intended)
     p = 0
     while p < min(len(w), len(c)) and w[p] == c[p]:
@@ -361,7 +448,7 @@ def _slip_inside(word: str, intended: str) -> bool:
     longer = w if len(w) > len(c) else c
     while 0 < p < len(longer) and longer[p - 1] == longer[p]:
         p -= 1  # a doubled or dropped letter of a run counts from the run's start («talkeed»)
-    return 1 <= p <= min(len(w), len(c)) - 2
+    return p >= 1
 
 
 def _abbreviation(word: str) -> bool:
@@ -409,15 +496,18 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
     out = []
     for i, m in candidates:
         w = m.group(0)
-        if w in names:
+        if w in names or in_use(w, lang):
             continue
         start = _sentence_start(sents[i], m.start())
         other = linked.get(i, "")
         in_glossary = glossary_names.near(w)
-        intended, source = in_glossary or names.near(w), "name"
+        intended = in_glossary or names.near(w) or (_near_case_form(w, names) if lang == "ru" else None)
+        source = "name"
         # a glossary name's slip where the linked side names that term; an article's name where the
-        # word is long enough not to be another name one letter away, or the linked side names it
+        # word is long enough not to be another name one letter away, or the linked side names it.
+        # A case form of the intended name, or the rendering of a name the linked side gives, is no slip.
         if intended and (_inflection(w, intended, lang) or _backed_by_other_side(w, intended, other)
+                         or _renders(w, other, intended)
                          or (in_glossary or len(w) < MIN_LONG_NAME) and not _named_there(
                              intended, other, glossary_names.english.get(_fold(intended)))):
             intended = None
@@ -426,8 +516,16 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
         cap_ok = not w[:1].isupper() or (start and lang == "ru" and not _named_there(w, linked.get(i, "")))
         if intended is None and cap_ok and len(w) >= MIN_LOWER:
             low = neighbour(w.lower(), lang)
-            if low and not _inflection(w, low, lang):
+            # a word derived from a name the linked side gives («корнцам» beside "Cornish") is no slip
+            if low and not _backed_by_other_side(w, low, other) and not _renders(w, other):
                 intended, source = _cap(w, low), "dictionary word"
+        elif intended is None and lang == "ru" and len(w) >= MIN_LOWER:
+            # a capitalised word in mid-sentence: a slip of a name the dictionary knows
+            # («Гермаини» for «Германии»), unless the linked English backs its spelling
+            low = neighbour(w.lower(), lang)
+            if low and _known_proper(low) and not _backed_by_other_side(w, low, other) \
+                    and not _renders(w, other, low):
+                intended, source = _cap(w, low), "dictionary name"
         if intended:
             out.append((lang, i, _finding(lang, w, intended, source)))
     return out
