@@ -64,6 +64,35 @@ CASES = [
     ("The resort covers 2,600 acres (1,052 hectares).", "Курорт раскинулся на 2603 акрах (1052 гектара).",
      ["number_mismatch"]),
     ("The quake was 93.2 km deep.", "Очаг залегал на глубине 93,5 км.", ["number_mismatch"]),
+    # collective numerals and numeral stems in every spelling («трое», «трёх»)
+    ("3 sons came.", "Пришли трое сыновей.", []),
+    ("4 sons came.", "Пришли трое сыновей.", ["number_mismatch"]),
+    ("A 3-fold increase.", "Трёхкратный рост.", []),
+    ("A 24-hour strike.", "Суточная забастовка.", []),
+    # a percentage point is not a percent
+    ("Rates rose by 0.5 percentage points.", "Ставки выросли на 0,5 процентного пункта.", []),
+    ("Rates rose by 0.5 percentage points.", "Ставки выросли на 0,7 процентного пункта.", ["number_mismatch"]),
+    ("Rates rose by 0.5%.", "Ставки выросли на 0,5 процентного пункта.", ["number_mismatch"]),
+    # a scale word after a range scales both ends
+    ("Some 300,000-400,000 people came.", "Пришли 300–400 тысяч человек.", []),
+    ("Between 2 and 3 million people voted.", "Проголосовали от 2 до 3 млн человек.", []),
+    ("Some 300,000-400,000 people came.", "Пришли 200–400 тысяч человек.", ["number_mismatch"]),
+    # a year and its last two digits
+    ("He served in 1986-87.", "Он служил в 1986–1987 годах.", []),
+    ("In the 1990s it was common.", "В 90-е годы это было обычным.", []),
+    ("In the 1990s it was common.", "В 80-е годы это было обычным.", ["number_mismatch"]),
+    # one of a period said by the noun alone
+    ("They gave a guarantee (1 month).", "Дали гарантию (месяц).", []),
+    ("They gave a guarantee (2 months).", "Дали гарантию (месяц).", ["number_mismatch"]),
+    ("He planned 1 visit.", "Он запланировал визит.", ["number_mismatch"]),
+    # clock times in words and hours said with «часов», "o'clock", a part of the day
+    ("It opens at noon.", "Открытие в 12:00.", []),
+    ("It opens at 12:00.", "Открытие в полдень.", []),
+    ("It closes at midnight.", "Закрытие в 00:00.", []),
+    ("At 7 in the evening.", "В 19:00.", []),
+    ("At 3 o'clock in the afternoon.", "В 15:00.", []),
+    ("At 18:00 Moscow time.", "В 18 часов по Москве.", []),
+    ("At 18:00 Moscow time.", "В 17 часов по Москве.", ["number_mismatch"]),
 ]
 
 
