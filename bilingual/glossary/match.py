@@ -311,6 +311,11 @@ def _ru_forms(term: Term) -> list[tuple[str, str]]:
 
     forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
         + [(f, "forbidden") for f in term.forbidden]
+    if term.type == "person":  # «Майкла Бэя», «Жюля Верна»: names the dictionary does not decline
+        from ..russian.declension import person_case_forms
+
+        for name in (term.ru, *term.variants):
+            forms += [(f, "allowed" if name == term.ru else "variant") for f in person_case_forms(name, term.en)]
     if term.type in PLACE_TYPES:
         banned = {morph.norm(f) for f in term.forbidden}
         for name in (term.ru, *term.variants):
