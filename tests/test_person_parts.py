@@ -43,8 +43,21 @@ CASES = [
     (["Fox compared Michael Bay to Hitler."], ["Фокс сравнила Майкла Бэя с Гитлером."], []),
     # a later surname alone is the person: dropped, it is missing; swapped, it is a substitution
     (["Vladimir Putin spoke.", "Putin said it was fine."],
-     ["Владимир Путин выступил.", "Он сказал, что всё в порядке, — заявил премьер."],
+     ["Владимир Путин выступил.", "Президент сказал, что всё в порядке."],
      [("missing_term", "Vladimir Putin", 1)]),
+    # a pronoun for the name, once the Russian has named the person
+    (["Vladimir Putin spoke.", "Putin said it was fine."],
+     ["Владимир Путин выступил.", "Он сказал, что всё в порядке."], []),
+    (["Anna Popova spoke.", "We thanked Popova."], ["Анна Попова выступила.", "Мы поблагодарили её."], []),
+    # ... not a pronoun of the other gender, nor one the English has as well beside the name
+    (["Anna Popova spoke.", "We thanked Popova."], ["Анна Попова выступила.", "Мы поблагодарили его."],
+     [("missing_term", "Anna Popova", 1)]),
+    (["Vladimir Putin spoke.", "Putin said he was fine."],
+     ["Владимир Путин выступил.", "Президент сказал, что он в порядке."], [("missing_term", "Vladimir Putin", 1)]),
+    # ... nor before the Russian has named the person at all
+    (["Putin's aide spoke.", "Vladimir Putin said it was fine."],
+     ["Выступил помощник.", "Он сказал, что всё в порядке."],
+     [("missing_term", "Vladimir Putin", 0), ("missing_term", "Vladimir Putin", 1)]),
     (["Vladimir Putin and Dmitry Medvedev spoke.", "Putin said it was fine."],
      ["Владимир Путин и Дмитрий Медведев выступили.", "Медведев сказал, что всё в порядке."],
      [("term_substitution", "Vladimir Putin", 1)]),
@@ -103,3 +116,13 @@ def test_case_forms_by_the_ending(name, en, forms):
 ])
 def test_word_case(word, case, gender, form):
     assert word_case(word, case, gender) == form
+
+
+def test_a_name_kept_in_latin_letters_in_the_russian():
+    glossary = Glossary((Term("Armenia", "Армения", "country"),))
+    flags = check_pairs(["Public Radio of Armenia reports it."], ["Как передает Public Radio of Armenia, это так."],
+                        glossary)
+    assert [f.kind for f in flags if f.kind == "missing_term"] == []
+    flags = check_pairs(["Public Radio of Armenia reports it."], ["Как передает общественное радио, это так."],
+                        glossary)
+    assert [f.term for f in flags if f.kind == "missing_term"] == ["Armenia"]

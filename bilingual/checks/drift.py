@@ -22,7 +22,7 @@ from .context import (  # noqa: F401  (the kinds, levels and context are part of
     KIND_DOC, LinkContext, _CYR_WORD, _CYRILLIC, _LATIN, _LETTERS, _UKRAINIAN_ONLY, level_at_least, split_notes,
 )
 from .number_rules import date_mismatch, number_mismatch
-from .spans import NOT_PROSE, english_quote, lowercase_use
+from .spans import NOT_PROSE, english_quote, latin_kept, lowercase_use, pronoun_for
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits  # noqa: F401
@@ -237,6 +237,13 @@ def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
                            why=f"glossary line {hit.term.line} forbids {', '.join(hit.term.forbidden)}")
 
 
+def _named_before(ctx: LinkContext, term: Term) -> bool:
+    """Whether the Russian names ``term`` in a sentence before the link (a pronoun's antecedent)."""
+    if not ctx.hits or not ctx.link.ru or term.type != "person":
+        return False
+    return any(h.term.en == term.en for j in range(min(ctx.link.ru)) for h in ctx.hits.ru.sentences[j])
+
+
 def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
     """EN terms with no RU counterpart and RU names with no EN counterpart in the link.
 
@@ -252,9 +259,11 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
         if hit.kind == "derived" or hit.within or term.en in seen or _en_currency(ctx.en_text, hit):
             continue
         seen.add(term.en)
+        ru_text = ctx.window_ru if ctx.link.uncertain else ctx.ru_text
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
                 or _implied_by(term, ctx.other_ru_hits, ctx.en_hits) \
-                or lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
+                or lowercase_use(term, ru_text) or latin_kept(term, ru_text) \
+                or pronoun_for(term, ctx.en_text, ru_text, _named_before(ctx, term)):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []

@@ -55,6 +55,11 @@ def word_case(word: str, case: str, gender: str) -> str:
     return word + {"gent": "а", "datv": "у", "accs": "а", "ablt": ablt, "loct": "е"}[case]
 
 
+def person_gender(name: str, en: str | None = None) -> str:
+    """"masc" or "femn": the English given name's gender, else the Russian first name's ending."""
+    return _gender(name.split(), en)
+
+
 def _gender(ru_words: list[str], en: str | None) -> str:
     from .given_names import given_name_gender
 
