@@ -117,3 +117,17 @@ def test_quantities_in_other_units(en, ru, same):
     (a,) = [m for m in number_mentions(en, "en") if m.dim]
     (b,) = [m for m in number_mentions(ru, "ru") if m.dim]
     assert accounts(a, b) is same
+
+
+def test_a_changed_month_in_an_uncertain_link_is_not_hidden_by_the_neighbours_copy():
+    from bilingual.model import Link
+
+    en = ["The ship sailed under the Russian flag until July 1, 2022, the ministry said.",
+          "\"The ship sailed under the Russian flag until July 1, 2022,\" the ministry said."]
+    ru = ["Судно ходило под российским флагом до 1 августа 2022 года, сообщили в министерстве.",
+          "«Судно ходило под российским флагом до 1 июля 2022 года», — сообщили в министерстве."]
+    links = [Link((0,), (0,), 0.05, True), Link((1,), (1,), 0.05, True)]
+    flags = [f for f in check_pairs(en, ru, links=links) if f.kind == "date_mismatch"]
+    assert [(f.en_index, f.found) for f in flags] == [(0, "01-08")]
+    ru[0] = ru[0].replace("августа", "июля")
+    assert [f for f in check_pairs(en, ru, links=links) if f.kind == "date_mismatch"] == []

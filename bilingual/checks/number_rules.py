@@ -90,10 +90,15 @@ def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     if not en_dates:
         return
     ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
+    # an uncertain link looks at its neighbours too, where the same date said twice in the English
+    # must be there twice: a changed month in the link itself is not hidden by the neighbour's copy
+    en_window = Counter(dates(ctx.window_en, "en")) if ctx.link.uncertain else None
+    ru_window = Counter(ru_dates)
+    own = dates(ctx.ru_text, "ru") if ctx.link.uncertain else ru_dates
     for day, month in en_dates:
-        if (day, month) in ru_dates:
+        if (day, month) in ru_dates and (en_window is None or ru_window[(day, month)] >= en_window[(day, month)]):
             continue
-        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
+        wrong = [(d, m) for d, m in own if d == day and m != month]
         if wrong:
             d, m = wrong[0]
             yield ctx.flag("date_mismatch",
