@@ -317,10 +317,20 @@ def _ru_forms(term: Term) -> list[tuple[str, str]]:
         for name in (term.ru, *term.variants):
             forms += [(f, "allowed" if name == term.ru else "variant") for f in person_case_forms(name, term.en)]
     if term.type in PLACE_TYPES:
+        from .countries import is_capital
+
         banned = {morph.norm(f) for f in term.forbidden}
         for name in (term.ru, *term.variants):
             forms += [(v, "variant") for v in short_names(name) if morph.norm(v) not in banned]
             forms += [(a, "derived") for a in adjectives(name) if morph.norm(a) not in banned]
+            words = name.split()
+            # «в западном Лотиане»: a place's leading adjective written in lowercase, the name after it
+            if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() for w in words[1:]) \
+                    and morph.is_known(words[0].lower()) \
+                    and morph.parse(words[0].lower())[0].tag.POS == "ADJF":
+                forms.append((" ".join([words[0].lower(), *words[1:]]), "variant"))
+        if term.type in ("city", "") and is_capital(term.en):
+            forms.append(("столичный", "derived"))  # «столичная невеста» for "the Moscow bride"
     return forms
 
 
