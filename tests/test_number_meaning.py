@@ -93,6 +93,11 @@ CASES = [
     ("At 3 o'clock in the afternoon.", "В 15:00.", []),
     ("At 18:00 Moscow time.", "В 18 часов по Москве.", []),
     ("At 18:00 Moscow time.", "В 17 часов по Москве.", ["number_mismatch"]),
+    # a mark on a scale is one number, and said alone it is the mark
+    ("The vacation was 5/5, everything was great!", "Отдых удался на «5», понравилось все!", []),
+    ("I give it 8/10.", "Ставлю 8 из 10.", []),
+    ("I give it 8/10.", "Ставлю 7 из 10.", ["number_mismatch"]),
+    ("I give it 8 out of 10.", "Ставлю восемь баллов.", []),
 ]
 
 

@@ -67,6 +67,11 @@ CASES = [
     # ... but not when another Anna is in the article: then "Anna" names nobody of the glossary
     (["Anna Popova spoke.", "Anna Smith came.", "Then Anna left."],
      ["Анна Попова выступила.", "Пришла Анна Смит.", "Затем ушла Мария."], []),
+    # a first name before a misspelt surname is no mention of the person: the misspelling shows
+    (["Anna Popova spoke.", "We thanked Anna Popova."], ["Анна Попова выступила.", "Мы поблагодарили Анну Попеву."],
+     [("missing_term", "Anna Popova", 1)]),
+    (["Anna Popova spoke.", "We thanked Anna Popova."], ["Анна Попова выступила.", "Мы поблагодарили Ану Попову."],
+     [("missing_term", "Anna Popova", 1)]),
     # a surname two persons of the article share names neither
     (["Bill Clinton and Hillary Clinton came.", "Clinton spoke first."],
      ["Билл Клинтон и Хиллари Клинтон пришли.", "Первым выступил Клинтон."], []),

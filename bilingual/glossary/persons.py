@@ -12,6 +12,9 @@ person by a part only:
   than the person's surname ("Anna Smith" next to the glossary's Anna Popova), and it does
   not open the sentence (where a capital says nothing: «Вера», "Will").
 
+A part is no mention where the other part next to it is misspelt: «Жасинда Ардерн» and
+«Джасинду Арден» are the full name with a spelling error, for the name rules to flag.
+
 The parts are matched by the glossary matcher itself (a one-term matcher per part, cached),
 so a part is found in every case form the way a glossary name is.
 """
@@ -72,14 +75,37 @@ def _found(side, part: tuple[str, str], lang: str) -> list[tuple[int, TermHit]]:
     return [(i, h) for i, text in enumerate(side.texts) if key in text for h in find(text)]
 
 
-def _other_person_after(side, hits: list[tuple[int, TermHit]], surname: tuple[str, str] | None, lang: str) -> bool:
-    """Whether a first name is written before a capitalised word that is not the person's surname."""
-    own = _prefix(surname[0] if lang == "en" else surname[1]) if surname else None
+def _other_person_after(side, hits: list[tuple[int, TermHit]], surname: tuple | None, lang: str) -> bool:
+    """Whether a first name is written before a capitalised word that is not a form of the person's
+    surname («Джасинду Арден» is not Jacinda Ardern: the surname is misspelt, or another's)."""
+    own = None
+    if surname:
+        matcher = _part_matcher(*surname)
+        own = matcher.find_en if lang == "en" else matcher.find_ru
     for i, h in hits:
         nxt = _EN_WORD.match(side.texts[i], h.stop + 1) if side.texts[i][h.stop:h.stop + 1] == " " else None
-        if nxt and nxt.group()[:1].isupper() and not (own and nxt.group().startswith(own)):
+        if nxt and nxt.group()[:1].isupper() and not (own and own(nxt.group())):
             return True
     return False
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
+MISSPELT = 60  # a word this alike (rapidfuzz ratio) to a form of the first name, and no form of it, misspells it
+
+
+def _misspelt_before(text: str, start: int, first: tuple, lang: str) -> bool:
+    """Whether the word before a surname is the person's first name misspelt."""
+    m = _WORD_BEFORE.search(text, 0, start)
+    if not m or not m.group(1)[:1].isupper():
+        return False
+    from rapidfuzz import fuzz
+
+    word = m.group(1)
+    matcher = _part_matcher(*first)
+    if (matcher.find_en if lang == "en" else matcher.find_ru)(word):
+        return False
+    names = (first[0],) if lang == "en" else (first[1], *first[2])
+    return max(fuzz.ratio(word.lower(), name.lower()) for name in names) >= MISSPELT
 
 
 def with_person_parts(hits):
@@ -119,6 +145,8 @@ def with_person_parts(hits):
                 for i, h in found:
                     if k == 1 and _starts_sentence(side.texts[i], h.start):
                         continue
+                    if k == 0 and first and _misspelt_before(side.texts[i], h.start, first, lang):
+                        continue  # «Жасинда Ардерн»: the full name with its first name misspelt
                     taken = side.sentences[i] + tuple(added[i])
                     if any(o.start < h.stop and h.start < o.stop for o in taken):
                         continue

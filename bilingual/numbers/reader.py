@@ -219,6 +219,7 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         ends.append(m.end())
     out = _shared_percent(out, ends, text)
     out = _shared_scale(out, ends, text, lang)
+    out = _ratings(out, ends, text)
     out = _shared_unit(out, text, lang)
     for m in _GLUED.finditer(text):  # never reported, but may account for a number on the other side
         out.append(Mention(m.group(), frozenset({m.group().lstrip("0") or "0"}), m.start(), soft=True))
@@ -254,6 +255,30 @@ def _shared_scale(mentions: list[Mention], ends: list[int], text: str, lang: str
             factor = float(next(iter(scaled))) / float(b.value.rstrip("%"))
             out[k] = Mention(a.value, a.alts | {_fmt(float(a.value) * factor)}, a.start, a.soft, a.dim, a.si,
                              a.loose, a.unit, a.per)
+    return out
+
+
+# "5/5", «8 из 10», "9 out of 10": a mark on a scale, one number; said alone («на "5"») it is the mark
+_OUT_OF = re.compile(r"^\s*(?:/|из|out\s+of|of)\s*$", re.I)
+_SCALES = frozenset({"5", "10", "100"})
+
+
+def _ratings(mentions: list[Mention], ends: list[int], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    k = 0
+    n = min(len(mentions), len(ends))
+    while k < len(mentions):
+        a = mentions[k]
+        if k + 1 < n:
+            b = mentions[k + 1]
+            if b.value in _SCALES and a.value.isdigit() and int(a.value) <= int(b.value) and a.dim is None \
+                    and _OUT_OF.match(text[ends[k]:b.start]):
+                mark = f"{a.value}/{b.value}"
+                out.append(Mention(mark, frozenset({mark, a.value}), a.start))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
     return out
 
 
