@@ -136,3 +136,15 @@ def test_a_changed_month_in_an_uncertain_link_is_not_hidden_by_the_neighbours_co
     assert [(f.en_index, f.found) for f in flags] == [(0, "01-08")]
     ru[0] = ru[0].replace("августа", "июля")
     assert [f for f in check_pairs(en, ru, links=links) if f.kind == "date_mismatch"] == []
+
+
+def test_a_number_cut_into_the_next_sentence_is_no_mismatch():
+    # the segmenter cut after "Match!" on both sides, at different places in the content
+    en = ["The game starts at 10 P.M. Moscow time, and the website and the Match!",
+          "TV channel will show it live from 9:55 p.m."]
+    ru = ["Игра начнется в 22.00 по московскому времени, а в 21.55 мск ее покажут сайт и телеканал «Матч!",
+          "ТВ» в прямом эфире."]
+    assert [f.kind for f in check_pairs(en, ru) if f.kind == "number_mismatch"] == []
+    # a changed number does not cancel out
+    ru[0] = ru[0].replace("21.55", "21.50")
+    assert [f.kind for f in check_pairs(en, ru) if f.kind == "number_mismatch"] == ["number_mismatch"] * 2

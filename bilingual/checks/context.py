@@ -91,6 +91,8 @@ class LinkContext:
     # For a null link: the nearest links with both sides (past other null links) that are merges,
     # as (EN sentences, RU sentences)
     near_merges: tuple[tuple[list[str], list[str]], ...] = ()
+    # the number rule's flag and the EN-only and RU-only mentions behind it (for ``across_boundaries``)
+    numbers_left: tuple | None = None
 
     @property
     def terms_checkable(self) -> bool:

@@ -429,6 +429,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     flags: list[Flag] = []
     links = alignment.links
     not_russian: set[int] = set()
+    contexts: list[LinkContext] = []
     for k, link in enumerate(links):
         ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], hits)
         if link.uncertain:
@@ -450,6 +451,14 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
         for rule in rules or RULES:
             flags.extend(rule(ctx))
         not_russian |= ctx.not_russian
+        contexts.append(ctx)
+    if (rules is None or number_mismatch in rules) and any(c.numbers_left for c in contexts):
+        from .number_rules import across_boundaries
+
+        changed = across_boundaries(contexts)
+        if changed:
+            flags = [changed.get(id(f), f) for f in flags]
+            flags = [f for f in flags if f is not None]
     if rules is None:  # the whole check: the translators' QA checks too
         from .qa import qa_flags
 
