@@ -148,3 +148,17 @@ def test_a_number_cut_into_the_next_sentence_is_no_mismatch():
     # a changed number does not cancel out
     ru[0] = ru[0].replace("21.55", "21.50")
     assert [f.kind for f in check_pairs(en, ru) if f.kind == "number_mismatch"] == ["number_mismatch"] * 2
+
+
+def test_a_number_cut_into_an_uncertain_neighbour_is_no_mismatch():
+    from bilingual.model import Link
+
+    en = ["The game starts at 10 P.M. Moscow time, and the website and the Match!",
+          "Football 2 TV channel will show it live at 9:55 P.M. Moscow time."]
+    ru = ["Игра начнется в 22.00 по московскому времени, а в 21.55 мск ее покажут сайт и телеканал «Матч!",
+          "Футбол 2»."]
+    links = [Link((0,), (0,), 0.53), Link((1,), (1,), 0.0, True)]
+    assert [f.kind for f in check_pairs(en, ru, links=links) if f.kind == "number_mismatch"] == []
+    ru[0] = ru[0].replace("21.55", "21.50")
+    flags = [f for f in check_pairs(en, ru, links=links) if f.kind == "number_mismatch"]
+    assert [(f.en_index, f.found) for f in flags] == [(0, "21.5"), (1, None)]

@@ -12,15 +12,6 @@ from ..model import Flag
 from .context import LinkContext
 
 
-def _unaccounted_mentions(mine, theirs) -> list:
-    """``_unaccounted``'s mentions themselves."""
-    return _left(mine, theirs)
-
-
-def _unaccounted(mine, theirs) -> list[str]:
-    return [m.label for m in _left(mine, theirs)]
-
-
 def _left(mine, theirs) -> list:
     """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once):
     the same value, a shared spelling (a clock time, a scale, a percentage), or the same
@@ -97,26 +88,41 @@ def _number_flag(ctx: LinkContext, left_en, left_ru) -> Iterable[Flag]:
     yield flag
 
 
+def _own_left(ctx: LinkContext) -> tuple:
+    """An unflagged uncertain link's EN-only and RU-only numbers against its own sentences alone."""
+    from ..numbers.reader import number_mentions
+
+    en = number_mentions(ctx.en_text, "en") if ctx.link.en else ()
+    ru = number_mentions(ctx.ru_text, "ru") if ctx.link.ru else ()
+    return None, _left(en, ru), _left(ru, en)
+
+
 def across_boundaries(contexts: list[LinkContext]) -> dict[int, Flag | None]:
     """Number flags of neighbouring links that cancel out: a number one link's Russian has and its
     English lacks, which the next (or previous) link's English has and its Russian lacks, was cut
-    into the other sentence by the segmenter ("... and the Match! | TV channel from 9:55 p.m." /
-    «... в 21.55 покажут телеканал "Матч!"»). Returns ``id(flag) -> replacement`` (None: drop it)."""
+    into the other sentence by the segmenter ("... and the Match! | Football 2 TV channel from
+    9:55 p.m." / «... в 21.55 покажут телеканал "Матч! | Футбол 2"»). The neighbour is a flagged
+    link, or an uncertain one (whose own flag looked at its neighbours already). Returns
+    ``id(flag) -> replacement`` (None: drop it)."""
     from ..numbers.value import accounts
 
     out: dict[int, Flag | None] = {}
     left = {k: (c.numbers_left[0], list(c.numbers_left[1]), list(c.numbers_left[2]))
             for k, c in enumerate(contexts) if c.numbers_left is not None}
     for k in sorted(left):
-        if k + 1 not in left:
-            continue
-        a, b = left[k], left[k + 1]
-        for mine, theirs in ((1, 2), (2, 1)):  # a's EN-only against b's RU-only, and the reverse
-            for m in list(a[mine]):
-                t = next((t for t in b[theirs] if accounts(m, t)), None)
-                if t is not None:
-                    a[mine].remove(m)
-                    b[theirs].remove(t)
+        for nb in (k - 1, k + 1):
+            if nb < 0 or nb >= len(contexts) or (nb in left and nb < k):
+                continue  # a flagged pair is settled once, from its first link
+            if nb not in left and not contexts[nb].link.uncertain:
+                continue
+            a = left[k]
+            b = left[nb] if nb in left else _own_left(contexts[nb])
+            for mine, theirs in ((1, 2), (2, 1)):  # a's EN-only against b's RU-only, and the reverse
+                for m in list(a[mine]):
+                    t = next((t for t in b[theirs] if accounts(m, t)), None)
+                    if t is not None:
+                        a[mine].remove(m)
+                        b[theirs].remove(t)
     for k, (flag, en, ru) in left.items():
         c = contexts[k]
         if (len(en), len(ru)) != (len(c.numbers_left[1]), len(c.numbers_left[2])):
