@@ -24,6 +24,7 @@ GLOSSARY = Glossary((
     Term("Dmitry Medvedev", "Дмитрий Медведев", "person"),
     Term("Hillary Clinton", "Хиллари Клинтон", "person"),
     Term("Bill Clinton", "Билл Клинтон", "person"),
+    Term("Theresa May", "Тереза Мэй", "person"),
 ))
 
 
@@ -72,6 +73,8 @@ CASES = [
      [("missing_term", "Anna Popova", 1)]),
     (["Anna Popova spoke.", "We thanked Anna Popova."], ["Анна Попова выступила.", "Мы поблагодарили Ану Попову."],
      [("missing_term", "Anna Popova", 1)]),
+    # a surname that is a month names nobody alone
+    (["Theresa May spoke.", "The vote is in May."], ["Выступила Тереза Мэй.", "Голосование пройдет весной."], []),
     # a surname two persons of the article share names neither
     (["Bill Clinton and Hillary Clinton came.", "Clinton spoke first."],
      ["Билл Клинтон и Хиллари Клинтон пришли.", "Первым выступил Клинтон."], []),

@@ -30,6 +30,9 @@ from ..model import Term, TermHit
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _RU_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PARTICLES = frozenset("de da di du del della der den des la le van von ter al el bin ibn jr sr".split())
+# a part that is also a month or a day ("Theresa May": "in May") names nobody alone
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @lru_cache(maxsize=4096)
@@ -51,9 +54,10 @@ def _parts(term: Term) -> tuple[tuple | None, tuple | None]:
     forms = [f.split() for f in person_case_forms(term.ru, term.en)]
     forms = [f for f in forms if len(f) == len(words)]
     surname = (en[-1], words[-1], tuple(dict.fromkeys(f[-1] for f in forms if f[-1] != words[-1]))) \
-        if len(en[-1]) > 1 and len(words[-1]) > 1 else None
+        if len(en[-1]) > 1 and len(words[-1]) > 1 and en[-1].lower() not in _CALENDAR else None
     first = (en[0], words[0], tuple(dict.fromkeys(f[0] for f in forms if f[0] != words[0]))) \
-        if len(en[0]) > 1 and len(words[0]) > 1 and words[0][:1].isupper() else None
+        if len(en[0]) > 1 and len(words[0]) > 1 and words[0][:1].isupper() and en[0].lower() not in _CALENDAR \
+        else None
     return surname, first
 
 
