@@ -114,7 +114,7 @@ def _misspelt_before(text: str, start: int, first: tuple, lang: str) -> bool:
 
 def with_person_parts(hits):
     """``hits`` (a ``TermHits``) with the mentions of persons by surname or first name alone added."""
-    from .hits import SideHits, TermHits
+    side_type, hits_type = type(hits.en), type(hits)  # hits.SideHits, hits.TermHits (hits imports this module)
 
     persons: dict[str, Term] = {}
     for side in (hits.en, hits.ru):
@@ -156,7 +156,7 @@ def with_person_parts(hits):
                         continue
                     added[i].append(replace(h, term=term, kind="allowed"))
         if any(added):
-            side = SideHits(side.texts, tuple(tuple(sorted(s + tuple(a), key=lambda h: h.start)) if a else s
+            side = side_type(side.texts, tuple(tuple(sorted(s + tuple(a), key=lambda h: h.start)) if a else s
                                               for s, a in zip(side.sentences, added)))
         sides.append(side)
-    return TermHits(*sides)
+    return hits_type(*sides)
