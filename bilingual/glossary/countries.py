@@ -146,6 +146,7 @@ def russian_names(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+@lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
     return frozenset(c.capital.lower() for c in _index().values() if c.capital)
 
