@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import real_precision as rp  # noqa: E402
 
+from bilingual.checks.kinds import DRIFT_LEVEL  # noqa: E402
 from bilingual.glossary import load_glossary  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval-data" / "enru-wide"
@@ -78,6 +79,7 @@ def false_alarms(docs: list[dict], glossary, verdicts_path: Path, show: str | No
     report, seconds = rp.check_documents(docs, glossary, slug=lambda d: d["slug"])
     # per domain: [flags, false, false at warning/error, unjudged, unjudged at warning/error]
     table: dict[str, Counter] = defaultdict(Counter)
+    drift: Counter = Counter()  # the same, over the drift rules' kinds alone (the QA checks apart)
     causes: Counter = Counter()
     rows = []
     for art, f in report.flags:
@@ -86,6 +88,11 @@ def false_alarms(docs: list[dict], glossary, verdicts_path: Path, show: str | No
         dom = domain_of.get(art.pair.slug, "?")
         loud = f.level in LOUD
         c = table[dom]
+        if f.kind in DRIFT_LEVEL:
+            drift["flags"] += 1
+            drift["false"] += bool(v and v["verdict"] == "false")
+            drift["false_loud"] += bool(v and v["verdict"] == "false" and loud)
+            drift["unjudged"] += v is None
         c["flags"] += 1
         c["loud"] += loud
         if v is None:
@@ -142,6 +149,9 @@ def false_alarms(docs: list[dict], glossary, verdicts_path: Path, show: str | No
           f"{_per100(c['false_loud'], c['pairs'])} at warning/error"
           + (f" (+ up to {_per100(c['unjudged'], c['pairs'])} / {_per100(c['unjudged_loud'], c['pairs'])}"
              " unjudged)" if c["unjudged"] else ""))
+    print(f"drift kinds alone: {drift['flags']} flags, {drift['false']} false: "
+          f"{_per100(drift['false'], c['pairs'])} all levels, {_per100(drift['false_loud'], c['pairs'])} at "
+          f"warning/error" + (f" (+ {drift['unjudged']} unjudged)" if drift["unjudged"] else ""))
     if "news" in out:
         n = out["news"]
         print(f"news only: {_per100(n['false'], n['pairs'])} all levels, "

@@ -63,6 +63,11 @@ CASES = [
     ("Kyiv has consistently stated that Russia must not be given a veto.",
      "Київ послідовно заявляє, що Росії не можна давати право вето над рішеннями України.",
      ["wrong_language"]),
+    # few Ukrainian letters, but common words Russian doesn't know: not Russian
+    ("Since then the land border has stayed closed.", "З тех пор сухопутная граніца закрита, кажуть місцеві.",
+     ["wrong_language"]),
+    # a Ukrainian place name in a Russian sentence is still Russian
+    ("It was closed in Lviv long ago, they told us.", "Во Львові всё было закрыто уже давно, сказали нам.", []),
 ]
 
 

@@ -44,3 +44,28 @@ def test_a_joined_sentence_with_a_number_the_other_side_lacks_stays_an_omission(
 def test_the_gain_is_positive_only_when_joined():
     assert joined_gain(EN[1], EN[0], RU_JOINED[0]) > 0.02
     assert joined_gain(EN[1], EN[0], RU_DROPPED[0]) < 0.0
+
+
+# The aligner handed the orphan's counterpart to the merge after it: «Ой!» opens the next link.
+EN_MISPLACED = ["She read the letter twice.", "Ouch.",
+                "I stood up angrily, put on my shoes and took my keys."]
+RU_MISPLACED = ["Она дважды перечитала письмо.", "Ой!", "Я сердито встала.", "Надела обувь и взяла ключи."]
+LINKS_MISPLACED = [Link((0,), (0,), 0.9), Link((1,), (), 0.5), Link((2,), (1, 2, 3), 0.5)]
+
+
+def test_an_orphan_whose_counterpart_a_merge_next_to_it_holds_is_no_omission():
+    assert [f.kind for f in check_pairs(EN_MISPLACED, RU_MISPLACED, links=LINKS_MISPLACED)] == []
+
+
+def test_an_orphan_next_to_a_merge_that_holds_nothing_of_it_stays_an_omission():
+    en = EN_MISPLACED[:1] + ["The weather in Berlin was wet and cold all week."] + EN_MISPLACED[2:]
+    ru = RU_MISPLACED[:1] + ["Я вскочила.", "Я сердито встала.", "Надела обувь и взяла ключи."]
+    flags = check_pairs(en, ru, links=LINKS_MISPLACED)
+    assert [(f.kind, f.en_index) for f in flags] == [("omission", 1)]
+
+
+def test_a_russian_orphan_whose_counterpart_an_english_merge_holds_is_no_addition():
+    en = ["She read the letter twice.", "So let's start.", "First we open the box."]
+    ru = ["Она дважды перечитала письмо.", "Итак, начнём.", "Сначала откроем коробку."]
+    links = [Link((0,), (0,), 0.9), Link((), (1,), 0.5), Link((1, 2), (2,), 0.5)]
+    assert [f.kind for f in check_pairs(en, ru, links=links)] == []

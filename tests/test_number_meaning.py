@@ -64,6 +64,40 @@ CASES = [
     ("The resort covers 2,600 acres (1,052 hectares).", "Курорт раскинулся на 2603 акрах (1052 гектара).",
      ["number_mismatch"]),
     ("The quake was 93.2 km deep.", "Очаг залегал на глубине 93,5 км.", ["number_mismatch"]),
+    # collective numerals and numeral stems in every spelling («трое», «трёх»)
+    ("3 sons came.", "Пришли трое сыновей.", []),
+    ("4 sons came.", "Пришли трое сыновей.", ["number_mismatch"]),
+    ("A 3-fold increase.", "Трёхкратный рост.", []),
+    ("A 24-hour strike.", "Суточная забастовка.", []),
+    # a percentage point is not a percent
+    ("Rates rose by 0.5 percentage points.", "Ставки выросли на 0,5 процентного пункта.", []),
+    ("Rates rose by 0.5 percentage points.", "Ставки выросли на 0,7 процентного пункта.", ["number_mismatch"]),
+    ("Rates rose by 0.5%.", "Ставки выросли на 0,5 процентного пункта.", ["number_mismatch"]),
+    # a scale word after a range scales both ends
+    ("Some 300,000-400,000 people came.", "Пришли 300–400 тысяч человек.", []),
+    ("Between 2 and 3 million people voted.", "Проголосовали от 2 до 3 млн человек.", []),
+    ("Some 300,000-400,000 people came.", "Пришли 200–400 тысяч человек.", ["number_mismatch"]),
+    # a year and its last two digits
+    ("He served in 1986-87.", "Он служил в 1986–1987 годах.", []),
+    ("In the 1990s it was common.", "В 90-е годы это было обычным.", []),
+    ("In the 1990s it was common.", "В 80-е годы это было обычным.", ["number_mismatch"]),
+    # one of a period said by the noun alone
+    ("They gave a guarantee (1 month).", "Дали гарантию (месяц).", []),
+    ("They gave a guarantee (2 months).", "Дали гарантию (месяц).", ["number_mismatch"]),
+    ("He planned 1 visit.", "Он запланировал визит.", ["number_mismatch"]),
+    # clock times in words and hours said with «часов», "o'clock", a part of the day
+    ("It opens at noon.", "Открытие в 12:00.", []),
+    ("It opens at 12:00.", "Открытие в полдень.", []),
+    ("It closes at midnight.", "Закрытие в 00:00.", []),
+    ("At 7 in the evening.", "В 19:00.", []),
+    ("At 3 o'clock in the afternoon.", "В 15:00.", []),
+    ("At 18:00 Moscow time.", "В 18 часов по Москве.", []),
+    ("At 18:00 Moscow time.", "В 17 часов по Москве.", ["number_mismatch"]),
+    # a mark on a scale is one number, and said alone it is the mark
+    ("The vacation was 5/5, everything was great!", "Отдых удался на «5», понравилось все!", []),
+    ("I give it 8/10.", "Ставлю 8 из 10.", []),
+    ("I give it 8/10.", "Ставлю 7 из 10.", ["number_mismatch"]),
+    ("I give it 8 out of 10.", "Ставлю восемь баллов.", []),
 ]
 
 
@@ -88,3 +122,43 @@ def test_quantities_in_other_units(en, ru, same):
     (a,) = [m for m in number_mentions(en, "en") if m.dim]
     (b,) = [m for m in number_mentions(ru, "ru") if m.dim]
     assert accounts(a, b) is same
+
+
+def test_a_changed_month_in_an_uncertain_link_is_not_hidden_by_the_neighbours_copy():
+    from bilingual.model import Link
+
+    en = ["The ship sailed under the Russian flag until July 1, 2022, the ministry said.",
+          "\"The ship sailed under the Russian flag until July 1, 2022,\" the ministry said."]
+    ru = ["Судно ходило под российским флагом до 1 августа 2022 года, сообщили в министерстве.",
+          "«Судно ходило под российским флагом до 1 июля 2022 года», — сообщили в министерстве."]
+    links = [Link((0,), (0,), 0.05, True), Link((1,), (1,), 0.05, True)]
+    flags = [f for f in check_pairs(en, ru, links=links) if f.kind == "date_mismatch"]
+    assert [(f.en_index, f.found) for f in flags] == [(0, "01-08")]
+    ru[0] = ru[0].replace("августа", "июля")
+    assert [f for f in check_pairs(en, ru, links=links) if f.kind == "date_mismatch"] == []
+
+
+def test_a_number_cut_into_the_next_sentence_is_no_mismatch():
+    # the segmenter cut after "Match!" on both sides, at different places in the content
+    en = ["The game starts at 10 P.M. Moscow time, and the website and the Match!",
+          "TV channel will show it live from 9:55 p.m."]
+    ru = ["Игра начнется в 22.00 по московскому времени, а в 21.55 мск ее покажут сайт и телеканал «Матч!",
+          "ТВ» в прямом эфире."]
+    assert [f.kind for f in check_pairs(en, ru) if f.kind == "number_mismatch"] == []
+    # a changed number does not cancel out
+    ru[0] = ru[0].replace("21.55", "21.50")
+    assert [f.kind for f in check_pairs(en, ru) if f.kind == "number_mismatch"] == ["number_mismatch"] * 2
+
+
+def test_a_number_cut_into_an_uncertain_neighbour_is_no_mismatch():
+    from bilingual.model import Link
+
+    en = ["The game starts at 10 P.M. Moscow time, and the website and the Match!",
+          "Football 2 TV channel will show it live at 9:55 P.M. Moscow time."]
+    ru = ["Игра начнется в 22.00 по московскому времени, а в 21.55 мск ее покажут сайт и телеканал «Матч!",
+          "Футбол 2»."]
+    links = [Link((0,), (0,), 0.53), Link((1,), (1,), 0.0, True)]
+    assert [f.kind for f in check_pairs(en, ru, links=links) if f.kind == "number_mismatch"] == []
+    ru[0] = ru[0].replace("21.55", "21.50")
+    flags = [f for f in check_pairs(en, ru, links=links) if f.kind == "number_mismatch"]
+    assert [(f.en_index, f.found) for f in flags] == [(0, "21.5"), (1, None)]

@@ -88,6 +88,11 @@ class LinkContext:
     # For a null link: the neighbouring links' (EN text, RU text, comes after it), where a joined
     # sentence may sit
     neighbours: tuple[tuple[str, str, bool], ...] = ()
+    # For a null link: the nearest links with both sides (past other null links) that are merges,
+    # as (EN sentences, RU sentences)
+    near_merges: tuple[tuple[list[str], list[str]], ...] = ()
+    # the number rule's flag and the EN-only and RU-only mentions behind it (for ``across_boundaries``)
+    numbers_left: tuple | None = None
 
     @property
     def terms_checkable(self) -> bool:

@@ -22,7 +22,7 @@ from .context import (  # noqa: F401  (the kinds, levels and context are part of
     KIND_DOC, LinkContext, _CYR_WORD, _CYRILLIC, _LATIN, _LETTERS, _UKRAINIAN_ONLY, level_at_least, split_notes,
 )
 from .number_rules import date_mismatch, number_mismatch
-from .spans import NOT_PROSE, english_quote, lowercase_use
+from .spans import NOT_PROSE, english_quote, latin_kept, lowercase_use, pronoun_for
 
 if TYPE_CHECKING:
     from ..glossary.hits import TermHits  # noqa: F401
@@ -118,12 +118,29 @@ def _joined(ctx: LinkContext, text: str, side: str) -> bool:
     return gain is not None and gain >= MIN_GAIN
 
 
+def _counterpart_in_merge(ctx: LinkContext, text: str, side: str) -> bool:
+    """``text`` (a sentence of ``side`` with no counterpart) next to a merge whose other side holds
+    more sentences than its own: when one of those sentences is clearly nearer to the orphan than
+    to the merge's own side (``merges.counterpart_gain``), the aligner misplaced a boundary."""
+    from .merges import MIN_PAIR_GAIN, counterpart_gain
+
+    for en, ru in ctx.near_merges:
+        own, other = (en, ru) if side == "en" else (ru, en)
+        if len(other) > len(own):
+            gain = counterpart_gain(text, " ".join(own), other)
+            if gain is not None and gain >= MIN_PAIR_GAIN:
+                return True
+    return False
+
+
 def omission(ctx: LinkContext) -> Iterable[Flag]:
     """An English sentence with no Russian counterpart."""
     if ctx.link.en and not ctx.link.ru:
         for i, text in zip(ctx.link.en, ctx.en_sents):
             if ctx.neighbours and _joined(ctx, text, "en"):
                 continue  # joined to the next or previous sentence by the translator
+            if ctx.near_merges and _counterpart_in_merge(ctx, text, "en"):
+                continue  # the aligner gave its counterpart to a merge next to it
             yield ctx.flag("omission", "English sentence has no Russian counterpart",
                            en_index=i, en_text=text, ru_index=None, ru_text="",
                            why="aligner linked this EN sentence to nothing")
@@ -165,6 +182,8 @@ def addition(ctx: LinkContext) -> Iterable[Flag]:
         for i, text in zip(ctx.link.ru, ctx.ru_sents):
             if ctx.neighbours and _joined(ctx, text, "ru"):
                 continue  # one English sentence the translator made two
+            if ctx.near_merges and _counterpart_in_merge(ctx, text, "ru"):
+                continue
             yield ctx.flag("addition", "Russian sentence has no English source",
                            ru_index=i, ru_text=text, en_index=None, en_text="",
                            why="aligner linked this RU sentence to nothing")
@@ -218,11 +237,29 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
         uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
         if lang in (None, "ru") and uk_words >= 3 and uk_words >= 0.2 * len(words):
             lang = "uk"  # letters Russian doesn't have, in a fifth of the words: not a name or two
+        if lang in (None, "ru") and uk_words and _not_russian_words(words):
+            lang = "uk"  # «граніца закрита»: a Ukrainian letter, and common words Russian doesn't know
         if lang not in (None, "ru", "en") or (lang is None and _UKRAINIAN_ONLY.search(text)):
             ctx.not_russian.add(i)
             yield ctx.flag("wrong_language", f"sentence on the Russian side is in {lang or 'another language'}",
                            ru_index=i, ru_text=text, found=lang,
                            why=f"langdetect: {lang}; {cyr} Cyrillic letters")
+
+
+# lowercase words (not names) unknown to the Russian dictionary or spelt with a Ukrainian letter:
+# this many, and this share of the sentence's lowercase words, make it not Russian. Over every
+# sentence of the enru-wide dev references: none; over the same sentences re-spelt the
+# Ukrainian way: 85% on their own.
+MIN_FOREIGN_WORDS = 2
+MIN_FOREIGN_SHARE = 0.2
+
+
+def _not_russian_words(words: list[str]) -> bool:
+    from ..russian import morph
+
+    lower = [w for w in words if w[:1].islower() and len(w) >= 3]
+    odd = sum(1 for w in lower if _UKRAINIAN_ONLY.search(w) or not morph.is_known(w))
+    return odd >= MIN_FOREIGN_WORDS and odd >= MIN_FOREIGN_SHARE * len(lower)
 
 
 def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
@@ -235,6 +272,13 @@ def forbidden_variant(ctx: LinkContext) -> Iterable[Flag]:
                            f"«{hit.form}» is a forbidden rendering of {hit.term.en}; use «{hit.term.ru}»",
                            term=hit.term.en, expected=hit.term.ru, found=hit.form,
                            why=f"glossary line {hit.term.line} forbids {', '.join(hit.term.forbidden)}")
+
+
+def _named_before(ctx: LinkContext, term: Term) -> bool:
+    """Whether the Russian names ``term`` in a sentence before the link (a pronoun's antecedent)."""
+    if not ctx.hits or not ctx.link.ru or term.type != "person":
+        return False
+    return any(h.term.en == term.en for j in range(min(ctx.link.ru)) for h in ctx.hits.ru.sentences[j])
 
 
 def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
@@ -252,9 +296,11 @@ def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
         if hit.kind == "derived" or hit.within or term.en in seen or _en_currency(ctx.en_text, hit):
             continue
         seen.add(term.en)
+        ru_text = ctx.window_ru if ctx.link.uncertain else ctx.ru_text
         if term.en in ctx.dropped_terms or _term_covered(term, ctx.other_ru_hits) \
                 or _implied_by(term, ctx.other_ru_hits, ctx.en_hits) \
-                or lowercase_use(term, ctx.window_ru if ctx.link.uncertain else ctx.ru_text):
+                or lowercase_use(term, ru_text) or latin_kept(term, ru_text) \
+                or pronoun_for(term, ctx.en_text, ru_text, _named_before(ctx, term)):
             continue
         en_missing.append(hit)
     ru_extra: list[TermHit] = []
@@ -383,6 +429,7 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     flags: list[Flag] = []
     links = alignment.links
     not_russian: set[int] = set()
+    contexts: list[LinkContext] = []
     for k, link in enumerate(links):
         ctx = LinkContext(link, [en_sents[i] for i in link.en], [ru_sents[j] for j in link.ru], hits)
         if link.uncertain:
@@ -396,9 +443,22 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
                     (links[k + 1], True) if k + 1 < len(links) else (None, True))
             ctx.neighbours = tuple((" ".join(en_sents[i] for i in l.en), " ".join(ru_sents[j] for j in l.ru), after)
                                    for l, after in near if l is not None and l.en and l.ru)
+            # the nearest links with both sides, past other orphans: a merge there may hold the counterpart
+            before = next((l for l in reversed(links[max(0, k - 3):k]) if l.en and l.ru), None)
+            after_ = next((l for l in links[k + 1:k + 4] if l.en and l.ru), None)
+            ctx.near_merges = tuple(([en_sents[i] for i in l.en], [ru_sents[j] for j in l.ru])
+                                    for l in (before, after_) if l is not None and max(len(l.en), len(l.ru)) > 1)
         for rule in rules or RULES:
             flags.extend(rule(ctx))
         not_russian |= ctx.not_russian
+        contexts.append(ctx)
+    if (rules is None or number_mismatch in rules) and any(c.numbers_left for c in contexts):
+        from .number_rules import across_boundaries
+
+        changed = across_boundaries(contexts)
+        if changed:
+            flags = [changed.get(id(f), f) for f in flags]
+            flags = [f for f in flags if f is not None]
     if rules is None:  # the whole check: the translators' QA checks too
         from .qa import qa_flags
 

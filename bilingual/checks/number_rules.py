@@ -12,7 +12,7 @@ from ..model import Flag
 from .context import LinkContext
 
 
-def _unaccounted(mine, theirs) -> list[str]:
+def _left(mine, theirs) -> list:
     """Values of ``mine``'s digit mentions no mention of ``theirs`` stands for (each used once):
     the same value, a shared spelling (a clock time, a scale, a percentage), or the same
     quantity in other units."""
@@ -32,7 +32,7 @@ def _unaccounted(mine, theirs) -> list[str]:
             left.append(m)
         else:
             pool.pop(k)
-    return [m.label for m in left if not m.soft]
+    return [m for m in left if not m.soft]
 
 
 def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
@@ -60,8 +60,17 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     ru_mentions = number_mentions(ctx.ru_text, "ru")
     other_ru = number_mentions(ctx.window_ru, "ru") if ctx.link.uncertain else ru_mentions
     other_en = number_mentions(ctx.window_en, "en") if ctx.link.uncertain else en_mentions
-    only_en = sorted(_unaccounted(en_mentions, other_ru))
-    only_ru = sorted(_unaccounted(ru_mentions, other_en))
+    left_en = _left(en_mentions, other_ru)
+    left_ru = _left(ru_mentions, other_en)
+    if not left_en and not left_ru:
+        return
+    yield from _number_flag(ctx, left_en, left_ru)
+
+
+def _number_flag(ctx: LinkContext, left_en, left_ru) -> Iterable[Flag]:
+    en, ru = ctx.en_numbers - ctx.dropped_numbers, ctx.ru_numbers
+    only_en = sorted(m.label for m in left_en)
+    only_ru = sorted(m.label for m in left_ru)
     if not only_en and not only_ru:
         return
     expected = ", ".join(only_en) or None
@@ -72,9 +81,53 @@ def number_mismatch(ctx: LinkContext) -> Iterable[Flag]:
         msg = f"number {expected} of the English is missing in the Russian"
     else:
         msg = f"number {found} in the Russian is not in the English"
-    yield ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
-                   why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
-                       "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
+    flag = ctx.flag("number_mismatch", msg + ctx.uncertain_note(), expected=expected, found=found,
+                    why=f"EN numbers {sorted(en.elements())}; RU numbers {sorted(ru.elements())} "
+                        "(number words, scales, Roman numerals and 12/24-hour times compared by value)")
+    ctx.numbers_left = (flag, left_en, left_ru)
+    yield flag
+
+
+def _own_left(ctx: LinkContext) -> tuple:
+    """An unflagged uncertain link's EN-only and RU-only numbers against its own sentences alone."""
+    from ..numbers.reader import number_mentions
+
+    en = number_mentions(ctx.en_text, "en") if ctx.link.en else ()
+    ru = number_mentions(ctx.ru_text, "ru") if ctx.link.ru else ()
+    return None, _left(en, ru), _left(ru, en)
+
+
+def across_boundaries(contexts: list[LinkContext]) -> dict[int, Flag | None]:
+    """Number flags of neighbouring links that cancel out: a number one link's Russian has and its
+    English lacks, which the next (or previous) link's English has and its Russian lacks, was cut
+    into the other sentence by the segmenter ("... and the Match! | Football 2 TV channel from
+    9:55 p.m." / «... в 21.55 покажут телеканал "Матч! | Футбол 2"»). The neighbour is a flagged
+    link, or an uncertain one (whose own flag looked at its neighbours already). Returns
+    ``id(flag) -> replacement`` (None: drop it)."""
+    from ..numbers.value import accounts
+
+    out: dict[int, Flag | None] = {}
+    left = {k: (c.numbers_left[0], list(c.numbers_left[1]), list(c.numbers_left[2]))
+            for k, c in enumerate(contexts) if c.numbers_left is not None}
+    for k in sorted(left):
+        for nb in (k - 1, k + 1):
+            if nb < 0 or nb >= len(contexts) or (nb in left and nb < k):
+                continue  # a flagged pair is settled once, from its first link
+            if nb not in left and not contexts[nb].link.uncertain:
+                continue
+            a = left[k]
+            b = left[nb] if nb in left else _own_left(contexts[nb])
+            for mine, theirs in ((1, 2), (2, 1)):  # a's EN-only against b's RU-only, and the reverse
+                for m in list(a[mine]):
+                    t = next((t for t in b[theirs] if accounts(m, t)), None)
+                    if t is not None:
+                        a[mine].remove(m)
+                        b[theirs].remove(t)
+    for k, (flag, en, ru) in left.items():
+        c = contexts[k]
+        if (len(en), len(ru)) != (len(c.numbers_left[1]), len(c.numbers_left[2])):
+            out[id(flag)] = next(iter(_number_flag(c, en, ru)), None)
+    return out
 
 
 _MONTH_NAMES = ("January February March April May June July August September October November December").split()
@@ -90,10 +143,15 @@ def date_mismatch(ctx: LinkContext) -> Iterable[Flag]:
     if not en_dates:
         return
     ru_dates = dates(ctx.window_ru if ctx.link.uncertain else ctx.ru_text, "ru")
+    # an uncertain link looks at its neighbours too, where the same date said twice in the English
+    # must be there twice: a changed month in the link itself is not hidden by the neighbour's copy
+    en_window = Counter(dates(ctx.window_en, "en")) if ctx.link.uncertain else None
+    ru_window = Counter(ru_dates)
+    own = dates(ctx.ru_text, "ru") if ctx.link.uncertain else ru_dates
     for day, month in en_dates:
-        if (day, month) in ru_dates:
+        if (day, month) in ru_dates and (en_window is None or ru_window[(day, month)] >= en_window[(day, month)]):
             continue
-        wrong = [(d, m) for d, m in ru_dates if d == day and m != month]
+        wrong = [(d, m) for d, m in own if d == day and m != month]
         if wrong:
             d, m = wrong[0]
             yield ctx.flag("date_mismatch",

@@ -71,3 +71,31 @@ def english_quote(text: str) -> str | None:
                 and any(w.lower() in _EN_SENTENCE_WORDS for w in words):
             return span.strip(" ,.")
     return None
+
+
+def latin_kept(term: Term, ru_text: str) -> bool:
+    """The name kept in Latin letters inside the Russian («как передает Public Radio of Armenia»,
+    «в Twitter»): the English name itself, as a word, stands for it."""
+    return any(re.search(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", ru_text)
+               for name in term.en_names if len(name) >= 2)
+
+
+# third-person pronouns by gender, every case; "he"/"she" and their forms in English
+_RU_PRONOUNS = {"masc": frozenset("он его него ему нему им ним нём нем".split()),
+                "femn": frozenset("она её ее неё нее ей ней ею нею".split())}
+_EN_PRONOUNS = {"masc": frozenset("he him his himself".split()), "femn": frozenset("she her hers herself".split())}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def pronoun_for(term: Term, en_text: str, ru_text: str, named_before: bool) -> bool:
+    """A person the Russian sentence calls «он»/«она» where the English names them: the Russian
+    has named the person earlier in the article, and has more pronouns of the person's gender
+    than the English (a pronoun the English has too, beside the name, stands for something else)."""
+    if term.type != "person" or not named_before:
+        return False
+    from ..russian.declension import person_gender
+
+    gender = person_gender(term.ru, term.en)
+    ru = sum(1 for w in _WORD.findall(ru_text.lower()) if w in _RU_PRONOUNS[gender])
+    en = sum(1 for w in _WORD.findall(en_text.lower()) if w in _EN_PRONOUNS[gender])
+    return ru > en

@@ -144,3 +144,14 @@ def russian_names(name: str) -> tuple[str, ...]:
     names += [k.upper() if len(k) <= 4 else k.title() for k, v in _SHORT.items()
               if low in (x.lower().replace("ё", "е") for x in v)]
     return tuple(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(c.capital.lower() for c in _index().values() if c.capital)
+
+
+def is_capital(name: str) -> bool:
+    """Whether ``name`` is a country's capital ("Moscow", "Washington D.C."): «столичный» may stand for it."""
+    low = name.strip().lower()
+    return low in _capitals() or any(c.startswith(low + " ") for c in _capitals())

@@ -64,8 +64,10 @@ def side_hits(texts: Sequence[str], lang: str, matcher) -> SideHits:
 
 
 def find_hits(en: Sequence[str], ru: Sequence[str], matcher) -> TermHits:
-    """The hits of both sides' sentences."""
-    return TermHits(side_hits(en, "en", matcher), side_hits(ru, "ru", matcher))
+    """The hits of both sides' sentences, persons named by a part of the name included (``persons``)."""
+    from .persons import with_person_parts
+
+    return with_person_parts(TermHits(side_hits(en, "en", matcher), side_hits(ru, "ru", matcher)))
 
 
 def hits_for(en: Sequence[str], ru: Sequence[str], glossary) -> TermHits | None:

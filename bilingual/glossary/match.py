@@ -255,6 +255,14 @@ def _pattern_token(token: str) -> _Pat:
     return _Pat(frozenset(keys), sts, cap, upper, "=" + low)
 
 
+@lru_cache(maxsize=_CACHE)
+def _exact_pattern(token: str) -> _Pat:
+    """A glossary token matched only as written (a case form made by its ending: no dictionary look-up)."""
+    word = _clean(token)
+    low = "=" + morph.norm(word)
+    return _Pat(frozenset({low}), (), *_flags(word), low)
+
+
 def _lexeme_prefixes(token: str) -> set[str]:
     """First three letters of every form of ``token`` (all its readings)."""
     word = _clean(token)
@@ -302,8 +310,9 @@ class _RuEntry:
     order: int = 0  # the term's position in the glossary
 
 
-def _ru_forms(term: Term) -> list[tuple[str, str]]:
-    """``(form, kind)`` of every Russian form of ``term``: listed, short names, adjectives.
+def _ru_forms(term: Term) -> list[tuple[str, str, bool]]:
+    """``(form, kind, exact)`` of every Russian form of ``term``: listed, short names, adjectives,
+    and a person's case forms by their endings (``exact``: matched as written, no lemma or stem).
 
     A short name or adjective the glossary forbids for this term is not added as allowed.
     """
@@ -311,12 +320,29 @@ def _ru_forms(term: Term) -> list[tuple[str, str]]:
 
     forms = [(term.ru, "allowed")] + [(v, "variant") for v in term.variants] \
         + [(f, "forbidden") for f in term.forbidden]
+    exact = []
+    if term.type == "person":  # «Майкла Бэя», «Жюля Верна»: names the dictionary does not decline
+        from ..russian.declension import person_case_forms
+
+        for name in (term.ru, *term.variants):
+            exact += [(f, "allowed" if name == term.ru else "variant", True)
+                      for f in person_case_forms(name, term.en)]
     if term.type in PLACE_TYPES:
+        from .countries import is_capital
+
         banned = {morph.norm(f) for f in term.forbidden}
         for name in (term.ru, *term.variants):
             forms += [(v, "variant") for v in short_names(name) if morph.norm(v) not in banned]
             forms += [(a, "derived") for a in adjectives(name) if morph.norm(a) not in banned]
-    return forms
+            words = name.split()
+            # «в западном Лотиане»: a place's leading adjective written in lowercase, the name after it
+            if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() for w in words[1:]) \
+                    and morph.is_known(words[0].lower()) \
+                    and morph.parse(words[0].lower())[0].tag.POS == "ADJF":
+                forms.append((" ".join([words[0].lower(), *words[1:]]), "variant"))
+        if term.type in ("city", "") and is_capital(term.en):
+            forms.append(("столичный", "derived"))  # «столичная невеста» for "the Moscow bride"
+    return [(f, k, False) for f, k in forms] + exact
 
 
 # ---------------------------------------------------------------- the matcher
@@ -384,7 +410,7 @@ class Matcher:
         self._ru_two: dict[str, dict[str, list[_RuEntry]]] = {}
         seen: set[tuple] = set()
         for order, term in enumerate(terms):
-            for form, kind in _ru_forms(term):
+            for form, kind, exact in _ru_forms(term):
                 toks = [tok for _, _, tok in tokenize(form)]
                 if not toks:
                     continue
@@ -392,7 +418,7 @@ class Matcher:
                 if ident in seen:
                     continue
                 seen.add(ident)
-                pats = tuple(_pattern_token(t) for t in toks)
+                pats = tuple((_exact_pattern if exact else _pattern_token)(t) for t in toks)
                 for tok, pat in zip(toks, pats):
                     if not pat.cap and _CYRILLIC.search(tok):
                         self._lower_prefixes.update(_lexeme_prefixes(tok))

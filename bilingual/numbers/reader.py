@@ -40,7 +40,8 @@ _EN_GROUP_SPACES = "\u00a0\u202f\u2009"
 
 _PERCENT_WORDS = {
     "en": r"(?:\s*%|\s+per\s*cent\b|\s+percent\b|\s+pct\b)",
-    "ru": r"(?:\s*%|\s+процент[а-я]*|\s+проц\.)",
+    # «0,5 процентного пункта» is a percentage point, not a percent (nor is "percentage point")
+    "ru": r"(?:\s*%|\s+процент(?![а-я]*\s+пункт)[а-я]*|\s+проц\.)",
 }
 
 
@@ -110,12 +111,18 @@ def _scaled(value: str, text: str, end: int, lang: str) -> set[str]:
 # «в 14.00», "at 15.30": a clock time written with a dot; "0500 hours", "1400 GMT": a 24-hour time
 _ZONE_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|h\b|GMT\b|UTC\b|Z\b|local\b|Moscow time|"
                          r"мск\b|по\s+(?:Гринвичу|московскому|Москве|местному)|ч\b)", re.I)
+_EN_PART_OF_DAY = re.compile(r"\s*(?:o['’]clock\s+)?(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b",
+                             re.I)
+_HOURS_AFTER = {"en": re.compile(r"\s*o['’]clock\b", re.I),
+                "ru": re.compile(r"\s*(?:час(?:а|ов)?\b|ч\.?(?!\w))(?!\s*\d)", re.I)}
 _RU_PART_OF_DAY = re.compile(r"\s*(?:час\w*\s+)?(утра|вечера|дня|ночи)\b", re.I)
 # a percent word after the second of two numbers covers both: «на 6 и максимум на 15 процентов»
 _PAIR_JOIN = re.compile(r"^(?:\s|[-–—]|\b(?:and|or|to|and a maximum of|up to|и|или|до|на|по|максимум|минимум|"
                         r"от|from|between)\b)*$", re.I)
 # "+7 (495) 229-6201", «229 62 01»: a telephone number, its digits one token however grouped
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s\-]?)?(?:\(\d{2,5}\)[\s\-]?)?\d{2,4}(?:[\s\-]\d{2,4}){1,3}(?![\w.,])")
+_ONE_PERIOD = re.compile(r"\s+(?:second|minute|hour|day|night|week|month|year|секунд|минут|час|день|дня|"
+                         r"сутки|суток|ночь|недел|месяц|год)\w*\b", re.I)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+$")
 _GLUED = re.compile(r"(?<=[^\W\d_])\d+")  # N585, G7, 737MAX: digits glued to a name or a currency letter
 
@@ -130,6 +137,16 @@ def _clock_alts(int_part: str, frac: str | None, text: str, end: int, lang: str)
         hh, mm = int(digits[:2]), digits[2:]
         if hh <= 23 and int(mm) <= 59:
             out |= {f"{hh}:{mm}"} | ({str(hh)} if mm == "00" else set())
+    if frac is None and digits.isdigit() and int(digits) <= 24 and _HOURS_AFTER[lang].match(text, end):
+        out.add(f"{int(digits) % 24}:00")  # «в 18 часов», "at 6 o'clock": a clock hour
+    if lang == "en" and frac is None and digits.isdigit() and 1 <= int(digits) <= 12:
+        part = _EN_PART_OF_DAY.match(text, end)  # "7 in the evening", "3 o'clock in the afternoon"
+        if part:
+            when = (part.group(1) or part.group(2)).lower()
+            h = int(digits) % 12 + (0 if when == "morning" else 12)
+            if when == "night" and int(digits) <= 5:
+                h = int(digits)  # "2 at night"
+            out |= {str(h), f"{h}:00"}
     if lang == "ru" and frac is None and digits.isdigit() and 1 <= int(digits) <= 12:
         part = _RU_PART_OF_DAY.match(text, end)
         if part:
@@ -195,10 +212,14 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         dim = si = None
         if unit:
             dim, si = unit[0], to_si(float(value), unit[1])
-        out.append(Mention(value, frozenset(alts), m.start(), dim=dim, si=si, unit=unit[2] if unit else "",
-                           per=unit[1] if unit else None))
+        # "(1 month)" for «(месяц)»: one of a period is said by the noun alone; never reported itself
+        soft = value == "1" and bool(_ONE_PERIOD.match(text, m.end()))
+        out.append(Mention(value, frozenset(alts), m.start(), soft=soft, dim=dim, si=si,
+                           unit=unit[2] if unit else "", per=unit[1] if unit else None))
         ends.append(m.end())
     out = _shared_percent(out, ends, text)
+    out = _shared_scale(out, ends, text, lang)
+    out = _ratings(out, ends, text)
     out = _shared_unit(out, text, lang)
     for m in _GLUED.finditer(text):  # never reported, but may account for a number on the other side
         out.append(Mention(m.group(), frozenset({m.group().lstrip("0") or "0"}), m.start(), soft=True))
@@ -215,6 +236,49 @@ def _shared_percent(mentions: list[Mention], ends: list[int], text: str) -> list
             continue
         if _PAIR_JOIN.match(text[ends[k]:b.start]):
             out[k] = Mention(a.value, a.alts | {a.value + "%"}, a.start, a.soft, a.dim, a.si, a.loose, a.unit, a.per)
+    return out
+
+
+# «300–400 тысяч», "between 2 and 3 million": a scale word after the second of a range scales both
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|\b(?:to|or|and|до|или|и)\b)\s*$", re.I)
+
+
+def _shared_scale(mentions: list[Mention], ends: list[int], text: str, lang: str) -> list[Mention]:
+    out = list(mentions)
+    for k in range(min(len(out), len(ends)) - 1):
+        a, b = out[k], out[k + 1]
+        if "%" in a.value or ":" in a.value or ":" in b.value or k + 1 >= len(ends) \
+                or not _RANGE_JOIN.match(text[ends[k]:b.start]) or _scaled(a.value, text, ends[k], lang):
+            continue
+        scaled = _scaled(b.value.rstrip("%"), text, ends[k + 1], lang)
+        if scaled:
+            factor = float(next(iter(scaled))) / float(b.value.rstrip("%"))
+            out[k] = Mention(a.value, a.alts | {_fmt(float(a.value) * factor)}, a.start, a.soft, a.dim, a.si,
+                             a.loose, a.unit, a.per)
+    return out
+
+
+# "5/5", «8 из 10», "9 out of 10": a mark on a scale, one number; said alone («на "5"») it is the mark
+_OUT_OF = re.compile(r"^\s*(?:/|из|out\s+of|of)\s*$", re.I)
+_SCALES = frozenset({"5", "10", "100"})
+
+
+def _ratings(mentions: list[Mention], ends: list[int], text: str) -> list[Mention]:
+    out: list[Mention] = []
+    k = 0
+    n = min(len(mentions), len(ends))
+    while k < len(mentions):
+        a = mentions[k]
+        if k + 1 < n:
+            b = mentions[k + 1]
+            if b.value in _SCALES and a.value.isdigit() and int(a.value) <= int(b.value) and a.dim is None \
+                    and _OUT_OF.match(text[ends[k]:b.start]):
+                mark = f"{a.value}/{b.value}"
+                out.append(Mention(mark, frozenset({mark, a.value}), a.start))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
     return out
 
 

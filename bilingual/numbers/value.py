@@ -63,11 +63,17 @@ def same_value(a: Mention, b: Mention) -> bool:
     return a.value == b.value and (a.dim is None or a.dim != b.dim or a.per == b.per or a.loose or b.loose)
 
 
+def _year_end(year: Mention, short: Mention) -> bool:
+    """A year and its last two digits: "1986-87", «Мисс США-86», «90-е» for "the 1990s"."""
+    return (len(year.value) == 4 and year.value[:2] in ("19", "20") and year.value.isdigit()
+            and len(short.value) == 2 and short.value == year.value[2:])
+
+
 def accounts(a: Mention, b: Mention) -> bool:
     """Whether ``b`` on the other side may stand for ``a``: same value, a shared spelling, or the
     same quantity after a unit conversion."""
     if a.dim is None or a.dim != b.dim or a.si is None or b.si is None:
-        return a.value == b.value or bool(a.alts & b.alts)
+        return a.value == b.value or bool(a.alts & b.alts) or _year_end(a, b) or _year_end(b, a)
     # two quantities of one dimension compare by what they measure: "100 miles" is not «100 км»;
     # in one unit on both sides they are the same number or not («86 миль в час» is not "83 mph")
     if a.per is not None and a.per == b.per and not (a.loose or b.loose):

@@ -21,6 +21,7 @@ _EN_UNITS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 _EN_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if
             w != "_"}
+_EN_CLOCK = {"noon": 12, "midday": 12, "midnight": 0}
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
              "trillion": 1_000_000_000_000, "dozen": 12}
 _EN_ORDINALS = {w: i + 1 for i, w in enumerate(
@@ -48,7 +49,7 @@ _RU_VALUES = {
     "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
     "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
     "полтора": 1.5, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "оба": 2, "пара": 2, "десяток": 10,
-    "дюжина": 12, "сутки": 24, "полдень": 12, "полночь": 0,
+    "дюжина": 12, "сутки": 24, "суточный": 24, "полдень": 12, "полночь": 0,
     # ordinals: «третий раз» for "3rd", «второе февраля», «Людовик Четырнадцатый»
     "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6,
     "седьмой": 7, "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
@@ -63,7 +64,7 @@ _RU_VALUES = {
 _RU_SCALE = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "триллион": 1_000_000_000_000,
              "тыс": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000}
 _RU_CANDIDATE = re.compile(
-    r"\b(?:ноль|нул|од[ниу]|дв|тр[ие]|четыр|четв[её]р|пят|шест|сем|восем|восьм|девят|десят|сорок|сто|сот|двест|"
+    r"\b(?:ноль|нул|од[ниу]|дв|тр[иеёо]|четыр|четв[её]р|пят|шест|сем|восем|восьм|девят|десят|сорок|сто|сот|двест|"
     r"трист|тысяч|миллион|миллиард|триллион|тыс|млн|млрд|полтор|полуто|об[ае]|пар|дюжин|сут|полд|полноч|перв|"
     r"втор|трет|седьм|девяност|нулев)\w*", re.I)
 _RU_WORD = re.compile(r"[а-яёА-ЯЁ]+")
@@ -137,9 +138,15 @@ def _groups(words: list[tuple[int, int, float]], scales, text: str = "") -> list
     return out
 
 
+# "noon", «в полдень», "midnight": a clock time in one word
+_CLOCK_WORD = re.compile(r"(?:noon|midday|midnight|полд[ен]|полноч)", re.I)
+
+
 def _mention(start: int, value: float, hours: bool = False, ampm: str | None = None,
-             percent: bool = False) -> Mention:
+             percent: bool = False, clock: bool = False) -> Mention:
     alts = {_fmt(value)} | ({_fmt(value) + "%"} if percent else set())
+    if clock:
+        alts |= {f"{int(value)}:00"} | ({"24:00"} if value == 0 else set())
     if ampm and value == int(value) and 1 <= value <= 12:
         h = int(value) % 12 + (12 if ampm in ("вечера", "дня") and value < 12 or ampm == "ночи" and value == 12
                                else 0)
@@ -164,6 +171,9 @@ def word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         for m in _EN_WORD.finditer(text):
             value = 0.0
             parts = m.group().lower().split("-")
+            if len(parts) == 1 and parts[0] in _EN_CLOCK:
+                out.append(_mention(m.start(), _EN_CLOCK[parts[0]], clock=True))
+                continue
             if all(p in _EN_UNITS or p in _EN_TENS or p in _EN_SCALE or p in _EN_ORDINALS for p in parts):
                 value = sum(_EN_UNITS.get(p, 0) + _EN_TENS.get(p, 0) + _EN_ORDINALS.get(p, 0) for p in parts)
                 if len(parts) == 1 and parts[0] in _EN_SCALE:
@@ -186,7 +196,8 @@ def word_mentions(text: str, lang: str) -> tuple[Mention, ...]:
             first = next(s for s, _e, _v in words if s >= start)
             after = _EVENING.match(text, text.find(" ", first) if text.find(" ", first) >= 0 else len(text))
             ampm = after.group(1).lower() if after else None
-        out.append(_mention(start, value, ampm=ampm, percent=bool(_PERCENT_AFTER.match(text, stop))))
+        out.append(_mention(start, value, ampm=ampm, percent=bool(_PERCENT_AFTER.match(text, stop)),
+                            clock=bool(_CLOCK_WORD.match(text, start))))
     out.extend(_times(text, lang))
     return tuple(out)
 

@@ -150,8 +150,11 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
         starts = [_past_closing_quote(chunk, s) for s in starts]
     # A boundary with no space before it is inside a token: a domain name
     # («сайт.рф») or a web address pysbd does not know as one. A clock time's "p.m." followed by
-    # its time zone ("10 P.M. Moscow time", "5 p.m. GMT") ends no sentence.
+    # its time zone ("10 P.M. Moscow time", "5 p.m. GMT") ends no sentence. Nor does a stop before
+    # a lowercase word ("... to prioritize. what default ..."): razdel keeps such text whole on the
+    # Russian side, and a cut on one side only leaves a sentence without counterpart.
     return tuple(sorted({s for s in starts if 0 < s < len(chunk) and chunk[s - 1].isspace()
+                         and not chunk[s].islower()
                          and not (_CLOCK_END.search(chunk, 0, s) and _TIME_ZONE.match(chunk, s))}))
 
 

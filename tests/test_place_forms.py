@@ -1,0 +1,32 @@
+"""Places said another way in the Russian: a lowercase leading adjective, «столичный» for a capital."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.checks.drift import check_pairs
+from bilingual.glossary.countries import is_capital
+from bilingual.model import Glossary, Term
+
+GLOSSARY = Glossary((Term("West Lothian", "Западный Лотиан", "region"), Term("Moscow", "Москва", "city"),
+                     Term("Kyiv", "Киев", "city"), Term("Salford", "Солфорд", "city"),
+                     Term("New Zealand", "Новая Зеландия", "country")))
+
+
+@pytest.mark.parametrize("en, ru, expected", [
+    ("The site near Livingston, West Lothian.", "Предприятие под Ливингстоном, в западном Лотиане.", []),
+    ("The site near Livingston, West Lothian.", "Предприятие под Ливингстоном, в Шотландии.",
+     [("missing_term", "West Lothian")]),
+    ("He came to New Zealand.", "Он приехал в Новую Зеландию.", []),
+    # «столичный» stands for a capital, not for any city, and not when nothing says it
+    ("The role of the Moscow bride.", "Роль столичной невесты.", []),
+    ("The role of the Moscow bride.", "Роль невесты.", [("missing_term", "Moscow")]),
+    ("The role of the Salford bride.", "Роль столичной невесты.", [("missing_term", "Salford")]),
+    ("He left Kyiv.", "Он уехал из столицы.", [("missing_term", "Kyiv")]),
+])
+def test_place_said_another_way(en, ru, expected):
+    assert [(f.kind, f.term) for f in check_pairs([en], [ru], GLOSSARY)] == expected
+
+
+def test_capitals_come_from_the_country_data():
+    assert is_capital("Moscow") and is_capital("Kyiv") and not is_capital("Salford")
