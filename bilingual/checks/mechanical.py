@@ -55,15 +55,7 @@ def _quote_balance(text: str) -> dict[str, int]:
     Russian opens „ and closes “, English opens “ and closes ”: the three curly marks
     together come in pairs either way, so their count's parity is the test.
     """
-    depth = extra = 0
-    if "«" in text or "»" in text:
-        for ch in _GUILLEMETS.findall(text):
-            if ch == "«":
-                depth += 1
-            elif depth:
-                depth -= 1
-            else:
-                extra += 1
+    depth, extra = _open_close(text) if "«" in text or "»" in text else (0, 0)
     curly = text.count("„") + text.count("“") + text.count("”")
     return {"«»": depth + extra, '"': text.count('"') % 2, "“”": curly % 2}
 
