@@ -462,7 +462,13 @@ def check_alignment(alignment: Alignment, glossary: Glossary | None, *, matcher=
     if rules is None:  # the whole check: the translators' QA checks too
         from .qa import qa_flags
 
-        flags.extend(qa_flags(alignment, glossary, not_russian=not_russian))
+        # A length flag pairing an omitted English sentence with a Russian one the aligner linked
+        # elsewhere contradicts the omission rule, which found no counterpart for it in the links
+        # around (a cut pair, omitted and added, keeps its length flag: it says why)
+        omitted = {f.en_index for f in flags if f.kind == "omission"}
+        added = {f.ru_index for f in flags if f.kind == "addition"}
+        flags.extend(f for f in qa_flags(alignment, glossary, not_russian=not_russian)
+                     if not (f.kind == "length_ratio" and f.en_index in omitted and f.ru_index not in added))
     return flags
 
 
