@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, {bench!r})
 from mine_wide import load_docs
 from real_precision import slug_of, write_article
-# the helpers put this checkout on the path: the code measured is {code!r}'s
+# the benchmark loaders put this checkout on the path: the code measured is {code!r}'s
 sys.path[:] = [{code!r}] + [p for p in sys.path if p not in ({bench!r}, {root!r})]
 for name in [m for m in sys.modules if m == "bilingual" or m.startswith("bilingual.")]:
     del sys.modules[name]
@@ -46,7 +46,7 @@ with tempfile.TemporaryDirectory() as tmp:
 
 def run(code_root: Path, which: str) -> tuple[float, int]:
     env = {**os.environ, "PYTHONPATH": str(code_root), "OMP_NUM_THREADS": "1"}
-    # the benchmark helpers (loading the eval data) are this checkout's, the mining code is code_root's
+    # the benchmark loaders (reading the eval data) are this checkout's, the mining code is code_root's
     snippet = SNIPPET.format(bench=str(ROOT / "benchmarks"), which=which, code=str(code_root), root=str(ROOT))
     out = subprocess.run([sys.executable, "-c", snippet], env=env, capture_output=True, text=True, check=True,
                          cwd=code_root)
