@@ -140,7 +140,7 @@ def test_a_changed_month_in_an_uncertain_link_is_not_hidden_by_the_neighbours_co
 
 def test_a_number_cut_into_the_next_sentence_is_no_mismatch():
     # the segmenter cut after "Sport!" on both sides, at different places in the content
-    en = ["The final kicks off at 8 P.M. Moscow time, and the app and the Sport!",
+    en = ["The final kicks off at 8 P.M. Moscow time, with the app and the Sport!",
           "TV channel will stream it from 7:45 p.m."]
     ru = ["Финал стартует в 20.00 по московскому времени, а с 19.45 мск его покажут приложение и телеканал «Спорт!",
           "ТВ» в прямом эфире."]
@@ -153,7 +153,7 @@ def test_a_number_cut_into_the_next_sentence_is_no_mismatch():
 def test_a_number_cut_into_an_uncertain_neighbour_is_no_mismatch():
     from bilingual.model import Link
 
-    en = ["The final kicks off at 8 P.M. Moscow time, and the app and the Sport!",
+    en = ["The final kicks off at 8 P.M. Moscow time, with the app and the Sport!",
           "Plus 3 TV channel will stream it at 7:45 P.M. Moscow time."]
     ru = ["Финал стартует в 20.00 по московскому времени, а с 19.45 мск его покажут приложение и телеканал «Спорт!",
           "Плюс 3»."]
