@@ -108,7 +108,7 @@ END = [
     ("Is there one screw that turns?!", "Хоть один болт крутится?", None),  # "?!" asks
     ("Where is he?", "", None),
     ("You get an app that looks like this, all right?", "Вы получите вот такое приложение.", None),  # a tag
-    ("Would you be so kind as to stow him away?", "Будьте добры, уберите его!", None),  # a request
+    ("Could you be so good as to lock it up?", "Будьте любезны, заприте его!", None),  # a request
     ("Why is it closed?", "Почему закрыто, непонятно.", "?"),
     # the form of the sentence, not only its last mark
     ("Nice weather today, isn't it?", "Хорошая сегодня погода, не правда ли.", "?"),  # the Russian kept a tag

@@ -204,14 +204,14 @@ RESTORE = [
     # a subject at the start of the sentence
     ("Moldova voted against.", "ZX1 проголосовала против.", "Молдова проголосовала против."),
     # a person's name in apposition to a title takes the title's case
-    ("If President Vladimir Putin starts an offensive.", "Если президент ZX1 начнет наступление.",
-     "Если президент Владимир Путин начнет наступление."),
+    ("Once President Vladimir Putin signs the decree.", "Когда президент ZX1 подпишет указ.",
+     "Когда президент Владимир Путин подпишет указ."),
     # «the city of X» is an apposition, not a genitive
     ("The summit in the city of Liverpool ended.", "Саммит в городе ZX1 завершился.",
      "Саммит в городе Ливерпуле завершился."),
     # a genitive after a quoted noun; «против» governs the genitive
-    ("Russia's military aggression against Ukraine.", '"Военная агрессия" ZX1 против ZX2 осуждена.',
-     '"Военная агрессия" России против Украины осуждена.'),
+    ("Russia's trade war against Ukraine.", '"Торговая война" ZX1 против ZX2 осуждена.',
+     '"Торговая война" России против Украины осуждена.'),
     # an invasion goes «в» + accusative
     ("Russia invaded Ukraine.", "ZX1 вторглась в ZX2.", "Россия вторглась в Украину."),
     # a list of placeholders: the first decided, the later ones read it

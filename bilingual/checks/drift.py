@@ -205,7 +205,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
             continue
         latin = len(_LATIN.findall(prose))
         cyrillic = len(_CYRILLIC.findall(prose))
-        # a Russian sentence quoting English titles («лидируют DOP 2: Delete One Part и …»)
+        # a Russian sentence quoting English titles («в топе Merge Town 3: Build It и …»)
         # still has Russian words around them; one left in English has next to none
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
             lang = detect(text, candidates=LATIN_CANDIDATES)

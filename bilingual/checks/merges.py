@@ -12,8 +12,8 @@ omission did, by 0.011 or more; joined sentences gained up to 0.14).
 The orphan must also bring nothing the neighbour's other side lacks: its numbers and glossary
 names have to be there, or the omission stands.
 
-The aligner may also hand the orphan's counterpart to a merge next to it ("ARGH." left alone
-while «Чёрт!» opens the next link's three Russian sentences). ``counterpart_gain`` compares the
+The aligner may also hand the orphan's counterpart to a merge next to it ("UGH." left alone
+while «Фу!» opens the next link's three Russian sentences). ``counterpart_gain`` compares the
 orphan with each sentence of the merge's longer side: when one is clearly nearer the orphan
 than the merge's own side (by ``MIN_PAIR_GAIN``, and at least ``MIN_PAIR_COS`` alike), the
 sentence was the orphan's. An injected omission next to a 1-1 link never meets this test.

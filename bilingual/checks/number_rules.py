@@ -23,7 +23,7 @@ def _left(mine, theirs) -> list:
     for m in mine:
         k = next((k for k, t in enumerate(pool) if same_value(m, t)), None)
         if k is None:
-            # "2,600 acres (1,052 hectares)": when the other side writes the same unit, the
+            # "1,800 acres (728 hectares)": when the other side writes the same unit, the
             # number is compared in that unit, not with its own conversion
             own_unit = m.per is not None and any(t.per == m.per for t in theirs)
             k = next((k for k, t in enumerate(pool) if accounts(m, t)
@@ -100,8 +100,8 @@ def _own_left(ctx: LinkContext) -> tuple:
 def across_boundaries(contexts: list[LinkContext]) -> dict[int, Flag | None]:
     """Number flags of neighbouring links that cancel out: a number one link's Russian has and its
     English lacks, which the next (or previous) link's English has and its Russian lacks, was cut
-    into the other sentence by the segmenter ("... and the Match! | Football 2 TV channel from
-    9:55 p.m." / «... в 21.55 покажут телеканал "Матч! | Футбол 2"»). The neighbour is a flagged
+    into the other sentence by the segmenter ("... and the Sport! | Plus 3 TV channel from
+    7:45 p.m." / «... с 19.45 покажут телеканал "Спорт! | Плюс 3"»). The neighbour is a flagged
     link, or an uncertain one (whose own flag looked at its neighbours already). Returns
     ``id(flag) -> replacement`` (None: drop it)."""
     from ..numbers.value import accounts

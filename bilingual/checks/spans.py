@@ -74,7 +74,7 @@ def english_quote(text: str) -> str | None:
 
 
 def latin_kept(term: Term, ru_text: str) -> bool:
-    """The name kept in Latin letters inside the Russian («как передает Public Radio of Armenia»,
+    """The name kept in Latin letters inside the Russian («как сообщает Business Radio of Armenia»,
     «в Twitter»): the English name itself, as a word, stands for it."""
     return any(re.search(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", ru_text)
                for name in term.en_names if len(name) >= 2)

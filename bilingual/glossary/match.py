@@ -335,7 +335,7 @@ def _ru_forms(term: Term) -> list[tuple[str, str, bool]]:
             forms += [(v, "variant") for v in short_names(name) if morph.norm(v) not in banned]
             forms += [(a, "derived") for a in adjectives(name) if morph.norm(a) not in banned]
             words = name.split()
-            # «в западном Лотиане»: a place's leading adjective written in lowercase, the name after it
+            # «в северном Йоркшире»: a place's leading adjective written in lowercase, the name after it
             if len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() for w in words[1:]) \
                     and morph.is_known(words[0].lower()) \
                     and morph.parse(words[0].lower())[0].tag.POS == "ADJF":

@@ -229,7 +229,7 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         lowercase_words.update(w for w in EN_WORD.findall(link.en) if w[0].islower())
     # a headline in Title Case gives no candidates, marked as a heading or not (a CAT file can't
     # mark it): its common words are capitalised too; a headline in sentence case reads like any
-    # sentence, and a list of names ("STARRING: Michael Fassbender, Olga Kurylenko") is no headline
+    # sentence, and a list of names ("CAST: Anna Berg, Tom Ellery") is no headline
     for link in links:
         heads = [t for t in link.en_sents if title_case(t, lowercase_words)]
         if heads:
@@ -459,7 +459,7 @@ def _rendered_part(words: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, .
 
 def _parts(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A run without its last or its first word, titles trimmed; not a run cut inside an "of"
-    phrase ("Submission of the Year" has no part "Submission")."""
+    phrase ("Goal of the Month" has no part "Goal")."""
     from ..glossary.names import trim_name
 
     if len(words) < 2 or any(w in CONNECTORS for w in words):

@@ -116,7 +116,7 @@ _EN_PART_OF_DAY = re.compile(r"\s*(?:o['’]clock\s+)?(?:in\s+the\s+(morning|aft
 _HOURS_AFTER = {"en": re.compile(r"\s*o['’]clock\b", re.I),
                 "ru": re.compile(r"\s*(?:час(?:а|ов)?\b|ч\.?(?!\w))(?!\s*\d)", re.I)}
 _RU_PART_OF_DAY = re.compile(r"\s*(?:час\w*\s+)?(утра|вечера|дня|ночи)\b", re.I)
-# a percent word after the second of two numbers covers both: «на 6 и максимум на 15 процентов»
+# a percent word after the second of two numbers covers both: «на 4 или до 12 процентов»
 _PAIR_JOIN = re.compile(r"^(?:\s|[-–—]|\b(?:and|or|to|and a maximum of|up to|и|или|до|на|по|максимум|минимум|"
                         r"от|from|between)\b)*$", re.I)
 # "+7 (495) 229-6201", «229 62 01»: a telephone number, its digits one token however grouped
@@ -284,7 +284,7 @@ def _ratings(mentions: list[Mention], ends: list[int], text: str) -> list[Mentio
 
 def _shared_unit(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     """A bare number after a quantity with a unit, in the same sentence, may be in that unit:
-    "ground speed down to 16mph with an airspeed of 65" (65 mph)."""
+    "drifting at 12mph with an airspeed of 40" (40 mph)."""
     out = []
     last = None
     for m in mentions:
