@@ -38,7 +38,7 @@ CASES = [
     ("Fighting near Bakhmut went on.", "Бои продолжались.", ["missing_term"]),
     # a brand as a common noun, in lowercase
     ("Smith wrote on his Twitter page.", "Смит написал на своей странице в твиттере.", []),
-    ("Are you flying on a Boeing 737?", "Летишь ли ты на боинге 737?", []),
+    ("Have you ever flown on a Boeing 747?", "Ты когда-нибудь летал на боинге 747?", []),
     ("Smith wrote on his Twitter page.", "Смит написал на своей странице.", ["missing_term"]),
     # a brand the glossary keeps in Latin, spelt in Cyrillic by its sound
     ("Subscribe to our YouTube channel.", "Подпишитесь на наш ютьюб канал.", []),

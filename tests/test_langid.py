@@ -159,11 +159,11 @@ def test_a_one_script_text_is_weighed_against_that_scripts_languages(text, scrip
 # A Cyrillic language whose own letters a text never uses is not its language: short Russian
 # sentences without «ы»/«э» read to the n-gram model as Ukrainian.
 @pytest.mark.parametrize("text, expected", [
-    ("Потому что у нас нет денег платить ему, Берт.", "ru"),
-    ("Луна немного повисела на небе, но потом утонула за вершинами.", "ru"),
-    ("Но я вам скажу, у меня просто слюнки текут.", "ru"),
-    ("1. начало HTML-документа вплоть до <body>", "ru"),
-    ("Але я вам скажу, у мене просто слинки течуть від цього.", "uk"),
+    ("Потому что у них нет денег платить ему, Петро.", "ru"),
+    ("Луна повисела над садом, но потом утонула за тучами.", "ru"),
+    ("1. заголовок HTML-документа вплоть до <title>", "ru"),
+    ("3. тело HTML-документа вплоть до </body>", "ru"),
+    ("Бо в них немає грошей платити йому, Петре.", "uk"),
     ("Місто готується до зими, кажуть у мерії.", "uk"),
 ])
 def test_cyrillic_language_needs_its_own_letters(text, expected):

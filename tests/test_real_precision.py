@@ -42,7 +42,7 @@ def kinds(en, ru):
 CASES = [
     # English adjective or demonym linked to its name
     ("demonym", "The German Foreign Minister arrived.", "Министр иностранных дел Германии прибыл.", []),
-    ("demonym plural", "We signed the contract with the Greeks and Germans.", "Мы подписали контракт с Германией.", []),
+    ("demonym plural", "They closed the deal with the Swedes and Germans.", "Они заключили сделку с Германией.", []),
     # a name inside a longer name or title, or kept in Latin script
     ("longer name", "He studied at Moscow State University.", "Он учился в МГУ.", []),
     ("longer name", "The South China Morning Post reported it.", "Об этом сообщила газета South China Morning Post.", []),
@@ -79,8 +79,8 @@ CASES = [
     ("metonymy", "Moscow denied it.", "Россия это опровергла.", []),
     ("metonymy", "Russia denied it.", "Москва это опровергла.", []),
     # a sentence quoting English titles is still Russian
-    ("Latin titles", "In Russia, the most popular games were DOP 2: Delete One Part, Going Balls and Phone Case DIY.",
-     "В России среди игр лидируют DOP 2: Delete One Part, Going Balls и Phone Case DIY.", []),
+    ("Latin titles", "In Germany, the top games were Block Blast: Adventure Master, Royal Match and Subway Surfers.",
+     "В Германии среди игр лидируют Block Blast: Adventure Master, Royal Match и Subway Surfers.", []),
     # found by the WMT22 test run (after it): the same mechanisms, cases of our own
     ("hyphenated name, left part", "The Ile-de-France region voted.", "Регион Иль-де-Франс проголосовал.", []),
     ("name before a full stop", "This was reported by CNN Brazil.", "Об этом сообщил CNN Brasil.", []),

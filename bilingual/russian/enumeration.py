@@ -1,7 +1,7 @@
 """Enumerations: names listed one after another share one case.
 
-«в Германии, Франции, Италии и Польше», «с Украиной, Молдовой и Грузией», «Питера
-О'Махони, Конора Мюррея и Кита Эрлса». The parser's coordination often gives up over
+«в Германии, Франции, Италии и Польше», «с Украиной, Молдовой и Грузией», «Шона
+О'Брайена, Кевина Ллойда и Тома Дэвиса». The parser's coordination often gives up over
 long lists, so the list is found on the surface: noun phrases that start with a capital
 (a name of one or more words, optionally after adjectives), joined by «,», «и», «или»,
 «либо», «а также». The list's first member carries the preposition all members share
@@ -121,7 +121,7 @@ def find(words: list[str], start: int, stop: int) -> Enumeration | None:
     """The enumeration the name at tokens [start, stop) is a member of, or None.
 
     ``start`` should already include the name's agreeing adjectives; a first name before it
-    or a surname after it («Конора Мюррея») joins the name's own member."""
+    or a surname after it («Кевина Ллойда») joins the name's own member."""
     if start >= 1 and _name_word(words, start - 1):
         start = _phrase_left(words, start)
     while stop < len(words) and stop - start < 4 and _capital(words[stop]):
@@ -190,8 +190,8 @@ MIN_MEMBERS = 3
 
 
 def rule_enumeration(st) -> None:
-    """Members of a list share one case («в Германии, Франции, Италии и Польше», «Питера
-    О'Махони, Конора Мюррея и Кита Эрлса»): the cases every other member's own forms allow
+    """Members of a list share one case («в Германии, Франции, Италии и Польше», «Шона
+    О'Брайена, Кевина Ллойда и Тома Дэвиса»): the cases every other member's own forms allow
     (pymorphy3, with the preposition that governs it), slots not yet filled left out
     (the case resolver's state ``st``: see case.py)."""
     listing = st.enumeration()

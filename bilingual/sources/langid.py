@@ -124,7 +124,7 @@ CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: l
 # Letters only one Cyrillic language writes. A text of twenty letters or more in that language
 # holds one of them (Ukrainian «і» alone is in most words of three); a text with none of them is
 # not in that language, whatever its n-grams say: a short Russian sentence without «ы» or «э»
-# («Потому что у нас нет денег платить ему») reads to langdetect as Ukrainian.
+# («Потому что у них нет денег платить ему, Петро») reads to langdetect as Ukrainian.
 _OWN_LETTERS = {"uk": frozenset("іїєґ"), "mk": frozenset("ѓќѕљњџј")}
 
 
