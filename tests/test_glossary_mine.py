@@ -15,11 +15,11 @@ from bilingual.model import Glossary, Term
 ARTICLES = {
     "berlin-talks": (
         "# Scholz and Macron meet in Berlin\n\n"
-        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday.\n\n"
+        "On Monday in Berlin, German Chancellor Olaf Scholz held talks with the French leader Emmanuel Macron.\n\n"
         "The two leaders discussed aid to Kyiv. Analysts said the talks went well.\n\n"
         "Macron later flew to Warsaw, where he met Donald Tusk.\n",
         "# Шольц и Макрон встретились в Берлине\n\n"
-        "Канцлер Германии Олаф Шольц встретился с президентом Франции Эммануэлем Макроном в Берлине в понедельник.\n\n"
+        "В понедельник в Берлине канцлер Германии Олаф Шольц провёл переговоры с французским лидером Эммануэлем Макроном.\n\n"
         "Два лидера обсудили помощь Киеву. Аналитики отметили, что переговоры прошли успешно.\n\n"
         "Позже Макрон вылетел в Варшаву, где встретился с Дональдом Туском.\n",
     ),
