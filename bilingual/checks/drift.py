@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
@@ -30,13 +31,17 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- helpers
 
+@lru_cache(maxsize=65536)
+def _last_word(ru: str) -> str:
+    """The Russian name's last word, lowercased, ё as е."""
+    return ru.split()[-1].lower().replace("ё", "е")
+
+
 def _same_rendering(a: Term, b: Term) -> bool:
     """Terms that stand for one name: `Putin` and `Vladimir Putin` (same surname in Russian)."""
     if a.en == b.en or a.ru == b.ru:
         return True
-    last_a = a.ru.split()[-1].lower().replace("ё", "е")
-    last_b = b.ru.split()[-1].lower().replace("ё", "е")
-    if last_a == last_b and a.type == b.type == "person":
+    if a.type == b.type == "person" and _last_word(a.ru) == _last_word(b.ru):
         return True
     # "Donetsk" and "Donetsk region"-style pairs share the Russian head word
     return a.ru in b.allowed or b.ru in a.allowed
@@ -282,6 +287,16 @@ def _named_before(ctx: LinkContext, term: Term) -> bool:
 
 
 def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
+    """EN terms with no RU counterpart and RU names with no EN counterpart in the link
+    (worked out once per link for the three term rules; again only if ``dropped_terms`` changed).
+    """
+    key = frozenset(ctx.dropped_terms)
+    if ctx.unmatched is None or ctx.unmatched[0] != key:
+        ctx.unmatched = (key, _find_unmatched(ctx))
+    return ctx.unmatched[1]
+
+
+def _find_unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
     """EN terms with no RU counterpart and RU names with no EN counterpart in the link.
 
     Derived words (German, «иранский») only ever account for a name: an English
