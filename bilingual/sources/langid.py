@@ -138,15 +138,19 @@ def _without_absent_alphabets(text: str, key: frozenset[str]) -> frozenset[str] 
 
 def _russian_by_letters(text: str) -> bool:
     """Whether a mostly Cyrillic text is Russian by its letters alone (see above)."""
-    kept = []
-    for word in _WORDS.findall(text):
-        low = word.lower()
-        if not _UK_ONLY.isdisjoint(low):
-            if not word[:1].isupper():
-                return False
-            continue  # a name spelt the Ukrainian way
-        kept.append(low)
-    letters = "".join(kept)
+    words = _WORDS.findall(text)
+    if _UK_ONLY.isdisjoint(text.lower()):  # no word to set aside: the letters at once
+        letters = "".join(words).lower()
+    else:
+        kept = []
+        for word in words:
+            low = word.lower()
+            if not _UK_ONLY.isdisjoint(low):
+                if not word[:1].isupper():
+                    return False
+                continue  # a name spelt the Ukrainian way
+            kept.append(low)
+        letters = "".join(kept)
     seen = {ch for ch in set(letters) if "\u0400" <= ch <= "\u052f"}
     if seen.isdisjoint(_RU_ONLY) or not seen <= _RU:
         return False
