@@ -238,8 +238,10 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text, candidates=CYRILLIC_CANDIDATES)
-        words = _CYR_WORD.findall(text)
-        uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
+        words, uk_words = [], 0
+        if _UKRAINIAN_ONLY.search(text):  # most sentences have no Ukrainian letter: no words to count
+            words = _CYR_WORD.findall(text)
+            uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
         if lang in (None, "ru") and uk_words >= 3 and uk_words >= 0.2 * len(words):
             lang = "uk"  # letters Russian doesn't have, in a fifth of the words: not a name or two
         if lang in (None, "ru") and uk_words and _not_russian_words(words):

@@ -57,9 +57,13 @@ _EN_TABLE = str.maketrans({
 _EN_WORD = re.compile(r"\w+")
 
 
+_EN_TABLE_CHARS = re.compile("[" + re.escape("".join(map(chr, _EN_TABLE))) + "]")
+
+
 def _fold(text: str) -> str:
     """Unify punctuation variants and lowercase, keeping the length."""
-    text = text.translate(_EN_TABLE)
+    if _EN_TABLE_CHARS.search(text):  # most texts have none of them: no translate
+        text = text.translate(_EN_TABLE)
     low = text.lower()
     if len(low) != len(text):  # e.g. "İ" lowercases to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
