@@ -77,7 +77,20 @@ def _currency_qualifier(text: str, hit: TermHit) -> bool:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTERS.findall(text))
+    """How many characters of ``text`` ``_LETTERS`` matches (letters, and numerals that are no
+    decimal digit: ², ½, Ⅻ), counted by str methods in C rather than a list of matches."""
+    n = sum(map(str.isalpha, text))
+    if not text.isascii() and sum(map(str.isnumeric, text)) > sum(map(str.isdecimal, text)):
+        n += sum(1 for ch in text if ch.isnumeric() and not ch.isdecimal() and not ch.isalpha())
+    return n
+
+
+_CYRILLIC_RUN = re.compile(_CYRILLIC.pattern + "+")
+
+
+def _cyrillic(text: str) -> int:
+    """How many characters of ``text`` ``_CYRILLIC`` matches, counted by runs."""
+    return sum(map(len, _CYRILLIC_RUN.findall(text)))
 
 
 def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
@@ -209,7 +222,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
         latin = len(_LATIN.findall(prose))
-        cyrillic = len(_CYRILLIC.findall(prose))
+        cyrillic = _cyrillic(prose)
         # a Russian sentence quoting English titles («лидируют DOP 2: Delete One Part и …»)
         # still has Russian words around them; one left in English has next to none
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
@@ -234,7 +247,7 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
         letters = _letters(text)
-        cyr = len(_CYRILLIC.findall(text))
+        cyr = _cyrillic(text)
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text, candidates=CYRILLIC_CANDIDATES)
