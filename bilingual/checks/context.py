@@ -93,6 +93,8 @@ class LinkContext:
     near_merges: tuple[tuple[list[str], list[str]], ...] = ()
     # the number rule's flag and the EN-only and RU-only mentions behind it (for ``across_boundaries``)
     numbers_left: tuple | None = None
+    # the term rules' unmatched hits, with the ``dropped_terms`` they were worked out under (drift._unmatched)
+    unmatched: tuple | None = None
 
     @property
     def terms_checkable(self) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Alignment, Flag, Glossary, Link, Term, TermHit
@@ -30,13 +31,17 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- helpers
 
+@lru_cache(maxsize=65536)
+def _last_word(ru: str) -> str:
+    """The Russian name's last word, lowercased, ё as е."""
+    return ru.split()[-1].lower().replace("ё", "е")
+
+
 def _same_rendering(a: Term, b: Term) -> bool:
     """Terms that stand for one name: `Putin` and `Vladimir Putin` (same surname in Russian)."""
     if a.en == b.en or a.ru == b.ru:
         return True
-    last_a = a.ru.split()[-1].lower().replace("ё", "е")
-    last_b = b.ru.split()[-1].lower().replace("ё", "е")
-    if last_a == last_b and a.type == b.type == "person":
+    if a.type == b.type == "person" and _last_word(a.ru) == _last_word(b.ru):
         return True
     # "Donetsk" and "Donetsk region"-style pairs share the Russian head word
     return a.ru in b.allowed or b.ru in a.allowed
@@ -72,7 +77,20 @@ def _currency_qualifier(text: str, hit: TermHit) -> bool:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTERS.findall(text))
+    """How many characters of ``text`` ``_LETTERS`` matches (letters, and numerals that are no
+    decimal digit: ², ½, Ⅻ), counted by str methods in C rather than a list of matches."""
+    n = sum(map(str.isalpha, text))
+    if not text.isascii() and sum(map(str.isnumeric, text)) > sum(map(str.isdecimal, text)):
+        n += sum(1 for ch in text if ch.isnumeric() and not ch.isdecimal() and not ch.isalpha())
+    return n
+
+
+_CYRILLIC_RUN = re.compile(_CYRILLIC.pattern + "+")
+
+
+def _cyrillic(text: str) -> int:
+    """How many characters of ``text`` ``_CYRILLIC`` matches, counted by runs."""
+    return sum(map(len, _CYRILLIC_RUN.findall(text)))
 
 
 def _term_covered(term: Term, hits: Iterable[TermHit]) -> TermHit | None:
@@ -204,7 +222,7 @@ def untranslated(ctx: LinkContext) -> Iterable[Flag]:
                            ru_index=i, ru_text=text, why="RU text == EN text")
             continue
         latin = len(_LATIN.findall(prose))
-        cyrillic = len(_CYRILLIC.findall(prose))
+        cyrillic = _cyrillic(prose)
         # a Russian sentence quoting English titles («в топе Merge Town 3: Build It и …»)
         # still has Russian words around them; one left in English has next to none
         if letters >= MIN_LETTERS_FOR_LANGUAGE and latin / letters > 0.6 and cyrillic / letters < 0.15:
@@ -229,12 +247,14 @@ def wrong_language(ctx: LinkContext) -> Iterable[Flag]:
 
     for i, text in zip(ctx.link.ru, ctx.ru_sents):
         letters = _letters(text)
-        cyr = len(_CYRILLIC.findall(text))
+        cyr = _cyrillic(text)
         if letters < MIN_LETTERS_FOR_LANGUAGE or cyr / max(letters, 1) < 0.5:
             continue  # short, or Latin (the untranslated rule's case)
         lang = detect(text, candidates=CYRILLIC_CANDIDATES)
-        words = _CYR_WORD.findall(text)
-        uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
+        words, uk_words = [], 0
+        if _UKRAINIAN_ONLY.search(text):  # most sentences have no Ukrainian letter: no words to count
+            words = _CYR_WORD.findall(text)
+            uk_words = sum(1 for w in words if _UKRAINIAN_ONLY.search(w))
         if lang in (None, "ru") and uk_words >= 3 and uk_words >= 0.2 * len(words):
             lang = "uk"  # letters Russian doesn't have, in a fifth of the words: not a name or two
         if lang in (None, "ru") and uk_words and _not_russian_words(words):
@@ -282,6 +302,16 @@ def _named_before(ctx: LinkContext, term: Term) -> bool:
 
 
 def _unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
+    """EN terms with no RU counterpart and RU names with no EN counterpart in the link
+    (worked out once per link for the three term rules; again only if ``dropped_terms`` changed).
+    """
+    key = frozenset(ctx.dropped_terms)
+    if ctx.unmatched is None or ctx.unmatched[0] != key:
+        ctx.unmatched = (key, _find_unmatched(ctx))
+    return ctx.unmatched[1]
+
+
+def _find_unmatched(ctx: LinkContext) -> tuple[list[TermHit], list[TermHit]]:
     """EN terms with no RU counterpart and RU names with no EN counterpart in the link.
 
     Derived words (German, «иранский») only ever account for a name: an English

@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
+from operator import eq
 
 from .finding import Finding
 
@@ -173,8 +175,8 @@ def repeated_word(text: str, lang: str, other: str | None = None) -> list[Findin
     a stammer in a transcript) and the translation keeps it: no slip.
     """
     out = []
-    words = [w.strip(_PUNCT) for w in text.lower().split()]
-    if not any(a == b and a for a, b in zip(words, words[1:])):
+    words = list(map(str.strip, text.lower().split(), repeat(_PUNCT)))
+    if not any(map(eq, words, words[1:])) or not any(a == b and a for a, b in zip(words, words[1:])):
         return out  # no two neighbours alike: the regex has nothing to find
     if other and repeats_on_purpose(other.replace("…", " ").replace("...", " ")):
         return out

@@ -491,7 +491,7 @@ def _article(sents: list[str], lang: str, glossary_names: NameIndex, linked: dic
     openers = Counter(ws[0] for ws in words if ws)  # a sentence's first word is capitalised anyway
     for w, n in raw.items():
         if w[:1].isupper() and len(w) >= MIN_NAME and uses[keys[w]] >= 2 and not _abbreviation(w) \
-                and (n > openers[w] or _proper_or_unknown(w, lang)):
+                and (n > openers.get(w, 0) or _proper_or_unknown(w, lang)):
             names.add_forms(w)
     out = []
     for i, m in candidates:

@@ -94,9 +94,17 @@ _CONNECTORS = frozenset({"of", "the", "and", "&", "de", "du", "des", "la", "le",
 _EN_TOKEN = re.compile(r"[A-Za-z](?:[\w'’]|\.(?=\w))*\.?(?<!\.)|[A-Z]\.(?=[A-Z])|&|-")
 
 
-def _en_within(text: str, hit: TermHit, others: list[TermHit]) -> str:
-    """The longer capitalised name ``hit`` sits in ("Moscow State University", "France-Presse"), or ""."""
-    toks = [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text)]
+def _en_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _EN_TOKEN.finditer(text)]
+
+
+def _en_within(text: str, hit: TermHit, others: list[TermHit], toks: list | None = None) -> str:
+    """The longer capitalised name ``hit`` sits in ("Moscow State University", "France-Presse"), or "".
+
+    ``toks`` are ``text``'s tokens (``_en_tokens``), when the caller has them already.
+    """
+    if toks is None:
+        toks = _en_tokens(text)
     inside = [k for k, (s, e, _) in enumerate(toks) if s >= hit.start and e <= hit.stop]
     if not inside:
         return ""
@@ -196,10 +204,16 @@ def mark_within(text: str, hits: list[TermHit], lang: str) -> list[TermHit]:
     Zelenskyy), and a forbidden form is checked wherever it stands.
     """
     out = []
+    toks = None  # the English text's tokens, cut once for all its hits
     for hit in hits:
         if hit.kind == "forbidden" or hit.term.type == "person":
             out.append(hit)
             continue
-        within = (_en_within(text, hit, hits) or _en_quoted(text, hit)) if lang == "en" else _ru_within(text, hit)
+        if lang == "en":
+            if toks is None:
+                toks = _en_tokens(text)
+            within = _en_within(text, hit, hits, toks) or _en_quoted(text, hit)
+        else:
+            within = _ru_within(text, hit)
         out.append(replace(hit, within=within) if within else hit)
     return out

@@ -57,9 +57,13 @@ _EN_TABLE = str.maketrans({
 _EN_WORD = re.compile(r"\w+")
 
 
+_EN_TABLE_CHARS = re.compile("[" + re.escape("".join(map(chr, _EN_TABLE))) + "]")
+
+
 def _fold(text: str) -> str:
     """Unify punctuation variants and lowercase, keeping the length."""
-    text = text.translate(_EN_TABLE)
+    if _EN_TABLE_CHARS.search(text):  # most texts have none of them: no translate
+        text = text.translate(_EN_TABLE)
     low = text.lower()
     if len(low) != len(text):  # e.g. "İ" lowercases to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -433,6 +437,8 @@ class Matcher:
                     sub = self._ru_two.setdefault(key, {})
                     for key2 in second:
                         sub.setdefault(key2, []).append(entry)
+        # every key a glossary form starts with: a token with none of them starts no match
+        self._ru_first_keys = frozenset(self._ru_one).union(self._ru_two)
 
     # -- English
 
@@ -504,9 +510,10 @@ class Matcher:
             for part in token.split("-"):
                 if len(part) >= 2:
                     tok = self._tokens.get(part) or self._text_token(part)
-                    tried: set[int] = set()
-                    for key in tok.keys:
-                        _one_word(one.get(key, ()), tok, pos, pos + len(part), tried, candidates)
+                    if not one.keys().isdisjoint(tok.keys):
+                        tried: set[int] = set()
+                        for key in tok.keys:
+                            _one_word(one.get(key, ()), tok, pos, pos + len(part), tried, candidates)
                 pos += len(part) + 1
 
     def _find_ru(self, text: str) -> list[TermHit]:
@@ -514,9 +521,12 @@ class Matcher:
         cache = self._tokens
         toks = [cache.get(tok) or self._text_token(tok) for _, _, tok in spans]
         one, two = self._ru_one, self._ru_two
+        first_keys = self._ru_first_keys
         candidates = []
         n = len(toks)
         for i, tok in enumerate(toks):
+            if first_keys.isdisjoint(tok.keys):
+                continue  # no glossary form starts with this token
             tried: set[int] = set()
             for key in tok.keys:
                 _one_word(one.get(key, ()), tok, spans[i][0], spans[i][1], tried, candidates)

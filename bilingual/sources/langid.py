@@ -27,7 +27,7 @@ _SLICES = 8
 
 
 def letter_count(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def _sample(text: str, limit: int = SAMPLE_CHARS) -> str:
@@ -118,6 +118,7 @@ def _script(text: str) -> frozenset[str] | None:
 # Ukrainian phrase, a Ukrainian text) leaves the text to the model.
 _RU_ONLY, _UK_ONLY = frozenset("ыэ"), frozenset("іїєґ")
 _RU = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
 CYRILLIC_SHARE = 0.8  # below this share of Cyrillic letters, a text is mixed: langdetect decides
 
 
@@ -137,22 +138,23 @@ def _without_absent_alphabets(text: str, key: frozenset[str]) -> frozenset[str] 
 
 def _russian_by_letters(text: str) -> bool:
     """Whether a mostly Cyrillic text is Russian by its letters alone (see above)."""
-    letters = cyrillic = 0
-    seen: set[str] = set()
-    for word in _WORDS.findall(text):
-        low = word.lower()
-        if not _UK_ONLY.isdisjoint(low):
-            if not word[:1].isupper():
-                return False
-            continue  # a name spelt the Ukrainian way
-        letters += len(low)
-        for ch in low:
-            if "\u0400" <= ch <= "\u052f":
-                cyrillic += 1
-                seen.add(ch)
+    words = _WORDS.findall(text)
+    if _UK_ONLY.isdisjoint(text.lower()):  # no word to set aside: the letters at once
+        letters = "".join(words).lower()
+    else:
+        kept = []
+        for word in words:
+            low = word.lower()
+            if not _UK_ONLY.isdisjoint(low):
+                if not word[:1].isupper():
+                    return False
+                continue  # a name spelt the Ukrainian way
+            kept.append(low)
+        letters = "".join(kept)
+    seen = {ch for ch in set(letters) if "\u0400" <= ch <= "\u052f"}
     if seen.isdisjoint(_RU_ONLY) or not seen <= _RU:
         return False
-    return cyrillic >= CYRILLIC_SHARE * letters
+    return len(_CYRILLIC_LETTER.findall(letters)) >= CYRILLIC_SHARE * len(letters)
 
 
 def detect_probs(text: str, candidates=None, sample: int = SAMPLE_CHARS) -> tuple[tuple[str, float], ...]:
