@@ -81,6 +81,13 @@ CASES = [
     ("He served in 1986-87.", "Он служил в 1986–1987 годах.", []),
     ("In the 1990s it was common.", "В 90-е годы это было обычным.", []),
     ("In the 1990s it was common.", "В 80-е годы это было обычным.", ["number_mismatch"]),
+    ("The club won the 2007/08 title.", "Клуб выиграл титул сезона 2007/2008.", []),
+    ("The bridge opened in 1964.", "Мост открыли в 64-м.", []),
+    ("A hit of the '70s.", "Хит 1970-х годов.", []),
+    ("She was Miss Ohio 1986.", "Она была «Мисс Огайо-86».", []),
+    # a bare two-digit number is no year's short form
+    ("The plant opened in 2020.", "На заводе работают 20 человек.", ["number_mismatch"]),
+    ("In 1964 the bridge opened.", "Мост строили 64 года.", ["number_mismatch"]),
     # one of a period said by the noun alone
     ("They gave a guarantee (1 month).", "Дали гарантию (месяц).", []),
     ("They gave a guarantee (2 months).", "Дали гарантию (месяц).", ["number_mismatch"]),
