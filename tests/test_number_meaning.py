@@ -98,6 +98,10 @@ CASES = [
     ("It closes at midnight.", "Закрытие в 00:00.", []),
     ("At 7 in the evening.", "В 19:00.", []),
     ("At 3 o'clock in the afternoon.", "В 15:00.", []),
+    ("The shop shuts at 12 at night.", "Магазин закрывается в 0:00.", []),
+    ("The shop shuts at 12 at night.", "Магазин закрывается в 12:00.", ["number_mismatch"]),
+    ("The ferry leaves at 2 at night.", "Паром уходит в 2:00.", []),
+    ("The ferry leaves at 11 at night.", "Паром уходит в 23:00.", []),
     ("At 18:00 Moscow time.", "В 18 часов по Москве.", []),
     ("At 18:00 Moscow time.", "В 17 часов по Москве.", ["number_mismatch"]),
     # a mark on a scale is one number, and said alone it is the mark

@@ -145,8 +145,8 @@ def _clock_alts(int_part: str, frac: str | None, text: str, end: int, lang: str)
         if part:
             when = (part.group(1) or part.group(2)).lower()
             h = int(digits) % 12 + (0 if when == "morning" else 12)
-            if when == "night" and int(digits) <= 5:
-                h = int(digits)  # "2 at night"
+            if when == "night" and (int(digits) <= 5 or int(digits) == 12):
+                h = int(digits) % 12  # "2 at night" 2:00, "12 at night" 0:00; "11 at night" 23:00
             out |= {str(h), f"{h}:00"}
     if lang == "ru" and frac is None and digits.isdigit() and 1 <= int(digits) <= 12:
         part = _RU_PART_OF_DAY.match(text, end)
