@@ -138,8 +138,11 @@ def test_capital_runs(sentence, runs):
     # one word before a person's name is a title or an attribute, not a name of its own
     (["Barrister", "Jane", "Okafor"], [("Jane", "Okafor")]),
     (["Archpriest", "John", "Smith"], [("John", "Smith")]),
-    # an acronym before it is an organisation's
+    (["Kenyan", "Mary", "Wanjiru"], [("Mary", "Wanjiru")]),  # a nationality word
+    # an acronym before it is an organisation's, a name no dictionary has in lowercase a name of its own
     (["NATO", "John", "Smith"], [("NATO",), ("John", "Smith")]),
+    (["Microsoft", "Bill", "Gates"], [("Microsoft",), ("Bill", "Gates")]),
+    (["Nvidia", "Anna", "Petrova"], [("Nvidia",), ("Anna", "Petrova")]),
 ])
 def test_names_in_a_run_with_a_person(run, names):
     spans = [(0, 0, w) for w in run]

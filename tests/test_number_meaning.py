@@ -81,6 +81,13 @@ CASES = [
     ("He served in 1986-87.", "Он служил в 1986–1987 годах.", []),
     ("In the 1990s it was common.", "В 90-е годы это было обычным.", []),
     ("In the 1990s it was common.", "В 80-е годы это было обычным.", ["number_mismatch"]),
+    ("The club won the 2007/08 title.", "Клуб выиграл титул сезона 2007/2008.", []),
+    ("The bridge opened in 1964.", "Мост открыли в 64-м.", []),
+    ("A hit of the '70s.", "Хит 1970-х годов.", []),
+    ("She was Miss Ohio 1986.", "Она была «Мисс Огайо-86».", []),
+    # a bare two-digit number is no year's short form
+    ("The plant opened in 2020.", "На заводе работают 20 человек.", ["number_mismatch"]),
+    ("In 1964 the bridge opened.", "Мост строили 64 года.", ["number_mismatch"]),
     # one of a period said by the noun alone
     ("They gave a guarantee (1 month).", "Дали гарантию (месяц).", []),
     ("They gave a guarantee (2 months).", "Дали гарантию (месяц).", ["number_mismatch"]),
@@ -91,6 +98,10 @@ CASES = [
     ("It closes at midnight.", "Закрытие в 00:00.", []),
     ("At 7 in the evening.", "В 19:00.", []),
     ("At 3 o'clock in the afternoon.", "В 15:00.", []),
+    ("The shop shuts at 12 at night.", "Магазин закрывается в 0:00.", []),
+    ("The shop shuts at 12 at night.", "Магазин закрывается в 12:00.", ["number_mismatch"]),
+    ("The ferry leaves at 2 at night.", "Паром уходит в 2:00.", []),
+    ("The ferry leaves at 11 at night.", "Паром уходит в 23:00.", []),
     ("At 18:00 Moscow time.", "В 18 часов по Москве.", []),
     ("At 18:00 Moscow time.", "В 17 часов по Москве.", ["number_mismatch"]),
     # a mark on a scale is one number, and said alone it is the mark

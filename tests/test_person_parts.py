@@ -13,7 +13,7 @@ from bilingual.checks.drift import check_pairs
 from bilingual.glossary import matcher_for
 from bilingual.glossary.hits import find_hits
 from bilingual.model import Glossary, Term
-from bilingual.russian.declension import person_case_forms, word_case
+from bilingual.russian.declension import person_case_forms, person_gender, word_case
 
 GLOSSARY = Glossary((
     Term("John Travolta", "Джон Траволта", "person"),
@@ -113,6 +113,13 @@ def test_a_part_alone_in_an_article_without_the_full_name_is_no_hit():
 ])
 def test_case_forms_by_the_ending(name, en, forms):
     assert person_case_forms(name, en) == forms
+
+
+@pytest.mark.parametrize("en", ["", "   ", " \t\n"])
+def test_a_blank_english_name_falls_back_to_the_russian_ending(en):
+    assert person_gender("Ирина Лаптева", en) == "femn" and person_gender("Олег Лаптев", en) == "masc"
+    assert person_case_forms("Олег Лаптев", en) == ("Олега Лаптева", "Олегу Лаптеву", "Олегом Лаптевым",
+                                                    "Олеге Лаптеве")
 
 
 @pytest.mark.parametrize("word, case, gender, form", [

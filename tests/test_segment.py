@@ -26,8 +26,12 @@ EN = [
     "The game starts at 10 P.M. Moscow time, on Match TV.| Tickets are sold out.",
     "The vote closed at 5 p.m. GMT on Friday.| Counting began.",
     "We met at 5 p.m.| The next day we left.",
-    # a stop before a lowercase word ends no sentence (razdel keeps such Russian whole as well)
-    "Safety is always a good thing to prioritize. what default are you referring to?| Sorry.",
+    # a stop before a lowercase word ends no sentence (razdel keeps such Russian whole as well);
+    # a name with a capital inside ("iPhone", "eBay", "iOS") does start one
+    "The lid was shut tight. then it rained all night?| Perhaps.",
+    "Apple sold more phones.| iPhone sales rose by a third.",
+    "The auction closed early.| eBay refunded the bids.",
+    "The update was delayed.| iOS users waited a week.",
     "Growth was 1.5 percent.| Inflation was 2.4 percent.",
     "Is it over?| Not yet!| The talks go on.",
     "He paused...| Then he spoke again.",

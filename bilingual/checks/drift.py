@@ -49,11 +49,11 @@ def _same_rendering(a: Term, b: Term) -> bool:
 
 def _implied(a: Term, b: Term) -> bool:
     """One name implies the other: a capital for its country («Moscow said» / «Россия заявила»)."""
-    from ..glossary.countries import capital_of
+    from ..glossary.countries import capital_names, capital_of
 
     for x, y in ((a, b), (b, a)):
         capital = capital_of(y.en)
-        if capital and (capital == x.en or capital.startswith(x.en + " ")):  # "Washington D.C."
+        if capital and x.en in capital_names(capital):  # "Washington" for "Washington D.C."
             return True
     return False
 

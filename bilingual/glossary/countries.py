@@ -146,12 +146,25 @@ def russian_names(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# a trailing abbreviation of a capital's name: "Washington D.C." is "Washington" in prose
+_TRAILING_INITIALS = re.compile(r"\s+(?:[A-Z]\.){2,}$")
+
+
+def capital_names(capital: str) -> tuple[str, ...]:
+    """The names prose gives ``capital``: as written, and without a trailing abbreviation
+    ("Washington D.C.", "Washington"). Never a shorter name otherwise: "Mexico" is a country,
+    "Mexico City" its capital."""
+    capital = capital.strip()
+    short = _TRAILING_INITIALS.sub("", capital)
+    return tuple(dict.fromkeys(n for n in (capital, short) if n))
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
-    return frozenset(c.capital.lower() for c in _index().values() if c.capital)
+    return frozenset(n.lower() for c in _index().values() if c.capital for n in capital_names(c.capital))
 
 
 def is_capital(name: str) -> bool:
-    """Whether ``name`` is a country's capital ("Moscow", "Washington D.C."): «столичный» may stand for it."""
-    low = name.strip().lower()
-    return low in _capitals() or any(c.startswith(low + " ") for c in _capitals())
+    """Whether ``name`` is a country's capital, by exact name ("Moscow", "Mexico City",
+    "Washington"; not "Mexico" or "Kuwait"): «столичный» may stand for it."""
+    return name.strip().lower() in _capitals()

@@ -344,7 +344,7 @@ def _ru_forms(term: Term) -> list[tuple[str, str, bool]]:
                     and morph.is_known(words[0].lower()) \
                     and morph.parse(words[0].lower())[0].tag.POS == "ADJF":
                 forms.append((" ".join([words[0].lower(), *words[1:]]), "variant"))
-        if term.type in ("city", "") and is_capital(term.en):
+        if term.type == "city" and is_capital(term.en):
             forms.append(("столичный", "derived"))  # «столичная невеста» for "the Moscow bride"
     return [(f, k, False) for f, k in forms] + exact
 

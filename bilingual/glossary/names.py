@@ -4,6 +4,7 @@ sentence-initial common words taken out ("CIA Director William J. Burns" → CIA
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Dotted abbreviations (U.S.) are one word; so are O'Brien and al-Sistani.
 EN_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.U)
@@ -113,10 +114,51 @@ def _person_split(words: list[str]) -> list[list[str]]:
         if "of" in person:
             k = person.index("of")
             person, tail = person[:k], person[k + 1:]
-        if len(head) == 1 and not head[0].isupper():
-            head = []  # one word before a person's name is a title or an attribute ("Sayyid", "Barrister")
+        if len(head) == 1 and _attribute(head[0]):
+            head = []  # a title or an attribute before a person's name ("Barrister", "Brazilian")
         return [part for part in (head, person, tail) if part]
     return [words]
+
+
+def _attribute(word: str) -> bool:
+    """Whether ``word`` before a person's name describes the person rather than naming something:
+    a title, a nationality word, or a common word ("Barrister", "Chef"). A name stays ("Microsoft",
+    "Tesla", "CNN")."""
+    from .countries import country_of
+
+    word = word.rstrip(".")
+    if word in _TITLES or word in _PERSON_TITLES or word in _DEMONYMS:
+        return True
+    country = country_of(word)
+    if country is not None and word in country.demonyms:  # "Kenyan", "Peruvian"
+        return True
+    return not word.isupper() and common_word(word)
+
+
+@lru_cache(maxsize=1)
+def _english_dictionary():
+    """Hunspell's en_US dictionary (Debian's hunspell-en-us) through pyenchant, or None."""
+    try:
+        import enchant
+        from enchant.errors import DictNotFoundError
+    except ImportError:  # pragma: no cover - the enchant C library is missing
+        return None
+    broker = enchant.Broker()
+    broker.set_ordering("en_US", "hunspell")  # not aspell's smaller list, which lacks "archpriest"
+    try:
+        return broker.request_dict("en_US")
+    except DictNotFoundError:  # pragma: no cover - no English dictionary installed
+        return None
+
+
+@lru_cache(maxsize=20_000)
+def common_word(word: str) -> bool:
+    """Whether the English dictionary knows ``word`` written in lowercase: "barrister", "chef",
+    "archpriest" are words, "microsoft" and "nvidia" are not (only capitalised). Word frequencies
+    (wordfreq) fold case and cannot tell these apart. Without a dictionary, nothing is common."""
+    low = word.lower()
+    d = _english_dictionary()
+    return d is not None and low.isalpha() and d.check(low)
 
 
 def trim_name(words: list[str]) -> tuple[str, ...]:

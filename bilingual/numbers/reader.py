@@ -26,6 +26,7 @@ can stand for a number on the other side — "3 million" is 3 and 3000000
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .units import to_si, unit_after, unit_words
@@ -144,8 +145,8 @@ def _clock_alts(int_part: str, frac: str | None, text: str, end: int, lang: str)
         if part:
             when = (part.group(1) or part.group(2)).lower()
             h = int(digits) % 12 + (0 if when == "morning" else 12)
-            if when == "night" and int(digits) <= 5:
-                h = int(digits)  # "2 at night"
+            if when == "night" and (int(digits) <= 5 or int(digits) == 12):
+                h = int(digits) % 12  # "2 at night" 2:00, "12 at night" 0:00; "11 at night" 23:00
             out |= {str(h), f"{h}:00"}
     if lang == "ru" and frac is None and digits.isdigit() and 1 <= int(digits) <= 12:
         part = _RU_PART_OF_DAY.match(text, end)
@@ -155,6 +156,19 @@ def _clock_alts(int_part: str, frac: str | None, text: str, end: int, lang: str)
                 h = int(digits)  # «11 дня» is late morning
             out |= {str(h), f"{h}:00"}
     return out
+
+
+# two digits written as a year's short form: after a year and a dash or slash ("1986-87", "2019/20"),
+# after an apostrophe ("'86"), joined to a name by a hyphen («США-86», "Euro-96"), or a decade
+# («90-е», «90-х годах», "the '90s", "90s")
+_YEAR_BEFORE = re.compile(r"(?:(?<!\d)(?:1[89]|20)\d\d\s?[-–—/]\s?|['’‘]|[^\W\d_]-)$")
+_DECADE_AFTER = re.compile(r"(?:-(?:е|х|м|ми|ые|ых|ым|ыми)|['’]?s)\b", re.I)
+
+
+def _year_short(text: str, start: int, end: int, digits: str) -> bool:
+    """Whether ``digits`` (as written: "08") at ``text[start:end]`` are a year's short form."""
+    return len(digits) == 2 and digits.isdigit() and bool(
+        _YEAR_BEFORE.search(text[max(0, start - 8):start]) or _DECADE_AFTER.match(text, end))
 
 
 def _hour24(h: int, ampm: str) -> int:
@@ -215,7 +229,8 @@ def _digit_mentions(text: str, lang: str) -> tuple[Mention, ...]:
         # "(1 month)" for «(месяц)»: one of a period is said by the noun alone; never reported itself
         soft = value == "1" and bool(_ONE_PERIOD.match(text, m.end()))
         out.append(Mention(value, frozenset(alts), m.start(), soft=soft, dim=dim, si=si,
-                           unit=unit[2] if unit else "", per=unit[1] if unit else None))
+                           unit=unit[2] if unit else "", per=unit[1] if unit else None,
+                           year_short=not m.group("frac") and _year_short(text, m.start(), m.end(), m.group("int"))))
         ends.append(m.end())
     out = _shared_percent(out, ends, text)
     out = _shared_scale(out, ends, text, lang)
@@ -235,7 +250,7 @@ def _shared_percent(mentions: list[Mention], ends: list[int], text: str) -> list
         if "%" in a.value or ":" in a.value or "%" not in b.value or k >= len(ends):
             continue
         if _PAIR_JOIN.match(text[ends[k]:b.start]):
-            out[k] = Mention(a.value, a.alts | {a.value + "%"}, a.start, a.soft, a.dim, a.si, a.loose, a.unit, a.per)
+            out[k] = replace(a, alts=a.alts | {a.value + "%"})
     return out
 
 
@@ -253,8 +268,7 @@ def _shared_scale(mentions: list[Mention], ends: list[int], text: str, lang: str
         scaled = _scaled(b.value.rstrip("%"), text, ends[k + 1], lang)
         if scaled:
             factor = float(next(iter(scaled))) / float(b.value.rstrip("%"))
-            out[k] = Mention(a.value, a.alts | {_fmt(float(a.value) * factor)}, a.start, a.soft, a.dim, a.si,
-                             a.loose, a.unit, a.per)
+            out[k] = replace(a, alts=a.alts | {_fmt(float(a.value) * factor)})
     return out
 
 
@@ -294,7 +308,7 @@ def _shared_unit(mentions: list[Mention], text: str, lang: str) -> list[Mention]
                 and m.start - last.start < 120:
             factor = last.si / float(last.value) if float(last.value) else None
             if factor and last.dim != "temperature":
-                m = Mention(m.value, m.alts, m.start, m.soft, last.dim, float(m.value) * factor, per=last.per)
+                m = replace(m, dim=last.dim, si=float(m.value) * factor, per=last.per)
         out.append(m)
     return out
 

@@ -23,6 +23,7 @@ class Mention:
     loose: bool = False
     unit: str = ""  # the unit as written after the number ("miles", «км»)
     per: float | str | None = None  # SI per one unit ("F"/"C" for temperatures): one unit on both sides
+    year_short: bool = False  # two digits written as a year's short form: "1986-87", «90-е», "'86", «США-86»
 
     @property
     def label(self) -> str:
@@ -64,9 +65,10 @@ def same_value(a: Mention, b: Mention) -> bool:
 
 
 def _year_end(year: Mention, short: Mention) -> bool:
-    """A year and its last two digits: "1986-87", «Мисс США-86», «90-е» for "the 1990s"."""
-    return (len(year.value) == 4 and year.value[:2] in ("19", "20") and year.value.isdigit()
-            and len(short.value) == 2 and short.value == year.value[2:])
+    """A year and its last two digits written as its short form ("1986-87", «Мисс США-86», «90-е» for
+    "the 1990s"); a bare «20» («20 человек») does not stand for "2020"."""
+    return (short.year_short and len(year.value) == 4 and year.value[:2] in ("19", "20")
+            and year.value.isdigit() and short.value.zfill(2) == year.value[2:])  # "2007/08"
 
 
 def accounts(a: Mention, b: Mention) -> bool:

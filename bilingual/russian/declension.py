@@ -63,7 +63,7 @@ def person_gender(name: str, en: str | None = None) -> str:
 def _gender(ru_words: list[str], en: str | None) -> str:
     from .given_names import given_name_gender
 
-    if en:
+    if en and en.split():  # a blank English name says nothing
         g = given_name_gender(en.split()[0])
         if g:
             return g

@@ -151,11 +151,18 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
     # A boundary with no space before it is inside a token: a domain name
     # («сайт.рф») or a web address pysbd does not know as one. A clock time's "p.m." followed by
     # its time zone ("10 P.M. Moscow time", "5 p.m. GMT") ends no sentence. Nor does a stop before
-    # a lowercase word ("... to prioritize. what default ..."): razdel keeps such text whole on the
-    # Russian side, and a cut on one side only leaves a sentence without counterpart.
+    # a word written all in lowercase ("The lid was shut. then it rained"): razdel keeps such text
+    # whole on the Russian side, and a cut on one side only leaves a sentence without counterpart.
+    # A word with a capital inside ("iPhone", "eBay", "iOS") is a name and may start a sentence.
     return tuple(sorted({s for s in starts if 0 < s < len(chunk) and chunk[s - 1].isspace()
-                         and not chunk[s].islower()
+                         and not _lowercase_word(chunk, s)
                          and not (_CLOCK_END.search(chunk, 0, s) and _TIME_ZONE.match(chunk, s))}))
+
+
+def _lowercase_word(chunk: str, s: int) -> bool:
+    """Whether the word at ``chunk[s]`` is written all in lowercase ("then", not "iPhone")."""
+    word = chunk[s:s + 64].split(None, 1)[0]
+    return word[:1].islower() and word.islower()
 
 
 _CLOCK_END = re.compile(r"\d\s*[ap]\.\s?m\.\s+$", re.I)
