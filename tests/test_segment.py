@@ -23,7 +23,7 @@ EN = [
     "The U.S. and Russia met in Geneva.| Talks lasted three hours.",
     "Mr. Smith arrived at 3 p.m. on Friday.| He left soon after.",
     # a clock time's time zone is not a new sentence; a capital after "p.m." alone still is
-    "The game starts at 10 P.M. Moscow time, on Match TV.| Tickets are sold out.",
+    "The concert opens at 8 P.M. Kyiv time, in the old hall.| Entry is free.",
     "The vote closed at 5 p.m. GMT on Friday.| Counting began.",
     "We met at 5 p.m.| The next day we left.",
     # a stop before a lowercase word ends no sentence (razdel keeps such Russian whole as well);

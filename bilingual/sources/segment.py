@@ -150,7 +150,7 @@ def _cuts(lang: str, chunk: str) -> tuple[int, ...]:
         starts = [_past_closing_quote(chunk, s) for s in starts]
     # A boundary with no space before it is inside a token: a domain name
     # («сайт.рф») or a web address pysbd does not know as one. A clock time's "p.m." followed by
-    # its time zone ("10 P.M. Moscow time", "5 p.m. GMT") ends no sentence. Nor does a stop before
+    # its time zone ("8 P.M. Kyiv time", "5 p.m. GMT") ends no sentence. Nor does a stop before
     # a word written all in lowercase ("The lid was shut. then it rained"): razdel keeps such text
     # whole on the Russian side, and a cut on one side only leaves a sentence without counterpart.
     # A word with a capital inside ("iPhone", "eBay", "iOS") is a name and may start a sentence.
