@@ -89,6 +89,19 @@ def test_proposed(proposals, en, ru):
     assert proposals[en].ru == ru
 
 
+def test_a_part_of_a_run_must_be_seen_as_often_as_any_candidate(proposals, tmp_path):
+    """"Texas" is only ever part of "Texas Republican", once: with --min-count 2 it is not proposed,
+    while "Plesetsk" (twice, and once more as "Pleseck") still is."""
+    root = tmp_path / "corpus"
+    for slug, (en, ru) in ARTICLES.items():
+        (root / slug).mkdir(parents=True)
+        (root / slug / "en.md").write_text(en, "utf-8")
+        (root / slug / "ru.md").write_text(ru, "utf-8")
+    twice = {p.en for p in mine([root], min_count=2).proposals}
+    assert "Texas" in proposals and "Texas" not in twice
+    assert "Plesetsk" in twice
+
+
 def test_aliases_and_other_spellings_are_english_variants(proposals):
     assert proposals["United Kingdom"].en_variants == ("UK",)
     assert proposals["Plesetsk"].en_variants == ("Pleseck",)

@@ -316,10 +316,12 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
 
     scored = []
     pending = [w for w, lis in cand_links.items() if len(lis) >= min_count and w in unnumbered]
+    waiting = set(pending)
     tried = set(pending)
     parts: set[tuple[str, ...]] = set()  # candidates that are only parts of longer runs
     while pending:
         words = pending.pop()
+        waiting.discard(words)
         found = score(words, cand_links[words])
         if found is not None:
             scored.append(found)
@@ -327,18 +329,23 @@ def mine(paths, glossary: Glossary | None = None, *, min_count: int = 1, mode: s
         # a run with no rendering as a whole is tried in its parts: "Louisiana Republican" is
         # rendered «республиканец из Луизианы», whose name is "Louisiana"
         for part in _parts(words):
-            for li in cand_links[words]:
-                if li not in cand_links[part]:
-                    cand_links[part].append(li)
+            part_links = cand_links[part]
+            have = set(part_links)
+            grew = [li for li in cand_links[words] if li not in have]
+            part_links.extend(grew)
+            if len(part_links) < min_count:  # a part, too, must be seen often enough
+                continue
             if part not in tried:
                 tried.add(part)
                 parts.add(part)
                 unnumbered.add(part)
                 mid_sentence.add(part)
                 pending.append(part)
-            elif part not in pending:  # scored before with fewer links: score it again
+                waiting.add(part)
+            elif grew and part not in waiting:  # scored before with fewer links: score it again
                 scored = [x for x in scored if x[2] != part]
                 pending.append(part)
+                waiting.add(part)
     # one rendering, one name: where two candidates want the same Russian, the better one keeps it
     # ("Russia" → «Россия», not "Russian"), and a whole run before a part of one ("Al Hilal",
     # not "Hilal"); one that sounds like it is another spelling of the same name
