@@ -39,7 +39,7 @@ def test_the_readme_opens_with_the_two_commands():
     first_block = README.split("```")[1]
     lines = [l for l in first_block.splitlines() if l.strip() and not l.startswith("sh")]
     assert lines == [
-        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/bilingual check",
+        "python3 -m venv .venv && .venv/bin/pip install -U pip && .venv/bin/pip install -e . && .venv/bin/bilingual check",
         "bash .ci/run",
     ]
 
