@@ -357,15 +357,19 @@ def term_substitution(ctx: LinkContext) -> Iterable[Flag]:
                       and h.term.en not in ctx.substituted_ru), None)
         if other is None:
             continue
-        ctx.substituted_en.add(en_hit.term.en)
-        ctx.substituted_ru.add(other.term.en)
-        yield ctx.flag("term_substitution",
-                       f"{en_hit.term.en} is in the English but the Russian has «{other.form}» "
-                       f"({other.term.en}) instead of «{en_hit.term.ru}»" + ctx.uncertain_note(),
-                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
-                       why=f"EN «{en_hit.form}» has no RU counterpart; RU «{other.form}» ({other.term.type}) "
-                           "has no EN counterpart")
+        yield _substituted(ctx, en_hit, other,
+                           f"{en_hit.term.en} is in the English but the Russian has «{other.form}» "
+                           f"({other.term.en}) instead of «{en_hit.term.ru}»" + ctx.uncertain_note(),
+                           f"EN «{en_hit.form}» has no RU counterpart")
     yield from _swapped_survivor(ctx, ru_extra)
+
+
+def _substituted(ctx: LinkContext, en_hit: TermHit, other: TermHit, message: str, en_why: str) -> Flag:
+    """The ``term_substitution`` flag for ``en_hit`` rendered as ``other``; both are marked as used."""
+    ctx.substituted_en.add(en_hit.term.en)
+    ctx.substituted_ru.add(other.term.en)
+    return ctx.flag("term_substitution", message, term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
+                    why=f"{en_why}; RU «{other.form}» ({other.term.type}) has no EN counterpart")
 
 
 def _swapped_survivor(ctx: LinkContext, ru_extra: list[TermHit]) -> Iterable[Flag]:
@@ -381,14 +385,10 @@ def _swapped_survivor(ctx: LinkContext, ru_extra: list[TermHit]) -> Iterable[Fla
                        and en_count[h.term.en] > ru_count[h.term.en] and h.term.en not in ctx.substituted_en), None)
         if en_hit is None:
             continue
-        ctx.substituted_en.add(en_hit.term.en)
-        ctx.substituted_ru.add(other.term.en)
-        yield ctx.flag("term_substitution",
-                       f"{en_hit.term.en} is named {en_count[en_hit.term.en]} times in the English but "
-                       f"{ru_count[en_hit.term.en]} in the Russian, which has «{other.form}» ({other.term.en}) instead",
-                       term=en_hit.term.en, expected=en_hit.term.ru, found=other.form,
-                       why=f"one mention of {en_hit.term.en} has no RU counterpart; RU «{other.form}» "
-                           f"({other.term.type}) has no EN counterpart")
+        yield _substituted(ctx, en_hit, other,
+                           f"{en_hit.term.en} is named {en_count[en_hit.term.en]} times in the English but "
+                           f"{ru_count[en_hit.term.en]} in the Russian, which has «{other.form}» ({other.term.en}) "
+                           "instead", f"one mention of {en_hit.term.en} has no RU counterpart")
 
 
 def missing_term(ctx: LinkContext) -> Iterable[Flag]:
